@@ -1,0 +1,58 @@
+"""Pure extraction: article text in, events / actors / figures / places out.
+
+``extract(text, published)`` parses with spaCy (``extract.nlp``), blanks boilerplate and
+marks captions/headings (``extract.document``), resolves actors and places
+(``extract.actors`` with the ``extract.locations`` gazetteer), figures
+(``extract.figures``), then events (``extract.events``), all anchored to the publication
+date (``extract.dates``). No I/O beyond the package's own data files; nothing from the store
+or the TUI.
+"""
+
+from __future__ import annotations
+
+from . import dates
+from .actors import resolve
+from .document import Document, infer_published, layout, mask
+from .events import extract_events
+from .figures import extract_figures
+from .locations import KIND_RANK
+from .model import Extraction
+
+EXTRACTOR_VERSION = "0.1"
+
+__all__ = ["EXTRACTOR_VERSION", "extract", "infer_published"]
+
+
+def extract(text: str, published: str | None = None) -> Extraction:
+    """Everything the extractor finds in ``text`` (``published``: ISO date or None)."""
+    from . import nlp
+
+    published = published[:10] if published else infer_published(text)
+    masked = mask(text)
+    doc = nlp.load()(masked)
+    quiet, paragraphs, dateline = layout(masked)
+    d = Document(text, doc, published, quiet, paragraphs, dateline)
+    r = resolve(d)
+    sents = list(doc.sents)
+
+    def date_of_sentence(i: int):
+        sent = sents[i]
+        for ent in sent.ents:
+            if ent.label_ == "DATE":
+                ref = dates.resolve(ent.text, published)
+                if ref is not None and ref.precision != "year":
+                    return ref
+        return None
+
+    def place_of_sentence(i: int):
+        sent = sents[i]
+        locs = {r.place_at[t.i] for t in sent if t.i in r.place_at}
+        if not locs:
+            return None
+        return r.locations[min(locs, key=lambda j: (KIND_RANK.get(r.locations[j].kind, 9),
+                                                    j))].name
+
+    figures = extract_figures(d, date_of_sentence, place_of_sentence)
+    events = extract_events(d, r, figures)
+    return Extraction(actors=r.actors, locations=r.locations, figures=figures, events=events,
+                      published=published)

@@ -1,0 +1,449 @@
+"""Actors and places from named entities, curated names and noun phrases.
+
+One pass decides, for each name, whether it is an actor or a place, because the decision is
+joint: a country that acts ("Tajikistan said", "gave Russia") is a state actor, a country
+used as a place ("refugees from Afghanistan") is a Location; a capital that acts ("Moscow
+was watching") and state metonyms ("the Kremlin") are aliases of the state. Sources, in
+order of trust: the curated list (``data/organisations.json``), "Name (ACR)" definitions,
+then spaCy entities checked against the gazetteer (its labels are often wrong), then
+security-force noun phrases ("Tajik troops", "Border guards in the ex-Soviet country"),
+which become ``state_forces`` of the country named by a demonym, possessive or the dateline.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from . import data, locations
+from .aliases import acronym, normalise
+from .document import Document
+from .model import Actor, Location, Mention
+
+_ORG_WORDS = re.compile(
+    r"\b(Ministry|Military|Army|Command|Council|Agency|Committee|Organi[sz]ation|Party|Front|"
+    r"Movement|Forces|Police|Guard|Commission|Office|Department|Union|Association|Institute|"
+    r"Bank|Fund|Court|Parliament|Assembly|Service|Brigade|Battalion|Division|Corps|Navy|"
+    r"District|Authority|Federation)\b", re.I,
+)
+_MEDIA_WORDS = re.compile(
+    r"\b(News|Times|Post|Journal|Television|TV|Radio|Press|Herald|Gazette|Tribune|Daily|"
+    r"Telegraph|Guardian|Broadcasting|Channel)\b"
+)
+_FORCES_WORDS = re.compile(r"\b(Army|Forces|Police|Guard|Navy|Military|Command|Brigade|"
+                           r"Battalion|Division|Corps|Gendarmerie|Defen[cs]e)\b", re.I)
+_PLACE_NOUNS = {"crossing", "province", "district", "village", "town", "city", "camp",
+                "region", "county", "state", "river", "valley", "mountains", "border",
+                "checkpoint", "airport", "base", "port", "square", "street", "road",
+                "neighbourhood", "neighborhood", "area", "municipality"}
+_ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent", "csubj"}
+FORCE_HEADS = {"troop", "soldier", "serviceman", "servicemen", "guard", "army", "military",
+               "force", "police", "policeman", "policemen", "gendarme", "marine", "navy",
+               "coastguard", "paratrooper"}
+_POLICE = {"police", "policeman", "policemen", "gendarme"}
+
+
+@dataclass
+class Resolved:
+    """Actors and locations of a document plus lookups the event pass needs."""
+
+    actors: list[Actor] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    actor_at: dict[int, int] = field(default_factory=dict)  # token index -> actor
+    place_at: dict[int, int] = field(default_factory=dict)  # token index -> location
+    dateline_country: str | None = None
+    _keys: dict[tuple, int] = field(default_factory=dict)
+    _loc_keys: dict[tuple, int] = field(default_factory=dict)
+
+    def add_actor(self, d: Document, key: tuple, name: str, kind: str, country: str | None,
+                  start: int, end: int, aliases: tuple[str, ...] = ()) -> int:
+        idx = self._keys.get(key)
+        if idx is None:
+            idx = len(self.actors)
+            self._keys[key] = idx
+            self.actors.append(Actor(name=name, kind=kind, country=country))
+        actor = self.actors[idx]
+        surface = d.text[start:end]
+        for alias in (*aliases, surface):
+            if alias and alias != actor.name and alias not in actor.aliases:
+                actor.aliases.append(alias)
+        if all(m.span.start != start for m in actor.mentions):
+            actor.mentions.append(Mention(d.span(start, end)))
+        self._mark(d, self.actor_at, idx, start, end)
+        return idx
+
+    def add_location(self, d: Document, place: locations.Place, start: int, end: int) -> int:
+        key = (place.name, place.kind, place.country)
+        idx = self._loc_keys.get(key)
+        if idx is None:
+            idx = len(self.locations)
+            self._loc_keys[key] = idx
+            self.locations.append(Location(place.name, place.kind, place.country))
+        loc = self.locations[idx]
+        if all(m.span.start != start for m in loc.mentions):
+            loc.mentions.append(Mention(d.span(start, end)))
+        self._mark(d, self.place_at, idx, start, end)
+        return idx
+
+    @staticmethod
+    def _mark(d: Document, table: dict[int, int], idx: int, start: int, end: int) -> None:
+        span = d.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            for tok in span:
+                table.setdefault(tok.i, idx)
+
+    def last_actor(self, before: int, kinds: tuple[str, ...]) -> int | None:
+        """The actor of one of ``kinds`` mentioned last before char ``before``."""
+        best, best_pos = None, -1
+        for i, a in enumerate(self.actors):
+            if a.kind not in kinds:
+                continue
+            for m in a.mentions:
+                if best_pos < m.span.start < before:
+                    best, best_pos = i, m.span.start
+        return best
+
+
+@functools.lru_cache(maxsize=1)
+def _curated():
+    forms: dict[str, dict] = {}
+    for org in data.organisations():
+        for form in (org["name"], *org["aliases"]):
+            forms.setdefault(form, org)
+    alts = sorted(forms, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in alts) + r")(?![\w-])")
+    return forms, rx
+
+
+def _mostly_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _line_at(text: str, pos: int) -> str:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return text[a:b if b >= 0 else len(text)]
+
+
+def _clean_entity(text: str, start: int) -> tuple[int, int, str | None]:
+    """Strip "the", possessive 's and a "(ACR" tail; return char range and the acronym."""
+    end = start + len(text)
+    acr = None
+    m = re.search(r"\s*\(([A-Z][A-Za-z.]{1,9})\)?$", text)
+    if m:
+        acr = m.group(1)
+        end = start + m.start()
+    m = re.match(r"(?:the|The|THE)\s+", text)
+    if m:
+        start += m.end()
+    return start, end, acr
+
+
+def _state_key(iso3: str) -> tuple:
+    return ("state", iso3)
+
+
+def _effective_dep(tok) -> str:
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return "agent"
+    return tok.dep_
+
+
+def _poss_country(tok) -> str | None:
+    """ISO3 of a country named as possessor/modifier before ``tok`` ("Russia's ...")."""
+    for child in tok.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            iso = _country_of_word(child)
+            if iso:
+                return iso
+    return None
+
+
+def _country_of_word(tok) -> str | None:
+    span_text = tok.text
+    if tok.ent_iob_ != "O":
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            span_text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+    place = locations.country(span_text)
+    if place:
+        return place.country
+    return locations.demonym_country(tok.text)
+
+
+def resolve(d: Document) -> Resolved:
+    """All actors and locations of the document."""
+    r = Resolved()
+    text, doc = d.text, d.doc
+    dl_country = None
+    if d.dateline:
+        s, e, city, ctry = d.dateline
+        place = locations.country(ctry) if ctry else None
+        dl_country = place.country if place else None
+        cplace = locations.lookup(city.title(), (dl_country,) if dl_country else ())
+        if cplace:
+            dl_country = dl_country or cplace.country
+            r.add_location(d, cplace, s, e)
+        if place:
+            ps = text.find(ctry, e)
+            if ps >= 0:
+                r.add_location(d, place, ps, ps + len(ctry))
+    r.dateline_country = dl_country
+    context = tuple(c for c in [dl_country] if c)
+    claimed: list[tuple[int, int]] = []
+
+    def overlaps(a: int, b: int) -> bool:
+        return any(a < y and x < b for x, y in claimed)
+
+    # 1. curated names
+    forms, rx = _curated()
+    dl_end = d.dateline[1] + 30 if d.dateline else -1
+    for m in rx.finditer(doc.text):
+        org = forms[m.group(1)]
+        if _mostly_upper(_line_at(text, m.start())):
+            continue
+        before = text[max(0, m.start() - 10):m.start()]
+        if org["kind"] == "media" and (re.search(r"(PHOTO|Photo|Image|Credit)\s*:\s*$", before)
+                                       or (d.dateline and d.dateline[0] <= m.start() < dl_end)
+                                       or d.is_quiet(m.start())):
+            continue
+        if org.get("metonym"):
+            iso = org["country"]
+            r.add_actor(d, _state_key(iso), locations.country_name(iso), "state", iso,
+                        m.start(), m.end())
+        else:
+            name = m.group(1)
+            key = ("org", org["name"])
+            if key in r._keys:
+                name = r.actors[r._keys[key]].name
+            aliases = tuple(f for f in (org["name"], *org["aliases"]) if f != name)
+            r.add_actor(d, key, name, org["kind"], org.get("country"), m.start(), m.end(),
+                        aliases)
+        claimed.append((m.start(), m.end()))
+
+    # 2. "Name Words (ACR)" definitions
+    for m in re.finditer(r"((?:[A-Z][\w'-]+\s+(?:(?:of|for|and|the|on)\s+)*)+[A-Z][\w'-]+)"
+                         r"\s+\(([A-Z]{2,8})\)", doc.text):
+        name, acr = m.group(1), m.group(2)
+        name = re.sub(r"^(The|A)\s+", "", name)
+        if acronym(name) != acr and not acronym(name).endswith(acr):
+            continue
+        ns = m.start(1) + m.group(1).find(name)
+        if overlaps(ns, ns + len(name)):
+            continue
+        kind = "state_forces" if _FORCES_WORDS.search(name) else "organisation"
+        key = ("org", normalise(name))
+        r.add_actor(d, key, name, kind, None, ns, ns + len(name), (acr,))
+        claimed.append((ns, ns + len(name)))
+        for am in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", doc.text):
+            if not overlaps(am.start(), am.end()):
+                r.add_actor(d, key, name, kind, None, am.start(), am.end())
+                claimed.append((am.start(), am.end()))
+
+    # 3. spaCy entities, plus country names the NER missed
+    persons: list[tuple[int, int, str]] = []
+    for ent in _entities_with_countries(doc):
+        if ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"):
+            continue
+        start, end, acr = _clean_entity(ent.text, ent.start_char)
+        if re.search(r"'s$|\u2019s$", text[start:end]):
+            end -= 2
+        name = text[start:end].strip()
+        if not name or overlaps(start, end) or any(ch.isdigit() for ch in name):
+            continue
+        if len(name) < 2:
+            continue
+        if name.lower() == name and not (ent.label_ == "ORG" and ent.start > 1 and
+                                         doc[ent.start - 1].text in ("'s", "\u2019s")):
+            continue
+        region = None if locations.lookup(name) else locations.region_suffix(name)
+        if region:
+            rs = end - len(region)
+            r.add_location(d, locations.Place(region, "region", None), rs, end)
+            continue
+        root = ent.root
+        cplace = locations.country(name)
+        if cplace:
+            if _effective_dep(root) in _ACTING_DEPS:
+                r.add_actor(d, _state_key(cplace.country), cplace.name, "state",
+                            cplace.country, start, end)
+            elif _effective_dep(root) == "poss" and root.head.lemma_.lower() in _AGENT_HEADS:
+                r.add_actor(d, _state_key(cplace.country), cplace.name, "state",
+                            cplace.country, start, end)
+            else:
+                r.add_location(d, cplace, start, end)
+            continue
+        if ent.label_ == "NORP" or locations.demonym_country(name):
+            continue  # demonyms qualify other things; they are not actors themselves
+        if ent.label_ == "PERSON":
+            nxt = doc[ent.end] if ent.end < len(doc) else None
+            if nxt is not None and nxt.lower_ in _PLACE_NOUNS:
+                r.add_location(d, locations.Place(name, "site", None), start, end)
+                continue
+            if _common_word(name, text):
+                continue
+            persons.append((start, end, name))
+            continue
+        if ent.label_ == "ORG" and not _ORG_WORDS.search(name):
+            place = locations.lookup(name, context, min_population=100000)
+        elif ent.label_ in ("GPE", "LOC", "FAC") and not _ORG_WORDS.search(name):
+            place = locations.lookup(name, context)
+        else:
+            place = None
+        if place is not None:
+            iso = locations.capital_of(name)
+            if iso and place.kind == "city" and _effective_dep(root) in ("nsubj", "nsubjpass"):
+                r.add_actor(d, _state_key(iso), locations.country_name(iso), "state", iso,
+                            start, end)
+            else:
+                r.add_location(d, place, start, end)
+            continue
+        if ent.label_ in ("GPE", "LOC", "FAC") and not _ORG_WORDS.search(name):
+            kind = {"GPE": "city", "LOC": "region", "FAC": "site"}[ent.label_]
+            r.add_location(d, locations.Place(name, kind, None), start, end)
+            continue
+        _add_org(d, r, ent, start, end, name, acr)
+
+    _add_persons(d, r, persons)
+    _add_forces(d, r, dl_country)
+    return r
+
+
+_AGENT_HEADS = {"envoy", "president", "minister", "leader", "spokesman", "spokeswoman",
+                "spokesperson", "ambassador", "government", "army", "military", "force",
+                "troop", "soldier", "official", "authority", "representative", "delegation",
+                "diplomat", "chief", "premier", "king", "emir", "regime"}
+
+
+@functools.lru_cache(maxsize=1)
+def _country_rx():
+    forms = set()
+    for name, others, _dem in data.countries().values():
+        forms.update(f for f in (name, *others) if len(f) > 3 and not f.isupper())
+    alts = sorted(forms, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in alts) + r")(?![\w-])")
+
+
+def _entities_with_countries(doc):
+    """spaCy's entities plus country names it missed (it drops some after datelines)."""
+    ents = list(doc.ents)
+    taken = [(e.start_char, e.end_char) for e in ents]
+    for m in _country_rx().finditer(doc.text):
+        if any(m.start() < b and a < m.end() for a, b in taken):
+            continue
+        span = doc.char_span(m.start(), m.end(), label="GPE")
+        if span is not None:
+            ents.append(span)
+    return sorted(ents, key=lambda e: e.start_char)
+
+
+def _common_word(name: str, text: str) -> bool:
+    """A one-word "name" that also appears in lower case is a common noun ("Border")."""
+    return " " not in name and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+
+
+def _add_org(d: Document, r: Resolved, ent, start: int, end: int, name: str, acr) -> None:
+    doc, text = d.doc, d.text
+    country = None
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if prev is not None and prev.text in ("'s", "\u2019s") and ent.start > 1:
+        country = _country_of_word(doc[ent.start - 2])
+    elif prev is not None:
+        country = _country_of_word(prev)
+    window = doc[max(0, ent.start - 3):ent.start].text.lower()
+    if _MEDIA_WORDS.search(name) or re.search(r"news agency|newspaper|broadcaster|daily|"
+                                              r"television|channel|agency", window):
+        kind = "media"
+    elif _FORCES_WORDS.search(name) and not re.search(r"ministry", name, re.I):
+        kind = "state_forces" if country or re.search(r"Military District|Army|Police",
+                                                      name) else "organisation"
+    else:
+        kind = "organisation"
+    display = name
+    if name[0].islower() and country:
+        dem = locations.demonym_of(country) or locations.country_name(country)
+        display = f"{dem} {name}"
+    key = ("org", normalise(display))
+    aliases = (acr,) if acr else ()
+    if prev is not None and prev.text in ("'s", "\u2019s") and country and name[0].islower():
+        r.add_actor(d, key, display, kind, country, doc[ent.start - 2].idx, end, aliases)
+    else:
+        r.add_actor(d, key, display, kind, country, start, end, aliases)
+
+
+def _add_persons(d: Document, r: Resolved, persons) -> None:
+    full = [p for p in persons if " " in p[2]]
+    for start, end, name in persons:
+        target = name
+        if " " not in name:
+            target = next((f[2] for f in full if f[2].split()[-1] == name), name)
+        r.add_actor(d, ("person", normalise(target)), target, "person", None, start, end)
+
+
+def _force_country(tok, dl_country, d: Document) -> str | None:
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+            iso = _country_of_word(child)
+            if iso:
+                return iso
+    for child in tok.children:
+        if child.dep_ != "prep":
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            if child.lower_ in ("of", "from"):
+                iso = _country_of_word(pobj)
+                if iso:
+                    return iso
+            if child.lower_ in ("in", "of") and pobj.lemma_ == "country" and any(
+                    c.lower_ == "the" for c in pobj.children):
+                return dl_country
+            if child.lower_ == "at":
+                iso = _poss_country(pobj)
+                if iso:
+                    return iso
+    return None
+
+
+def _add_forces(d: Document, r: Resolved, dl_country) -> None:
+    doc = d.doc
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or lemma not in FORCE_HEADS or d.is_quiet(tok.idx):
+            continue
+        compounds = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        if lemma == "guard" and not (compounds or tok.tag_ == "NNS"):
+            continue
+        if lemma == "force" and tok.tag_ != "NNS":
+            continue
+        if any(c.lower_ in ("foreign", "international", "coalition", "western", "enemy",
+                            "simulated") for c in tok.lefts):
+            continue
+        iso = _force_country(tok, dl_country, d)
+        left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss")
+                and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+        start = min([c.idx for c in left] + [tok.idx])
+        end = tok.idx + len(tok.text)
+        branch = "police" if lemma in _POLICE else "military"
+        if iso is None:
+            det = [c.lower_ for c in tok.lefts if c.dep_ == "det"]
+            if "the" not in det:
+                continue
+            prior = [k for k in r._keys if k[0] == "forces" and k[2] == branch]
+            if len(prior) != 1:
+                continue
+            iso = prior[0][1]
+            start = tok.idx if not compounds else min(c.idx for c in compounds)
+        dem = locations.demonym_of(iso) or locations.country_name(iso)
+        head = " ".join([*(c.lower_ for c in compounds), tok.lower_])
+        key = ("forces", iso, branch)
+        name = f"{dem} {head}"
+        if key in r._keys:
+            name = r.actors[r._keys[key]].name
+        r.add_actor(d, key, name, "state_forces", iso, start, end)
+        r.actor_at[tok.i] = r._keys[key]

@@ -1,0 +1,102 @@
+"""Actor identity across documents: pure string functions the store uses to merge actors.
+
+Two names denote the same actor when their normalised forms are equal, when one is the
+acronym of the other, when the curated alias lists (``data/organisations.json``,
+``data/countries.json``) put them in one group, or when they are near-identical spellings
+(rapidfuzz ratio >= 88 on forms of 5+ characters whose token counts agree, so "Taliban" ~
+"Taleban" but "Tajikistan" !~ "Afghanistan" and "Russia" !~ "Russian news agency Interfax").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+from . import data
+
+FUZZY_THRESHOLD = 88
+_MIN_FUZZY_LEN = 5
+_STOP_INITIALS = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al"}
+
+
+def strip_accents(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    )
+
+
+def normalise(name: str) -> str:
+    """Casefold, drop accents, a leading "the", possessive 's and punctuation."""
+    s = strip_accents(name).replace("\u2019", "'").casefold().strip()
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"[^\w\s]", " ", s.replace("'", ""))
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"^the ", "", s)
+    return s
+
+
+def acronym(name: str) -> str:
+    """Initials of the significant words: "Shanghai Cooperation Organisation" -> "SCO"."""
+    words = re.findall(r"[A-Za-z][\w'-]*", strip_accents(name))
+    return "".join(w[0].upper() for w in words if w.lower() not in _STOP_INITIALS)
+
+
+def _is_acronym(form: str) -> bool:
+    s = form.replace(".", "")
+    return 2 <= len(s) <= 8 and s.isupper() and s.isalpha()
+
+
+@functools.lru_cache(maxsize=1)
+def _alias_groups() -> dict[str, int]:
+    """Normalised form -> group id, from the curated organisations and countries."""
+    groups: dict[str, int] = {}
+    gid = 0
+    for org in data.organisations():
+        if org.get("metonym"):
+            continue
+        for form in [org["name"], *org["aliases"]]:
+            groups.setdefault(normalise(form), gid)
+        gid += 1
+    for iso3, (name, others, _dem) in data.countries().items():
+        for form in [name, *others, iso3]:
+            groups.setdefault(normalise(form), gid)
+        gid += 1
+    return groups
+
+
+def curated_group(name: str) -> int | None:
+    """The curated alias group of ``name``, if any."""
+    return _alias_groups().get(normalise(name))
+
+
+def _forms_match(a: str, b: str) -> bool:
+    na, nb = normalise(a), normalise(b)
+    if not na or not nb:
+        return False
+    if na == nb:
+        return True
+    ga, gb = _alias_groups().get(na), _alias_groups().get(nb)
+    if ga is not None and ga == gb:
+        return True
+    if _is_acronym(a) and len(b.split()) > 1 and acronym(b) == a.replace(".", ""):
+        return True
+    if _is_acronym(b) and len(a.split()) > 1 and acronym(a) == b.replace(".", ""):
+        return True
+    if min(len(na), len(nb)) < _MIN_FUZZY_LEN or len(na.split()) != len(nb.split()):
+        return False
+    if ga is not None and gb is not None:  # two distinct curated actors
+        return False
+    return fuzz.ratio(na, nb) >= FUZZY_THRESHOLD
+
+
+def same_actor(
+    name_a: str, aliases_a: list[str] | tuple[str, ...], name_b: str,
+    aliases_b: list[str] | tuple[str, ...],
+) -> bool:
+    """Whether two actors (canonical name + aliases) are the same one."""
+    forms_a = [name_a, *aliases_a]
+    forms_b = [name_b, *aliases_b]
+    return any(_forms_match(a, b) for a in forms_a for b in forms_b)

@@ -1,0 +1,30 @@
+"""The curated tables in ``extract/data``, read once: the only I/O the extractor does."""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+_DIR = Path(__file__).parent / "data"
+
+
+@functools.lru_cache(maxsize=None)
+def load_json(name: str):
+    """Parse ``extract/data/<name>`` (cached; callers must not mutate the result)."""
+    with open(_DIR / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def countries() -> dict[str, list]:
+    """ISO3 -> [short name, other names, demonyms]."""
+    return {k: v for k, v in load_json("countries.json").items() if not k.startswith("_")}
+
+
+def organisations() -> list[dict]:
+    """Curated armed groups, IGOs, media and state metonyms."""
+    return load_json("organisations.json")["entries"]
+
+
+def regions() -> list[str]:
+    return load_json("regions.json")["regions"]

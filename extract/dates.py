@@ -1,0 +1,162 @@
+"""Resolve DATE expressions against the publication date.
+
+News copy dates events relative to the day it was filed: "on Wednesday" means the latest
+Wednesday on or before publication (the same day when published on a Wednesday), "earlier
+this month" the first of the month up to publication. Relative phrases dateparser does not
+know are handled by the rules below; explicit dates go to dateparser with
+``RELATIVE_BASE`` = publication and ``PREFER_DATES_FROM='past'``. An explicit date inside
+parentheses ("Wednesday (July 14)") wins over the weekday.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from .model import DateRef
+
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_NUM_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "few": 3, "several": 3, "couple of": 2,
+}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def _ref(start: dt.date, end: dt.date, precision: str, text: str) -> DateRef:
+    return DateRef(start.isoformat(), end.isoformat(), precision, text)
+
+
+def _precision_for(days: int) -> str:
+    if days <= 1:
+        return "day"
+    if days <= 10:
+        return "week"
+    if days <= 62:
+        return "month"
+    return "year"
+
+
+def _month_end(d: dt.date) -> dt.date:
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+def _relative(phrase: str, pub: dt.date, text: str) -> DateRef | None:
+    """Rules for vague relative phrases."""
+    p = phrase
+    if p in ("today", "this morning", "this afternoon", "this evening", "tonight"):
+        return _ref(pub, pub, "day", text)
+    if p in ("yesterday", "last night", "overnight"):
+        d = pub - dt.timedelta(days=1)
+        return _ref(d, d, "day", text)
+    if re.fullmatch(r"(earlier |late |so far |)this month|earlier in the month", p):
+        return _ref(pub.replace(day=1), pub, "month", text)
+    if re.fullmatch(r"(earlier |late |)this week|earlier in the week", p):
+        return _ref(pub - dt.timedelta(days=pub.weekday()), pub, "week", text)
+    if re.fullmatch(r"(earlier |so far |)this year|earlier in the year", p):
+        return _ref(pub.replace(month=1, day=1), pub, "year", text)
+    if p == "last week":
+        start = pub - dt.timedelta(days=pub.weekday() + 7)
+        return _ref(start, start + dt.timedelta(days=6), "week", text)
+    if p == "last month":
+        end = pub.replace(day=1) - dt.timedelta(days=1)
+        return _ref(end.replace(day=1), end, "month", text)
+    if p == "last year":
+        return _ref(dt.date(pub.year - 1, 1, 1), dt.date(pub.year - 1, 12, 31), "year", text)
+    m = re.fullmatch(
+        r"(?:over |in |during |within )?(?:the )?(?:last|past|previous|recent|coming|next)"
+        r" ?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple of|\d+)?"
+        r" ?(day|week|month|year)s?", p,
+    )
+    if m and not p.startswith(("coming", "next", "the coming", "the next")):
+        n_word, unit = m.group(1), m.group(2)
+        if n_word is None:
+            n = 3 if p.endswith("s") else 1  # "recent weeks" ~ a few weeks
+        else:
+            n = int(n_word) if n_word.isdigit() else _NUM_WORDS[n_word]
+        days = n * _UNIT_DAYS[unit]
+        start = pub - dt.timedelta(days=max(days - 1, 0))
+        precision = _precision_for(days)
+        if "recent" in p or n_word in ("few", "several"):
+            precision = "month" if unit != "year" else "year"
+        return _ref(start, pub, precision, text)
+    m = re.fullmatch(r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) "
+                     r"(day|week|month|year)s? ago", p)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUM_WORDS[m.group(1)]
+        d = pub - dt.timedelta(days=n * _UNIT_DAYS[m.group(2)])
+        prec = {"day": "day", "week": "week", "month": "month", "year": "year"}[m.group(2)]
+        return _ref(d, d, prec, text)
+    return None
+
+
+def _weekday(phrase: str, pub: dt.date, text: str) -> DateRef | None:
+    m = re.fullmatch(r"(?:(?:last|this|early|late|earlier|on) )?(monday|tuesday|wednesday|"
+                     r"thursday|friday|saturday|sunday)(?: (?:morning|afternoon|evening|night))?",
+                     phrase)
+    if not m:
+        return None
+    back = (pub.weekday() - _WEEKDAYS[m.group(1)]) % 7
+    if phrase.startswith("last ") and back == 0:
+        back = 7
+    d = pub - dt.timedelta(days=back)
+    return _ref(d, d, "day", text)
+
+
+def _explicit(phrase: str, pub: dt.date, text: str) -> DateRef | None:
+    """Month/day/year forms, via dateparser for the day, by rule for the precision."""
+    if re.fullmatch(r"(?:in |the )?(1[89]\d\d|20\d\d)s?", phrase):
+        y = int(re.search(r"\d{4}", phrase).group())
+        if phrase.endswith("s"):
+            return _ref(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "year", text)
+        return _ref(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", text)
+    has_day = re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", re.sub(r"\b\d{4}\b", "", phrase))
+    month = next((v for k, v in _MONTHS.items() if re.search(rf"\b{k}\b", phrase)), None)
+    if month is None:
+        return None
+    year_m = re.search(r"\b(1[89]\d\d|20\d\d)\b", phrase)
+    if not has_day:
+        y = int(year_m.group()) if year_m else (pub.year if month <= pub.month else pub.year - 1)
+        start = dt.date(y, month, 1)
+        return _ref(start, _month_end(start), "month", text)
+    import dateparser
+
+    parsed = dateparser.parse(
+        phrase, languages=["en"],
+        settings={"RELATIVE_BASE": dt.datetime.combine(pub, dt.time()),
+                  "PREFER_DATES_FROM": "past"},
+    )
+    if parsed is None:
+        return None
+    d = parsed.date()
+    return _ref(d, d, "day", text)
+
+
+def resolve(text: str, published: str | None) -> DateRef | None:
+    """Resolve one DATE span (as written) against the ISO publication date."""
+    if not published:
+        return None
+    pub = dt.date.fromisoformat(published)
+    phrase = re.sub(r"\s+", " ", text.lower()).strip(" .,")
+    inner = re.search(r"\(([^)]*)\)?", phrase)
+    if inner:
+        got = _explicit(inner.group(1).strip(), pub, text)
+        if got:
+            return got
+        phrase = re.sub(r"\(.*", "", phrase).strip()
+    phrase = re.sub(r"^(on|in|since|by|from|until|till|during|at) ", "", phrase)
+    phrase = re.sub(r"^(the )?(early|late) (hours of )?", "", phrase)
+    for rule in (_relative, _weekday, _explicit):
+        got = rule(phrase, pub, text)
+        if got:
+            return got
+    return None
+
+
+def publication_week(published: str) -> DateRef:
+    """The fallback for an event the text does not date: the week up to publication."""
+    pub = dt.date.fromisoformat(published)
+    return _ref(pub - dt.timedelta(days=6), pub, "week", "")

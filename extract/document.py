@@ -1,0 +1,140 @@
+"""The parsed document and its layout: which lines are boilerplate, captions or headings.
+
+Boilerplate ("Join ST's Telegram channel ...", "Click here", gallery counters "1/16", phone
+numbers) is blanked with spaces *before* parsing, so offsets into the original text stay
+valid and nothing is extracted from it. Captions ("... PHOTO: AFP"), headlines and
+sub-headings are parsed (their places count) but never yield figures or events: a headline
+restates the body, a caption describes a picture.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .model import Span
+
+_BOILERPLATE = re.compile(
+    r"^\s*(join\b.*\b(telegram|whatsapp|channel|newsletter)|click here|sign up\b|subscribe\b|"
+    r"follow us|read more|related:|advertisement|share this|download (the|our)|"
+    r"get the latest|copyright|all rights reserved|\(?\d{1,3}\s*/\s*\d{1,3}\)?\s*$|"
+    r"this (article|story) (was|has been)|we use cookies)",
+    re.I,
+)
+_CAPTION = re.compile(
+    r"(\bPHOTO\s*:|\(Photo\s*:|\bPhoto\s*:|\bImage\s*:|\bCredit\s*:|\(AP Photo|Getty Images|"
+    r"\bREUTERS/|\bAFP/|\bEPA/|\bPhotograph:)",
+)
+_PHONE = re.compile(
+    r"(?<![\w,.])(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?![\w,])"
+)
+_DATELINE = re.compile(
+    r"^([A-Z][A-Z.' -]{2,}?)(?:,\s*([A-Z][A-Za-z.' -]+?))?\s*(?:\([^)]{1,20}\))?\s*[-\u2013\u2014]+\s"
+)
+
+
+@dataclass
+class Document:
+    """Text, parse and layout, plus helpers to make Spans with sentence bounds."""
+
+    text: str
+    doc: object  # spacy Doc over the masked text (same length as ``text``)
+    published: str | None
+    quiet: list[tuple[int, int]] = field(default_factory=list)  # no figures/events here
+    paragraphs: list[int] = field(default_factory=list)  # paragraph start offsets
+    dateline: tuple[int, int, str, str | None] | None = None  # start, end, city, country
+    _sent_starts: list[int] = field(default_factory=list)
+    _sents: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self._sents = list(self.doc.sents)
+        self._sent_starts = [s.start_char for s in self._sents]
+
+    def sentence(self, char: int):
+        i = bisect.bisect_right(self._sent_starts, char) - 1
+        return self._sents[max(i, 0)]
+
+    def sentence_index(self, char: int) -> int:
+        return max(bisect.bisect_right(self._sent_starts, char) - 1, 0)
+
+    def paragraph_index(self, char: int) -> int:
+        return bisect.bisect_right(self.paragraphs, char) - 1
+
+    def span(self, start: int, end: int) -> Span:
+        sent = self.sentence(start)
+        s_start, s_end = sent.start_char, max(sent.end_char, end)
+        return Span(start, end, self.text[start:end], s_start, s_end)
+
+    def is_quiet(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.quiet)
+
+
+def mask(text: str) -> str:
+    """Blank boilerplate lines and phone numbers, keeping every offset."""
+    out = []
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip() and _BOILERPLATE.search(body):
+            out.append(" " * len(body) + line[len(body):])
+        else:
+            out.append(_PHONE.sub(lambda m: " " * len(m.group()), line))
+    return "".join(out)
+
+
+def layout(text: str) -> tuple[list[tuple[int, int]], list[int], tuple | None]:
+    """Quiet ranges (captions, headings), paragraph starts and the dateline."""
+    quiet: list[tuple[int, int]] = []
+    paragraphs: list[int] = []
+    dateline = None
+    pos = 0
+    first = True
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        stripped = body.strip()
+        if stripped:
+            paragraphs.append(pos)
+            words = stripped.split()
+            heading = not stripped.endswith((".", '"', "\u201d", "?", "!", ":")) and (
+                len(words) <= 12 or (first and len(stripped) < 200)
+            )
+            if _CAPTION.search(body) or heading:
+                quiet.append((pos, pos + len(body)))
+            m = _DATELINE.match(stripped)
+            if dateline is None and m and not heading:
+                lead = len(body) - len(body.lstrip())
+                city = m.group(1).strip()
+                dateline = (pos + lead, pos + lead + len(city), city, m.group(2))
+            first = False
+        pos += len(line)
+    return quiet, paragraphs, dateline
+
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_FULL_DATES = [
+    re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH}),?\s+(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mm>[01]\d)-(?P<d>[0-3]\d)\b"),
+]
+_MONTH_NUM = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+
+
+def infer_published(text: str, head_chars: int = 800) -> str | None:
+    """A full date with a year near the top (caption, dateline, byline), as ISO, else None."""
+    import datetime as dt
+
+    head = text[:head_chars]
+    found = []
+    for rx in _FULL_DATES:
+        for m in rx.finditer(head):
+            month = int(m.group("mm")) if "mm" in m.groupdict() and m.group("mm") else \
+                _MONTH_NUM[m.group("m")[:3].lower()]
+            try:
+                found.append((m.start(), dt.date(int(m.group("y")), month, int(m.group("d")))))
+            except ValueError:
+                continue
+    if not found:
+        return None
+    return min(found)[1].isoformat()

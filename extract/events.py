@@ -1,0 +1,545 @@
+"""Events: who did what, where and when, one per happening.
+
+Triggers are verb lemmas and nouns from the lexicons below. Participants come from the
+parse: the subject is ``actor1``, the object ``actor2``; media are always ``source``.
+Reporting verbs ("said", "reported", "told", "cited") whose sentence holds another event
+make their speakers ``source`` of that event instead of a statement of their own
+("Tajikistan said that 350 refugees had crossed" is one population movement). Negated or
+hypothetical triggers ("would not launch attacks"), background "as"-clauses ("as foreign
+forces withdraw") and violence inside drills ("a simulated enemy") are not events.
+
+Dates: the DATE in the trigger's clause (or a governing clause) resolved against the
+publication date; with no date in the sentence, an event continues the previous event's
+date when it is in the same paragraph or the sentence plainly continues the last one
+(pronoun subject, "But ..."); otherwise it gets the week up to publication, precision
+"week", because news reports events of the last few days. Location: a place in the
+trigger's phrase, else in the sentence (city > site > admin1 > country > region), never
+the origin of a movement ("from Afghanistan"); "the ... country" means the dateline
+country.
+
+Merging: same-type triggers in one sentence are one event; across sentences an event joins
+an earlier one when it continues it (next sentence, no date of its own, same type), when
+its subject is a definite reference to the earlier event's counted people ("the refugees
+who arrived ..."), or when it repeats the trigger family with compatible dates and actors
+("drills" ... "the exercises"). A statement with no actor of its own ("the statement
+said") joins the statement just before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import dates
+from .actors import Resolved
+from .document import Document
+from .locations import KIND_RANK
+from .model import DateRef, Event, Figure, Participant
+
+PM, SD, BAT, EXP, VAC, PRO, RIOT, STA = (
+    "population_movement", "strategic_developments", "battles",
+    "explosions_remote_violence", "violence_against_civilians", "protests", "riots",
+    "statements_diplomacy",
+)
+_TERRITORY = "non-violent transfer of territory"
+_ACTIVITY = "change to group/activity"
+
+VERBS: dict[str, tuple[str, str | None]] = {
+    "flee": (PM, "flight"), "cross": (PM, "border crossing"), "displace": (PM, "displacement"),
+    "arrive": (PM, "arrival"), "evacuate": (PM, "evacuation"), "migrate": (PM, None),
+    "relocate": (PM, None), "seize": (SD, _TERRITORY), "capture": (SD, _TERRITORY),
+    "overrun": (SD, _TERRITORY), "withdraw": (SD, _ACTIVITY), "deploy": (SD, _ACTIVITY),
+    "arrest": (SD, "arrests"), "detain": (SD, "arrests"), "release": (SD, "other"),
+    "free": (SD, "other"), "sign": (SD, "agreement"), "clash": (BAT, "armed clash"),
+    "fight": (BAT, "armed clash"), "battle": (BAT, "armed clash"),
+    "ambush": (BAT, "armed clash"), "attack": (BAT, "armed clash"),
+    "storm": (BAT, "armed clash"), "repel": (BAT, "armed clash"),
+    "bomb": (EXP, "remote explosive/landmine/IED"),
+    "shell": (EXP, "shelling/artillery/missile attack"),
+    "explode": (EXP, "remote explosive/landmine/IED"),
+    "detonate": (EXP, "remote explosive/landmine/IED"),
+    "kill": (VAC, "attack"), "abduct": (VAC, "abduction/forced disappearance"),
+    "kidnap": (VAC, "abduction/forced disappearance"), "massacre": (VAC, "attack"),
+    "murder": (VAC, "attack"), "execute": (VAC, "attack"), "rape": (VAC, "sexual violence"),
+    "behead": (VAC, "attack"), "shoot": (VAC, "attack"), "stab": (VAC, "attack"),
+    "plow": (VAC, "attack"), "plough": (VAC, "attack"), "ram": (VAC, "attack"),
+    "protest": (PRO, "peaceful protest"), "demonstrate": (PRO, "peaceful protest"),
+    "rally": (PRO, "peaceful protest"), "riot": (RIOT, "violent demonstration"),
+    "loot": (RIOT, "mob violence"),
+    "say": (STA, "statement"), "state": (STA, "statement"), "urge": (STA, "statement"),
+    "meet": (STA, "meeting"), "announce": (STA, "statement"), "warn": (STA, "statement"),
+    "condemn": (STA, "statement"), "tell": (STA, "statement"), "confirm": (STA, "statement"),
+    "reconfirm": (STA, "statement"), "deny": (STA, "statement"),
+    "welcome": (STA, "statement"), "pledge": (STA, "statement"),
+    "promise": (STA, "statement"), "add": (STA, "statement"), "accuse": (STA, "statement"),
+    "vow": (STA, "statement"), "report": (STA, "statement"), "cite": (STA, "statement"),
+    "reiterate": (STA, "statement"), "insist": (STA, "statement"),
+    "express": (STA, "statement"),
+}
+NOUNS: dict[str, tuple[str, str | None]] = {
+    "drill": (SD, "other"), "exercise": (SD, "other"), "manoeuvre": (SD, "other"),
+    "deployment": (SD, _ACTIVITY), "withdrawal": (SD, _ACTIVITY), "arrest": (SD, "arrests"),
+    "release": (SD, "other"), "exodus": (PM, "flight"), "evacuation": (PM, "evacuation"),
+    "attack": (BAT, "armed clash"), "clash": (BAT, "armed clash"),
+    "fighting": (BAT, "armed clash"), "battle": (BAT, "armed clash"),
+    "ambush": (BAT, "armed clash"), "firefight": (BAT, "armed clash"),
+    "airstrike": (EXP, "air/drone strike"), "bombing": (EXP, "remote explosive/landmine/IED"),
+    "explosion": (EXP, "remote explosive/landmine/IED"),
+    "blast": (EXP, "remote explosive/landmine/IED"),
+    "shelling": (EXP, "shelling/artillery/missile attack"),
+    "massacre": (VAC, "attack"), "killing": (VAC, "attack"),
+    "abduction": (VAC, "abduction/forced disappearance"),
+    "kidnapping": (VAC, "abduction/forced disappearance"),
+    "protest": (PRO, "peaceful protest"), "demonstration": (PRO, "peaceful protest"),
+    "rally": (PRO, "peaceful protest"), "riot": (RIOT, "violent demonstration"),
+    "looting": (RIOT, "mob violence"), "statement": (STA, "statement"),
+    "meeting": (STA, "meeting"), "talks": (STA, "meeting"), "summit": (STA, "meeting"),
+}
+_STRIKE_MODS = {"air": "air/drone strike", "drone": "air/drone strike",
+                "missile": "shelling/artillery/missile attack",
+                "rocket": "shelling/artillery/missile attack"}
+_WEAPONS = {"missile", "rocket", "satellite", "nuclear", "warhead", "icbm"}
+_REPORTING = {"say", "report", "tell", "add", "cite", "state", "announce", "confirm"}
+_FAMILY = {"drill": "exercise", "exercise": "exercise", "manoeuvre": "exercise",
+           "statement": "statement", "meet": "meeting", "meeting": "meeting",
+           "talks": "meeting", "flee": "move", "cross": "move", "arrive": "move",
+           "kill": "kill", "killing": "kill", "attack": "attack", "protest": "protest",
+           "demonstration": "protest", "demonstrate": "protest", "rally": "protest"}
+_SIMULATED = {"drill", "exercise", "simulate", "simulated", "mock", "rehearsal", "manoeuvre"}
+_CIVILIAN_WORDS = {"civilian", "crowd", "people", "pedestrian", "reveller", "worshipper",
+                   "villager", "student", "schoolgirl", "child", "passer", "resident",
+                   "spectator", "shopper", "tourist"}
+_FIGHT_WORDS = {"fight", "fighting", "clash", "battle", "firefight", "gunfight", "storm"}
+_MODALS = {"would", "could", "might", "may", "should"}
+_GROUP_REFS = {"fighter", "militant", "insurgent", "rebel", "jihadist", "group", "extremist",
+               "islamist"}
+_MEDIA_REFS = {"agency", "broadcaster", "newspaper", "channel", "outlet"}
+_LIGHT_VERBS = {"take", "carry", "launch", "conduct", "hold", "stage", "issue", "mount",
+                "claim", "participate", "join", "begin", "start", "continue", "make", "hold"}
+_CONTINUERS = {"he", "she", "they", "it", "but", "and", "also", "meanwhile"}
+
+
+@dataclass
+class _Cand:
+    tok: object
+    type: str
+    sub_type: str | None
+    family: str
+    sent_i: int
+    para_i: int
+    actor1: int | None = None
+    others: list[tuple[int, str]] = field(default_factory=list)
+    sources: list[int] = field(default_factory=list)
+    date: DateRef | None = None
+    own_date: bool = False
+    location: tuple | None = None  # (name, country, kind)
+    subj_lemma: str | None = None
+    subj_definite: bool = False
+    triggers: list = field(default_factory=list)
+
+
+def _classify(tok) -> tuple[str, str | None] | None:
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+        if lemma in ("take", "bring", "gain", "wrest", "assume", "seize") and any(
+                t.lemma_ == "control" for t in tok.subtree if t.i - tok.i < 8):
+            return SD, _TERRITORY
+        if lemma in ("launch", "fire", "test", "conduct", "carry") and any(
+                t.lemma_.lower() in _WEAPONS for t in tok.subtree):
+            if not any(t.lemma_ in ("attack", "strike") for t in tok.subtree):
+                return SD, "weapons test"
+        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on")
+                                   for c in tok.children):
+            return STA, "statement"
+        if lemma == "march" and any(t.lemma_ in ("protester", "demonstrator")
+                                    for t in tok.sent):
+            return PRO, "peaceful protest"
+        return VERBS.get(lemma)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if lemma == "strike":
+            for c in tok.children:
+                if c.dep_ in ("compound", "amod") and c.lemma_.lower() in _STRIKE_MODS:
+                    return EXP, _STRIKE_MODS[c.lemma_.lower()]
+            return None
+        if low in ("attack", "attacks") or lemma == "attack":
+            return NOUNS["attack"]
+        return NOUNS.get(lemma) or NOUNS.get(low)
+    return None
+
+
+def _governing_verb(tok):
+    for anc in [tok, *tok.ancestors]:
+        if anc.pos_ in ("VERB", "AUX"):
+            return anc
+    return None
+
+
+def _suppressed(tok) -> bool:
+    """Negated, hypothetical or background triggers."""
+    verb = _governing_verb(tok)
+    for t in {tok, verb} - {None}:
+        for c in t.children:
+            if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS):
+                return True
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "if",
+                                                                       "unless")
+                                     for c in t.children):
+            return True
+        if t.dep_ in ("ccomp", "ROOT", "relcl"):
+            break
+    if tok.pos_ in ("NOUN",) and tok.dep_ in ("compound",):
+        return True
+    return False
+
+
+class _Refs:
+    """Turn a token into an actor index (names, "the fighters", "he", "the agency")."""
+
+    def __init__(self, d: Document, r: Resolved):
+        self.d, self.r = d, r
+
+    def actor(self, tok, depth: int = 0) -> int | None:
+        r = self.r
+        if tok.i in r.actor_at:
+            return r.actor_at[tok.i]
+        lemma = tok.lemma_.lower()
+        det = {c.lower_ for c in tok.children if c.dep_ == "det"}
+        if tok.lower_ in ("he", "she", "him", "her"):
+            return r.last_actor(tok.idx, ("person",))
+        if lemma in _GROUP_REFS and det & {"the", "these", "those"}:
+            return r.last_actor(tok.idx, ("rebel_group", "militia"))
+        if lemma in _MEDIA_REFS and det & {"the"}:
+            return r.last_actor(tok.idx, ("media",))
+        if depth >= 2:
+            return None
+        for dep in ("appos", "compound", "poss", "amod"):
+            for c in tok.children:
+                if c.dep_ == dep:
+                    got = self.actor(c, depth + 1)
+                    if got is not None:
+                        return got
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        got = self.actor(g, depth + 1)
+                        if got is not None:
+                            return got
+        return None
+
+    def _person_in(self, tok):
+        """In "the Kremlin's envoy, Zamir Kabulov," the person is the subject."""
+        if tok.i in self.r.actor_at:
+            return tok
+        for t in tok.subtree:
+            a = self.r.actor_at.get(t.i)
+            if a is not None and self.r.actors[a].kind == "person":
+                return t
+        return tok
+
+    def subject(self, trig):
+        """The subject token of a trigger (verb) or of the verb governing a noun trigger."""
+        t = trig
+        for _ in range(6):
+            for c in t.children:
+                if c.dep_ in ("nsubj", "csubj"):
+                    if c.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
+                        return t.head, False
+                    return self._person_in(c), False
+                if c.dep_ == "agent":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            return g, False
+            if t.pos_ == "NOUN" or t.dep_ in ("pobj", "prep", "dobj"):
+                verb = _governing_verb(t)
+                if verb is None or verb.lemma_.lower() not in _LIGHT_VERBS:
+                    break
+                t = t.head
+            elif t.dep_ in ("conj", "xcomp") or (
+                    t.dep_ == "advcl" and not any(c.dep_ == "mark" for c in t.children)):
+                t = t.head
+            else:
+                break
+        return None, False
+
+
+def _place_for(cand: _Cand, d: Document, r: Resolved):
+    sent = cand.tok.sent
+    skip_sub = set()
+    for t in sent:
+        if t.dep_ == "ccomp" and cand.type == STA and t is not cand.tok:
+            skip_sub.update(x.i for x in t.subtree)
+    subtree = {t.i for t in cand.tok.subtree}
+
+    def usable(t):
+        if t.i not in r.place_at or t.i in skip_sub:
+            return False
+        head = t.head
+        while head.dep_ in ("compound", "poss") and head.head is not head:
+            head = head.head
+        if cand.type == PM and any(a.lower_ == "from" and a.dep_ == "prep"
+                                   for a in [t.head, head.head]):
+            return False
+        return True
+
+    pools = [[t for t in sent if t.i in subtree and usable(t)]]
+    if cand.type != STA:
+        pools.append([t for t in sent if usable(t)])
+    for pool in pools:
+        locs = {r.place_at[t.i] for t in pool}
+        if locs:
+            best = min(locs, key=lambda i: (KIND_RANK.get(r.locations[i].kind, 9), i))
+            loc = r.locations[best]
+            return loc.name, loc.country
+    if cand.type != STA and r.dateline_country and any(
+            t.lemma_ == "country" and any(c.lower_ == "the" for c in t.children) for t in sent):
+        from .locations import country_name
+
+        return country_name(r.dateline_country), r.dateline_country
+    return None
+
+
+def _date_for(trig, d: Document) -> DateRef | None:
+    sent = trig.sent
+    chain = [trig, *trig.ancestors]
+    best, best_rank = None, 99
+    for ent in d.doc.ents:
+        if ent.label_ != "DATE" or not (sent.start <= ent.start < sent.end):
+            continue
+        ref = dates.resolve(ent.text, d.published)
+        if ref is None:
+            continue
+        if "(" in d.text[ent.end_char:ent.end_char + 2]:  # "Wednesday (July 14)"
+            close = d.text.find(")", ent.end_char)
+            if 0 < close - ent.end_char < 25:
+                ref = dates.resolve(d.text[ent.start_char:close + 1], d.published) or ref
+        attach = _governing_verb(ent.root)
+        rank = chain.index(attach) if attach in chain else 50 + abs(ent.start - trig.i) / 1000
+        if ref.precision == "year" and rank >= 50:
+            continue  # "set up in 2005" dates something else
+        if rank < best_rank:
+            best, best_rank = ref, rank
+    return best
+
+
+def extract_events(d: Document, r: Resolved, figures: list[Figure]) -> list[Event]:
+    refs = _Refs(d, r)
+    cands: list[_Cand] = []
+    for si, sent in enumerate(d.doc.sents):
+        if d.is_quiet(sent.start_char) or not sent.text.strip():
+            continue
+        found = []
+        for tok in sent:
+            got = _classify(tok)
+            if got is None or _suppressed(tok):
+                continue
+            found.append((tok, *got))
+        if not found:
+            continue
+        lemmas = {t.lemma_.lower() for t in sent}
+        if lemmas & _SIMULATED:
+            found = [f for f in found if f[1] not in (BAT, EXP, VAC)]
+        found = [_refine(f, lemmas) for f in found]
+        _sentence_events(d, r, refs, sent, si, found, cands)
+    return _merge(d, r, cands, figures)
+
+
+def _refine(f, lemmas):
+    tok, typ, sub = f
+    if typ == BAT and tok.lemma_.lower() == "attack" and lemmas & _CIVILIAN_WORDS:
+        return tok, VAC, "attack"
+    if typ == SD and sub == _TERRITORY and lemmas & _FIGHT_WORDS:
+        return tok, BAT, "non-state actor overtakes territory"
+    if typ == BAT and lemmas & {"protester", "demonstrator"}:
+        return tok, RIOT, "violent demonstration"
+    return f
+
+
+def _sentence_events(d, r, refs, sent, si, found, cands):
+    para = d.paragraph_index(sent.start_char)
+    stmts = [f for f in found if f[1] == STA]
+    others = [f for f in found if f[1] != STA]
+    sources: list[int] = []
+
+    def speaker_refs(tok):
+        out = []
+        skip = set()
+        for t in tok.subtree:
+            if t.dep_ in ("ccomp",) and t is not tok:
+                skip.update(x.i for x in t.subtree)
+        for t in tok.subtree:
+            if t.i in skip:
+                continue
+            if t is tok or t.dep_ in ("nsubj", "pobj", "appos", "dobj", "dative"):
+                a = refs.actor(t)
+                if a is not None and a not in out:
+                    out.append(a)
+        return out
+
+    if others:
+        for tok, _t, _s in stmts:
+            for a in speaker_refs(tok):
+                if a not in sources:
+                    sources.append(a)
+        groups: dict[str, list] = {}
+        for f in others:
+            groups.setdefault(f[1], []).append(f)
+    else:
+        reporting = [f for f in stmts if f[0].lemma_.lower() in _REPORTING and any(
+            g[0] in f[0].subtree and g[0] is not f[0] and g[0].pos_ == "VERB"
+            and g[0].dep_ != "conj" for g in stmts)]
+        for tok, _t, _s in reporting:
+            for a in speaker_refs(tok):
+                if a not in sources:
+                    sources.append(a)
+        rest = [f for f in stmts if f not in reporting]
+        groups = {STA: rest} if rest else {}
+    for typ, group in groups.items():
+        built = []
+        for tok, _t, sub in group:
+            c = _Cand(tok, typ, sub, _FAMILY.get(tok.lemma_.lower(), tok.lemma_.lower()), si,
+                      para)
+            subj, _ = refs.subject(tok)
+            if subj is not None:
+                c.actor1 = refs.actor(subj)
+                c.subj_lemma = subj.lemma_.lower()
+                c.subj_definite = any(ch.lower_ in ("the", "those", "these")
+                                      for ch in subj.children) or subj.lower_ == "those"
+            if tok.pos_ == "NOUN" and c.actor1 is None:
+                c.actor1 = refs.actor(tok)
+            for ch in tok.children:
+                if ch.dep_ in ("dobj", "dative", "nsubjpass"):
+                    a = refs.actor(ch)
+                    if a is not None and a != c.actor1:
+                        c.others.append((a, "assoc" if typ == PM else "actor2"))
+                if ch.dep_ == "prep" and ch.lower_ in ("on", "against", "with"):
+                    for g in ch.children:
+                        a = refs.actor(g) if g.dep_ == "pobj" else None
+                        if a is not None and a != c.actor1:
+                            c.others.append((a, "actor2"))
+            built.append(c)
+        main = next((c for c in built if c.actor1 is not None and
+                     r.actors[c.actor1].kind != "media"), built[0])
+        for c in built:
+            if c is not main:
+                if main.actor1 is None:
+                    main.actor1 = c.actor1
+                main.others += [o for o in c.others if o not in main.others]
+        main.triggers = [c.tok for c in built]
+        main.sources = [s for s in sources if s != main.actor1]
+        main.date = _date_for(main.tok, d)
+        for c in built:
+            if main.date is None:
+                main.date = _date_for(c.tok, d)
+        main.own_date = main.date is not None
+        main.location = _place_for(main, d, r)
+        if main.type == STA and main.actor1 is not None and \
+                r.actors[main.actor1].kind == "media":
+            continue  # a news agency reporting is not diplomacy
+        cands.append(main)
+
+
+def _overlap(a: DateRef | None, b: DateRef | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.start <= b.end and b.start <= a.end
+
+
+def _width(ref: DateRef | None) -> int:
+    if ref is None:
+        return 10**9
+    from datetime import date
+
+    return (date.fromisoformat(ref.end) - date.fromisoformat(ref.start)).days
+
+
+def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
+    fig_sent: dict[int, list[int]] = {}
+    for i, f in enumerate(figures):
+        fig_sent.setdefault(d.sentence_index(f.span.start), []).append(i)
+    sents = list(d.doc.sents)
+    groups: list[list[_Cand]] = []
+    for c in cands:
+        target = None
+        if c.date is None:  # inherit before merging decisions
+            prev = next((g for g in reversed(groups)), None)
+            first_words = {t.lower_ for t in sents[c.sent_i][:3]}
+            if prev and (prev[-1].para_i == c.para_i or (
+                    prev[-1].sent_i >= c.sent_i - 1 and first_words & _CONTINUERS)):
+                c.date = prev[0].date
+        for g in reversed(groups):
+            head, last = g[0], g[-1]
+            if head.type != c.type:
+                continue
+            same_actor = c.actor1 is None or head.actor1 is None or c.actor1 == head.actor1
+            if c.type == STA:
+                if c.actor1 is None and c.sent_i - last.sent_i <= 2:
+                    target = g
+                break
+            if not same_actor:
+                continue
+            if not c.own_date and last.sent_i == c.sent_i - 1:
+                target = g
+                break
+            if c.type == PM and c.subj_definite and c.subj_lemma and any(
+                    figures[i].counted and figures[i].counted.split()[-1].lower().startswith(
+                        c.subj_lemma) for x in g for i in fig_sent.get(x.sent_i, [])):
+                target = g
+                break
+            if c.type != PM and c.family == head.family and _overlap(c.date, head.date):
+                target = g
+                break
+        if target is not None:
+            target.append(c)
+        elif c.type == STA and c.actor1 is None and not c.sources:
+            continue
+        else:
+            groups.append([c])
+    return [_build(d, r, g, figures, fig_sent) for g in groups]
+
+
+def _build(d, r, group: list[_Cand], figures, fig_sent) -> Event:
+    head = group[0]
+    parts: list[Participant] = []
+
+    def add(actor, role):
+        if actor is None:
+            return
+        if r.actors[actor].kind == "media":
+            role = "source"
+        if all(p.actor != actor for p in parts):
+            parts.append(Participant(actor, role))
+
+    for c in group:
+        add(c.actor1, "actor1")
+    for c in group:
+        for a, role in c.others:
+            add(a, role)
+        for a in c.sources:
+            add(a, "source")
+    dated = [c.date for c in group if c.own_date] or [c.date for c in group if c.date]
+    date = min(dated, key=_width) if dated else None
+    if date is None and d.published:
+        date = dates.publication_week(d.published)
+    location = next((c.location for c in group if c.location), None)
+    tok = head.tok
+    fig_idx: list[int] = []
+    for c in group:
+        for i in fig_sent.get(c.sent_i, []):
+            if i not in fig_idx:
+                fig_idx.append(i)
+    who = r.actors[head.actor1].name if head.actor1 is not None else ""
+    if not who and fig_idx:
+        f = figures[fig_idx[0]]
+        who = f"{f.text} {f.counted}".strip()
+    obj = next((r.actors[p.actor].name for p in parts if p.role == "actor2"), "")
+    summary = " ".join(x for x in (who, tok.text, obj) if x)
+    if location:
+        summary += f" ({location[0]})"
+    return Event(
+        type=head.type, sub_type=head.sub_type, summary=summary, trigger=tok.text,
+        span=d.span(tok.idx, tok.idx + len(tok.text)), participants=parts,
+        location=location[0] if location else None, country=location[1] if location else None,
+        date=date, figures=fig_idx,
+    )

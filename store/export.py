@@ -1,0 +1,107 @@
+"""Exports: every record with its annotation and, for events and figures, its provenance.
+
+Records are streamed from SQLite a row at a time, so an export of a large store never holds
+the whole store in memory (except ``json``, which is one object by definition).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import TextIO
+
+from .store import Store
+
+WHATS = ("documents", "events", "actors", "figures")
+FORMATS = ("json", "jsonl", "csv")
+
+_SQL = {
+    "documents": "SELECT id, title, source, url, published, hash, ingested_at, "
+    "extractor_version, text FROM documents ORDER BY id",
+    "events": "SELECT id, type, sub_type, summary, trigger, date_start, date_end, "
+    "date_precision, date_text, location, country, document_id AS document, start, \"end\", "
+    "sentence, note, status, tags FROM events ORDER BY id",
+    "actors": "SELECT id, name, kind, country, note, status, tags FROM actors "
+    "WHERE status != 'merged' ORDER BY id",
+    "figures": "SELECT id, value, text, qualifier, low, high, category, counted, location, "
+    "date_start, date_end, date_precision, date_text, part_of, document_id AS document, start, "
+    "\"end\", sentence, note, status, tags FROM figures ORDER BY id",
+}
+
+
+def records(store: Store, what: str) -> Iterator[dict]:
+    """The records of one kind as plain dicts, ready for JSON."""
+    conn = store.conn
+    for row in store.db.query(_SQL[what]):
+        if "tags" in row:
+            row["tags"] = json.loads(row["tags"])
+        if what == "events":
+            row["actors"] = [
+                {"id": a, "name": n, "role": r}
+                for a, n, r in conn.execute(
+                    "SELECT r.id, r.name, ea.role FROM event_actors ea JOIN actors r "
+                    "ON r.id = ea.actor_id WHERE ea.event_id = ? ORDER BY ea.role, r.id",
+                    (row["id"],),
+                )
+            ]
+            row["figures"] = [
+                f for (f,) in conn.execute(
+                    "SELECT figure_id FROM event_figures WHERE event_id = ? ORDER BY figure_id",
+                    (row["id"],),
+                )
+            ]
+        elif what == "actors":
+            row["aliases"] = [
+                a for (a,) in conn.execute(
+                    "SELECT alias FROM aliases WHERE actor_id = ? ORDER BY id", (row["id"],)
+                )
+            ]
+            row["mentions"] = conn.execute(
+                "SELECT count(*) FROM mentions WHERE actor_id = ?", (row["id"],)
+            ).fetchone()[0]
+        yield row
+
+
+def _flat(value):
+    if isinstance(value, list):
+        return "; ".join(
+            item["name"] + (f" ({item['role']})" if item.get("role") else "")
+            if isinstance(item, dict) else str(item)
+            for item in value
+        )
+    return value
+
+
+def export(store: Store, out: TextIO, fmt: str = "json", what: str | None = None) -> int:
+    """Write the store (or one kind of record) to ``out``; return how many records."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if what is not None and what not in WHATS:
+        raise ValueError(f"unknown record kind {what!r}: use one of {', '.join(WHATS)}")
+    if fmt == "csv" and what is None:
+        raise ValueError("csv holds one kind of record: add --what " + "|".join(WHATS))
+    kinds = [what] if what else list(WHATS)
+    count = 0
+    with store.lock:
+        if fmt == "json":
+            data = {kind: list(records(store, kind)) for kind in kinds}
+            json.dump(data, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+            return sum(len(v) for v in data.values())
+        if fmt == "jsonl":
+            for kind in kinds:
+                for row in records(store, kind):
+                    if what is None:
+                        row = {"record": kind.rstrip("s"), **row}
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    count += 1
+            return count
+        writer = None
+        for row in records(store, kinds[0]):
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=list(row))
+                writer.writeheader()
+            writer.writerow({k: _flat(v) for k, v in row.items()})
+            count += 1
+        return count

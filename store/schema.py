@@ -1,0 +1,165 @@
+"""The store's tables, as numbered migrations.
+
+Plain SQL so the schema reads the same here, in ``sqlite3`` and in Datasette. ``PRAGMA
+user_version`` holds the number of migrations applied; a store from a newer version of the
+tool is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+# Annotation columns every reviewable record carries.
+_ANNOTATION = """
+    note TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'unreviewed',
+    tags TEXT NOT NULL DEFAULT '[]'
+"""
+
+# Provenance columns of records that come from one place in one document.
+_PROVENANCE = """
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    sent_start INTEGER NOT NULL,
+    sent_end INTEGER NOT NULL,
+    sentence TEXT NOT NULL
+"""
+
+_DATE = """
+    date_start TEXT,
+    date_end TEXT,
+    date_precision TEXT,
+    date_text TEXT
+"""
+
+MIGRATIONS: list[str] = [
+    # 1: documents, the three record kinds, their links, the edit log and the search index.
+    f"""
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        published TEXT,
+        text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        extractor_version TEXT NOT NULL
+    );
+    CREATE TABLE actors (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        country TEXT,
+        created_at TEXT NOT NULL,
+        {_ANNOTATION}
+    );
+    CREATE TABLE aliases (
+        id INTEGER PRIMARY KEY,
+        actor_id INTEGER NOT NULL REFERENCES actors(id),
+        alias TEXT NOT NULL,
+        norm TEXT NOT NULL,
+        UNIQUE (actor_id, norm)
+    );
+    CREATE INDEX aliases_norm ON aliases(norm);
+    CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        actor_id INTEGER NOT NULL REFERENCES actors(id),
+        {_PROVENANCE}
+    );
+    CREATE INDEX mentions_actor ON mentions(actor_id);
+    CREATE INDEX mentions_document ON mentions(document_id);
+    CREATE TABLE figures (
+        id INTEGER PRIMARY KEY,
+        {_PROVENANCE},
+        value INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        qualifier TEXT NOT NULL,
+        low INTEGER,
+        high INTEGER,
+        category TEXT NOT NULL,
+        counted TEXT NOT NULL,
+        location TEXT,
+        {_DATE},
+        part_of INTEGER REFERENCES figures(id),
+        {_ANNOTATION}
+    );
+    CREATE INDEX figures_document ON figures(document_id);
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        {_PROVENANCE},
+        type TEXT NOT NULL,
+        sub_type TEXT,
+        summary TEXT NOT NULL,
+        trigger TEXT NOT NULL,
+        location TEXT,
+        country TEXT,
+        {_DATE},
+        {_ANNOTATION}
+    );
+    CREATE INDEX events_document ON events(document_id);
+    CREATE TABLE event_actors (
+        event_id INTEGER NOT NULL REFERENCES events(id),
+        actor_id INTEGER NOT NULL REFERENCES actors(id),
+        role TEXT NOT NULL,
+        PRIMARY KEY (event_id, actor_id, role)
+    );
+    CREATE INDEX event_actors_actor ON event_actors(actor_id);
+    CREATE TABLE event_figures (
+        event_id INTEGER NOT NULL REFERENCES events(id),
+        figure_id INTEGER NOT NULL REFERENCES figures(id),
+        PRIMARY KEY (event_id, figure_id)
+    );
+    CREATE TABLE edits (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        record_id INTEGER NOT NULL,
+        field TEXT NOT NULL,
+        old TEXT,
+        new TEXT,
+        at TEXT NOT NULL,
+        undone INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX edits_record ON edits(kind, record_id);
+    CREATE TABLE search_docs (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        record_id INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        body TEXT NOT NULL,
+        UNIQUE (kind, record_id)
+    );
+    CREATE VIRTUAL TABLE search_fts USING fts5(
+        label, body, content='search_docs', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TABLE search_vocab (
+        term TEXT PRIMARY KEY,
+        df INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNew(RuntimeError):
+    """The store was written by a newer tracker than this one."""
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the migrations this store lacks, each in its own transaction; return the version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"this store has schema version {version}; this tracker knows up to "
+            f"{SCHEMA_VERSION}: upgrade tracker to open it"
+        )
+    for number in range(version, SCHEMA_VERSION):
+        # executescript commits first; the script carries its own transaction so a failure
+        # leaves the store at the previous version.
+        conn.executescript(
+            f"BEGIN;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};\nCOMMIT;"
+        )
+    return SCHEMA_VERSION

@@ -1,0 +1,551 @@
+"""The local SQLite store: the only place that speaks SQL.
+
+One ``Store`` wraps one SQLite file. Writes are short transactions (one per document, one per
+edit), the journal is WAL with a busy timeout so an ingest and the TUI can share a store, and
+every human change goes through ``set_field`` so it lands in the ``edits`` log, can be undone
+and redone, and is never overwritten by the machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+from rapidfuzz import process
+
+from extract import aliases as alias_rules
+from extract.model import Extraction
+
+from .records import EDITABLE, TABLES, check
+from .schema import SchemaTooNew, migrate
+from .search import Hit, SearchIndex
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def content_hash(text: str) -> str:
+    """Identity of a document: its text, so the same article ingested twice is one document."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def default_path() -> Path:
+    """``$TRACKER_DB``, else ``$XDG_DATA_HOME/tracker/tracker.db`` (``~/.local/share``)."""
+    if os.environ.get("TRACKER_DB"):
+        return Path(os.environ["TRACKER_DB"]).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "tracker" / "tracker.db"
+
+
+@dataclass(frozen=True)
+class Added:
+    """What one document brought into the store."""
+
+    document_id: int
+    title: str
+    new: bool  # False when the same text was already stored
+    events: int = 0
+    actors: int = 0  # actors new to the store
+    figures: int = 0
+
+
+@dataclass(frozen=True)
+class Edit:
+    id: int
+    kind: str
+    record_id: int
+    field: str
+    old: object
+    new: object
+    at: str
+    undone: int
+
+
+class StoreError(RuntimeError):
+    """A store that cannot be opened or used; the message is meant for the user."""
+
+
+class Store:
+    """A tracker store in one SQLite file. Safe to share between threads (one lock)."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        try:
+            conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: cannot open ({error})") from None
+        try:
+            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrate(conn)
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise StoreError(f"{self.path}: not a tracker store ({error})") from None
+        except SchemaTooNew as error:
+            conn.close()
+            raise StoreError(f"{self.path}: {error}") from None
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.index = SearchIndex(conn)
+        self.lock = threading.RLock()
+        self._alias_norms: list[str] | None = None
+
+    def close(self) -> None:
+        with self.lock:
+            self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- documents ---------------------------------------------------------------------
+    def has_document(self, text: str) -> int | None:
+        row = self.conn.execute(
+            "SELECT id FROM documents WHERE hash = ?", (content_hash(text),)
+        ).fetchone()
+        return row[0] if row else None
+
+    def document_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def document(self, document_id: int) -> dict:
+        return self.db["documents"].get(document_id)
+
+    def add_document(
+        self,
+        text: str,
+        extraction: Extraction,
+        *,
+        title: str = "",
+        source: str = "",
+        url: str = "",
+        published: str | None = None,
+        extractor_version: str = "",
+    ) -> Added:
+        """Store a document and what was extracted from it, in one transaction."""
+        with self.lock, self.db.atomic():
+            existing = self.has_document(text)
+            if existing is not None:
+                return Added(existing, self.document(existing)["title"], new=False)
+            document_id = self.db["documents"].insert(
+                {
+                    "hash": content_hash(text),
+                    "title": title,
+                    "source": source,
+                    "url": url,
+                    "published": published or extraction.published,
+                    "text": text,
+                    "ingested_at": now(),
+                    "extractor_version": extractor_version,
+                }
+            ).last_pk
+            actor_ids, new_actors = self._add_actors(document_id, text, extraction)
+            figure_ids = self._add_figures(document_id, text, extraction)
+            for event in extraction.events:
+                self._add_event(document_id, text, event, actor_ids, figure_ids, extraction)
+            return Added(
+                document_id,
+                title,
+                new=True,
+                events=len(extraction.events),
+                actors=new_actors,
+                figures=len(figure_ids),
+            )
+
+    @staticmethod
+    def _provenance(document_id: int, text: str, span) -> dict:
+        return {
+            "document_id": document_id,
+            "start": span.start,
+            "end": span.end,
+            "sent_start": span.sent_start,
+            "sent_end": span.sent_end,
+            "sentence": text[span.sent_start : span.sent_end],
+        }
+
+    @staticmethod
+    def _date_columns(date) -> dict:
+        if date is None:
+            return {"date_start": None, "date_end": None, "date_precision": None, "date_text": None}
+        return {
+            "date_start": date.start,
+            "date_end": date.end,
+            "date_precision": date.precision,
+            "date_text": date.text,
+        }
+
+    # -- actors ------------------------------------------------------------------------
+    def _add_actors(self, document_id: int, text: str, extraction: Extraction):
+        ids: list[int] = []
+        created = 0
+        for actor in extraction.actors:
+            actor_id = self.find_actor(actor.name, actor.aliases)
+            if actor_id is None:
+                actor_id = self.db["actors"].insert(
+                    {
+                        "name": actor.name,
+                        "kind": actor.kind,
+                        "country": actor.country,
+                        "created_at": now(),
+                    }
+                ).last_pk
+                created += 1
+            for alias in {actor.name, *actor.aliases}:
+                self._add_alias(actor_id, alias)
+            self.db["mentions"].insert_all(
+                {"actor_id": actor_id, **self._provenance(document_id, text, m.span)}
+                for m in actor.mentions
+            )
+            self._index_actor(actor_id)
+            ids.append(actor_id)
+        return ids, created
+
+    def _add_alias(self, actor_id: int, alias: str) -> None:
+        norm = alias_rules.normalise(alias)
+        if not norm:
+            return
+        self.conn.execute(
+            "INSERT OR IGNORE INTO aliases (actor_id, alias, norm) VALUES (?, ?, ?)",
+            (actor_id, alias, norm),
+        )
+        self._alias_norms = None
+
+    def find_actor(self, name: str, aliases: list[str] | tuple[str, ...] = ()) -> int | None:
+        """The stored actor that ``name``/``aliases`` denote, across documents, or None.
+
+        Exact normalised aliases first; then rapidfuzz finds the nearest stored aliases and
+        ``extract.aliases.same_actor`` decides, so "Taliban" lands on a stored "Taleban".
+        """
+        forms = [name, *aliases]
+        norms = [alias_rules.normalise(form) for form in forms]
+        for norm in norms:
+            row = self.conn.execute(
+                "SELECT a.actor_id FROM aliases a JOIN actors r ON r.id = a.actor_id "
+                "WHERE a.norm = ? AND r.status != 'merged' ORDER BY a.actor_id LIMIT 1",
+                (norm,),
+            ).fetchone()
+            if row:
+                return row[0]
+        if self._alias_norms is None:
+            self._alias_norms = [
+                r[0] for r in self.conn.execute("SELECT DISTINCT norm FROM aliases")
+            ]
+        candidates: set[int] = set()
+        for norm in norms:
+            if not norm:
+                continue
+            for match, _score, _ in process.extract(
+                norm, self._alias_norms, limit=5, score_cutoff=70
+            ):
+                candidates.update(
+                    r[0]
+                    for r in self.conn.execute(
+                        "SELECT actor_id FROM aliases WHERE norm = ?", (match,)
+                    )
+                )
+        for actor_id in sorted(candidates):
+            stored = self.conn.execute(
+                "SELECT name FROM actors WHERE id = ?", (actor_id,)
+            ).fetchone()[0]
+            stored_aliases = [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT alias FROM aliases WHERE actor_id = ?", (actor_id,)
+                )
+            ]
+            if alias_rules.same_actor(name, list(aliases), stored, stored_aliases):
+                return actor_id
+        return None
+
+    def _index_actor(self, actor_id: int) -> None:
+        actor = self.db["actors"].get(actor_id)
+        names = [r[0] for r in self.conn.execute(
+            "SELECT alias FROM aliases WHERE actor_id = ? ORDER BY id", (actor_id,)
+        )]
+        body = " ".join([*names, actor["kind"], actor["note"], *json.loads(actor["tags"])])
+        self.index.put("actor", actor_id, actor["name"], body)
+
+    # -- figures -----------------------------------------------------------------------
+    def _add_figures(self, document_id: int, text: str, extraction: Extraction) -> list[int]:
+        ids: list[int] = []
+        for figure in extraction.figures:
+            part_of = ids[figure.part_of] if figure.part_of is not None and figure.part_of < len(
+                ids
+            ) else None
+            figure_id = self.db["figures"].insert(
+                {
+                    **self._provenance(document_id, text, figure.span),
+                    "value": figure.value,
+                    "text": figure.text,
+                    "qualifier": figure.qualifier,
+                    "low": figure.low,
+                    "high": figure.high,
+                    "category": figure.category,
+                    "counted": figure.counted,
+                    "location": figure.location,
+                    **self._date_columns(figure.date),
+                    "part_of": part_of,
+                }
+            ).last_pk
+            ids.append(figure_id)
+            self._index_figure(figure_id)
+        return ids
+
+    def _index_figure(self, figure_id: int) -> None:
+        f = self.db["figures"].get(figure_id)
+        label = f"{f['text']} {f['counted']}".strip()
+        body = " ".join(
+            str(part)
+            for part in (
+                f["value"], f["category"], f["location"] or "", f["sentence"], f["note"],
+                *json.loads(f["tags"]),
+            )
+        )
+        self.index.put("figure", figure_id, label, body)
+
+    # -- events ------------------------------------------------------------------------
+    def _add_event(self, document_id, text, event, actor_ids, figure_ids, extraction) -> int:
+        event_id = self.db["events"].insert(
+            {
+                **self._provenance(document_id, text, event.span),
+                "type": event.type,
+                "sub_type": event.sub_type,
+                "summary": event.summary,
+                "trigger": event.trigger,
+                "location": event.location,
+                "country": event.country,
+                **self._date_columns(event.date),
+            }
+        ).last_pk
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?)",
+            [(event_id, actor_ids[p.actor], p.role) for p in event.participants
+             if p.actor < len(actor_ids)],
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO event_figures (event_id, figure_id) VALUES (?, ?)",
+            [(event_id, figure_ids[i]) for i in event.figures if i < len(figure_ids)],
+        )
+        self._index_event(event_id)
+        return event_id
+
+    def _index_event(self, event_id: int) -> None:
+        e = self.db["events"].get(event_id)
+        actors = [r[0] for r in self.conn.execute(
+            "SELECT r.name FROM event_actors ea JOIN actors r ON r.id = ea.actor_id "
+            "WHERE ea.event_id = ?", (event_id,)
+        )]
+        body = " ".join(
+            [e["type"].replace("_", " "), e["trigger"], e["location"] or "", *actors,
+             e["sentence"], e["note"], *json.loads(e["tags"])]
+        )
+        self.index.put("event", event_id, e["summary"], body)
+
+    def _reindex(self, kind: str, record_id: int) -> None:
+        {"event": self._index_event, "actor": self._index_actor, "figure": self._index_figure}[
+            kind
+        ](record_id)
+
+    # -- reading for panes ---------------------------------------------------------------
+    def count(self, kind: str, statuses: tuple[str, ...] | None = None) -> int:
+        where, params = self._status_filter(statuses)
+        return self.conn.execute(
+            f"SELECT count(*) FROM {TABLES[kind]} {where}", params
+        ).fetchone()[0]
+
+    @staticmethod
+    def _status_filter(statuses):
+        if not statuses:
+            return "WHERE status != 'merged'", ()
+        marks = ", ".join("?" for _ in statuses)
+        return f"WHERE status IN ({marks})", tuple(statuses)
+
+    _PAGE_SQL = {
+        "event": "SELECT id, date_start, date_end, date_precision, type, summary, location, "
+        "country, status, note FROM events {where} ORDER BY coalesce(date_start, '9999'), id "
+        "LIMIT ? OFFSET ?",
+        "actor": "SELECT r.id, r.name, r.kind, r.country, r.status, r.note, "
+        "(SELECT count(*) FROM mentions m WHERE m.actor_id = r.id) AS mentions, "
+        "(SELECT group_concat(alias, ' | ') FROM aliases a WHERE a.actor_id = r.id "
+        "AND a.alias != r.name) AS aliases FROM actors r {where} ORDER BY mentions DESC, r.id "
+        "LIMIT ? OFFSET ?",
+        "figure": "SELECT id, value, text, qualifier, category, counted, location, status, note "
+        "FROM figures {where} ORDER BY document_id, start LIMIT ? OFFSET ?",
+    }
+
+    def page(self, kind: str, offset: int = 0, limit: int = 200, statuses=None) -> list[dict]:
+        """One page of a pane's rows, in the pane's order."""
+        where, params = self._status_filter(statuses)
+        if kind == "actor":
+            where = where.replace("status", "r.status")
+        sql = self._PAGE_SQL[kind].format(where=where)
+        with self.lock:
+            return list(self.db.query(sql, (*params, limit, offset)))
+
+    def page_row(self, kind: str, record_id: int) -> dict | None:
+        """One record as its pane shows it (to refresh a row after an edit)."""
+        column = "r.id" if kind == "actor" else "id"
+        sql = self._PAGE_SQL[kind].format(where=f"WHERE {column} = ?")
+        with self.lock:
+            rows = list(self.db.query(sql, (record_id, 1, 0)))
+        return rows[0] if rows else None
+
+    def position(self, kind: str, record_id: int, statuses=None) -> int | None:
+        """Row number of a record in its pane's order (to jump to a search hit)."""
+        offset = 0
+        while True:
+            rows = self.page(kind, offset, 1000, statuses)
+            for i, row in enumerate(rows):
+                if row["id"] == record_id:
+                    return offset + i
+            if len(rows) < 1000:
+                return None
+            offset += 1000
+
+    def get(self, kind: str, record_id: int) -> dict | None:
+        """One record with what the detail view shows: source sentence, links, document."""
+        with self.lock:
+            try:
+                record = dict(self.db[TABLES[kind]].get(record_id))
+            except sqlite_utils.db.NotFoundError:
+                return None
+            record["record"] = kind
+            record["tags"] = json.loads(record["tags"])
+            if kind == "actor":
+                record["aliases"] = [r[0] for r in self.conn.execute(
+                    "SELECT alias FROM aliases WHERE actor_id = ? ORDER BY id", (record_id,)
+                )]
+                record["mentions"] = list(self.db.query(
+                    "SELECT m.document_id, m.start, m.\"end\", m.sent_start, m.sentence, d.title, d.text "
+                    "FROM mentions m JOIN documents d ON d.id = m.document_id "
+                    "WHERE m.actor_id = ? ORDER BY m.document_id, m.start", (record_id,)
+                ))
+                for mention in record["mentions"]:
+                    mention["span"] = mention.pop("text")[mention["start"] : mention["end"]]
+                record["events"] = list(self.db.query(
+                    "SELECT e.id, e.summary, ea.role FROM event_actors ea "
+                    "JOIN events e ON e.id = ea.event_id WHERE ea.actor_id = ? ORDER BY e.id",
+                    (record_id,),
+                ))
+            else:
+                doc = self.conn.execute(
+                    "SELECT title, source, published FROM documents WHERE id = ?",
+                    (record["document_id"],),
+                ).fetchone()
+                record["document_title"], record["document_source"], record["published"] = doc
+            if kind == "event":
+                record["actors"] = list(self.db.query(
+                    "SELECT r.id, r.name, r.kind, ea.role FROM event_actors ea "
+                    "JOIN actors r ON r.id = ea.actor_id WHERE ea.event_id = ? "
+                    "ORDER BY ea.role, r.name", (record_id,)
+                ))
+                record["figures"] = list(self.db.query(
+                    "SELECT f.id, f.value, f.text, f.counted FROM event_figures ef "
+                    "JOIN figures f ON f.id = ef.figure_id WHERE ef.event_id = ?", (record_id,)
+                ))
+            return record
+
+    # -- edits ---------------------------------------------------------------------------
+    def set_field(self, kind: str, record_id: int, field: str, value) -> Edit | None:
+        """Change one field by hand: checked, written, logged, re-indexed, in one transaction.
+
+        Returns the edit, or None when the value did not change. Raises InvalidValue with a
+        message for the user when the value cannot be stored; nothing is written then.
+        """
+        new = check(kind, field, value)
+        with self.lock, self.db.atomic():
+            table = TABLES[kind]
+            row = self.conn.execute(
+                f'SELECT "{field}" FROM {table} WHERE id = ?', (record_id,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(f"no {kind} {record_id}")
+            old = row[0]
+            if old == new:
+                return None
+            self.conn.execute(f'UPDATE {table} SET "{field}" = ? WHERE id = ?', (new, record_id))
+            # A new edit ends the redo chain, as in every editor.
+            self.conn.execute("UPDATE edits SET undone = 2 WHERE undone = 1")
+            at = now()
+            edit_id = self.db["edits"].insert(
+                {
+                    "kind": kind,
+                    "record_id": record_id,
+                    "field": field,
+                    "old": json.dumps(old),
+                    "new": json.dumps(new),
+                    "at": at,
+                    "undone": 0,
+                }
+            ).last_pk
+            self._reindex(kind, record_id)
+            return Edit(edit_id, kind, record_id, field, old, new, at, 0)
+
+    def _edit(self, row) -> Edit:
+        return Edit(
+            row["id"], row["kind"], row["record_id"], row["field"],
+            json.loads(row["old"]), json.loads(row["new"]), row["at"], row["undone"],
+        )
+
+    def undo(self) -> Edit | None:
+        """Revert the latest edit still in force (across sessions: the log is in the store)."""
+        with self.lock, self.db.atomic():
+            rows = list(self.db.query(
+                "SELECT * FROM edits WHERE undone = 0 ORDER BY id DESC LIMIT 1"
+            ))
+            if not rows:
+                return None
+            edit = self._edit(rows[0])
+            self._write_back(edit, edit.old)
+            self.conn.execute("UPDATE edits SET undone = 1 WHERE id = ?", (edit.id,))
+            return edit
+
+    def redo(self) -> Edit | None:
+        """Re-apply the edit undone most recently, if no new edit came since."""
+        with self.lock, self.db.atomic():
+            rows = list(self.db.query(
+                "SELECT * FROM edits WHERE undone = 1 ORDER BY id ASC LIMIT 1"
+            ))
+            if not rows:
+                return None
+            edit = self._edit(rows[0])
+            self._write_back(edit, edit.new)
+            self.conn.execute("UPDATE edits SET undone = 0 WHERE id = ?", (edit.id,))
+            return edit
+
+    def _write_back(self, edit: Edit, value) -> None:
+        self.conn.execute(
+            f'UPDATE {TABLES[edit.kind]} SET "{edit.field}" = ? WHERE id = ?',
+            (value, edit.record_id),
+        )
+        self._reindex(edit.kind, edit.record_id)
+
+    def history(self, kind: str, record_id: int) -> list[Edit]:
+        """Every change made by hand to one record, oldest first."""
+        with self.lock:
+            return [
+                self._edit(row)
+                for row in self.db.query(
+                    "SELECT * FROM edits WHERE kind = ? AND record_id = ? ORDER BY id",
+                    (kind, record_id),
+                )
+            ]
+
+    # -- search --------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20, kinds=None) -> list[Hit]:
+        with self.lock:
+            return self.index.search(query, limit, kinds)
+
+
+__all__ = ["Added", "Edit", "EDITABLE", "Hit", "Store", "StoreError", "default_path"]

@@ -1,0 +1,38 @@
+"""Shared fixtures: a real store built once from the bundled seed by the real extractor."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import seeds
+from store import Store
+from store.ingest import ingest_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+
+
+@pytest.fixture(scope="session")
+def seed_template(tmp_path_factory) -> Path:
+    """A store holding the seed article, ingested once per test run."""
+    path = tmp_path_factory.mktemp("template") / "seed.db"
+    with Store(path) as store:
+        results = ingest_paths(store, seeds.paths())
+    assert results and all(getattr(r, "new", False) for r in results)
+    return path
+
+
+@pytest.fixture
+def seed_db(seed_template, tmp_path) -> Path:
+    """A private copy of the seed store for one test (tests may write to it)."""
+    path = tmp_path / "seed.db"
+    shutil.copy(seed_template, path)
+    return path
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return seeds.paths()[0].read_text(encoding="utf-8")

@@ -1,0 +1,80 @@
+"""The `tracker` command as a person runs it: a real process on a real store."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import seeds
+
+TRACKER = Path(sys.executable).parent / "tracker"
+
+
+def run(*args: str, env: dict | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    command = [str(TRACKER)] if TRACKER.exists() else [sys.executable, "-m", "tui.cli"]
+    result = subprocess.run(
+        [*command, *args], capture_output=True, text=True, timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    db = tmp_path_factory.mktemp("cli") / "cli.db"
+    return db, run("ingest", str(seeds.paths()[0].parent), "--db", str(db))
+
+
+def test_ingest_prints_what_it_added_and_is_idempotent(ingested):
+    db, first = ingested
+    assert "added" in first.stdout and "1 added, 0 already stored" in first.stdout
+    again = run("ingest", *map(str, seeds.paths()), "--db", str(db))
+    assert "0 added, 1 already stored" in again.stdout
+
+
+def test_search_prints_hits(ingested):
+    db, _ = ingested
+    out = run("search", "Talibn", "--db", str(db), "--limit", "3").stdout.splitlines()
+    assert 1 <= len(out) <= 3
+    assert "actor" in out[0] and "Taleban" in out[0]
+
+
+def test_export_json_is_one_object(ingested):
+    db, _ = ingested
+    data = json.loads(run("export", "--db", str(db), "--format", "json").stdout)
+    assert set(data) == {"documents", "events", "actors", "figures"}
+    assert all(data[key] for key in data)
+
+
+def test_export_csv_needs_what(ingested):
+    db, _ = ingested
+    result = run("export", "--db", str(db), "--format", "csv", check=False)
+    assert result.returncode != 0 and "--what" in result.stderr
+    rows = run("export", "--db", str(db), "--format", "csv", "--what", "actors").stdout
+    assert rows.splitlines()[0].startswith("id,name,kind")
+
+
+def test_default_store_from_environment(tmp_path):
+    db = tmp_path / "env.db"
+    run("ingest", str(seeds.paths()[0]), env={"TRACKER_DB": str(db)})
+    assert db.exists()
+    xdg = tmp_path / "xdg"
+    run("ingest", str(seeds.paths()[0]), env={"TRACKER_DB": "", "XDG_DATA_HOME": str(xdg)})
+    assert (xdg / "tracker" / "tracker.db").exists()
+
+
+def test_unusable_store_is_one_line_error(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_text("not a database " * 200)
+    result = run("search", "x", "--db", str(bad), check=False)
+    assert result.returncode == 2
+    assert result.stderr.startswith("tracker: ") and "Traceback" not in result.stderr
+    missing = run("search", "x", "--db", str(tmp_path / "no" / "such.db"), check=False)
+    assert missing.returncode == 2 and "does not exist" in missing.stderr

@@ -1,0 +1,169 @@
+"""The store on a real SQLite file: ingest, cross-document actors, edits, undo, export."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+
+import pytest
+
+import extract
+from store import InvalidValue, Store
+from store.export import export
+from store.ingest import Article, ingest_article, ingest_paths
+
+TALIBAN_ARTICLE = (
+    "Taliban fighters captured the district centre of Kalafgan on Friday, local officials "
+    "said. The Taliban said they would not attack border posts."
+)
+
+
+def test_ingest_is_idempotent(seed_db, seed_text, tmp_path):
+    with Store(seed_db) as store:
+        counts = {kind: store.count(kind) for kind in ("event", "actor", "figure")}
+        again = ingest_paths(store, [tmp_path.parent / "nothing-here"])
+        assert again[0].reason == "no such file or folder"
+        copy = tmp_path / "copy.txt"
+        copy.write_text(seed_text, encoding="utf-8")
+        first, second = ingest_paths(store, [copy, copy])
+        assert not first.new and not second.new
+        assert store.document_count() == 1
+        assert {kind: store.count(kind) for kind in counts} == counts
+
+
+def test_later_taliban_article_lands_on_seed_taleban(seed_db):
+    with Store(seed_db) as store:
+        taleban = [a for a in store.page("actor", 0, 500) if a["name"] == "Taleban"]
+        assert len(taleban) == 1
+        added = ingest_article(store, Article(TALIBAN_ARTICLE, "Kalafgan", "test"))
+        assert added.new
+        names = [a["name"] for a in store.page("actor", 0, 500)]
+        assert names.count("Taleban") == 1
+        assert "Taliban" not in names
+        record = store.get("actor", taleban[0]["id"])
+        assert "Taliban" in record["aliases"]
+        assert {m["document_id"] for m in record["mentions"]} == {1, added.document_id}
+
+
+def test_search_absorbs_typos(seed_db):
+    with Store(seed_db) as store:
+        hits = store.search("Talibn")
+        assert hits and hits[0].kind == "actor" and hits[0].label == "Taleban"
+        assert any(h.kind == "figure" and "refugees" in h.label for h in store.search("refugee"))
+        assert store.search("Shanghai Cooperation")[0].label.startswith("Shanghai")
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "*", "NEAR", "'; DROP TABLE events; --", 'a" OR "b', "(", "^", "-", ""]
+)
+def test_search_syntax_is_plain_text(seed_db, query):
+    with Store(seed_db) as store:
+        store.search(query)
+        assert store.count("event") > 0
+
+
+def test_edits_are_logged_undone_redone_and_kept(seed_db):
+    with Store(seed_db) as store:
+        figure = store.page("figure")[0]
+        edit = store.set_field("figure", figure["id"], "value", "1,234")
+        assert (edit.old, edit.new) == (figure["value"], 1234)
+        store.set_field("figure", figure["id"], "note", "checked against UNHCR")
+        with pytest.raises(InvalidValue, match="negative"):
+            store.set_field("figure", figure["id"], "value", "-3")
+        with pytest.raises(InvalidValue, match="not a date"):
+            store.set_field("event", store.page("event")[0]["id"], "date_start", "last Tuesday")
+        assert store.set_field("figure", figure["id"], "value", 1234) is None  # no change
+    with Store(seed_db) as store:  # a relaunch
+        record = store.get("figure", figure["id"])
+        assert (record["value"], record["note"]) == (1234, "checked against UNHCR")
+        assert [e.field for e in store.history("figure", figure["id"])] == ["value", "note"]
+        assert store.undo().field == "note"
+        assert store.undo().field == "value"
+        assert store.get("figure", figure["id"])["value"] == figure["value"]
+    with Store(seed_db) as store:  # undo and redo survive a relaunch too
+        assert store.redo().field == "value"
+        assert store.get("figure", figure["id"])["value"] == 1234
+        store.set_field("figure", figure["id"], "status", "confirmed")
+        assert store.redo() is None  # a new edit ends the redo chain
+        history = store.history("figure", figure["id"])
+        assert [(e.field, e.undone) for e in history] == [
+            ("value", 0), ("note", 2), ("status", 0)
+        ]
+
+
+def test_edit_history_is_plain_sqlite(seed_db):
+    with Store(seed_db) as store:
+        store.set_field("actor", 1, "note", "seen")
+    rows = sqlite3.connect(seed_db).execute(
+        "SELECT kind, record_id, field, old, new, undone FROM edits"
+    ).fetchall()
+    assert rows == [("actor", 1, "note", '""', '"seen"', 0)]
+
+
+def test_edited_note_is_searchable(seed_db):
+    with Store(seed_db) as store:
+        store.set_field("figure", 1, "note", "verify with OCHA flash update")
+        assert ("figure", 1) in [(h.kind, h.record_id) for h in store.search("flash update")]
+
+
+def test_json_export_carries_annotation_and_provenance(seed_db):
+    with Store(seed_db) as store:
+        store.set_field("event", 1, "note", "lead event")
+        out = io.StringIO()
+        export(store, out, "json")
+    data = json.loads(out.getvalue())
+    assert set(data) == {"documents", "events", "actors", "figures"}
+    text = data["documents"][0]["text"]
+    for kind in ("events", "figures"):
+        assert data[kind]
+        for record in data[kind]:
+            for key in ("id", "note", "status", "tags", "document", "start", "end", "sentence"):
+                assert key in record
+            assert record["sentence"] in text
+            assert text[record["start"] : record["end"]] in record["sentence"]
+    for actor in data["actors"]:
+        assert {"id", "note", "status", "tags", "aliases"} <= set(actor)
+    assert data["events"][0]["note"] == "lead event"
+
+
+def test_csv_and_jsonl_exports(seed_db):
+    import csv
+
+    with Store(seed_db) as store:
+        out = io.StringIO()
+        export(store, out, "csv", "figures")
+        rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+        assert len(rows) == store.count("figure")
+        assert {"value", "qualifier", "category", "document", "start", "end"} <= set(rows[0])
+        out = io.StringIO()
+        export(store, out, "jsonl")
+        lines = [json.loads(line) for line in out.getvalue().splitlines()]
+        assert {line["record"] for line in lines} == {"document", "event", "actor", "figure"}
+        with pytest.raises(ValueError, match="--what"):
+            export(store, io.StringIO(), "csv")
+
+
+def test_store_rejects_newer_schema(tmp_path):
+    from store import StoreError
+
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    with pytest.raises(StoreError, match="upgrade tracker"):
+        Store(path)
+
+
+def test_not_a_store(tmp_path):
+    from store import StoreError
+
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not a tracker store"):
+        Store(path)
+
+
+def test_extractor_version_is_recorded(seed_db):
+    with Store(seed_db) as store:
+        assert store.document(1)["extractor_version"] == extract.EXTRACTOR_VERSION

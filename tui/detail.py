@@ -1,0 +1,137 @@
+"""The detail view: every field of the selected record and the sentence it came from.
+
+The source span is highlighted inside its sentence, so the analyst checks a claim against
+what the article says without leaving the keyboard. Everything shown is built as ``Text``.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from .safe import plain, safe_text
+
+SPAN_STYLE = "bold reverse"
+
+
+def highlighted_sentence(sentence: str, sent_start: int, start: int, end: int) -> Text:
+    """The sentence with ``[start, end)`` (document offsets) highlighted."""
+    text = safe_text(sentence)
+    lo, hi = max(start - sent_start, 0), min(end - sent_start, len(sentence))
+    if lo < hi:
+        text.stylize(SPAN_STYLE, lo, hi)
+    return text
+
+
+def _fields(pairs: list[tuple[str, object]]) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold cyan", no_wrap=True)
+    table.add_column()
+    for name, value in pairs:
+        if value in (None, "", []):
+            continue
+        if isinstance(value, list):
+            value = ", ".join(plain(v) for v in value)
+        table.add_row(name, value if isinstance(value, Text) else safe_text(value))
+    return table
+
+
+def _date(record: dict) -> str | None:
+    start = record.get("date_start")
+    if not start:
+        return None
+    end = record.get("date_end")
+    span = start if not end or end == start else f"{start} … {end}"
+    bits = [span]
+    if record.get("date_precision"):
+        bits.append(f"({record['date_precision']})")
+    if record.get("date_text"):
+        bits.append(f"“{plain(record['date_text'])}”")
+    return " ".join(bits)
+
+
+def render_record(record: dict) -> Group:
+    """What the detail view shows for one record."""
+    kind = record["record"]
+    parts: list = []
+    if kind == "event":
+        actors = [
+            f"{plain(a['name'])} ({a['role']})" for a in record.get("actors", [])
+        ]
+        figures = [f"{f['value']:,} {plain(f['counted'])}" for f in record.get("figures", [])]
+        parts.append(_fields([
+            ("Event", f"#{record['id']}  {record['type'].replace('_', ' ')}"
+             + (f" / {record['sub_type']}" if record.get("sub_type") else "")),
+            ("What", record["summary"]),
+            ("When", _date(record)),
+            ("Where", ", ".join(x for x in (record.get("location"), record.get("country")) if x)),
+            ("Actors", actors),
+            ("Figures", figures),
+        ]))
+    elif kind == "figure":
+        value = f"{record['value']:,}"
+        if record.get("qualifier") == "range" and record.get("low") is not None:
+            value = f"{record['low']:,}–{record['high']:,}"
+        parts.append(_fields([
+            ("Figure", f"#{record['id']}  {value} ({record['qualifier']})"),
+            ("As written", record["text"]),
+            ("Counts", f"{record['counted']}  [{record['category']}]"),
+            ("Where", record.get("location")),
+            ("When", _date(record)),
+            ("Part of", f"figure #{record['part_of']}" if record.get("part_of") else None),
+        ]))
+    else:
+        parts.append(_fields([
+            ("Actor", f"#{record['id']}  {record['name']}"),
+            ("Kind", record["kind"].replace("_", " ")),
+            ("Country", record.get("country")),
+            ("Aliases", record.get("aliases", [])),
+            ("Events", [f"#{e['id']} {plain(e['summary'])} ({e['role']})"
+                        for e in record.get("events", [])[:8]]),
+        ]))
+    parts.append(_fields([
+        ("Status", record["status"]),
+        ("Note", record.get("note")),
+        ("Tags", record.get("tags", [])),
+    ]))
+    if kind == "actor":
+        mentions = record.get("mentions", [])
+        parts.append(Text(f"\nMentions ({len(mentions)})", style="bold"))
+        for mention in mentions[:6]:
+            parts.append(Text(f"doc #{mention['document_id']}", style="dim"))
+            parts.append(highlighted_sentence(
+                mention["sentence"], mention["sent_start"], mention["start"], mention["end"]
+            ))
+    else:
+        parts.append(Text("\nSource", style="bold"))
+        parts.append(safe_text(
+            f"doc #{record['document_id']} {record.get('document_title', '')}"
+            f" ({record.get('published') or 'undated'}), chars {record['start']}–{record['end']}",
+            style="dim",
+        ))
+        parts.append(highlighted_sentence(
+            record["sentence"], record["sent_start"], record["start"], record["end"]
+        ))
+    return Group(*parts)
+
+
+class DetailView(VerticalScroll):
+    """Scrollable detail of the selected record."""
+
+    can_focus = False
+
+    def compose(self):
+        yield Static(Text("Select a record.", style="dim"), id="detail-body")
+
+    def show(self, record: dict | None) -> None:
+        body = self.query_one("#detail-body", Static)
+        if record is None:
+            body.update(Text("Nothing selected.", style="dim"))
+            self.border_title = "Detail"
+            return
+        self.border_title = f"Detail: {record['record']} #{record['id']}"
+        body.update(render_record(record))
+        self.scroll_home(animate=False)

@@ -1,0 +1,149 @@
+"""Editing by hand: the one-line note bar (`n`) and the field form (`e`).
+
+Values are checked with the store's own rules before anything is written, so a date that is no
+date or a negative count is refused in the form with the reason, and nothing reaches the store.
+"""
+
+from __future__ import annotations
+
+import json
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+from store import EDITABLE, InvalidValue
+from store.records import check
+
+from .safe import plain
+
+HINTS = {
+    "type": "battles, explosions_remote_violence, violence_against_civilians, protests, "
+    "riots, strategic_developments, population_movement, statements_diplomacy",
+    "kind": "state, state_forces, rebel_group, militia, civilians, organisation, media, "
+    "person, external, other",
+    "qualifier": "exact, approx, at_least, at_most, range",
+    "status": "unreviewed, confirmed, rejected",
+    "date_start": "YYYY-MM-DD",
+    "date_end": "YYYY-MM-DD",
+    "date_precision": "day, week, month, year",
+    "country": "ISO alpha-3, e.g. TJK",
+    "tags": "words separated by commas",
+}
+
+
+def as_input(field: str, value) -> str:
+    """A stored value as the text a person edits."""
+    if value is None:
+        return ""
+    if field == "tags":
+        items = value if isinstance(value, list) else json.loads(value)
+        return ", ".join(items)
+    return str(value)
+
+
+class NoteBar(Horizontal):
+    """A one-line note input on the selected record: enter saves, escape cancels."""
+
+    class Saved(Message):
+        def __init__(self, kind: str, record_id: int, note: str) -> None:
+            super().__init__()
+            self.kind, self.record_id, self.note = kind, record_id, note
+
+    class Closed(Message):
+        pass
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel note", id="note.cancel")]
+
+    def compose(self) -> ComposeResult:
+        yield Label("Note", id="note-label")
+        yield Input(id="note-input", placeholder="note on this record (enter saves, esc cancels)")
+
+    def open(self, kind: str, record_id: int, note: str) -> None:
+        self.kind, self.record_id = kind, record_id
+        self.query_one(Label).update(f"Note on {kind} #{record_id}")
+        field = self.query_one(Input)
+        field.value = note
+        self.display = True
+        field.focus()
+
+    @on(Input.Submitted, "#note-input")
+    def _save(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.display = False
+        self.post_message(self.Saved(self.kind, self.record_id, event.value))
+        self.post_message(self.Closed())
+
+    def action_cancel(self) -> None:
+        self.display = False
+        self.post_message(self.Closed())
+
+
+class EditScreen(ModalScreen[dict | None]):
+    """A form over a record's editable fields. Returns {field: value} of what changed."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="edit.cancel"),
+        Binding("ctrl+s", "save", "Save", id="edit.save", priority=True),
+    ]
+
+    def __init__(self, record: dict) -> None:
+        super().__init__()
+        self.record = record
+        self.kind = record["record"]
+        self.fields = [f for f in EDITABLE[self.kind] if f not in ("note", "status")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="edit-box"):
+            with VerticalScroll(id="edit-fields"):
+                for field in self.fields:
+                    yield Label(f"{field}  [dim]{HINTS.get(field, '')}[/]", classes="edit-label")
+                    yield Input(
+                        value=plain(as_input(field, self.record.get(field))),
+                        id=f"edit-{field}",
+                        classes="edit-input",
+                    )
+            yield Label("", id="edit-error")
+            with Horizontal(id="edit-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="edit-save")
+                yield Button("Cancel (esc)", id="edit-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#edit-box").border_title = (
+            f"Edit {self.kind} #{self.record['id']}"
+        )
+        self.query_one(Input).focus()
+
+    def changes(self) -> dict:
+        """The fields whose checked value differs from the record's; raises InvalidValue."""
+        changed = {}
+        for field in self.fields:
+            raw = self.query_one(f"#edit-{field}", Input).value
+            value = check(self.kind, field, raw)
+            current = self.record.get(field)
+            if field == "tags":
+                current = json.dumps(current, ensure_ascii=False)
+            if value != current:
+                changed[field] = value
+        return changed
+
+    @on(Input.Submitted, ".edit-input")
+    def _submitted(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#edit-save")
+    def action_save(self) -> None:
+        try:
+            changed = self.changes()
+        except InvalidValue as error:
+            self.query_one("#edit-error", Label).update(f"✗ {error}")
+            return
+        self.dismiss(changed)
+
+    @on(Button.Pressed, "#edit-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,61 @@
+"""`?`: every key, read from the bindings themselves so the help never drifts from the code."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from .forms import EditScreen, NoteBar
+from .panes import RecordPane
+from .search_screen import SearchScreen
+
+EXTRA = [
+    ("tab / shift+tab", "Next / previous pane"),
+    ("↑ ↓ / j k", "Move in a pane"),
+    ("g / G", "Top / bottom of a pane"),
+    ("ctrl+p", "Command palette"),
+]
+
+
+def _keys(binding: Binding) -> str:
+    return " / ".join(
+        key.replace("question_mark", "?").strip() for key in binding.key.split(",")
+    )
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        from .app import TrackerApp
+
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold cyan", no_wrap=True)
+        table.add_column()
+        sections = [
+            ("Everywhere", TrackerApp.BINDINGS),
+            ("Search (/)", SearchScreen.BINDINGS),
+            ("Note bar (n)", NoteBar.BINDINGS),
+            ("Edit form (e)", EditScreen.BINDINGS),
+        ]
+        table.add_row("Panes", "")
+        for keys, what in EXTRA:
+            table.add_row(f"  {keys}", what)
+        for title, bindings in sections:
+            table.add_row(title, "")
+            for binding in bindings:
+                if binding.action in {b.action for b in RecordPane.BINDINGS}:
+                    continue
+                table.add_row(f"  {_keys(binding)}", binding.description)
+        with VerticalScroll(id="help-box"):
+            yield Static(table)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").border_title = "Keys (esc closes)"
+
+    def action_close(self) -> None:
+        self.dismiss(None)
