@@ -268,10 +268,8 @@ def resolve(d: Document) -> Resolved:
         root = ent.root
         cplace = locations.country(name)
         if cplace:
-            if _effective_dep(root) in _ACTING_DEPS:
-                r.add_actor(d, _state_key(cplace.country), cplace.name, "state",
-                            cplace.country, start, end)
-            elif _effective_dep(root) == "poss" and root.head.lemma_.lower() in _AGENT_HEADS:
+            dep = _effective_dep(root)
+            if dep in _ACTING_DEPS or (dep == "poss" and root.head.lemma_.lower() in _AGENT_HEADS):
                 r.add_actor(d, _state_key(cplace.country), cplace.name, "state",
                             cplace.country, start, end)
             else:
@@ -347,7 +345,7 @@ def _common_word(name: str, text: str) -> bool:
 
 
 def _add_org(d: Document, r: Resolved, ent, start: int, end: int, name: str, acr) -> None:
-    doc, text = d.doc, d.text
+    doc = d.doc
     country = None
     prev = doc[ent.start - 1] if ent.start > 0 else None
     if prev is not None and prev.text in ("'s", "\u2019s") and ent.start > 1:

@@ -9,7 +9,7 @@ from pathlib import Path
 _DIR = Path(__file__).parent / "data"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_json(name: str):
     """Parse ``extract/data/<name>`` (cached; callers must not mutate the result)."""
     with open(_DIR / name, encoding="utf-8") as fh:

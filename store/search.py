@@ -130,7 +130,9 @@ class SearchIndex:
                     terms[term] = None
         return list(terms)
 
-    def search(self, query: str, limit: int = 20, kinds: tuple[str, ...] | None = None) -> list[Hit]:
+    def search(
+        self, query: str, limit: int = 20, kinds: tuple[str, ...] | None = None
+    ) -> list[Hit]:
         """Best ``limit`` records for ``query``, any kind (or only ``kinds``), best first."""
         terms = self.expand(query)
         if not terms:

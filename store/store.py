@@ -29,7 +29,7 @@ from .search import Hit, SearchIndex
 
 
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def content_hash(text: str) -> str:
@@ -427,7 +427,8 @@ class Store:
                     "SELECT alias FROM aliases WHERE actor_id = ? ORDER BY id", (record_id,)
                 )]
                 record["mentions"] = list(self.db.query(
-                    "SELECT m.document_id, m.start, m.\"end\", m.sent_start, m.sentence, d.title, d.text "
+                    "SELECT m.document_id, m.start, m.\"end\", m.sent_start, m.sentence, "
+                    "d.title, d.text "
                     "FROM mentions m JOIN documents d ON d.id = m.document_id "
                     "WHERE m.actor_id = ? ORDER BY m.document_id, m.start", (record_id,)
                 ))
@@ -548,4 +549,4 @@ class Store:
             return self.index.search(query, limit, kinds)
 
 
-__all__ = ["Added", "Edit", "EDITABLE", "Hit", "Store", "StoreError", "default_path"]
+__all__ = ["EDITABLE", "Added", "Edit", "Hit", "Store", "StoreError", "default_path"]

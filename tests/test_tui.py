@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
+from helpers import SIZE, detail_text, settle
 from rich.text import Text
-from textual.worker import WorkerState
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 
 from store import Store
 from store.ingest import Article, ingest_article
@@ -17,27 +14,6 @@ from tui.forms import EditScreen, NoteBar
 from tui.help_screen import HelpScreen
 from tui.panes import RecordPane
 from tui.search_screen import SearchScreen
-
-SIZE = (140, 42)
-
-
-async def settle(pilot) -> None:
-    """Let workers finish and their results reach the widgets."""
-    quiet = 0
-    for _ in range(400):
-        await pilot.pause(0.01)
-        busy = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in pilot.app.workers)
-        quiet = 0 if busy else quiet + 1
-        if quiet >= 3:
-            return
-    raise AssertionError("workers did not finish")
-
-
-def detail_text(app) -> str:
-    body = app.query_one(DetailView).query_one("#detail-body", Static)
-    console = Console(file=io.StringIO(), width=100, color_system=None, force_terminal=False)
-    console.print(body.content)
-    return console.file.getvalue()
 
 
 async def test_three_panes_with_seed_records(seed_db):

@@ -52,7 +52,7 @@ class TrackerApp(App):
         super().__init__()
         self.db_path = Path(db_path)
         self.store = Store(self.db_path)
-        self.sub_title = str(self.db_path)
+        self.sub_title = self.db_path.name
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:

@@ -62,7 +62,7 @@ def render_record(record: dict) -> Group:
             f"{plain(a['name'])} ({a['role']})" for a in record.get("actors", [])
         ]
         figures = [f"{f['value']:,} {plain(f['counted'])}" for f in record.get("figures", [])]
-        parts.append(_fields([
+        pairs = ([
             ("Event", f"#{record['id']}  {record['type'].replace('_', ' ')}"
              + (f" / {record['sub_type']}" if record.get("sub_type") else "")),
             ("What", record["summary"]),
@@ -70,33 +70,34 @@ def render_record(record: dict) -> Group:
             ("Where", ", ".join(x for x in (record.get("location"), record.get("country")) if x)),
             ("Actors", actors),
             ("Figures", figures),
-        ]))
+        ])
     elif kind == "figure":
         value = f"{record['value']:,}"
         if record.get("qualifier") == "range" and record.get("low") is not None:
             value = f"{record['low']:,}–{record['high']:,}"
-        parts.append(_fields([
+        pairs = ([
             ("Figure", f"#{record['id']}  {value} ({record['qualifier']})"),
             ("As written", record["text"]),
             ("Counts", f"{record['counted']}  [{record['category']}]"),
             ("Where", record.get("location")),
             ("When", _date(record)),
             ("Part of", f"figure #{record['part_of']}" if record.get("part_of") else None),
-        ]))
+        ])
     else:
-        parts.append(_fields([
+        pairs = ([
             ("Actor", f"#{record['id']}  {record['name']}"),
             ("Kind", record["kind"].replace("_", " ")),
             ("Country", record.get("country")),
             ("Aliases", record.get("aliases", [])),
             ("Events", [f"#{e['id']} {plain(e['summary'])} ({e['role']})"
                         for e in record.get("events", [])[:8]]),
-        ]))
-    parts.append(_fields([
+        ])
+    pairs += [
         ("Status", record["status"]),
         ("Note", record.get("note")),
         ("Tags", record.get("tags", [])),
-    ]))
+    ]
+    parts.append(_fields(pairs))
     if kind == "actor":
         mentions = record.get("mentions", [])
         parts.append(Text(f"\nMentions ({len(mentions)})", style="bold"))

@@ -13,8 +13,9 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
-from .safe import safe_text
+from .safe import plain, safe_text
 
 PAGE = 200
 
@@ -31,6 +32,18 @@ def _status_cell(row: dict) -> Text:
     return cell
 
 
+EVENT_TYPE_LABELS = {
+    "battles": "battle",
+    "explosions_remote_violence": "explosion/remote",
+    "violence_against_civilians": "vs civilians",
+    "protests": "protest",
+    "riots": "riot",
+    "strategic_developments": "strategic dev.",
+    "population_movement": "movement",
+    "statements_diplomacy": "statement",
+}
+
+
 def _date(row: dict) -> str:
     start, end = row.get("date_start"), row.get("date_end")
     if not start:
@@ -38,6 +51,13 @@ def _date(row: dict) -> str:
     if end and end != start:
         return f"{start}…{end[5:] if end[:4] == start[:4] else end}"
     return start
+
+
+def _actor_name(row: dict) -> Text:
+    text = safe_text(row["name"], one_line=True)
+    if row.get("aliases"):
+        text.append("  " + plain(row["aliases"], one_line=True), style="dim")
+    return text
 
 
 @dataclass(frozen=True)
@@ -49,16 +69,15 @@ class Column:
 
 COLUMNS: dict[str, list[Column]] = {
     "event": [
-        Column("Date", 18, _date),
-        Column("Type", 20, lambda r: r["type"].replace("_", " ")),
+        Column("Date", 16, _date),
+        Column("Type", 16, lambda r: EVENT_TYPE_LABELS.get(r["type"], r["type"])),
         Column("What", None, lambda r: r["summary"]),
-        Column("Where", 14, lambda r: r.get("location") or ""),
+        Column("Where", 12, lambda r: r.get("location") or ""),
         Column("", 2, _status_cell),
     ],
     "actor": [
-        Column("Name", 26, lambda r: r["name"]),
+        Column("Name (aliases)", None, _actor_name),
         Column("Kind", 12, lambda r: r["kind"].replace("_", " ")),
-        Column("Aliases", None, lambda r: r.get("aliases") or ""),
         Column("#", 3, lambda r: str(r.get("mentions", ""))),
         Column("", 2, _status_cell),
     ],
@@ -112,7 +131,18 @@ class RecordPane(DataTable):
     def on_mount(self) -> None:
         columns = COLUMNS[self.kind]
         for index, column in enumerate(columns):
-            self.add_column(column.label, width=column.width, key=str(index))
+            self.add_column(column.label, width=column.width or 10, key=str(index))
+
+    def on_resize(self) -> None:
+        """Give the one flexible column (the text) all the width the others leave."""
+        columns = COLUMNS[self.kind]
+        fixed = sum(c.width for c in columns if c.width) + 2 * self.cell_padding * len(columns)
+        flexible = max(10, self.scrollable_content_region.width - fixed)
+        for index, column in enumerate(columns):
+            if column.width is None:
+                self.columns[ColumnKey(str(index))].width = flexible
+        self._require_update_dimensions = True
+        self.refresh()
 
     # -- rows --------------------------------------------------------------------------
     def reset(self, rows: list[dict], total: int, keep_cursor: bool = True) -> None:

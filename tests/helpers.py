@@ -1,0 +1,32 @@
+"""Helpers for driving the app with Pilot."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from textual.widgets import Static
+from textual.worker import WorkerState
+
+from tui.detail import DetailView
+
+SIZE = (140, 42)
+
+
+async def settle(pilot) -> None:
+    """Let workers finish and their results reach the widgets."""
+    quiet = 0
+    for _ in range(400):
+        await pilot.pause(0.01)
+        busy = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in pilot.app.workers)
+        quiet = 0 if busy else quiet + 1
+        if quiet >= 3:
+            return
+    raise AssertionError("workers did not finish")
+
+
+def detail_text(app) -> str:
+    body = app.query_one(DetailView).query_one("#detail-body", Static)
+    console = Console(file=io.StringIO(), width=100, color_system=None, force_terminal=False)
+    console.print(body.content)
+    return console.file.getvalue()
