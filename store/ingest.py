@@ -82,7 +82,7 @@ def read_articles(path: Path) -> Iterator[Article]:
 def find_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
     """Files to ingest under ``paths`` (folders walked in name order), or why one is skipped."""
     for given in paths:
-        path = Path(given)
+        path = Path(given).absolute()
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs.sort()
