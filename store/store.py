@@ -23,9 +23,11 @@ from rapidfuzz import process
 from extract import aliases as alias_rules
 from extract.model import Extraction
 
+from . import views
 from .records import EDITABLE, TABLES, check
 from .schema import SchemaTooNew, migrate
 from .search import Hit, SearchIndex
+from .views import ALL_BUT_REJECTED, View
 
 
 def now() -> str:
@@ -201,7 +203,7 @@ class Store:
                     }
                 ).last_pk
                 created += 1
-            for alias in {actor.name, *actor.aliases}:
+            for alias in dict.fromkeys([actor.name, *actor.aliases]):
                 self._add_alias(actor_id, alias)
             self.db["mentions"].insert_all(
                 {"actor_id": actor_id, **self._provenance(document_id, text, m.span)}
@@ -357,61 +359,27 @@ class Store:
             kind
         ](record_id)
 
-    # -- reading for panes ---------------------------------------------------------------
-    def count(self, kind: str, statuses: tuple[str, ...] | None = None) -> int:
-        where, params = self._status_filter(statuses)
-        return self.conn.execute(
-            f"SELECT count(*) FROM {TABLES[kind]} {where}", params
-        ).fetchone()[0]
-
-    @staticmethod
-    def _status_filter(statuses):
-        if not statuses:
-            return "WHERE status != 'merged'", ()
-        marks = ", ".join("?" for _ in statuses)
-        return f"WHERE status IN ({marks})", tuple(statuses)
-
-    _PAGE_SQL = {
-        "event": "SELECT id, date_start, date_end, date_precision, type, summary, location, "
-        "country, status, note FROM events {where} ORDER BY coalesce(date_start, '9999'), id "
-        "LIMIT ? OFFSET ?",
-        "actor": "SELECT r.id, r.name, r.kind, r.country, r.status, r.note, "
-        "(SELECT count(*) FROM mentions m WHERE m.actor_id = r.id) AS mentions, "
-        "(SELECT group_concat(alias, ' | ') FROM aliases a WHERE a.actor_id = r.id "
-        "AND a.alias != r.name) AS aliases FROM actors r {where} ORDER BY mentions DESC, r.id "
-        "LIMIT ? OFFSET ?",
-        "figure": "SELECT id, value, text, qualifier, category, counted, location, status, note "
-        "FROM figures {where} ORDER BY document_id, start LIMIT ? OFFSET ?",
-    }
-
-    def page(self, kind: str, offset: int = 0, limit: int = 200, statuses=None) -> list[dict]:
-        """One page of a pane's rows, in the pane's order."""
-        where, params = self._status_filter(statuses)
-        if kind == "actor":
-            where = where.replace("status", "r.status")
-        sql = self._PAGE_SQL[kind].format(where=where)
+    # -- reading for panes (see store/views.py) ----------------------------------------------
+    def count(self, kind: str, view: View = ALL_BUT_REJECTED) -> int:
         with self.lock:
-            return list(self.db.query(sql, (*params, limit, offset)))
+            return views.count(self.conn, kind, view)
+
+    def page(
+        self, kind: str, offset: int = 0, limit: int = 200, view: View = ALL_BUT_REJECTED
+    ) -> list[dict]:
+        """One page of a pane's rows, in the pane's order."""
+        with self.lock:
+            return views.page(self.conn, kind, view, offset, limit)
 
     def page_row(self, kind: str, record_id: int) -> dict | None:
         """One record as its pane shows it (to refresh a row after an edit)."""
-        column = "r.id" if kind == "actor" else "id"
-        sql = self._PAGE_SQL[kind].format(where=f"WHERE {column} = ?")
         with self.lock:
-            rows = list(self.db.query(sql, (record_id, 1, 0)))
-        return rows[0] if rows else None
+            return views.row(self.conn, kind, record_id)
 
-    def position(self, kind: str, record_id: int, statuses=None) -> int | None:
+    def position(self, kind: str, record_id: int, view: View = ALL_BUT_REJECTED) -> int | None:
         """Row number of a record in its pane's order (to jump to a search hit)."""
-        offset = 0
-        while True:
-            rows = self.page(kind, offset, 1000, statuses)
-            for i, row in enumerate(rows):
-                if row["id"] == record_id:
-                    return offset + i
-            if len(rows) < 1000:
-                return None
-            offset += 1000
+        with self.lock:
+            return views.position(self.conn, kind, view, record_id)
 
     def get(self, kind: str, record_id: int) -> dict | None:
         """One record with what the detail view shows: source sentence, links, document."""
