@@ -1,9 +1,10 @@
 """The local SQLite store: schema, writes, annotation history and search. No Textual here."""
 
+from .history import Edit, Step
 from .records import EDITABLE, KINDS, STATUSES, InvalidValue
 from .schema import SchemaTooNew
 from .search import Hit
-from .store import Added, Edit, Store, StoreError, default_path
+from .store import Added, Store, StoreError, default_path
 
 __all__ = [
     "EDITABLE",
@@ -14,6 +15,7 @@ __all__ = [
     "Hit",
     "InvalidValue",
     "SchemaTooNew",
+    "Step",
     "Store",
     "StoreError",
     "default_path",

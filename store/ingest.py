@@ -138,6 +138,21 @@ def ingest_paths(
     return results
 
 
+def reextract(store: Store, everything: bool = False) -> list[tuple[int, dict]]:
+    """Run the current extractor again over stored documents (those extracted by another
+    version, or all), keeping every human decision (see ``store.reextract``)."""
+    done = []
+    for document_id, text, published, version in store.conn.execute(
+        "SELECT id, text, published, extractor_version FROM documents ORDER BY id"
+    ).fetchall():
+        if not everything and version == extract.EXTRACTOR_VERSION:
+            continue
+        extraction = extract.extract(text, published=published)
+        counts = store.reextract_document(document_id, extraction, extract.EXTRACTOR_VERSION)
+        done.append((document_id, counts))
+    return done
+
+
 def seed_paths() -> list[Path]:
     """The seed articles bundled with tracker."""
     import seeds

@@ -141,6 +141,21 @@ MIGRATIONS: list[str] = [
     """,
 ]
 
+MIGRATIONS.append(
+    # 2: undo works on whole steps (a saved form, a merge); merged actors point at the survivor;
+    # records a person added are marked so re-extraction never removes them.
+    """
+    ALTER TABLE edits ADD COLUMN batch INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE edits ADD COLUMN action TEXT NOT NULL DEFAULT 'edit';
+    UPDATE edits SET batch = id;
+    CREATE INDEX edits_batch ON edits(batch);
+    CREATE INDEX edits_undone ON edits(undone, batch);
+    ALTER TABLE actors ADD COLUMN merged_into INTEGER REFERENCES actors(id);
+    ALTER TABLE events ADD COLUMN origin TEXT NOT NULL DEFAULT 'machine';
+    ALTER TABLE figures ADD COLUMN origin TEXT NOT NULL DEFAULT 'machine';
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -8,7 +8,6 @@ and redone, and is never overwritten by the machine.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -24,14 +23,13 @@ from extract import aliases as alias_rules
 from extract.model import Extraction
 
 from . import views
-from .records import EDITABLE, TABLES, check
+from .history import Edit, History, now
+from .records import EDITABLE, TABLES
+from .reextract import Reextract
+from .review import Review
 from .schema import SchemaTooNew, migrate
 from .search import Hit, SearchIndex
 from .views import ALL_BUT_REJECTED, View
-
-
-def now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def content_hash(text: str) -> str:
@@ -59,23 +57,11 @@ class Added:
     figures: int = 0
 
 
-@dataclass(frozen=True)
-class Edit:
-    id: int
-    kind: str
-    record_id: int
-    field: str
-    old: object
-    new: object
-    at: str
-    undone: int
-
-
 class StoreError(RuntimeError):
     """A store that cannot be opened or used; the message is meant for the user."""
 
 
-class Store:
+class Store(History, Review, Reextract):
     """A tracker store in one SQLite file. Safe to share between threads (one lock)."""
 
     def __init__(self, path: str | os.PathLike):
@@ -217,6 +203,12 @@ class Store:
         norm = alias_rules.normalise(alias)
         if not norm:
             return
+        owner = self.conn.execute(
+            "SELECT actor_id FROM aliases WHERE norm = ? AND actor_id != ? LIMIT 1",
+            (norm, actor_id),
+        ).fetchone()
+        if owner is not None:
+            return  # the form belongs to another actor (e.g. split off by a person)
         self.conn.execute(
             "INSERT OR IGNORE INTO aliases (actor_id, alias, norm) VALUES (?, ?, ?)",
             (actor_id, alias, norm),
@@ -355,6 +347,9 @@ class Store:
         self.index.put("event", event_id, e["summary"], body)
 
     def _reindex(self, kind: str, record_id: int) -> None:
+        if kind == "actor" and self._read("actor", record_id, "status") == "merged":
+            self.index.remove(kind, record_id)
+            return
         {"event": self._index_event, "actor": self._index_actor, "figure": self._index_figure}[
             kind
         ](record_id)
@@ -424,92 +419,6 @@ class Store:
                     "JOIN figures f ON f.id = ef.figure_id WHERE ef.event_id = ?", (record_id,)
                 ))
             return record
-
-    # -- edits ---------------------------------------------------------------------------
-    def set_field(self, kind: str, record_id: int, field: str, value) -> Edit | None:
-        """Change one field by hand: checked, written, logged, re-indexed, in one transaction.
-
-        Returns the edit, or None when the value did not change. Raises InvalidValue with a
-        message for the user when the value cannot be stored; nothing is written then.
-        """
-        new = check(kind, field, value)
-        with self.lock, self.db.atomic():
-            table = TABLES[kind]
-            row = self.conn.execute(
-                f'SELECT "{field}" FROM {table} WHERE id = ?', (record_id,)
-            ).fetchone()
-            if row is None:
-                raise KeyError(f"no {kind} {record_id}")
-            old = row[0]
-            if old == new:
-                return None
-            self.conn.execute(f'UPDATE {table} SET "{field}" = ? WHERE id = ?', (new, record_id))
-            # A new edit ends the redo chain, as in every editor.
-            self.conn.execute("UPDATE edits SET undone = 2 WHERE undone = 1")
-            at = now()
-            edit_id = self.db["edits"].insert(
-                {
-                    "kind": kind,
-                    "record_id": record_id,
-                    "field": field,
-                    "old": json.dumps(old),
-                    "new": json.dumps(new),
-                    "at": at,
-                    "undone": 0,
-                }
-            ).last_pk
-            self._reindex(kind, record_id)
-            return Edit(edit_id, kind, record_id, field, old, new, at, 0)
-
-    def _edit(self, row) -> Edit:
-        return Edit(
-            row["id"], row["kind"], row["record_id"], row["field"],
-            json.loads(row["old"]), json.loads(row["new"]), row["at"], row["undone"],
-        )
-
-    def undo(self) -> Edit | None:
-        """Revert the latest edit still in force (across sessions: the log is in the store)."""
-        with self.lock, self.db.atomic():
-            rows = list(self.db.query(
-                "SELECT * FROM edits WHERE undone = 0 ORDER BY id DESC LIMIT 1"
-            ))
-            if not rows:
-                return None
-            edit = self._edit(rows[0])
-            self._write_back(edit, edit.old)
-            self.conn.execute("UPDATE edits SET undone = 1 WHERE id = ?", (edit.id,))
-            return edit
-
-    def redo(self) -> Edit | None:
-        """Re-apply the edit undone most recently, if no new edit came since."""
-        with self.lock, self.db.atomic():
-            rows = list(self.db.query(
-                "SELECT * FROM edits WHERE undone = 1 ORDER BY id ASC LIMIT 1"
-            ))
-            if not rows:
-                return None
-            edit = self._edit(rows[0])
-            self._write_back(edit, edit.new)
-            self.conn.execute("UPDATE edits SET undone = 0 WHERE id = ?", (edit.id,))
-            return edit
-
-    def _write_back(self, edit: Edit, value) -> None:
-        self.conn.execute(
-            f'UPDATE {TABLES[edit.kind]} SET "{edit.field}" = ? WHERE id = ?',
-            (value, edit.record_id),
-        )
-        self._reindex(edit.kind, edit.record_id)
-
-    def history(self, kind: str, record_id: int) -> list[Edit]:
-        """Every change made by hand to one record, oldest first."""
-        with self.lock:
-            return [
-                self._edit(row)
-                for row in self.db.query(
-                    "SELECT * FROM edits WHERE kind = ? AND record_id = ? ORDER BY id",
-                    (kind, record_id),
-                )
-            ]
 
     # -- search --------------------------------------------------------------------------
     def search(self, query: str, limit: int = 20, kinds=None) -> list[Hit]:

@@ -78,11 +78,11 @@ def test_edits_are_logged_undone_redone_and_kept(seed_db):
         record = store.get("figure", figure["id"])
         assert (record["value"], record["note"]) == (1234, "checked against UNHCR")
         assert [e.field for e in store.history("figure", figure["id"])] == ["value", "note"]
-        assert store.undo().field == "note"
-        assert store.undo().field == "value"
+        assert store.undo().edits[0].field == "note"
+        assert store.undo().edits[0].field == "value"
         assert store.get("figure", figure["id"])["value"] == figure["value"]
     with Store(seed_db) as store:  # undo and redo survive a relaunch too
-        assert store.redo().field == "value"
+        assert store.redo().edits[0].field == "value"
         assert store.get("figure", figure["id"])["value"] == 1234
         store.set_field("figure", figure["id"], "status", "confirmed")
         assert store.redo() is None  # a new edit ends the redo chain
@@ -167,3 +167,100 @@ def test_not_a_store(tmp_path):
 def test_extractor_version_is_recorded(seed_db):
     with Store(seed_db) as store:
         assert store.document(1)["extractor_version"] == extract.EXTRACTOR_VERSION
+
+
+def _actor_id(store: Store, name: str) -> int:
+    return next(a["id"] for a in store.page("actor", 0, 500) if a["name"] == name)
+
+
+def test_merge_keeps_every_alias_and_link_and_undoes(seed_db):
+    with Store(seed_db) as store:
+        ingest_article(store, Article(TALIBAN_ARTICLE, "Kalafgan", "test"))
+        russia, kabulov = _actor_id(store, "Russia"), _actor_id(store, "Zamir Kabulov")
+        before_russia = store.get("actor", russia)
+        before_kabulov = store.get("actor", kabulov)
+        store.merge_actors(kabulov, russia)
+        merged = store.get("actor", russia)
+        assert set(before_russia["aliases"]) | set(before_kabulov["aliases"]) == set(
+            merged["aliases"]
+        )
+        assert len(merged["mentions"]) == len(before_russia["mentions"]) + len(
+            before_kabulov["mentions"]
+        )
+        assert {e["id"] for e in before_kabulov["events"]} <= {e["id"] for e in merged["events"]}
+        assert store.get("actor", kabulov)["status"] == "merged"
+        assert kabulov not in [a["id"] for a in store.page("actor", 0, 500)]
+        assert all(h.record_id != kabulov for h in store.search("Kabulov", kinds=("actor",)))
+    with Store(seed_db) as store:  # undo after a relaunch
+        step = store.undo()
+        assert step.action == "merge"
+        assert store.get("actor", kabulov)["aliases"] == before_kabulov["aliases"]
+        assert len(store.get("actor", kabulov)["mentions"]) == len(before_kabulov["mentions"])
+        assert store.get("actor", russia)["aliases"] == before_russia["aliases"]
+        assert store.get("actor", kabulov)["status"] == "unreviewed"
+        assert store.search("Kabulov")[0].record_id == kabulov
+        assert store.redo().action == "merge"
+        assert store.get("actor", kabulov)["status"] == "merged"
+
+
+def test_split_alias_back_out(seed_db):
+    with Store(seed_db) as store:
+        ingest_article(store, Article(TALIBAN_ARTICLE, "Kalafgan", "test"))
+        taleban = _actor_id(store, "Taleban")
+        new_id = store.split_alias(taleban, "Taliban")
+        split = store.get("actor", new_id)
+        assert split["name"] == "Taliban" and split["kind"] == "rebel_group"
+        assert {m["span"] for m in split["mentions"]} == {"Taliban"}
+        assert "Taliban" not in store.get("actor", taleban)["aliases"]
+        assert all(m["span"] != "Taliban" for m in store.get("actor", taleban)["mentions"])
+        with pytest.raises(InvalidValue):
+            store.split_alias(taleban, "Taleban")
+        store.undo()
+        assert store.get("actor", new_id) is None
+        assert "Taliban" in store.get("actor", taleban)["aliases"]
+
+
+def test_add_a_missed_figure_from_a_sentence(seed_db, seed_text):
+    with Store(seed_db) as store:
+        start = seed_text.index("three separate installations")
+        end = start + len("three separate installations")
+        figure_id = store.add_record("figure", 1, start, end, {
+            "value": "3", "qualifier": "exact", "category": "installations",
+            "counted": "installations",
+        })
+        record = store.get("figure", figure_id)
+        assert record["text"] == "three separate installations"
+        assert record["sentence"].startswith("Set up in 2005")
+        assert record["origin"] == "human" and record["status"] == "confirmed"
+        with pytest.raises(InvalidValue):
+            store.add_record("figure", 1, start, end, {"value": "-1", "qualifier": "exact",
+                                                       "category": "x", "counted": "x"})
+        sentences = store.sentences(1)
+        assert any(seed_text[s:e].startswith("Set up in 2005") for s, e in sentences)
+        assert store.undo().action == "add"
+        assert store.get("figure", figure_id) is None
+
+
+def test_reextract_never_overwrites_human_decisions(seed_db):
+    from store.ingest import reextract
+
+    with Store(seed_db) as store:
+        figures = store.page("figure", 0, 100)
+        edited, noted, untouched = figures[0]["id"], figures[1]["id"], figures[2]["id"]
+        store.set_field("figure", edited, "value", 999)
+        store.set_field("figure", noted, "note", "keep me")
+        store.set_field("event", 1, "status", "rejected")
+        taleban, russia = _actor_id(store, "Taleban"), _actor_id(store, "Russia")
+        store.merge_actors(taleban, russia)
+        before = {kind: store.count(kind) for kind in ("figure", "event")}
+        store.conn.execute("UPDATE figures SET value = 1 WHERE id = ?", (untouched,))
+        done = reextract(store, everything=True)
+        assert done and done[0][1]["updated"] > 0
+        assert store.get("figure", edited)["value"] == 999
+        assert store.get("figure", noted)["note"] == "keep me"
+        assert store.get("figure", untouched)["value"] != 1  # machine value refreshed
+        assert store.get("event", 1)["status"] == "rejected"
+        assert store.get("actor", taleban)["status"] == "merged"
+        names = [a["name"] for a in store.page("actor", 0, 500)]
+        assert "Taleban" not in names
+        assert {kind: store.count(kind) for kind in ("figure", "event")} == before

@@ -15,7 +15,7 @@ from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from store import Edit, Hit, InvalidValue, Store
+from store import Edit, Hit, InvalidValue, Step, Store
 
 from .detail import DetailView
 from .forms import EditScreen, NoteBar
@@ -214,22 +214,18 @@ class TrackerApp(App):
 
     @work(thread=True, group="edit")
     def write_fields(self, kind: str, record_id: int, values: dict) -> None:
-        """Write a person's changes at once: each field is one logged, undoable edit."""
-        written = []
-        for field, value in values.items():
-            try:
-                edit = self.store.set_field(kind, record_id, field, value)
-            except (InvalidValue, KeyError) as error:
-                self.call_from_thread(self.notify, str(error), severity="error")
-                break
-            if edit is not None:
-                written.append(edit)
-        self.call_from_thread(self._edited, kind, record_id, written)
+        """Write a person's changes at once, as one logged, undoable step."""
+        try:
+            edits = [e for e in self.store.set_fields(kind, record_id, values) if e]
+        except (InvalidValue, KeyError) as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.call_from_thread(self._edited, kind, record_id, edits)
 
-    def _edited(self, kind: str, record_id: int, edits: list[Edit], verb: str = "Saved") -> None:
+    def _edited(self, kind: str, record_id: int, edits: list[Edit]) -> None:
         if edits:
             fields = ", ".join(edit.field for edit in edits)
-            self.notify(f"{verb} {fields} of {kind} #{record_id}.", timeout=3)
+            self.notify(f"Saved {fields} of {kind} #{record_id}.", timeout=3)
         self.refresh_record(kind, record_id)
 
     @work(thread=True, group="edit")
@@ -247,15 +243,20 @@ class TrackerApp(App):
 
     @work(thread=True, group="edit")
     def step_history(self, undo: bool) -> None:
-        edit = self.store.undo() if undo else self.store.redo()
-        if edit is None:
+        step = self.store.undo() if undo else self.store.redo()
+        if step is None:
             self.call_from_thread(
                 self.notify, "Nothing to undo." if undo else "Nothing to redo.", timeout=2
             )
             return
-        self.call_from_thread(
-            self._edited, edit.kind, edit.record_id, [edit], "Undid" if undo else "Redid"
-        )
+        self.call_from_thread(self._stepped, step, "Undid" if undo else "Redid")
+
+    def _stepped(self, step: Step, verb: str) -> None:
+        self.notify(f"{verb} {step.describe()}.", timeout=3)
+        if step.action == "edit":
+            self.refresh_record(step.kind, step.record_id)
+        else:
+            self.reload()
 
     def action_save(self) -> None:
         self.notify("Every edit is saved as you make it.", timeout=2)

@@ -43,6 +43,13 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("json", "jsonl", "csv"), default="json")
     export.add_argument("--what", choices=("documents", "events", "actors", "figures"))
 
+    again = commands.add_parser(
+        "reextract", parents=[common],
+        help="run the current extractor again over stored documents; human edits win",
+    )
+    again.add_argument("--all", action="store_true", help="also documents already extracted "
+                       "by this version of the extractor")
+
     commands.add_parser("tui", parents=[common], help="open the TUI (the default)")
     return parser
 
@@ -104,6 +111,17 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_reextract(args) -> int:
+    from store.ingest import reextract
+
+    with _open(getattr(args, "db", None), create_dirs=False) as store:
+        done = reextract(store, everything=args.all)
+    for document_id, counts in done:
+        print(f"document #{document_id}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    print(f"{len(done)} documents re-extracted")
+    return 0
+
+
 def cmd_tui(args) -> int:
     from store.ingest import ensure_seeded
 
@@ -124,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         "ingest": cmd_ingest,
         "search": cmd_search,
         "export": cmd_export,
+        "reextract": cmd_reextract,
     }.get(args.command, cmd_tui)
     try:
         return command(args)

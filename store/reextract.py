@@ -1,0 +1,162 @@
+"""Re-running the extractor over stored documents without losing a human decision.
+
+A record's identity across runs is its document and span. For each document:
+
+- a machine record the new run finds again gets the new machine values, except in the fields
+  a person has set (the edit log says which), and keeps its note, status and tags;
+- a machine record the new run no longer finds is removed, unless a person touched it
+  (any edit, a note, tags or a review status), in which case it stays;
+- records a person added, merges and splits are never undone: mentions are re-attached
+  through the aliases, which a merge or split has already moved.
+"""
+
+from __future__ import annotations
+
+import json
+
+from extract.model import Extraction
+
+from .records import ANNOTATION_FIELDS
+
+MACHINE_FIELDS = {
+    "figure": ("value", "text", "qualifier", "low", "high", "category", "counted", "location",
+               "date_start", "date_end", "date_precision", "date_text"),
+    "event": ("type", "sub_type", "summary", "trigger", "location", "country", "date_start",
+              "date_end", "date_precision", "date_text"),
+}
+
+
+class Reextract:
+    """Mixin for ``Store``."""
+
+    def _touched_by_person(self, kind: str, row: dict) -> bool:
+        return bool(
+            row.get("origin") == "human"
+            or row.get("note")
+            or json.loads(row.get("tags") or "[]")
+            or row.get("status") != "unreviewed"
+            or self.human_fields(kind, row["id"])
+        )
+
+    def reextract_document(
+        self, document_id: int, extraction: Extraction, extractor_version: str = ""
+    ) -> dict:
+        """Apply a new extraction of a stored document; return counts of what changed."""
+        counts = {"updated": 0, "added": 0, "removed": 0, "kept": 0}
+        with self.lock, self.db.atomic():
+            text = self.document(document_id)["text"]
+            # Actors: mentions of this document are re-derived (through aliases).
+            self.conn.execute("DELETE FROM mentions WHERE document_id = ?", (document_id,))
+            actor_ids, _created = self._add_actors(document_id, text, extraction)
+            figure_ids = self._merge_figures(document_id, text, extraction, counts)
+            self._merge_events(document_id, text, extraction, actor_ids, figure_ids, counts)
+            self.db["documents"].update(
+                document_id, {"extractor_version": extractor_version}
+            )
+            self._drop_orphan_actors()
+        return counts
+
+    def _existing(self, kind: str, document_id: int) -> dict[tuple[int, int], dict]:
+        return {
+            (row["start"], row["end"]): row
+            for row in self.db.query(
+                f"SELECT * FROM {kind}s WHERE document_id = ?", (document_id,)
+            )
+        }
+
+    def _update_machine_fields(self, kind: str, row: dict, values: dict) -> None:
+        kept = self.human_fields(kind, row["id"]) | set(ANNOTATION_FIELDS)
+        fresh = {f: values[f] for f in MACHINE_FIELDS[kind] if f not in kept}
+        if fresh:
+            self.db[f"{kind}s"].update(row["id"], fresh)
+
+    def _merge_figures(self, document_id, text, extraction, counts) -> list[int]:
+        kind = "figure"
+        existing = self._existing(kind, document_id)
+        ids: list[int] = []
+        seen = set()
+        for figure in extraction.figures:
+            key = (figure.span.start, figure.span.end)
+            row = existing.get(key)
+            if row is None:
+                ids.extend(self._add_figures(document_id, text, _only(extraction, figure)))
+                counts["added"] += 1
+                continue
+            seen.add(key)
+            self._update_machine_fields(kind, row, {
+                "value": figure.value, "text": figure.text, "qualifier": figure.qualifier,
+                "low": figure.low, "high": figure.high, "category": figure.category,
+                "counted": figure.counted, "location": figure.location,
+                **self._date_columns(figure.date),
+            })
+            self._index_figure(row["id"])
+            ids.append(row["id"])
+            counts["updated"] += 1
+        self._retire(kind, existing, seen, counts)
+        return ids
+
+    def _merge_events(self, document_id, text, extraction, actor_ids, figure_ids, counts):
+        existing = self._existing("event", document_id)
+        seen = set()
+        for event in extraction.events:
+            key = (event.span.start, event.span.end)
+            row = existing.get(key)
+            if row is None:
+                self._add_event(document_id, text, event, actor_ids, figure_ids, extraction)
+                counts["added"] += 1
+                continue
+            seen.add(key)
+            self._update_machine_fields("event", row, {
+                "type": event.type, "sub_type": event.sub_type, "summary": event.summary,
+                "trigger": event.trigger, "location": event.location, "country": event.country,
+                **self._date_columns(event.date),
+            })
+            if not self._touched_by_person("event", row):
+                self.conn.execute("DELETE FROM event_actors WHERE event_id = ?", (row["id"],))
+                self.conn.executemany(
+                    "INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) "
+                    "VALUES (?, ?, ?)",
+                    [(row["id"], actor_ids[p.actor], p.role) for p in event.participants
+                     if p.actor < len(actor_ids)],
+                )
+            self._index_event(row["id"])
+            counts["updated"] += 1
+        self._retire("event", existing, seen, counts)
+
+    def _retire(self, kind: str, existing: dict, seen: set, counts: dict) -> None:
+        for key, row in existing.items():
+            if key in seen:
+                continue
+            if self._touched_by_person(kind, row):
+                counts["kept"] += 1
+                continue
+            self.index.remove(kind, row["id"])
+            if kind == "event":
+                self.conn.execute("DELETE FROM event_actors WHERE event_id = ?", (row["id"],))
+                self.conn.execute("DELETE FROM event_figures WHERE event_id = ?", (row["id"],))
+            else:
+                self.conn.execute("DELETE FROM event_figures WHERE figure_id = ?", (row["id"],))
+                self.conn.execute("UPDATE figures SET part_of = NULL WHERE part_of = ?",
+                                  (row["id"],))
+            self.conn.execute(f"DELETE FROM {kind}s WHERE id = ?", (row["id"],))
+            counts["removed"] += 1
+
+    def _drop_orphan_actors(self) -> None:
+        """Machine actors left with no mention and no link, that no person touched."""
+        for row in list(self.db.query(
+            "SELECT * FROM actors r WHERE status = 'unreviewed' AND note = '' AND tags = '[]' "
+            "AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = r.id) "
+            "AND NOT EXISTS (SELECT 1 FROM event_actors e WHERE e.actor_id = r.id)"
+        )):
+            if self.human_fields("actor", row["id"]):
+                continue
+            self.index.remove("actor", row["id"])
+            self.conn.execute("DELETE FROM aliases WHERE actor_id = ?", (row["id"],))
+            self.conn.execute("DELETE FROM actors WHERE id = ?", (row["id"],))
+
+
+def _only(extraction: Extraction, figure) -> Extraction:
+    """An extraction holding one figure (to reuse the figure writer)."""
+    clone = Extraction(figures=[figure], published=extraction.published)
+    figure.part_of = None
+    return clone

@@ -1,0 +1,222 @@
+"""Review operations beyond one field: merge and split actors, add what the extractor missed.
+
+Each is one step of the edit log (``History.step``), made of logged row changes, so undo
+restores exactly what was there: every alias, mention and event link goes back to its actor.
+"""
+
+from __future__ import annotations
+
+from extract import aliases as alias_rules
+
+from .history import WHOLE_ROW, now
+from .records import InvalidValue, check
+
+# The fields a person gives for a record they add, by kind (the rest come from the source).
+NEW_RECORD_FIELDS = {
+    "figure": ("value", "qualifier", "category", "counted"),
+    "event": ("type", "summary", "date_start", "location"),
+    "actor": ("name", "kind"),
+}
+
+
+class Review:
+    """Mixin for ``Store``."""
+
+    # -- merge ---------------------------------------------------------------------------
+    def merge_actors(self, gone: int, keep: int) -> None:
+        """Fold actor ``gone`` into ``keep``: its aliases, mentions and event links move over,
+        and ``gone`` is marked merged (kept, hidden, pointing at ``keep``)."""
+        if gone == keep:
+            raise InvalidValue("an actor cannot be merged into itself")
+        with self.step("merge"):
+            for actor in (gone, keep):
+                if self._read("actor", actor, "status") in (None, "merged"):
+                    raise KeyError(f"no actor {actor} to merge")
+            kept_norms = {r[0] for r in self.conn.execute(
+                "SELECT norm FROM aliases WHERE actor_id = ?", (keep,)
+            )}
+            for rowid, norm in self.conn.execute(
+                "SELECT id, norm FROM aliases WHERE actor_id = ?", (gone,)
+            ).fetchall():
+                if norm in kept_norms:
+                    self.change("alias", rowid, WHOLE_ROW, None)
+                else:
+                    self.change("alias", rowid, "actor_id", keep)
+            for (rowid,) in self.conn.execute(
+                "SELECT id FROM mentions WHERE actor_id = ?", (gone,)
+            ).fetchall():
+                self.change("mention", rowid, "actor_id", keep)
+            kept_links = set(self.conn.execute(
+                "SELECT event_id, role FROM event_actors WHERE actor_id = ?", (keep,)
+            ).fetchall())
+            for rowid, event_id, role in self.conn.execute(
+                "SELECT rowid, event_id, role FROM event_actors WHERE actor_id = ?", (gone,)
+            ).fetchall():
+                if (event_id, role) in kept_links:
+                    self.change("event_actor", rowid, WHOLE_ROW, None)
+                else:
+                    self.change("event_actor", rowid, "actor_id", keep)
+            self.change("actor", gone, "merged_into", keep)
+            self.change("actor", gone, "status", "merged")
+        self._alias_norms = None
+
+    # -- split ---------------------------------------------------------------------------
+    def split_alias(self, actor_id: int, alias: str) -> int:
+        """Make ``alias`` an actor of its own again, with the mentions written that way.
+
+        Events whose sentence holds one of those mentions follow them. Returns the new
+        actor's id.
+        """
+        norm = alias_rules.normalise(alias)
+        with self.step("split"):
+            actor = self.conn.execute(
+                "SELECT kind, country, name FROM actors WHERE id = ?", (actor_id,)
+            ).fetchone()
+            if actor is None:
+                raise KeyError(f"no actor {actor_id}")
+            if alias_rules.normalise(actor[2]) == norm:
+                raise InvalidValue("that is the actor's name: rename the actor instead")
+            alias_row = self.conn.execute(
+                "SELECT id FROM aliases WHERE actor_id = ? AND norm = ?", (actor_id, norm)
+            ).fetchone()
+            if alias_row is None:
+                raise InvalidValue(f"{alias!r} is not an alias of this actor")
+            new_id = self._next_id("actors")
+            self.change("actor", new_id, WHOLE_ROW, {
+                "name": alias, "kind": actor[0], "country": actor[1], "created_at": now(),
+                "note": "", "status": "unreviewed", "tags": "[]", "merged_into": None,
+            })
+            self.change("alias", alias_row[0], "actor_id", new_id)
+            moved_sentences = set()
+            for rowid, document_id, start, end in self.conn.execute(
+                "SELECT m.id, m.document_id, m.start, m.\"end\" FROM mentions m "
+                "JOIN documents d ON d.id = m.document_id WHERE m.actor_id = ?", (actor_id,)
+            ).fetchall():
+                text = self.conn.execute(
+                    "SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                    (start + 1, end - start, document_id),
+                ).fetchone()[0]
+                if alias_rules.normalise(text) == norm:
+                    self.change("mention", rowid, "actor_id", new_id)
+                    moved_sentences.add((document_id, start))
+            for rowid, event_id in self.conn.execute(
+                "SELECT ea.rowid, ea.event_id FROM event_actors ea WHERE ea.actor_id = ?",
+                (actor_id,),
+            ).fetchall():
+                document_id, sent_start, sent_end = self.conn.execute(
+                    "SELECT document_id, sent_start, sent_end FROM events WHERE id = ?",
+                    (event_id,),
+                ).fetchone()
+                if any(d == document_id and sent_start <= s < sent_end
+                       for d, s in moved_sentences):
+                    self.change("event_actor", rowid, "actor_id", new_id)
+        self._alias_norms = None
+        return new_id
+
+    # -- add -----------------------------------------------------------------------------
+    def add_record(
+        self, kind: str, document_id: int, start: int, end: int, values: dict
+    ) -> int:
+        """A record the extractor missed, from a span of a stored document.
+
+        ``values`` holds ``NEW_RECORD_FIELDS[kind]``; they are checked like any edit. The
+        record's provenance is the span and its sentence bounds from the document. Returns
+        its id.
+        """
+        checked = {f: check(kind, f, values.get(f)) for f in NEW_RECORD_FIELDS[kind]}
+        row = self.conn.execute(
+            "SELECT text FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no document {document_id}")
+        text = row[0]
+        if not 0 <= start < end <= len(text):
+            raise InvalidValue("the span is not inside the document")
+        sent_start, sent_end = sentence_bounds(text, start, end)
+        with self.step("add"):
+            if kind == "actor":
+                new_id = self._next_id("actors")
+                self.change("actor", new_id, WHOLE_ROW, {
+                    **checked, "country": None, "created_at": now(), "note": "",
+                    "status": "confirmed", "tags": "[]", "merged_into": None,
+                })
+                self.change("alias", self._next_id("aliases"), WHOLE_ROW, {
+                    "actor_id": new_id, "alias": text[start:end],
+                    "norm": alias_rules.normalise(text[start:end]) or checked["name"].lower(),
+                })
+                self.change("mention", self._next_id("mentions"), WHOLE_ROW, {
+                    "actor_id": new_id, "document_id": document_id, "start": start,
+                    "end": end, "sent_start": sent_start, "sent_end": sent_end,
+                    "sentence": text[sent_start:sent_end],
+                })
+                return new_id
+            base = {
+                "document_id": document_id, "start": start, "end": end,
+                "sent_start": sent_start, "sent_end": sent_end,
+                "sentence": text[sent_start:sent_end], "note": "", "status": "confirmed",
+                "tags": "[]", "origin": "human", "date_start": None, "date_end": None,
+                "date_precision": None, "date_text": None, "location": None,
+            }
+            if kind == "figure":
+                record = {**base, **checked, "text": text[start:end], "low": None,
+                          "high": None, "part_of": None}
+            else:
+                record = {**base, **checked, "sub_type": None, "trigger": text[start:end],
+                          "country": None}
+                if record["date_start"]:
+                    record["date_end"] = record["date_start"]
+                    record["date_precision"] = "day"
+            new_id = self._next_id(f"{kind}s")
+            self.change(kind, new_id, WHOLE_ROW, record)
+            return new_id
+
+    def _next_id(self, table: str) -> int:
+        """An id never used in ``table`` (nor by a deleted row an undo may bring back)."""
+        used = self.conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
+        logged = self.conn.execute(
+            "SELECT coalesce(max(record_id), 0) FROM edits WHERE field = ? AND kind = ?",
+            (WHOLE_ROW, {"actors": "actor", "events": "event", "figures": "figure",
+                         "aliases": "alias", "mentions": "mention"}[table]),
+        ).fetchone()[0]
+        return max(used, logged) + 1
+
+    def sentences(self, document_id: int) -> list[tuple[int, int]]:
+        """The document's sentences as (start, end) offsets, for picking a span to annotate."""
+        text = self.conn.execute(
+            "SELECT text FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()[0]
+        return split_sentences(text)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence bounds by punctuation and line breaks: cheap, stable, good enough to pick from.
+
+    (The extractor's own sentences come from spaCy; a person picking a sentence only needs a
+    readable unit of text, and this needs no model.)
+    """
+    import re
+
+    bounds = []
+    for paragraph in re.finditer(r"[^\n]+", text):
+        start = paragraph.start()
+        for match in re.finditer(r".+?(?:[.!?][\"'”’)]*(?=\s+[A-Z0-9\"“'‘(])|$)",
+                                 paragraph.group()):
+            piece_start = start + match.start()
+            piece_end = start + match.end()
+            while piece_start < piece_end and text[piece_start].isspace():
+                piece_start += 1
+            if piece_end > piece_start:
+                bounds.append((piece_start, piece_end))
+    return bounds
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence(s) holding ``[start, end)``."""
+    lo, hi = start, end
+    for s, e in split_sentences(text):
+        if s <= start < e:
+            lo = s
+        if s < end <= e:
+            hi = e
+            break
+    return lo, hi
