@@ -5,6 +5,7 @@ from .records import EDITABLE, KINDS, STATUSES, InvalidValue
 from .schema import SchemaTooNew
 from .search import Hit
 from .store import Added, Store, StoreError, default_path
+from .views import View
 
 __all__ = [
     "EDITABLE",
@@ -18,5 +19,6 @@ __all__ = [
     "Step",
     "Store",
     "StoreError",
+    "View",
     "default_path",
 ]

@@ -10,7 +10,7 @@ from store import Store
 from store.ingest import Article, ingest_article
 from tui.app import make_app
 from tui.detail import DetailView
-from tui.forms import EditScreen, NoteBar
+from tui.forms import EditScreen, FieldBar
 from tui.help_screen import HelpScreen
 from tui.panes import RecordPane
 from tui.search_screen import SearchScreen
@@ -101,11 +101,11 @@ async def test_note_is_saved_and_survives_relaunch(seed_db):
         figure_id = app.query_one("#pane-figure", RecordPane).current_id
         await pilot.press("n")
         await settle(pilot)
-        assert app.query_one(NoteBar).display
+        assert app.query_one(FieldBar).display
         assert isinstance(app.focused, Input)
         await pilot.press(*"check UNHCR [bold]count[/]", "enter")
         await settle(pilot)
-        assert not app.query_one(NoteBar).display
+        assert not app.query_one(FieldBar).display
         # escape cancels without writing
         await pilot.press("n", *"discard me", "escape")
         await settle(pilot)

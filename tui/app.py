@@ -1,4 +1,4 @@
-"""The tracker TUI: three panes, a detail view, search, notes, edits, undo.
+"""The tracker TUI: three panes, a detail view, search, and the review loop.
 
 Every database call runs in a thread worker and comes back through ``call_from_thread``, so
 the interface never waits on SQLite; the widgets never see SQL, only the ``Store`` API.
@@ -15,15 +15,25 @@ from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from store import Edit, Hit, InvalidValue, Step, Store
+from store import STATUSES, Edit, Hit, InvalidValue, Step, Store, View
 
 from .detail import DetailView
-from .forms import EditScreen, NoteBar
+from .forms import EditScreen, FieldBar, as_input
 from .help_screen import HelpScreen
 from .panes import PAGE, TITLES, RecordPane
+from .pickers import AddScreen, HistoryScreen, PickScreen
 from .search_screen import SearchScreen
 
 PANE_ORDER = ("event", "actor", "figure")
+
+# `f` cycles a pane through these views; rejected records are hidden by default.
+STATUS_VIEWS = (
+    ("unreviewed", "confirmed"),
+    ("unreviewed",),
+    ("confirmed",),
+    ("rejected",),
+    STATUSES,
+)
 
 
 class TrackerApp(App):
@@ -37,12 +47,20 @@ class TrackerApp(App):
         Binding("2", "focus_pane('actor')", "Actors", id="pane.actors"),
         Binding("3", "focus_pane('figure')", "Figures", id="pane.figures"),
         Binding("/", "search", "Search", id="search"),
-        Binding("n", "note", "Note", id="record.note"),
-        Binding("e", "edit", "Edit", id="record.edit"),
         Binding("a", "review('confirmed')", "Confirm", id="record.confirm"),
         Binding("x", "review('rejected')", "Reject", id="record.reject"),
+        Binding("e", "edit", "Edit", id="record.edit"),
+        Binding("n", "note", "Note", id="record.note"),
+        Binding("t", "tags", "Tags", id="record.tags"),
         Binding("u,U", "undo", "Undo", id="undo"),
         Binding("ctrl+r", "redo", "Redo", id="redo"),
+        Binding("f", "cycle_filter", "Filter", id="pane.filter"),
+        Binding("number_sign", "tag_filter", "Tag filter", show=False, id="pane.tag_filter"),
+        Binding("m", "merge", "Merge actor", show=False, id="actor.merge"),
+        Binding("s", "split", "Split alias", show=False, id="actor.split"),
+        Binding("plus", "add", "Add missed record", show=False, id="record.add"),
+        Binding("h", "history", "History", show=False, id="record.history"),
+        Binding("r", "reload", "Reload", show=False, id="reload"),
         Binding("ctrl+s", "save", "Save", show=False, id="save"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
@@ -61,9 +79,9 @@ class TrackerApp(App):
             for kind in PANE_ORDER:
                 yield RecordPane(kind, classes="pane")
             yield DetailView(id="detail")
-        note = NoteBar(id="note-bar")
-        note.display = False
-        yield note
+        bar = FieldBar(id="field-bar")
+        bar.display = False
+        yield bar
         yield Footer()
 
     def pane(self, kind: str) -> RecordPane:
@@ -78,22 +96,25 @@ class TrackerApp(App):
 
     def on_mount(self) -> None:
         self.pane("event").focus()
-        for kind in PANE_ORDER:
-            self.load_rows(kind, 0, reset=True)
+        self.reload()
 
     def on_unmount(self) -> None:
         self.store.close()
 
     # -- loading ---------------------------------------------------------------------------
     @work(thread=True, group="rows")
-    def load_rows(self, kind: str, offset: int, reset: bool = False, to_end: bool = False):
-        total = self.store.count(kind)
+    def load_rows(self, kind: str, offset: int, view: View, reset: bool = False,
+                  to_end: bool = False) -> None:
+        total = self.store.count(kind, view)
         limit = max(total - offset, 0) if to_end else PAGE
-        rows = self.store.page(kind, offset, limit)
-        self.call_from_thread(self._rows_loaded, kind, rows, total, reset)
+        rows = self.store.page(kind, offset, limit, view)
+        self.call_from_thread(self._rows_loaded, kind, view, rows, total, reset)
 
-    def _rows_loaded(self, kind: str, rows: list[dict], total: int, reset: bool) -> None:
+    def _rows_loaded(self, kind: str, view: View, rows: list[dict], total: int,
+                     reset: bool) -> None:
         pane = self.pane(kind)
+        if view != pane.view:
+            return  # the filter changed while this page was read
         if reset:
             pane.reset(rows, total)
         else:
@@ -104,12 +125,17 @@ class TrackerApp(App):
 
     @on(RecordPane.WantRows)
     def _want_rows(self, message: RecordPane.WantRows) -> None:
-        self.load_rows(message.pane.kind, message.offset, to_end=message.to_end)
+        pane = message.pane
+        self.load_rows(pane.kind, message.offset, pane.view, to_end=message.to_end)
 
-    def reload(self) -> None:
-        """Re-read every pane (after an undo/redo that may touch any record)."""
-        for kind in PANE_ORDER:
-            self.load_rows(kind, 0, reset=True)
+    def reload(self, kinds: tuple[str, ...] = PANE_ORDER) -> None:
+        """Re-read panes from the store (after a merge, an undo, a filter, a new ingest)."""
+        for kind in kinds:
+            self.load_rows(kind, 0, self.pane(kind).view, reset=True)
+
+    def action_reload(self) -> None:
+        self.reload()
+        self.notify("Reloaded from the store.", timeout=2)
 
     # -- selection and detail --------------------------------------------------------------
     @on(RecordPane.RowHighlighted)
@@ -135,8 +161,13 @@ class TrackerApp(App):
         record = self.store.get(kind, record_id)
         self.call_from_thread(self.query_one(DetailView).show, record)
 
-    def selected(self) -> tuple[str, int] | None:
+    def selected(self, kind: str | None = None) -> tuple[str, int] | None:
+        """The selected record, or None with a word to the user (of the wrong kind, say)."""
         pane = self.current_pane
+        if kind is not None and pane.kind != kind:
+            self.notify(f"That works on {TITLES[kind].lower()}: press "
+                        f"{PANE_ORDER.index(kind) + 1} first.", severity="warning")
+            return None
         if pane.current_id is None:
             self.notify("Nothing selected.", severity="warning")
             return None
@@ -155,47 +186,83 @@ class TrackerApp(App):
 
     @work(thread=True, group="rows")
     def go_to_record(self, kind: str, record_id: int) -> None:
-        row = self.store.position(kind, record_id)
+        view = self.pane(kind).view
+        row = self.store.position(kind, record_id, view)
+        if row is None and view != View(statuses=STATUSES):
+            # The pane's filter hides it: show everything rather than fail.
+            view = View(statuses=STATUSES)
+            row = self.store.position(kind, record_id, view)
+            self.call_from_thread(self._set_view, kind, view)
         self.call_from_thread(self._go_to_row, kind, row)
 
     def _go_to_row(self, kind: str, row: int | None) -> None:
         pane = self.pane(kind)
         pane.focus()
         if row is None:
-            self.notify("That record is no longer shown.", severity="warning")
+            self.notify("That record is no longer in the store.", severity="warning")
             return
         pane.go_to(row)
+
+    def _set_view(self, kind: str, view: View) -> None:
+        pane = self.pane(kind)
+        pane.view = view
+        pane.reset([], 0, keep_cursor=False)
+        self.reload((kind,))
+
+    def action_cycle_filter(self) -> None:
+        pane = self.current_pane
+        current = pane.view.statuses
+        index = STATUS_VIEWS.index(current) if current in STATUS_VIEWS else -1
+        statuses = STATUS_VIEWS[(index + 1) % len(STATUS_VIEWS)]
+        self._set_view(pane.kind, View(statuses=statuses, tag=pane.view.tag))
+
+    def action_tag_filter(self) -> None:
+        pane = self.current_pane
+        self.query_one(FieldBar).open("tag_filter", pane.kind, None, pane.view.tag or "")
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
-    # -- actions: editing ----------------------------------------------------------------------
+    # -- actions: one field ------------------------------------------------------------------
     def action_note(self) -> None:
         chosen = self.selected()
         if chosen:
-            self.open_note(*chosen)
+            self.open_bar("note", *chosen)
+
+    def action_tags(self) -> None:
+        chosen = self.selected()
+        if chosen:
+            self.open_bar("tags", *chosen)
 
     @work(thread=True, group="edit")
-    def open_note(self, kind: str, record_id: int) -> None:
+    def open_bar(self, field: str, kind: str, record_id: int) -> None:
         record = self.store.get(kind, record_id)
         if record is not None:
             self.call_from_thread(
-                self.query_one(NoteBar).open, kind, record_id, record.get("note", "")
+                self.query_one(FieldBar).open, field, kind, record_id,
+                as_input(field, record.get(field)),
             )
 
-    @on(NoteBar.Saved)
-    def _note_saved(self, message: NoteBar.Saved) -> None:
-        self.write_fields(message.kind, message.record_id, {"note": message.note})
+    @on(FieldBar.Saved)
+    def _bar_saved(self, message: FieldBar.Saved) -> None:
+        if message.purpose == "tag_filter":
+            pane = self.pane(message.kind)
+            tag = message.value.strip().lstrip("#").lower() or None
+            self._set_view(message.kind, View(statuses=pane.view.statuses, tag=tag))
+        else:
+            self.write_fields(message.kind, message.record_id, {message.purpose: message.value})
 
-    @on(NoteBar.Closed)
-    def _note_closed(self) -> None:
+    @on(FieldBar.Closed)
+    def _bar_closed(self) -> None:
         self.current_pane.focus()
 
     def action_review(self, status: str) -> None:
         chosen = self.selected()
         if chosen:
             self.write_fields(*chosen, {"status": status})
-            self.current_pane.next_row()
+            pane = self.current_pane
+            pane.statuses[chosen[1]] = status
+            pane.next_unreviewed()
 
     def action_edit(self) -> None:
         chosen = self.selected()
@@ -235,6 +302,100 @@ class TrackerApp(App):
             self.call_from_thread(self.pane(kind).update_record, row)
         self.call_from_thread(self.show_current)
 
+    # -- actions: steps over several records --------------------------------------------------
+    def action_merge(self) -> None:
+        chosen = self.selected("actor")
+        if chosen:
+            self.open_merge(chosen[1])
+
+    @work(thread=True, group="edit")
+    def open_merge(self, actor_id: int) -> None:
+        name = self.store.get("actor", actor_id)["name"]
+        screen = SearchScreen(self.store, kinds=("actor",), title=f"Merge {name} into…",
+                              exclude=("actor", actor_id))
+        self.call_from_thread(
+            self.push_screen, screen,
+            lambda hit: hit is not None and self.run_step(
+                "merge_actors", actor_id, hit.record_id, focus=("actor", hit.record_id)
+            ),
+        )
+
+    def action_split(self) -> None:
+        chosen = self.selected("actor")
+        if chosen:
+            self.open_split(chosen[1])
+
+    @work(thread=True, group="edit")
+    def open_split(self, actor_id: int) -> None:
+        record = self.store.get("actor", actor_id)
+        aliases = [a for a in record["aliases"] if a != record["name"]]
+        if not aliases:
+            self.call_from_thread(self.notify, "This actor has no other alias to split off.")
+            return
+        screen = PickScreen(f"Split an alias off {record['name']}", [(a, a) for a in aliases])
+        self.call_from_thread(
+            self.push_screen, screen,
+            lambda alias: alias is not None and self.run_step("split_alias", actor_id, alias),
+        )
+
+    def action_add(self) -> None:
+        chosen = self.selected()
+        if chosen:
+            self.open_add(*chosen)
+
+    @work(thread=True, group="edit")
+    def open_add(self, kind: str, record_id: int) -> None:
+        record = self.store.get(kind, record_id)
+        if kind == "actor":
+            if not record["mentions"]:
+                return
+            document_id = record["mentions"][0]["document_id"]
+            near = record["mentions"][0]["sent_start"]
+        else:
+            document_id, near = record["document_id"], record["sent_start"]
+        text = self.store.document(document_id)["text"]
+        sentences = self.store.sentences(document_id)
+        choices = [((s, e), text[s:e]) for s, e in sentences]
+        here = max((i for i, (s, _e) in enumerate(sentences) if s <= near), default=0)
+        self.call_from_thread(
+            self.push_screen,
+            PickScreen(f"Add to document #{document_id}: pick the sentence", choices, here),
+            lambda bounds: bounds is not None and self.push_screen(
+                AddScreen(document_id, text[bounds[0]:bounds[1]], bounds[0]), self._add
+            ),
+        )
+
+    def _add(self, params: dict | None) -> None:
+        if params:
+            self.run_step("add_record", params["kind"], params["document_id"], params["start"],
+                          params["end"], params["values"], focus=(params["kind"], None))
+
+    @work(thread=True, group="edit")
+    def run_step(self, method: str, *args, focus: tuple[str, int | None] | None = None) -> None:
+        """Run a store operation that changes several records, then reload the panes."""
+        try:
+            result = getattr(self.store, method)(*args)
+        except (InvalidValue, KeyError) as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.call_from_thread(self.notify, f"Done: {method.replace('_', ' ')} (u undoes).",
+                              timeout=3)
+        self.call_from_thread(self.reload)
+        if focus is not None:
+            kind, record_id = focus
+            self.call_from_thread(self.go_to_record, kind, record_id or result)
+
+    def action_history(self) -> None:
+        chosen = self.selected()
+        if chosen:
+            self.open_history(*chosen)
+
+    @work(thread=True, group="edit")
+    def open_history(self, kind: str, record_id: int) -> None:
+        edits = self.store.history(kind, record_id)
+        self.call_from_thread(self.push_screen, HistoryScreen(kind, record_id, edits))
+
+    # -- undo / redo ---------------------------------------------------------------------------
     def action_undo(self) -> None:
         self.step_history(undo=True)
 
@@ -269,9 +430,13 @@ class TrackerApp(App):
                 f"Focus {TITLES[kind]}", f"Move to the {TITLES[kind]} pane",
                 lambda kind=kind: self.action_focus_pane(kind),
             )
-        yield SystemCommand("Search", "Fuzzy search across all panes", self.action_search)
-        yield SystemCommand("Undo", "Undo the last edit", self.action_undo)
-        yield SystemCommand("Redo", "Redo the last undone edit", self.action_redo)
+        for binding in self.BINDINGS:
+            if binding.action.startswith(("focus_pane", "quit", "help", "save")):
+                continue
+            yield SystemCommand(
+                binding.description, f"key: {binding.key.split(',')[0]}",
+                lambda action=binding.action: self.run_action(action),
+            )
         yield SystemCommand("Keys", "Show every key binding", self.action_help)
 
 

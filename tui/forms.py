@@ -46,36 +46,46 @@ def as_input(field: str, value) -> str:
     return str(value)
 
 
-class NoteBar(Horizontal):
-    """A one-line note input on the selected record: enter saves, escape cancels."""
+class FieldBar(Horizontal):
+    """A one-line input for one field of the selected record (note, tags) or a pane filter:
+    enter saves, escape cancels."""
 
     class Saved(Message):
-        def __init__(self, kind: str, record_id: int, note: str) -> None:
+        def __init__(self, purpose: str, kind: str, record_id: int | None, value: str) -> None:
             super().__init__()
-            self.kind, self.record_id, self.note = kind, record_id, note
+            self.purpose, self.kind, self.record_id, self.value = purpose, kind, record_id, value
 
     class Closed(Message):
         pass
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel note", id="note.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="bar.cancel")]
+
+    PROMPTS = {
+        "note": "note on this record (enter saves, esc cancels)",
+        "tags": "tags, separated by commas (enter saves, esc cancels)",
+        "tag_filter": "show only records with this tag (empty: all)",
+    }
 
     def compose(self) -> ComposeResult:
-        yield Label("Note", id="note-label")
-        yield Input(id="note-input", placeholder="note on this record (enter saves, esc cancels)")
+        yield Label("", id="bar-label")
+        yield Input(id="bar-input")
 
-    def open(self, kind: str, record_id: int, note: str) -> None:
-        self.kind, self.record_id = kind, record_id
-        self.query_one(Label).update(f"Note on {kind} #{record_id}")
+    def open(self, purpose: str, kind: str, record_id: int | None, value: str) -> None:
+        self.purpose, self.kind, self.record_id = purpose, kind, record_id
+        label = (f"Filter {kind}s by tag" if record_id is None
+                 else f"{purpose.capitalize()} of {kind} #{record_id}")
+        self.query_one(Label).update(label)
         field = self.query_one(Input)
-        field.value = note
+        field.placeholder = self.PROMPTS[purpose]
+        field.value = value
         self.display = True
         field.focus()
 
-    @on(Input.Submitted, "#note-input")
+    @on(Input.Submitted, "#bar-input")
     def _save(self, event: Input.Submitted) -> None:
         event.stop()
         self.display = False
-        self.post_message(self.Saved(self.kind, self.record_id, event.value))
+        self.post_message(self.Saved(self.purpose, self.kind, self.record_id, event.value))
         self.post_message(self.Closed())
 
     def action_cancel(self) -> None:
@@ -106,6 +116,7 @@ class EditScreen(ModalScreen[dict | None]):
                         value=plain(as_input(field, self.record.get(field))),
                         id=f"edit-{field}",
                         classes="edit-input",
+                        compact=True,
                     )
             yield Label("", id="edit-error")
             with Horizontal(id="edit-buttons"):

@@ -9,8 +9,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from .forms import EditScreen, NoteBar
+from .forms import EditScreen, FieldBar
 from .panes import RecordPane
+from .pickers import AddScreen, PickScreen
 from .search_screen import SearchScreen
 
 EXTRA = [
@@ -23,7 +24,9 @@ EXTRA = [
 
 def _keys(binding: Binding) -> str:
     return " / ".join(
-        key.replace("question_mark", "?").strip() for key in binding.key.split(",")
+        key.replace("question_mark", "?").replace("number_sign", "#").replace("plus", "+")
+        .strip()
+        for key in binding.key.split(",")
     )
 
 
@@ -39,8 +42,10 @@ class HelpScreen(ModalScreen[None]):
         sections = [
             ("Everywhere", TrackerApp.BINDINGS),
             ("Search (/)", SearchScreen.BINDINGS),
-            ("Note bar (n)", NoteBar.BINDINGS),
+            ("Note / tags bar (n, t, #)", FieldBar.BINDINGS),
             ("Edit form (e)", EditScreen.BINDINGS),
+            ("Add form (+)", AddScreen.BINDINGS),
+            ("Lists (m, s, +)", PickScreen.BINDINGS),
         ]
         table.add_row("Panes", "")
         for keys, what in EXTRA:

@@ -15,6 +15,8 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
+from store import View
+
 from .safe import plain, safe_text
 
 PAGE = 200
@@ -122,8 +124,10 @@ class RecordPane(DataTable):
     def __init__(self, kind: str, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id=f"pane-{kind}", **kwargs)
         self.kind = kind
+        self.view = View()
         self.total = 0
         self.ids: list[int] = []
+        self.statuses: dict[int, str] = {}
         self._asking = False
         self._pending_cursor: int | None = None
         self.border_title = TITLES[kind]
@@ -150,6 +154,7 @@ class RecordPane(DataTable):
         row_before = self.cursor_row if keep_cursor else 0
         self.clear()
         self.ids = []
+        self.statuses = {}
         self._asking = False
         self.total = total
         self.append(rows)
@@ -163,6 +168,7 @@ class RecordPane(DataTable):
             if row["id"] in self.ids:
                 continue
             self.ids.append(row["id"])
+            self.statuses[row["id"]] = row["status"]
             self.add_row(*cells(self.kind, row), key=str(row["id"]))
         self._update_title()
         if self._pending_cursor is not None and self._pending_cursor < len(self.ids):
@@ -174,6 +180,7 @@ class RecordPane(DataTable):
         key = str(row["id"])
         if row["id"] not in self.ids:
             return
+        self.statuses[row["id"]] = row["status"]
         for index, value in enumerate(cells(self.kind, row)):
             self.update_cell(key, str(index), value)
 
@@ -181,7 +188,10 @@ class RecordPane(DataTable):
         shown = f"{len(self.ids):,}/{self.total:,}" if len(self.ids) < self.total else (
             f"{self.total:,}"
         )
-        self.border_title = f"{TITLES[self.kind]} ({shown})"
+        label = self.view.label()
+        self.border_title = safe_text(
+            f"{TITLES[self.kind]} ({shown})" + (f" · {label}" if label else ""), one_line=True
+        )
 
     @property
     def more(self) -> bool:
@@ -218,7 +228,12 @@ class RecordPane(DataTable):
     def action_last(self) -> None:
         self.go_to(max(self.total - 1, 0))
 
-    def next_row(self) -> None:
-        """Move to the row after the cursor (after a review stroke)."""
+    def next_unreviewed(self) -> None:
+        """Move to the next unreviewed row after the cursor (after a review stroke), else to
+        the next row."""
+        for row in range(self.cursor_row + 1, len(self.ids)):
+            if self.statuses.get(self.ids[row]) == "unreviewed":
+                self.move_cursor(row=row, animate=False)
+                return
         if self.cursor_row + 1 < len(self.ids):
             self.move_cursor(row=self.cursor_row + 1, animate=False)

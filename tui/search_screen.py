@@ -33,10 +33,16 @@ class SearchScreen(ModalScreen[Hit | None]):
         Binding("enter", "choose", "Go to hit", id="search.choose", priority=True),
     ]
 
-    def __init__(self, store: Store, query: str = "") -> None:
+    def __init__(
+        self, store: Store, query: str = "", kinds: tuple[str, ...] | None = None,
+        title: str = "Search", exclude: tuple[str, int] | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         self.initial = query
+        self.kinds = kinds
+        self.title_text = title
+        self.exclude = exclude
         self.hits: list[Hit] = []
 
     def compose(self) -> ComposeResult:
@@ -50,7 +56,7 @@ class SearchScreen(ModalScreen[Hit | None]):
             yield OptionList(id="search-hits")
 
     def on_mount(self) -> None:
-        self.query_one("#search-box").border_title = "Search"
+        self.query_one("#search-box").border_title = safe_text(self.title_text, one_line=True)
         self.query_one(Input).focus()
         if self.initial:
             self.run_search(self.initial)
@@ -61,7 +67,8 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
-        hits = self.store.search(query, limit=LIMIT) if query.strip() else []
+        hits = self.store.search(query, limit=LIMIT, kinds=self.kinds) if query.strip() else []
+        hits = [h for h in hits if (h.kind, h.record_id) != self.exclude]
         self.app.call_from_thread(self.show_hits, query, hits)
 
     def show_hits(self, query: str, hits: list[Hit]) -> None:

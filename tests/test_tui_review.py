@@ -1,0 +1,232 @@
+"""The review loop in the real app (issue: review at keyboard speed): confirm/reject and move
+on, filters, tags, merge, split, add, history, undo/redo across relaunches, re-extraction."""
+
+from __future__ import annotations
+
+from helpers import SIZE, detail_text, settle
+from textual.widgets import Input
+
+from store import Store
+from store.ingest import Article, ingest_article, reextract
+from tui.app import make_app
+from tui.panes import RecordPane
+from tui.pickers import AddScreen, HistoryScreen, PickScreen
+from tui.search_screen import SearchScreen
+
+TALIBAN_ARTICLE = (
+    "Taliban fighters captured the district centre of Kalafgan on Friday, local officials "
+    "said. The Taliban said they would not attack border posts."
+)
+
+
+def actor_id(db, name: str) -> int:
+    with Store(db) as store:
+        return next(a["id"] for a in store.page("actor", 0, 500) if a["name"] == name)
+
+
+async def select(pilot, kind: str, record_id: int) -> RecordPane:
+    pilot.app.go_to_record(kind, record_id)
+    await settle(pilot)
+    pane = pilot.app.query_one(f"#pane-{kind}", RecordPane)
+    assert pane.current_id == record_id
+    return pane
+
+
+async def test_review_strokes_skip_to_next_unreviewed(seed_db):
+    with Store(seed_db) as store:
+        second = store.page("figure")[1]["id"]
+        store.set_field("figure", second, "status", "confirmed")
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        figures = app.query_one("#pane-figure", RecordPane)
+        await pilot.press("3", "a")
+        await settle(pilot)
+        assert figures.cursor_row == 2  # row 1 was already reviewed
+
+
+async def test_status_filter_hides_rejected_and_cycles(seed_db):
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        figures = app.query_one("#pane-figure", RecordPane)
+        total = figures.total
+        await pilot.press("3", "x")
+        await settle(pilot)
+        await pilot.press("r")  # reload: the rejected record leaves the default view
+        await settle(pilot)
+        assert figures.total == total - 1
+        await pilot.press("f")  # unreviewed only
+        await settle(pilot)
+        assert figures.total == total - 1 and "unreviewed" in str(figures.border_title)
+        await pilot.press("f", "f")  # confirmed only, then rejected only
+        await settle(pilot)
+        assert figures.total == 1 and "rejected" in str(figures.border_title)
+        await pilot.press("f")  # all
+        await settle(pilot)
+        assert figures.total == total
+        await pilot.press("f")  # back to the default
+        await settle(pilot)
+        assert figures.total == total - 1
+
+
+async def test_tags_are_saved_searchable_and_filterable(seed_db):
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        figures = app.query_one("#pane-figure", RecordPane)
+        await pilot.press("3", "j")
+        tagged = figures.current_id
+        await pilot.press("t", *"needs-source, unhcr", "enter")
+        await settle(pilot)
+        with Store(seed_db) as store:
+            assert store.get("figure", tagged)["tags"] == ["needs-source", "unhcr"]
+        await pilot.press("number_sign", *"unhcr", "enter")
+        await settle(pilot)
+        assert figures.ids == [tagged] and "#unhcr" in str(figures.border_title)
+        await pilot.press("number_sign")
+        await settle(pilot)
+        bar = app.query_one("#bar-input", Input)
+        assert bar.value == "unhcr"  # the bar opens on the current filter
+        bar.value = ""
+        await pilot.press("enter")  # empty: every tag again
+        await settle(pilot)
+        assert len(figures.ids) > 1
+        await pilot.press("/", *"unhcr")
+        await settle(pilot)
+        assert ("figure", tagged) in [(h.kind, h.record_id) for h in app.screen.hits]
+
+
+async def test_merge_actors_from_the_keyboard_and_undo(seed_db):
+    with Store(seed_db) as store:
+        ingest_article(store, Article(TALIBAN_ARTICLE, "Kalafgan", "test"))
+    kabulov, russia = actor_id(seed_db, "Zamir Kabulov"), actor_id(seed_db, "Russia")
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await select(pilot, "actor", kabulov)
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"Russia")
+        await settle(pilot)
+        assert app.screen.hits[0].record_id == russia
+        assert all(h.record_id != kabulov for h in app.screen.hits)
+        await pilot.press("enter")
+        await settle(pilot)
+        actors = app.query_one("#pane-actor", RecordPane)
+        assert kabulov not in actors.ids
+        assert actors.current_id == russia
+        assert "Kabulov" in detail_text(app)
+        await pilot.press("u")
+        await settle(pilot)
+        assert kabulov in actors.ids
+
+
+async def test_split_alias_from_the_keyboard(seed_db):
+    with Store(seed_db) as store:
+        ingest_article(store, Article(TALIBAN_ARTICLE, "Kalafgan", "test"))
+    taleban = actor_id(seed_db, "Taleban")
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await select(pilot, "actor", taleban)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, PickScreen)
+        await pilot.press(*"Taliban", "enter")
+        await settle(pilot)
+    with Store(seed_db) as store:
+        names = [a["name"] for a in store.page("actor", 0, 500)]
+        assert "Taliban" in names and "Taleban" in names
+        assert "Taliban" not in store.get("actor", taleban)["aliases"]
+
+
+async def test_add_a_missed_figure_from_the_keyboard(seed_db, seed_text):
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        figures = app.query_one("#pane-figure", RecordPane)
+        before = figures.total
+        await pilot.press("3", "plus")
+        await settle(pilot)
+        assert isinstance(app.screen, PickScreen)
+        await pilot.press(*"Set up in 2005", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AddScreen) and screen.sentence.startswith("Set up in 2005")
+        screen.query_one("#add-span", Input).value = "not in this sentence"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, AddScreen)
+        assert "not in the sentence" in str(screen.query_one("#add-error").render())
+        screen.query_one("#add-span", Input).value = "three separate installations"
+        screen.query_one("#add-figure-value", Input).value = "3"
+        screen.query_one("#add-figure-category", Input).value = "installations"
+        screen.query_one("#add-figure-counted", Input).value = "installations"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, AddScreen)
+        assert figures.total == before + 1
+        with Store(seed_db) as store:
+            added = store.get("figure", figures.current_id)
+        start = seed_text.index("three separate installations")
+        assert (added["start"], added["end"]) == (start, start + 28)
+        assert added["origin"] == "human"
+
+
+async def test_history_view_lists_old_and_new_values(seed_db):
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "n", *"first", "enter")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        bar = app.query_one("#bar-input", Input)
+        bar.value = "second"
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert [(e.field, e.old, e.new) for e in screen.edits] == [
+            ("note", "", "first"), ("note", "first", "second")
+        ]
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HistoryScreen)
+
+
+async def test_undo_redo_after_relaunch_and_reextract_after_edits(seed_db):
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        figures = app.query_one("#pane-figure", RecordPane)
+        await pilot.press("3")
+        figure_id = figures.current_id
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#edit-value", Input).value = "345"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+    with Store(seed_db) as store:  # the extractor runs again over the document
+        reextract(store, everything=True)
+        record = store.get("figure", figure_id)
+        assert (record["value"], record["status"]) == (345, "rejected")
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("u")  # undoes the rejection, made in the earlier session
+        await settle(pilot)
+        await pilot.press("u")  # undoes the value
+        await settle(pilot)
+        with Store(seed_db) as store:
+            record = store.get("figure", figure_id)
+            assert (record["value"], record["status"]) == (350, "unreviewed")
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        with Store(seed_db) as store:
+            assert store.get("figure", figure_id)["value"] == 345
