@@ -1,10 +1,11 @@
 """The local SQLite store: schema, writes, annotation history and search. No Textual here."""
 
+from .connect import ReadOnlyStore, StoreError
 from .history import Edit, Step
 from .records import EDITABLE, KINDS, STATUSES, InvalidValue
 from .schema import SchemaTooNew
 from .search import Hit
-from .store import Added, Store, StoreError, default_path
+from .store import Added, Store, default_path
 from .views import View
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "Edit",
     "Hit",
     "InvalidValue",
+    "ReadOnlyStore",
     "SchemaTooNew",
     "Step",
     "Store",

@@ -74,6 +74,7 @@ class History:
     @contextlib.contextmanager
     def step(self, action: str = "edit") -> Iterator[None]:
         """Group the changes made inside into one undoable step, in one transaction."""
+        self.writable()
         with self.lock, self.db.atomic():
             if self._batch is not None:  # nested: part of the enclosing step
                 yield
@@ -182,6 +183,7 @@ class History:
         )
 
     def _replay(self, state: int, pick: str, order: str, value: str, after: int) -> Step | None:
+        self.writable()
         with self.lock, self.db.atomic():
             batch = self.conn.execute(
                 f"SELECT {pick}(batch) FROM edits WHERE undone = ?", (state,)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import extract
 
+from .connect import StoreError
 from .store import Added, Store
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -37,6 +38,21 @@ class Skipped:
     reason: str
 
 
+MAX_BYTES = 8_000_000  # one .txt/.md/.json file; a news article is well under 1 MB
+MAX_CHARS = 1_000_000  # one article: spaCy's own limit on a text
+
+# Leading bytes of common binary formats, so an image or an archive is named, not mangled.
+MAGIC = {
+    b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
+    b"PK\x03\x04": "zip archive", b"%PDF": "PDF document", b"\x1f\x8b": "gzip archive",
+    b"SQLite format 3": "SQLite database", b"\x7fELF": "program", b"RIFF": "media file",
+}
+
+
+class Unreadable(ValueError):
+    """A file or line that cannot be an article; the message says why, in one line."""
+
+
 def _iso_date(value) -> str | None:
     if not value:
         return None
@@ -50,33 +66,93 @@ def _title_of(text: str) -> str:
     return ""
 
 
-def _from_mapping(data: dict, source: str) -> Article:
+def sniff_binary(head: bytes) -> str | None:
+    """What binary format ``head`` (a file's first bytes) is, or None for text."""
+    for magic, name in MAGIC.items():
+        if head.startswith(magic):
+            return name
+    if head and head.count(0) > max(8, len(head) // 100):
+        return "binary file"
+    return None
+
+
+def decode(raw: bytes) -> str:
+    """Text from bytes: UTF-8 (with or without BOM), else Windows-1252, else Latin-1 (which
+    decodes anything), so a legacy-encoded article is read, not rejected. NUL bytes are
+    dropped."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        text = raw.decode("latin-1")
+    return text.replace("\x00", "")
+
+
+def _checked(article: Article) -> Article:
+    if not article.text.strip():
+        raise Unreadable("no text")
+    if len(article.text) > MAX_CHARS:
+        raise Unreadable(
+            f"{len(article.text):,} characters: longer than the {MAX_CHARS:,} an article may "
+            "have (split it)"
+        )
+    return article
+
+
+def _from_mapping(data, source: str) -> Article:
+    if not isinstance(data, dict):
+        raise Unreadable("not a JSON object")
     text = data.get("text") or data.get("maintext") or ""
     if not isinstance(text, str) or not text.strip():
-        raise ValueError("no text field")
+        raise Unreadable("no text field")
+    text = text.replace("\x00", "")
     title = data.get("title") or _title_of(text)
     published = data.get("published") or data.get("date_publish")
-    return Article(text, str(title), source, str(data.get("url") or ""), _iso_date(published))
+    return _checked(
+        Article(text, str(title), source, str(data.get("url") or ""), _iso_date(published))
+    )
 
 
-def read_articles(path: Path) -> Iterator[Article]:
-    """The articles one file holds (one, or one per JSON line)."""
-    raw = path.read_bytes()
+def _json(text: str, where: str):
     try:
-        content = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        content = raw.decode("cp1252", errors="replace")
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        for number, line in enumerate(content.splitlines(), 1):
-            if line.strip():
-                yield _from_mapping(json.loads(line), f"{path}:{number}")
-    elif suffix == ".json":
-        yield _from_mapping(json.loads(content), str(path))
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise Unreadable(f"{where}not valid JSON ({error.msg}, line {error.lineno})") from None
+
+
+def read_articles(path: Path) -> Iterator[Article | Skipped]:
+    """The articles one file holds (one, or one per JSON line); a bad JSON line is skipped
+    with its reason and the next one read. Raises Unreadable or OSError for the whole file."""
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+    binary = sniff_binary(head)
+    if binary:
+        raise Unreadable(f"{binary}, not text")
+    if path.suffix.lower() == ".jsonl":
+        with path.open("rb") as handle:
+            for number, raw in enumerate(handle, 1):
+                if not raw.strip():
+                    continue
+                source = f"{path}:{number}"
+                try:
+                    yield _from_mapping(_json(decode(raw), ""), source)
+                except Unreadable as error:
+                    yield Skipped(source, str(error))
+        return
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise Unreadable(f"{size / 1e6:.1f} MB: larger than the {MAX_BYTES / 1e6:.0f} MB a "
+                         "file may have (split it, or use .jsonl)")
+    content = decode(path.read_bytes())
+    if not content.strip():
+        raise Unreadable("empty file")
+    if path.suffix.lower() == ".json":
+        yield _from_mapping(_json(content, ""), str(path))
     else:
-        if not content.strip():
-            raise ValueError("empty file")
-        yield Article(content, _title_of(content), str(path))
+        yield _checked(Article(content, _title_of(content), str(path)))
 
 
 def find_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
@@ -84,12 +160,15 @@ def find_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
     for given in paths:
         path = Path(given).absolute()
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            errors: list[OSError] = []
+            for root, dirs, files in os.walk(path, onerror=errors.append):
                 dirs.sort()
                 for name in sorted(files):
                     child = Path(root) / name
                     if child.suffix.lower() in SUFFIXES:
                         yield child
+            for error in errors:
+                yield Skipped(str(error.filename), _reason(error))
         elif path.is_file():
             yield path
         else:
@@ -113,6 +192,13 @@ def ingest_article(store: Store, article: Article) -> Added:
     )
 
 
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    message = " ".join(str(error).split())
+    return message if isinstance(error, Unreadable) else f"{type(error).__name__}: {message}"
+
+
 def ingest_paths(
     store: Store,
     paths: Iterable[str | os.PathLike],
@@ -132,9 +218,17 @@ def ingest_paths(
             continue
         try:
             for article in read_articles(item):
-                report(ingest_article(store, article))
+                if isinstance(article, Skipped):
+                    report(article)
+                    continue
+                try:
+                    report(ingest_article(store, article))
+                except StoreError:
+                    raise  # the store itself cannot take it (read-only): stop, say why
+                except Exception as error:  # one bad article never stops the others
+                    report(Skipped(article.source, _reason(error)))
         except (OSError, ValueError) as error:
-            report(Skipped(str(item), str(error) or type(error).__name__))
+            report(Skipped(str(item), _reason(error)))
     return results
 
 

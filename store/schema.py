@@ -138,6 +138,40 @@ MIGRATIONS: list[str] = [
         term TEXT PRIMARY KEY,
         df INTEGER NOT NULL
     ) WITHOUT ROWID;
+    -- Pane reading (store/views.py) at any size: each index matches a pane's ORDER BY and
+    -- carries ``status`` so the filter, counts and positions never touch the table itself.
+    CREATE INDEX events_pane ON events(coalesce(date_start, '9999'), id, status);
+    CREATE INDEX events_status ON events(status);
+    CREATE INDEX figures_pane ON figures(document_id, start, id, status);
+    CREATE INDEX figures_status ON figures(status);
+    CREATE INDEX actors_status ON actors(status);
+    -- The actor pane's order (most mentioned first) as an index table the triggers keep
+    -- current on every insert, delete and move of a mention, whoever writes it.
+    CREATE TABLE actor_mention_counts (
+        actor_id INTEGER PRIMARY KEY,
+        mentions INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX actor_mention_counts_order ON actor_mention_counts(mentions DESC, actor_id);
+    CREATE TRIGGER actor_counts_new AFTER INSERT ON actors BEGIN
+        INSERT OR REPLACE INTO actor_mention_counts (actor_id, mentions)
+        VALUES (new.id, (SELECT count(*) FROM mentions WHERE actor_id = new.id));
+    END;
+    CREATE TRIGGER actor_counts_gone AFTER DELETE ON actors BEGIN
+        DELETE FROM actor_mention_counts WHERE actor_id = old.id;
+    END;
+    CREATE TRIGGER actor_counts_mention AFTER INSERT ON mentions BEGIN
+        INSERT OR IGNORE INTO actor_mention_counts (actor_id, mentions) VALUES (new.actor_id, 0);
+        UPDATE actor_mention_counts SET mentions = mentions + 1 WHERE actor_id = new.actor_id;
+    END;
+    CREATE TRIGGER actor_counts_unmention AFTER DELETE ON mentions BEGIN
+        UPDATE actor_mention_counts SET mentions = mentions - 1 WHERE actor_id = old.actor_id;
+    END;
+    CREATE TRIGGER actor_counts_move AFTER UPDATE OF actor_id ON mentions
+    WHEN new.actor_id IS NOT old.actor_id BEGIN
+        UPDATE actor_mention_counts SET mentions = mentions - 1 WHERE actor_id = old.actor_id;
+        INSERT OR IGNORE INTO actor_mention_counts (actor_id, mentions) VALUES (new.actor_id, 0);
+        UPDATE actor_mention_counts SET mentions = mentions + 1 WHERE actor_id = new.actor_id;
+    END;
     """,
 ]
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,11 +22,11 @@ from extract import aliases as alias_rules
 from extract.model import Extraction
 
 from . import views
+from .connect import ReadOnlyStore, StoreError, open_store
 from .history import Edit, History, now
 from .records import EDITABLE, TABLES
 from .reextract import Reextract
 from .review import Review
-from .schema import SchemaTooNew, migrate
 from .search import Hit, SearchIndex
 from .views import ALL_BUT_REJECTED, View
 
@@ -57,35 +56,36 @@ class Added:
     figures: int = 0
 
 
-class StoreError(RuntimeError):
-    """A store that cannot be opened or used; the message is meant for the user."""
-
-
 class Store(History, Review, Reextract):
     """A tracker store in one SQLite file. Safe to share between threads (one lock)."""
 
-    def __init__(self, path: str | os.PathLike):
+    def __init__(self, path: str | os.PathLike, read_only: bool = False):
         self.path = Path(path)
-        try:
-            conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-        except sqlite3.Error as error:
-            raise StoreError(f"{self.path}: cannot open ({error})") from None
-        try:
-            conn.execute("PRAGMA busy_timeout = 30000")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA foreign_keys = ON")
-            migrate(conn)
-        except sqlite3.DatabaseError as error:
-            conn.close()
-            raise StoreError(f"{self.path}: not a tracker store ({error})") from None
-        except SchemaTooNew as error:
-            conn.close()
-            raise StoreError(f"{self.path}: {error}") from None
-        self.conn = conn
-        self.db = sqlite_utils.Database(conn)
-        self.index = SearchIndex(conn)
+        opened = open_store(self.path, read_only)
+        self.conn = opened.conn
+        self.read_only = opened.read_only
+        self.backup = opened.backup
+        self.db = sqlite_utils.Database(self.conn)
+        self.index = SearchIndex(self.conn)
         self.lock = threading.RLock()
         self._alias_norms: list[str] | None = None
+        self._data_version = self._read_data_version()
+
+    def _read_data_version(self) -> int:
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection (an ingest running beside the TUI) committed since the
+        last call."""
+        with self.lock:
+            version = self._read_data_version()
+            changed, self._data_version = version != self._data_version, version
+            return changed
+
+    def writable(self) -> None:
+        """Raise ReadOnlyStore when this store was opened read-only."""
+        if self.read_only:
+            raise ReadOnlyStore(f"{self.path.name} is open read-only: nothing can be changed")
 
     def close(self) -> None:
         with self.lock:
@@ -122,6 +122,7 @@ class Store(History, Review, Reextract):
         extractor_version: str = "",
     ) -> Added:
         """Store a document and what was extracted from it, in one transaction."""
+        self.writable()
         with self.lock, self.db.atomic():
             existing = self.has_document(text)
             if existing is not None:

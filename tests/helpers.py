@@ -16,11 +16,12 @@ SIZE = (140, 42)
 async def settle(pilot) -> None:
     """Let workers finish and their results reach the widgets."""
     quiet = 0
-    for _ in range(400):
-        await pilot.pause(0.01)
+    for _ in range(1000):
+        await pilot.pause(0.02)
         busy = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in pilot.app.workers)
+        busy = busy or not pilot.app._message_queue.empty()
         quiet = 0 if busy else quiet + 1
-        if quiet >= 3:
+        if quiet >= 5:
             return
     raise AssertionError("workers did not finish")
 

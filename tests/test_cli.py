@@ -77,4 +77,4 @@ def test_unusable_store_is_one_line_error(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith("tracker: ") and "Traceback" not in result.stderr
     missing = run("search", "x", "--db", str(tmp_path / "no" / "such.db"), check=False)
-    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    assert missing.returncode == 2 and "no store here" in missing.stderr

@@ -14,8 +14,9 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import Footer, Header
+from textual.worker import get_current_worker
 
-from store import STATUSES, Edit, Hit, InvalidValue, Step, Store, View
+from store import STATUSES, Edit, Hit, InvalidValue, Step, Store, StoreError, View
 
 from .detail import DetailView
 from .forms import EditScreen, FieldBar, as_input
@@ -66,11 +67,18 @@ class TrackerApp(App):
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, db_path: str | Path) -> None:
+    WATCH_SECONDS = 2.0  # how often to look for records another process added
+
+    def __init__(self, db_path: str | Path, read_only: bool = False) -> None:
         super().__init__()
         self.db_path = Path(db_path)
-        self.store = Store(self.db_path)
-        self.sub_title = self.db_path.name
+        self.store = Store(self.db_path, read_only=read_only)
+        self.sub_title = self.db_path.name + (" (read-only)" if self.store.read_only else "")
+
+    def notify(self, message: str, **kwargs) -> None:
+        """Notifications may quote article text or user input: never read them as markup."""
+        kwargs.setdefault("markup", False)
+        super().notify(message, **kwargs)
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -97,6 +105,19 @@ class TrackerApp(App):
     def on_mount(self) -> None:
         self.pane("event").focus()
         self.reload()
+        if self.store.read_only:
+            self.notify("Opened read-only: you can read and search, not edit.", timeout=5)
+        self.set_interval(self.WATCH_SECONDS, self.watch_store)
+
+    @work(thread=True, exclusive=True, group="watch")
+    def watch_store(self) -> None:
+        """Show records another process (a `tracker ingest`) committed meanwhile."""
+        if self.store.changed_elsewhere():
+            self.call_from_thread(self._changed_elsewhere)
+
+    def _changed_elsewhere(self) -> None:
+        self.reload()
+        self.notify("New records in the store: panes updated.", timeout=3)
 
     def on_unmount(self) -> None:
         self.store.close()
@@ -159,7 +180,8 @@ class TrackerApp(App):
     @work(thread=True, exclusive=True, group="detail")
     def load_detail(self, kind: str, record_id: int) -> None:
         record = self.store.get(kind, record_id)
-        self.call_from_thread(self.query_one(DetailView).show, record)
+        if not get_current_worker().is_cancelled:  # a newer selection superseded this one
+            self.call_from_thread(self.query_one(DetailView).show, record)
 
     def selected(self, kind: str | None = None) -> tuple[str, int] | None:
         """The selected record, or None with a word to the user (of the wrong kind, say)."""
@@ -284,7 +306,7 @@ class TrackerApp(App):
         """Write a person's changes at once, as one logged, undoable step."""
         try:
             edits = [e for e in self.store.set_fields(kind, record_id, values) if e]
-        except (InvalidValue, KeyError) as error:
+        except (InvalidValue, KeyError, StoreError) as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             return
         self.call_from_thread(self._edited, kind, record_id, edits)
@@ -375,7 +397,7 @@ class TrackerApp(App):
         """Run a store operation that changes several records, then reload the panes."""
         try:
             result = getattr(self.store, method)(*args)
-        except (InvalidValue, KeyError) as error:
+        except (InvalidValue, KeyError, StoreError) as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             return
         self.call_from_thread(self.notify, f"Done: {method.replace('_', ' ')} (u undoes).",
@@ -404,7 +426,11 @@ class TrackerApp(App):
 
     @work(thread=True, group="edit")
     def step_history(self, undo: bool) -> None:
-        step = self.store.undo() if undo else self.store.redo()
+        try:
+            step = self.store.undo() if undo else self.store.redo()
+        except StoreError as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+            return
         if step is None:
             self.call_from_thread(
                 self.notify, "Nothing to undo." if undo else "Nothing to redo.", timeout=2
@@ -440,6 +466,6 @@ class TrackerApp(App):
         yield SystemCommand("Keys", "Show every key binding", self.action_help)
 
 
-def make_app(db_path: str | Path) -> TrackerApp:
+def make_app(db_path: str | Path, read_only: bool = False) -> TrackerApp:
     """The app on a store; used by the ``tracker`` command and by the tests alike."""
-    return TrackerApp(db_path)
+    return TrackerApp(db_path, read_only=read_only)

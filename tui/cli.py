@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("json", "jsonl", "csv"), default="json")
     export.add_argument("--what", choices=("documents", "events", "actors", "figures"))
 
+    parser.add_argument("--read-only", action="store_true",
+                        help="open the store without changing it (the TUI refuses edits)")
+
     again = commands.add_parser(
         "reextract", parents=[common],
         help="run the current extractor again over stored documents; human edits win",
@@ -54,24 +57,30 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(path: Path | None, *, create_dirs: bool) -> Store:
-    path = path or default_path()
-    if create_dirs:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    elif not path.parent.is_dir():
-        raise StoreError(f"{path}: folder {path.parent} does not exist")
-    return Store(path)
+def _open(path: Path | None, *, create_dirs: bool, read_only: bool = False) -> Store:
+    """The store at ``path`` (or the default one, whose folder is made when missing).
+
+    Commands that only read (``create_dirs=False``) never create a store by accident.
+    """
+    if path is None:
+        path = default_path()
+        if create_dirs:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    if not create_dirs and not path.exists():
+        raise StoreError(f"{path}: no store here (tracker ingest creates one)")
+    return Store(path, read_only=read_only)
 
 
 def _print_result(result) -> None:
     from store.ingest import Skipped
 
     if isinstance(result, Skipped):
-        print(f"skipped  {plain(result.source)}: {plain(result.reason)}", file=sys.stderr)
+        print(f"skipped  {plain(result.source)}: {plain(result.reason)}", file=sys.stderr,
+              flush=True)
     elif result.new:
         print(
             f"added    #{result.document_id} {plain(result.title)!r}: {result.events} events, "
-            f"{result.figures} figures, {result.actors} new actors"
+            f"{result.figures} figures, {result.actors} new actors", flush=True
         )
     else:
         print(f"known    #{result.document_id} {plain(result.title)!r}: already stored")
@@ -80,13 +89,32 @@ def _print_result(result) -> None:
 def cmd_ingest(args) -> int:
     from store.ingest import Skipped, ingest_paths
 
+    results: list = []
+
+    def report(result) -> None:
+        results.append(result)
+        _print_result(result)
+
     with _open(getattr(args, "db", None), create_dirs=True) as store:
-        results = ingest_paths(store, args.paths, on_result=_print_result)
-    added = sum(1 for r in results if not isinstance(r, Skipped) and r.new)
-    known = sum(1 for r in results if not isinstance(r, Skipped) and not r.new)
-    skipped = sum(1 for r in results if isinstance(r, Skipped))
-    print(f"{added} added, {known} already stored, {skipped} skipped")
-    return 1 if skipped and not (added or known) else 0
+        store.writable()
+        try:
+            ingest_paths(store, args.paths, on_result=report)
+        except KeyboardInterrupt:
+            print("interrupted: what was added so far is stored", file=sys.stderr)
+            return 130
+        finally:
+            _summary(results, Skipped)
+    skipped = [r for r in results if isinstance(r, Skipped)]
+    return 1 if skipped and len(skipped) == len(results) else 0
+
+
+def _summary(results: list, skipped_type) -> None:
+    skipped = [r for r in results if isinstance(r, skipped_type)]
+    stored = [r for r in results if not isinstance(r, skipped_type)]
+    added = sum(1 for r in stored if r.new)
+    print(f"{added} added, {len(stored) - added} already stored, {len(skipped)} skipped")
+    for item in skipped:
+        print(f"  skipped {plain(item.source)}: {plain(item.reason)}")
 
 
 def cmd_search(args) -> int:
@@ -128,11 +156,13 @@ def cmd_tui(args) -> int:
     from .app import make_app
 
     path = getattr(args, "db", None) or default_path()
-    with _open(path, create_dirs=getattr(args, "db", None) is None) as store:
-        if not store.document_count():
+    read_only = getattr(args, "read_only", False)
+    with _open(path, create_dirs=True, read_only=read_only) as store:
+        read_only = store.read_only
+        if not store.document_count() and not read_only:
             print(f"New store {path}: ingesting the bundled seed articles…", file=sys.stderr)
             ensure_seeded(store)
-    make_app(path).run()
+    make_app(path, read_only=read_only).run()
     return 0
 
 

@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from store import Hit, Store
 
@@ -69,7 +70,8 @@ class SearchScreen(ModalScreen[Hit | None]):
     def run_search(self, query: str) -> None:
         hits = self.store.search(query, limit=LIMIT, kinds=self.kinds) if query.strip() else []
         hits = [h for h in hits if (h.kind, h.record_id) != self.exclude]
-        self.app.call_from_thread(self.show_hits, query, hits)
+        if not get_current_worker().is_cancelled:  # a newer keystroke superseded this one
+            self.app.call_from_thread(self.show_hits, query, hits)
 
     def show_hits(self, query: str, hits: list[Hit]) -> None:
         if self.query_one(Input).value != query:

@@ -1,0 +1,1 @@
+"""Benchmarks for tracker at scale: `python -m bench --help`."""

@@ -1,0 +1,114 @@
+"""Build (and cache) stores of N records through the store's own write path.
+
+``Store.add_document`` receives each synthetic document with its ``Extraction``; a record is an
+event, a figure or a new actor. Stores are cached under ``bench/.cache`` by size, and a larger
+store starts from a copy of the largest smaller one (the documents are deterministic), so
+10k -> 100k -> 1M builds each document once.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from store import Store
+from store.schema import SCHEMA_VERSION
+
+from .synth import CACHE, Generator, _data_key
+
+GENERATOR_VERSION = 1
+SENTENCES = 40  # per synthetic document: ~60 records written in one transaction
+
+
+def store_key() -> str:
+    return f"v{GENERATOR_VERSION}-s{SCHEMA_VERSION}-{_data_key()}"
+
+
+def cached_path(size: int) -> Path:
+    return CACHE / f"store-{store_key()}-{size}.db"
+
+
+def _meta_path(db: Path) -> Path:
+    return db.with_suffix(".json")
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy a store consistently (it is closed, but use the backup API anyway)."""
+    target.unlink(missing_ok=True)
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(target)
+    with dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+
+
+def build(size: int, log: Callable[[str], None] = print, rebuild: bool = False) -> dict:
+    """A store of at least ``size`` records; returns its meta (path, records, build rate)."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    target = cached_path(size)
+    meta_file = _meta_path(target)
+    if target.exists() and meta_file.exists() and not rebuild:
+        return json.loads(meta_file.read_text())
+    start = {"documents": 0, "records": 0, "events": 0, "figures": 0, "actors": 0,
+             "seconds": 0.0}
+    smaller = sorted(
+        (int(p.stem.rsplit("-", 1)[1]), p)
+        for p in CACHE.glob(f"store-{store_key()}-*.db")
+        if int(p.stem.rsplit("-", 1)[1]) < size and _meta_path(p).exists()
+    )
+    tmp = target.with_suffix(".building")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    if smaller and not rebuild:
+        base = smaller[-1][1]
+        start = json.loads(_meta_path(base).read_text())
+        log(f"  building {size:,} records from the cached {start['records']:,}-record store")
+        _copy(base, tmp)
+    else:
+        log(f"  building {size:,} records from scratch")
+    gen = Generator()
+    counts = {k: start[k] for k in ("documents", "records", "events", "figures", "actors")}
+    t0 = time.perf_counter()
+    last = t0
+    with Store(tmp) as store:
+        store.conn.execute("PRAGMA synchronous = OFF")  # a throwaway build; the store's
+        # own WAL/NORMAL durability is not what is measured here
+        while counts["records"] < size:
+            text, extraction, title = gen.document(counts["documents"], SENTENCES)
+            added = store.add_document(text, extraction, title=title, source="bench",
+                                       extractor_version="bench")
+            counts["documents"] += 1
+            counts["events"] += added.events
+            counts["figures"] += added.figures
+            counts["actors"] += added.actors
+            counts["records"] += added.events + added.figures + added.actors
+            now = time.perf_counter()
+            if now - last > 30:
+                last = now
+                done = counts["records"] - start["records"]
+                log(f"    {counts['records']:,} records, {done / (now - t0):,.0f} records/s")
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.conn.execute("PRAGMA optimize")
+    seconds = time.perf_counter() - t0
+    built = counts["records"] - start["records"]
+    tmp.replace(target)
+    for suffix in ("-wal", "-shm"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    meta = {
+        **counts,
+        "path": str(target),
+        "size": size,
+        "seconds": start["seconds"] + seconds,
+        "build_records_per_s": round(built / seconds, 1) if seconds else None,
+        "bytes": target.stat().st_size,
+    }
+    meta_file.write_text(json.dumps(meta, indent=1))
+    log(f"  built {size:,}: {meta['records']:,} records ({counts['events']:,} events, "
+        f"{counts['figures']:,} figures, {counts['actors']:,} actors) in "
+        f"{seconds:,.0f} s, {meta['build_records_per_s']:,} records/s")
+    return meta

@@ -1,0 +1,403 @@
+"""Synthetic stores from real articles: sentence templates, varied names and numbers.
+
+The real extractor runs once over the articles bundled in ``bench/data`` (cached under
+``bench/.cache``); every sentence that yielded records becomes a template holding its text and
+its events, figures and actor mentions as offsets into the sentence. A synthetic document is a
+run of templates whose actors are swapped for others of the same kind (real ones from the
+articles, or generated names), whose numbers and years change, with every offset recomputed,
+so ``Store.add_document`` receives an ``Extraction`` exactly like the extractor's.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import pickle
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extract.model import Actor, DateRef, Event, Extraction, Figure, Mention, Participant, Span
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+CACHE = HERE / ".cache"
+
+FIRST = (
+    "Ahmad Abdul Amina Bashir Chinedu Daniel Elena Fatima Farid Gulnara Hassan Ibrahim Irina "
+    "Jamal Karim Khadija Leila Mahmoud Maria Mohammed Musa Nadia Nikolai Omar Olga Pavel "
+    "Rahim Salma Samuel Sergei Tariq Umar Viktor Yusuf Zainab Zamir Aisha Bilal Dmitri Emeka "
+    "Grace Halima Idris Joseph Kofi Lamin Mariam Nasser Oksana Qasim Rustam Sadiq Tatiana"
+).split()
+LAST = (
+    "Abdullahi Ahmadi Akhmedov Alimov Bello Danjuma Haidari Hashimi Ibrahimov Jalali Kabulov "
+    "Karimov Khan Kovalenko Mahmudov Mensah Musa Nazari Nuriddinov Obi Okafor Petrov Qaderi "
+    "Rahmani Rasulov Sadiqi Sharifi Sidorov Sultani Tashkentov Umarov Usmanov Wardak Yusufzai "
+    "Zahiri Bakr Dlamini Farouk Ghani Hakimi Jibril Kamara Lawal Mohammadi Ndiaye Osei Popov "
+    "Rashidi Saleh Traore Uddin Vasquez Wafula Yakubu Zubair"
+).split()
+PLACES = (
+    "Kivu Sahel Lake Chad Borno Kunduz Helmand Tigray Darfur Idlib Donbas Ituri Cabo Delgado "
+    "Mopti Benue Zamfara Kandahar Badakhshan Marib Hodeidah Jonglei Upper Nile Kasai Tillaberi "
+    "Diffa Ouham Mudug Hiran Balkh Faryab Nangarhar Kharkiv Luhansk Sool Gedo Katsina Kaduna"
+).split()
+GROUP_NOUNS = (
+    "Front", "Movement", "Brigade", "Alliance", "Liberation Army", "Defence Forces",
+    "Resistance", "Council", "Battalion", "Coalition",
+)
+ORG_NOUNS = (
+    "Relief Agency", "Human Rights Centre", "Refugee Council", "Humanitarian Network",
+    "Peace Foundation", "Monitoring Mission", "Aid Committee", "Medical Corps",
+)
+
+# Transliteration swaps that turn a name into another plausible spelling of it.
+SPELLINGS = (
+    ("ae", "a"), ("a", "e"), ("e", "a"), ("ou", "u"), ("u", "ou"), ("ee", "i"), ("i", "ee"),
+    ("y", "i"), ("i", "y"), ("k", "q"), ("q", "k"), ("sh", "ch"), ("kh", "h"), ("ph", "f"),
+    ("dh", "d"), ("ll", "l"), ("mm", "m"), ("bb", "b"),
+)
+
+
+@dataclass
+class Template:
+    """One sentence with what the extractor found in it, offsets relative to the sentence."""
+
+    text: str
+    published: str | None
+    actors: list[dict]  # name, kind, aliases, country; "mentions": [(start, end)]
+    figures: list[Figure]
+    events: list[Event]
+    words: int = 0
+
+
+@dataclass
+class Identity:
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+
+
+def articles() -> list[dict]:
+    """The bundled real articles (news-please JSON)."""
+    return [json.loads(p.read_text()) for p in sorted(DATA.glob("*.json"))]
+
+
+def _data_key() -> str:
+    import extract
+
+    digest = hashlib.sha256(extract.EXTRACTOR_VERSION.encode())
+    for path in sorted(DATA.glob("*.json")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _rel(span: Span, s0: int) -> Span:
+    return Span(span.start - s0, span.end - s0, span.text, 0, span.sent_end - span.sent_start)
+
+
+def templates() -> list[Template]:
+    """Sentence templates of the bundled articles (extracted once, then cached)."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"templates-{_data_key()}.pkl"
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    import extract
+
+    out: list[Template] = []
+    for article in articles():
+        text, published = article["text"], (article.get("date_publish") or "")[:10] or None
+        x = extract.extract(text, published=published)
+        sentences: dict[tuple[int, int], dict] = {}
+
+        def slot(span: Span, sentences=sentences) -> dict:
+            return sentences.setdefault(
+                (span.sent_start, span.sent_end), {"actors": {}, "figures": {}, "events": []}
+            )
+
+        for index, actor in enumerate(x.actors):
+            for mention in actor.mentions:
+                slot(mention.span)["actors"].setdefault(index, []).append(mention.span)
+        for index, figure in enumerate(x.figures):
+            slot(figure.span)["figures"][index] = figure
+        for event in x.events:
+            slot(event.span)["events"].append(event)
+        for (s0, s1), found in sentences.items():
+            if not found["figures"] and not found["events"]:
+                continue
+            local_actor: dict[int, int] = {}
+            actors: list[dict] = []
+
+            def local(index: int, found=found, local_actor=local_actor, actors=actors, s0=s0):
+                if index not in local_actor:
+                    a = x.actors[index]
+                    local_actor[index] = len(actors)
+                    actors.append({
+                        "name": a.name, "kind": a.kind, "aliases": list(a.aliases),
+                        "country": a.country,
+                        "mentions": [(m.start - s0, m.end - s0)
+                                     for m in found["actors"].get(index, [])],
+                    })
+                return local_actor[index]
+
+            for index in sorted(found["actors"]):
+                local(index)
+            local_figure = {g: i for i, g in enumerate(sorted(found["figures"]))}
+            figures = []
+            for g in sorted(found["figures"]):
+                f = copy.deepcopy(found["figures"][g])
+                f.span = _rel(f.span, s0)
+                f.part_of = local_figure.get(f.part_of) if f.part_of is not None else None
+                if f.part_of is not None and f.part_of >= len(figures):
+                    f.part_of = None
+                figures.append(f)
+            events = []
+            for e in found["events"]:
+                e = copy.deepcopy(e)
+                e.span = _rel(e.span, s0)
+                e.participants = [Participant(local(p.actor), p.role) for p in e.participants]
+                e.figures = [local_figure[i] for i in e.figures if i in local_figure]
+                events.append(e)
+            sentence = text[s0:s1]
+            out.append(Template(sentence, published, actors, figures, events,
+                                len(sentence.split())))
+    path.write_bytes(pickle.dumps(out))
+    return out
+
+
+class Generator:
+    """Deterministic synthetic documents: document ``i`` is the same whatever came before."""
+
+    def __init__(self, seed: int = 7, pool: int = 4000):
+        self.seed = seed
+        self.templates = templates()
+        rng = random.Random(seed)
+        real: dict[str, list[Identity]] = {}
+        seen = set()
+        for t in self.templates:
+            for a in t.actors:
+                if a["name"] not in seen:
+                    seen.add(a["name"])
+                    real.setdefault(a["kind"], []).append(
+                        Identity(a["name"], a["kind"], a["aliases"], a["country"]))
+        self.real = real
+        made: dict[str, list[Identity]] = {}
+        names = set(seen)
+        while sum(len(v) for v in made.values()) < pool:
+            kind = rng.choice(("person", "person", "person", "rebel_group", "militia",
+                               "organisation", "state_forces"))
+            if kind == "person":
+                name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+                aliases = [name.split()[-1]] if rng.random() < 0.3 else []
+            elif kind in ("rebel_group", "militia"):
+                name = f"{rng.choice(PLACES)} {rng.choice(GROUP_NOUNS)}"
+                aliases = []
+            elif kind == "organisation":
+                name = f"{rng.choice(PLACES)} {rng.choice(ORG_NOUNS)}"
+                aliases = []
+            else:
+                name = f"{rng.choice(PLACES)} {rng.choice(('police', 'border guards', 'army'))}"
+                aliases = []
+            if name in names:
+                continue
+            names.add(name)
+            made.setdefault(kind, []).append(Identity(name, kind, aliases))
+        self.made = made
+
+    def _swap(self, rng: random.Random, kind: str, original: Identity) -> Identity:
+        roll = rng.random()
+        if roll < 0.45:
+            return original
+        if roll < 0.65 and self.real.get(kind):
+            return rng.choice(self.real[kind])
+        pool = self.made.get(kind) or self.made.get("person")
+        return rng.choice(pool)
+
+    def document(self, i: int, sentences: int = 40) -> tuple[str, Extraction, str]:
+        """Document ``i``: its text, its extraction and its title."""
+        rng = random.Random(self.seed * 1_000_003 + i)
+        title = f"Synthetic brief {i}"
+        parts: list[str] = [title]
+        pos = len(title) + 2
+        year_shift = rng.choice((-8, -4, 0, 0, 4))
+        identities: dict[str, int] = {}
+        actors: list[Actor] = []
+        figures: list[Figure] = []
+        events: list[Event] = []
+        for _ in range(sentences):
+            t = rng.choice(self.templates)
+            mapping = [self._swap(rng, a["kind"], Identity(a["name"], a["kind"], a["aliases"],
+                                                           a["country"])) for a in t.actors]
+            edits: dict[tuple[int, int], str] = {}
+            for a, who in zip(t.actors, mapping, strict=True):
+                if who.name != a["name"]:
+                    for start, end in a["mentions"]:
+                        edits[(start, end)] = who.name
+            numbers: dict[str, str] = {}
+            for f in t.figures:
+                at = t.text.find(f.text, f.span.start, f.span.end)
+                digits = re.search(r"\d[\d,]*", f.text)
+                if at < 0 or not digits:
+                    continue
+                new = f"{rng.randint(2, 5000):,}"
+                numbers[digits.group()] = new
+                edits[(at + digits.start(), at + digits.end())] = new
+            sentence, shift = _apply(t.text, edits)
+            local = []
+            for a, who in zip(t.actors, mapping, strict=True):
+                key = who.name
+                if key not in identities:
+                    identities[key] = len(actors)
+                    actors.append(Actor(who.name, who.kind, list(who.aliases), [], who.country))
+                actor = actors[identities[key]]
+                for start, end in a["mentions"]:
+                    s, e = shift(start), shift(end)
+                    actor.mentions.append(Mention(Span(pos + s, pos + e, sentence[s:e], pos,
+                                                       pos + len(sentence))))
+                local.append(identities[key])
+            base = len(figures)
+            for f in t.figures:
+                g = copy.copy(f)
+                s, e = shift(f.span.start), shift(f.span.end)
+                g.span = Span(pos + s, pos + e, sentence[s:e], pos, pos + len(sentence))
+                for old, new in numbers.items():
+                    if old in g.text:
+                        g.text = g.text.replace(old, new)
+                        g.value = int(new.replace(",", ""))
+                g.date = _shift_date(f.date, year_shift)
+                g.part_of = base + f.part_of if f.part_of is not None else None
+                figures.append(g)
+            for ev in t.events:
+                e2 = copy.copy(ev)
+                s, e = shift(ev.span.start), shift(ev.span.end)
+                e2.span = Span(pos + s, pos + e, sentence[s:e], pos, pos + len(sentence))
+                summary = ev.summary
+                for a, who in zip(t.actors, mapping, strict=True):
+                    if who.name != a["name"]:
+                        summary = summary.replace(a["name"], who.name)
+                for old, new in numbers.items():
+                    summary = summary.replace(old, new)
+                e2.summary = summary
+                e2.participants = [Participant(local[p.actor], p.role) for p in ev.participants]
+                e2.figures = [base + k for k in ev.figures]
+                e2.date = _shift_date(ev.date, year_shift)
+                events.append(e2)
+            parts.append(sentence)
+            pos += len(sentence) + 2
+        text = "\n\n".join(parts)
+        published = self.templates[0].published
+        return text, Extraction(actors, [], figures, events, published), title
+
+
+def _apply(text: str, edits: dict[tuple[int, int], str]):
+    """``text`` with non-overlapping ``edits`` applied, and a function mapping old offsets."""
+    chosen: list[tuple[int, int, str]] = []
+    for (start, end), new in sorted(edits.items()):
+        if chosen and start < chosen[-1][1]:
+            continue
+        chosen.append((start, end, new))
+    out, last = [], 0
+    for start, end, new in chosen:
+        out.append(text[last:start])
+        out.append(new)
+        last = end
+    out.append(text[last:])
+
+    def shift(p: int) -> int:
+        delta = 0
+        for start, end, new in chosen:
+            if p >= end:
+                delta += len(new) - (end - start)
+            elif p > start:
+                return start + delta + min(p - start, len(new))
+            else:
+                break
+        return p + delta
+
+    return "".join(out), shift
+
+
+def _shift_date(date: DateRef | None, years: int) -> DateRef | None:
+    if date is None or not years:
+        return date
+
+    def move(iso: str) -> str:
+        return f"{int(iso[:4]) + years:04d}{iso[4:]}" if iso[:4].isdigit() else iso
+
+    return DateRef(move(date.start), move(date.end), date.precision, date.text)
+
+
+# -- queries ----------------------------------------------------------------------------------
+def _typo(rng: random.Random, word: str) -> str:
+    if len(word) < 4:
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    op = rng.choice(("drop", "swap", "sub", "double"))
+    if op == "drop":
+        return word[:i] + word[i + 1:]
+    if op == "swap":
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    if op == "sub":
+        return word[:i] + rng.choice("aeiourstnl") + word[i + 1:]
+    return word[:i] + word[i] + word[i:]
+
+
+def _respell(rng: random.Random, word: str) -> str:
+    options = [(a, b) for a, b in SPELLINGS if a in word.lower()]
+    if not options:
+        return _typo(rng, word)
+    a, b = rng.choice(options)
+    at = [m.start() for m in re.finditer(re.escape(a), word.lower())]
+    i = rng.choice(at)
+    return word[:i] + b + word[i + len(a):]
+
+
+def _longest(words: list[str]) -> int:
+    return max(range(len(words)), key=lambda k: len(words[k]))
+
+
+def queries(count: int = 120, seed: int = 11) -> list[dict]:
+    """A fixed set of search queries: typos, other spellings, partial words, several words.
+
+    Drawn from the real articles' actors, event summaries and figures, which every store
+    size holds."""
+    rng = random.Random(seed)
+    ts = templates()
+    names = sorted({a["name"] for t in ts for a in t.actors if len(a["name"]) >= 5})
+    summaries = sorted({e.summary for t in ts for e in t.events if len(e.summary) >= 12})
+    counted = sorted({f"{f.text} {f.counted}" for t in ts for f in t.figures if f.counted})
+    out: list[dict] = []
+    kinds = ("typo", "spelling", "partial", "words", "figure")
+    while len(out) < count:
+        kind = kinds[len(out) % len(kinds)]
+        if kind == "typo":
+            source = rng.choice(names)
+            ws = source.split()
+            k = _longest(ws)
+            ws[k] = _typo(rng, ws[k])
+        elif kind == "spelling":
+            source = rng.choice(names)
+            ws = source.split()
+            k = _longest(ws)
+            ws[k] = _respell(rng, ws[k])
+        elif kind == "partial":
+            source = rng.choice(names + summaries)
+            ws = source.split()[:3]
+            if len(ws[-1]) >= 5:
+                ws[-1] = ws[-1][: rng.randint(3, len(ws[-1]) - 1)]
+        elif kind == "words":
+            source = rng.choice(summaries)
+            ws = [w.strip("()") for w in source.split()][:4]
+            k = _longest(ws)
+            ws[k] = _typo(rng, ws[k])
+        else:
+            source = rng.choice(counted)
+            ws = [w for w in source.split() if not w[0].isdigit()][-2:] or source.split()
+            k = _longest(ws)
+            ws[k] = _typo(rng, ws[k])
+        query = " ".join(w for w in ws if w)
+        if query.strip() and query not in {q["query"] for q in out}:
+            out.append({"query": query, "kind": kind, "from": source})
+    return out

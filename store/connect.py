@@ -1,0 +1,111 @@
+"""Opening a store file: WAL and a busy timeout from the first connection, read-only when the
+file cannot be written, and a backup before any schema upgrade.
+
+A tracker store is days of a person's work, so opening one never guesses: a file that is not
+SQLite, or a store from a newer tracker, is refused with one line that says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from .schema import SCHEMA_VERSION, SchemaTooNew, migrate
+
+
+class StoreError(RuntimeError):
+    """A store that cannot be opened or used; the message is meant for the user."""
+
+
+class ReadOnlyStore(StoreError):
+    """A write was asked of a store opened read-only."""
+
+
+@dataclass(frozen=True)
+class Opened:
+    conn: sqlite3.Connection
+    read_only: bool
+    backup: Path | None  # the copy made before upgrading the schema, if one was
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write the store (WAL also needs its folder writable)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.exists():
+        return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+    return os.access(folder, os.W_OK)
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        uri = f"file:{path.absolute()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # A WAL store in a folder we cannot write: its shared-memory file cannot be made,
+            # so read the file as it is on disk (another writer's uncheckpointed pages unseen).
+            conn.close()
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(path, timeout=30, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 30000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the store (consistently, with SQLite's backup API) beside itself."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    with sqlite3.connect(target) as copy:
+        conn.backup(copy)
+    copy.close()
+    return target
+
+
+def open_store(path: Path, read_only: bool = False) -> Opened:
+    """Connect to ``path``, creating or upgrading the schema unless opened read-only."""
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a store file")
+    if not path.parent.is_dir():
+        raise StoreError(f"{path}: folder {path.parent} does not exist")
+    if not read_only and not _writable(path):
+        if not path.exists():
+            raise StoreError(f"{path}: cannot create a store here (folder not writable)")
+        read_only = True
+    try:
+        conn = _connect(path, read_only)
+    except sqlite3.Error as error:
+        raise StoreError(f"{path}: cannot open ({error})") from None
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise SchemaTooNew(
+                f"this store has schema version {version}; this tracker knows up to "
+                f"{SCHEMA_VERSION}: upgrade tracker to open it"
+            )
+        if read_only:
+            if version < SCHEMA_VERSION:
+                raise StoreError(
+                    f"{path}: read-only, and its schema (version {version}) needs an upgrade "
+                    f"to {SCHEMA_VERSION}: open it once where it can be written"
+                )
+            conn.execute("SELECT count(*) FROM documents").fetchone()
+            return Opened(conn, True, None)
+        copy = backup(conn, path, version) if 0 < version < SCHEMA_VERSION else None
+        conn.execute("PRAGMA journal_mode = WAL")
+        migrate(conn)
+        return Opened(conn, False, copy)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise StoreError(f"{path}: not a tracker store ({error})") from None
+    except SchemaTooNew as error:
+        conn.close()
+        raise StoreError(f"{path}: {error}") from None
+    except StoreError:
+        conn.close()
+        raise

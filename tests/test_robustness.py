@@ -1,0 +1,326 @@
+"""Nothing lost, nothing injected: hostile files, broken stores, kill -9, two processes at
+once, schema upgrades. The real `tracker` command runs as a subprocess where a person would."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from helpers import SIZE, detail_text, settle
+
+import seeds
+from store import Store
+from store.ingest import Article, ingest_article
+from store.schema import MIGRATIONS, SCHEMA_VERSION
+from tui.app import make_app
+from tui.panes import RecordPane
+
+ROOT = Path(__file__).resolve().parents[1]
+TRACKER = Path(sys.executable).parent / "tracker"
+COMMAND = [str(TRACKER)] if TRACKER.exists() else [sys.executable, "-m", "tui.cli"]
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+GOOD = (
+    "KABUL (Reuters) - At least 12 civilians were killed on Monday when a roadside bomb "
+    "struck a bus in Helmand province, officials said."
+)
+
+
+def tracker(*args, check=False, timeout=300, user=None, **kwargs):
+    command = [*COMMAND, *args]
+    if user:
+        command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups",
+                   *command]
+        kwargs.setdefault("env", {**os.environ, "HOME": "/tmp"})
+    result = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
+                            cwd=ROOT, **kwargs)
+    assert "Traceback" not in result.stderr, result.stderr
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def integrity(db: Path) -> str:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def documents(db: Path) -> list[tuple[int, str]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT id, hash FROM documents ORDER BY id").fetchall()
+
+
+def hostile_folder(folder: Path) -> dict[str, str]:
+    """Every kind of bad file a folder of downloads holds, and the reason each is skipped."""
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "latin1.txt").write_bytes(
+        "Café owners in Médenine said 40 families fled – naïve « reports ».".encode("cp1252")
+    )
+    (folder / "invalid-utf8.txt").write_bytes(
+        b"Officials said \xff\xfe 15 people were injured in \x81 Gao."
+    )
+    (folder / "nul.txt").write_bytes(b"Police said\x00 30 protesters were detained\x00.")
+    skipped = {
+        "empty.txt": "empty file",
+        "image.txt": "PNG image",
+        "archive.md": "zip archive",
+        "big.txt": "MB",
+        "oneline.txt": "characters",
+        "loop.txt": "symbolic links",
+        "broken.json": "not valid JSON",
+        "dump.jsonl:2": "not valid JSON",
+    }
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.txt").write_bytes(PNG)
+    with zipfile.ZipFile(folder / "archive.md", "w") as archive:
+        archive.writestr("a.txt", GOOD)
+    with (folder / "big.txt").open("w") as handle:
+        line = "Refugees crossed the border on Monday, officials said. " * 20 + "\n"
+        for _ in range(50_000_000 // len(line) + 1):
+            handle.write(line)
+    (folder / "oneline.txt").write_text("Troops arrived in the town. " * 190_000)
+    os.symlink(folder / "loop2.txt", folder / "loop.txt")
+    os.symlink(folder / "loop.txt", folder / "loop2.txt")
+    (folder / "broken.json").write_text('{"title": "x", "text": ')
+    (folder / "dump.jsonl").write_text(
+        json.dumps({"title": "ok", "text": "Rebels said 5 soldiers were captured in Idlib."})
+        + "\n{not json\n"
+    )
+    return skipped
+
+
+def test_bad_files_are_skipped_with_a_reason_and_harm_nothing(tmp_path, seed_template):
+    db = tmp_path / "store.db"
+    shutil.copy(seed_template, db)
+    before = documents(db)
+    skipped = hostile_folder(tmp_path / "inbox")
+    result = tracker("ingest", str(tmp_path / "inbox"), str(tmp_path / "missing.txt"),
+                     "--db", str(db))
+    assert result.returncode == 0
+    summary = result.stdout[result.stdout.index(" added, "):]
+    for name, reason in skipped.items():
+        line = next(x for x in summary.splitlines() if f"{name}:" in x)
+        assert reason in line, line
+    assert "missing.txt: no such file or folder" in summary
+    assert "5 added" in result.stdout  # good, latin1, invalid-utf8, nul, dump.jsonl:1
+    assert integrity(db) == "ok"
+    assert documents(db)[: len(before)] == before
+    with Store(db) as store:
+        texts = [store.document(i)["text"] for i, _ in documents(db)[len(before):]]
+    assert any("Café owners in Médenine" in t and "naïve" in t for t in texts)
+    assert all("\x00" not in t for t in texts)
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"),
+                    reason="needs root to run the command as another user")
+def test_unreadable_file_and_read_only_store(seed_template):
+    import tempfile
+
+    tmp_path = Path(tempfile.mkdtemp(prefix="tracker-perm-"))
+    tmp_path.chmod(0o755)
+    db = tmp_path / "store.db"
+    shutil.copy(seed_template, db)
+    secret = tmp_path / "secret.txt"
+    secret.write_text(GOOD)
+    secret.chmod(0o000)
+    writable = tmp_path / "mine"
+    writable.mkdir(mode=0o777)
+    writable.chmod(0o777)
+    own = writable / "own.db"
+    result = tracker("ingest", str(secret), "--db", str(own), user=65534)
+    assert "secret.txt: permission denied" in result.stdout
+    # a store this user cannot write opens read-only and says so; reading still works
+    result = tracker("ingest", str(ROOT / "seeds"), "--db", str(db), user=65534)
+    assert result.returncode == 2 and "read-only" in result.stderr
+    result = tracker("search", "Talibn", "--db", str(db), user=65534, check=True)
+    assert "Taleban" in result.stdout
+
+
+async def test_read_only_store_in_the_tui_refuses_edits(seed_db):
+    app = make_app(seed_db, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "read-only" in app.sub_title
+        await pilot.press("3", "a")
+        await settle(pilot)
+        assert any("read-only" in n.message for n in app._notifications)
+    with Store(seed_db) as store:
+        assert all(f["status"] == "unreviewed" for f in store.page("figure", 0, 100))
+        assert store.conn.execute("SELECT count(*) FROM edits").fetchone()[0] == 0
+
+
+def test_store_from_a_newer_tracker_and_missing_folder(tmp_path):
+    newer = tmp_path / "newer.db"
+    with sqlite3.connect(newer) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    for args in (("search", "x"), ("export",), ("ingest", str(ROOT / "seeds"))):
+        result = tracker(*args, "--db", str(newer))
+        assert result.returncode == 2 and "upgrade tracker" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    result = tracker("ingest", str(ROOT / "seeds"), "--db", str(tmp_path / "no" / "x.db"))
+    assert result.returncode == 2 and "does not exist" in result.stderr
+
+
+def test_old_store_is_upgraded_in_place_after_a_backup(tmp_path):
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    conn.executescript(MIGRATIONS[0] + "\nPRAGMA user_version = 1;")
+    conn.execute(
+        "INSERT INTO documents (hash, title, text, ingested_at, extractor_version) "
+        "VALUES ('h', 'Old', 'An old article.', '2020-01-01', '0.0')"
+    )
+    conn.execute(
+        "INSERT INTO edits (kind, record_id, field, old, new, at) "
+        "VALUES ('figure', 1, 'note', '\"\"', '\"kept\"', '2020-01-01')"
+    )
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        assert store.backup is not None and store.backup.exists()
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.document(1)["title"] == "Old"
+        assert [(e.field, e.new, e.batch) for e in store.history("figure", 1)] == [
+            ("note", "kept", 1)
+        ]
+    with sqlite3.connect(store.backup) as copy:
+        assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert copy.execute("SELECT title FROM documents").fetchone()[0] == "Old"
+
+
+def _many_articles(folder: Path, count: int) -> None:
+    folder.mkdir()
+    seed = seeds.paths()[0].read_text(encoding="utf-8")
+    paragraphs = [p for p in seed.split("\n\n") if len(p) > 80]
+    for number in range(count):
+        text = (f"Report {number}\n\n{paragraphs[number % len(paragraphs)]}\n\n"
+                f"Officials said {number + 2} people were displaced on Monday.")
+        (folder / f"{number:03}.txt").write_text(text, encoding="utf-8")
+
+
+def test_kill_9_during_ingest_leaves_a_sound_store_and_a_rerun_completes(tmp_path):
+    db = tmp_path / "store.db"
+    _many_articles(tmp_path / "inbox", 500)
+    process = subprocess.Popen([*COMMAND, "ingest", str(tmp_path / "inbox"), "--db", str(db)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        if db.exists() and len(documents(db)) >= 30:
+            break
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert integrity(db) == "ok"
+    partial = len(documents(db))
+    assert 30 <= partial < 500
+    result = tracker("ingest", str(tmp_path / "inbox"), "--db", str(db), check=True)
+    assert f"{500 - partial} added, {partial} already stored, 0 skipped" in result.stdout
+    rows = documents(db)
+    assert len(rows) == 500 and len({h for _, h in rows}) == 500
+    assert integrity(db) == "ok"
+
+
+def test_edit_confirmed_in_the_tui_survives_kill_9(tmp_path, seed_template):
+    import pty
+
+    db = tmp_path / "store.db"
+    shutil.copy(seed_template, db)
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the real TUI in a terminal
+        os.chdir(ROOT)
+        os.environ.update(TERM="xterm-256color", COLUMNS="140", LINES="42")
+        os.execv(COMMAND[0], [*COMMAND, "--db", str(db)])
+    try:
+        import fcntl
+        import struct
+        import termios
+
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 42, 140, 0, 0))
+        time.sleep(4)  # the app starts
+        for key in ["3", "n"]:
+            os.write(fd, key.encode())
+            time.sleep(0.5)
+        os.write(fd, b"counted twice? check UNHCR\r")
+        deadline = time.monotonic() + 30
+        note = None
+        while time.monotonic() < deadline and not note:
+            time.sleep(0.1)
+            with sqlite3.connect(db) as conn:
+                note = conn.execute("SELECT note FROM figures WHERE note != ''").fetchone()
+        os.kill(pid, signal.SIGKILL)  # right after the edit is confirmed
+    finally:
+        os.waitpid(pid, 0)
+        os.close(fd)
+    assert note == ("counted twice? check UNHCR",)
+    assert integrity(db) == "ok"
+    with Store(db) as store:
+        notes = [f["note"] for f in store.page("figure", 0, 100) if f["note"]]
+        assert notes == ["counted twice? check UNHCR"]
+        assert store.history("figure", store.page("figure")[0]["id"])[0].new == notes[0]
+
+
+async def test_ingest_while_the_tui_is_open(tmp_path, seed_template):
+    db = tmp_path / "store.db"
+    shutil.copy(seed_template, db)
+    inbox = tmp_path / "inbox"
+    _many_articles(inbox, 40)
+    app = make_app(db)
+    app.WATCH_SECONDS = 0.3
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        figures = app.query_one("#pane-figure", RecordPane)
+        before = figures.total
+        process = subprocess.Popen([*COMMAND, "ingest", str(inbox), "--db", str(db)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   cwd=ROOT)
+        while process.poll() is None:  # edit in the TUI while the ingest writes
+            await pilot.press("3", "n", *"busy", "enter", "a")
+            await pilot.pause(0.2)
+        out, err = process.communicate()
+        assert process.returncode == 0, err
+        assert "locked" not in err and "40 added" in out
+        await pilot.pause(1.0)
+        await settle(pilot)
+        assert figures.total > before
+        messages = [n.message for n in app._notifications]
+        assert not any("locked" in m for m in messages)
+    with Store(db) as store:
+        assert store.document_count() == 41
+
+
+async def test_markup_and_escapes_in_every_pane(seed_db):
+    hostile = ("Rebels said [bold red]40[/] [@click=app.quit]fighters[/] were killed in "
+               "\x1b]0;pwned\x07Gao \x1b[2J on Monday.")
+    with Store(seed_db) as store:
+        ingest_article(store, Article(hostile, "[link=x]t[/link]", "test"))
+        # whatever the extractor made of it, every pane also shows such text typed by hand
+        store.set_field("event", 1, "summary", hostile)
+        store.set_field("actor", 1, "name", "[@click=app.quit]Taleban[/]\x1b[2J")
+        store.set_field("figure", 1, "counted", "[bold red]refugees[/]\x07")
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        cells = []
+        for pane in app.query(RecordPane):
+            for row in range(pane.row_count):
+                cells.extend(cell.plain for cell in pane.get_row_at(row))
+        text = " ".join(cells)
+        assert "\x1b" not in text and "\x07" not in text
+        for literal in ("[bold red]40[/]", "[@click=app.quit]Taleban[/]␛[2J",
+                        "[bold red]refugees[/]␇"):
+            assert literal in text
+        app.go_to_record("actor", 1)
+        await settle(pilot)
+        assert "[@click=app.quit]Taleban[/]␛[2J" in detail_text(app)
+        assert app.is_running
