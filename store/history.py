@@ -75,7 +75,7 @@ class History:
     def step(self, action: str = "edit") -> Iterator[None]:
         """Group the changes made inside into one undoable step, in one transaction."""
         self.writable()
-        with self.lock, self.db.atomic():
+        with self.writing():
             if self._batch is not None:  # nested: part of the enclosing step
                 yield
                 return
@@ -184,7 +184,7 @@ class History:
 
     def _replay(self, state: int, pick: str, order: str, value: str, after: int) -> Step | None:
         self.writable()
-        with self.lock, self.db.atomic():
+        with self.writing():
             batch = self.conn.execute(
                 f"SELECT {pick}(batch) FROM edits WHERE undone = ?", (state,)
             ).fetchone()[0]

@@ -44,7 +44,7 @@ class Reextract:
         """Apply a new extraction of a stored document; return counts of what changed."""
         counts = {"updated": 0, "added": 0, "removed": 0, "kept": 0}
         self.writable()
-        with self.lock, self.db.atomic():
+        with self.writing():
             text = self.document(document_id)["text"]
             # Actors: mentions of this document are re-derived (through aliases).
             self.conn.execute("DELETE FROM mentions WHERE document_id = ?", (document_id,))

@@ -8,10 +8,12 @@ and redone, and is never overwritten by the machine.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,6 +84,27 @@ class Store(History, Review, Reextract):
             changed, self._data_version = version != self._data_version, version
             return changed
 
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """One write transaction, taken with ``BEGIN IMMEDIATE``.
+
+        A deferred transaction that reads first and writes later fails at once with "database
+        is locked" when another process committed in between (the busy timeout does not
+        apply to that case); taking the write lock up front makes it wait its turn instead.
+        Nested calls join the outer transaction.
+        """
+        with self.lock:
+            if self.conn.in_transaction:
+                yield
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.conn.rollback()
+                raise
+            self.conn.commit()
+
     def writable(self) -> None:
         """Raise ReadOnlyStore when this store was opened read-only."""
         if self.read_only:
@@ -123,7 +146,7 @@ class Store(History, Review, Reextract):
     ) -> Added:
         """Store a document and what was extracted from it, in one transaction."""
         self.writable()
-        with self.lock, self.db.atomic():
+        with self.writing():
             existing = self.has_document(text)
             if existing is not None:
                 return Added(existing, self.document(existing)["title"], new=False)
