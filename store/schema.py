@@ -190,6 +190,24 @@ MIGRATIONS.append(
     """
 )
 
+MIGRATIONS.append(
+    # 3: what a document says of itself (author, dateline place) and near-duplicate links:
+    # a sample of each text's word 5-grams finds republished wire copies.
+    """
+    ALTER TABLE documents ADD COLUMN author TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN place TEXT;
+    ALTER TABLE documents ADD COLUMN country TEXT;
+    ALTER TABLE documents ADD COLUMN duplicate_of INTEGER REFERENCES documents(id);
+    ALTER TABLE documents ADD COLUMN overlap REAL;
+    CREATE TABLE document_shingles (
+        hash INTEGER NOT NULL,
+        document_id INTEGER NOT NULL REFERENCES documents(id)
+    );
+    CREATE INDEX document_shingles_hash ON document_shingles(hash);
+    CREATE INDEX document_shingles_document ON document_shingles(document_id);
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -23,7 +23,7 @@ from rapidfuzz import process
 from extract import aliases as alias_rules
 from extract.model import Extraction
 
-from . import views
+from . import duplicates, views
 from .connect import ReadOnlyStore, StoreError, open_store
 from .history import Edit, History, now
 from .records import EDITABLE, TABLES
@@ -56,6 +56,7 @@ class Added:
     events: int = 0
     actors: int = 0  # actors new to the store
     figures: int = 0
+    duplicate_of: int | None = None  # the stored document this one is a copy of
 
 
 class Store(History, Review, Reextract):
@@ -143,13 +144,22 @@ class Store(History, Review, Reextract):
         url: str = "",
         published: str | None = None,
         extractor_version: str = "",
+        author: str = "",
+        place: str | None = None,
+        country: str | None = None,
     ) -> Added:
-        """Store a document and what was extracted from it, in one transaction."""
+        """Store a document and what was extracted from it, in one transaction.
+
+        A near-duplicate of a stored document (a republished wire copy) is stored and linked
+        to it (``duplicate_of``), so its figures can be told apart and not counted twice.
+        """
         self.writable()
+        shingles = duplicates.fingerprint(text)
         with self.writing():
             existing = self.has_document(text)
             if existing is not None:
                 return Added(existing, self.document(existing)["title"], new=False)
+            original = duplicates.find_original(self.conn, shingles)
             document_id = self.db["documents"].insert(
                 {
                     "hash": content_hash(text),
@@ -160,8 +170,14 @@ class Store(History, Review, Reextract):
                     "text": text,
                     "ingested_at": now(),
                     "extractor_version": extractor_version,
+                    "author": author,
+                    "place": place,
+                    "country": country,
+                    "duplicate_of": original[0] if original else None,
+                    "overlap": original[1] if original else None,
                 }
             ).last_pk
+            duplicates.remember(self.conn, document_id, shingles)
             actor_ids, new_actors = self._add_actors(document_id, text, extraction)
             figure_ids = self._add_figures(document_id, text, extraction)
             for event in extraction.events:
@@ -173,6 +189,7 @@ class Store(History, Review, Reextract):
                 events=len(extraction.events),
                 actors=new_actors,
                 figures=len(figure_ids),
+                duplicate_of=original[0] if original else None,
             )
 
     @staticmethod

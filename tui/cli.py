@@ -78,27 +78,51 @@ def _print_result(result) -> None:
         print(f"skipped  {plain(result.source)}: {plain(result.reason)}", file=sys.stderr,
               flush=True)
     elif result.new:
+        copy = f" (copy of #{result.duplicate_of})" if result.duplicate_of else ""
         print(
             f"added    #{result.document_id} {plain(result.title)!r}: {result.events} events, "
-            f"{result.figures} figures, {result.actors} new actors", flush=True
+            f"{result.figures} figures, {result.actors} new actors{copy}", flush=True
         )
     else:
         print(f"known    #{result.document_id} {plain(result.title)!r}: already stored")
 
 
+def _progress(total: int):
+    """A progress bar on a terminal (stderr), nothing when output goes to a file or pipe."""
+    import contextlib
+
+    if not sys.stderr.isatty() or total < 2:
+        return contextlib.nullcontext(None)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    return Progress("[progress.description]{task.description}", BarColumn(),
+                    MofNCompleteColumn(), TimeRemainingColumn(),
+                    console=Console(stderr=True), transient=True)
+
+
 def cmd_ingest(args) -> int:
-    from store.ingest import Skipped, ingest_paths
+    from store.ingest import Skipped, find_files, ingest_paths
 
     results: list = []
+    found = list(find_files(args.paths))
+    files = sum(1 for item in found if not isinstance(item, Skipped))
 
-    def report(result) -> None:
-        results.append(result)
-        _print_result(result)
+    with _open(getattr(args, "db", None), create_dirs=True) as store, _progress(files) as bar:
+        task = bar.add_task("ingesting", total=files) if bar else None
 
-    with _open(getattr(args, "db", None), create_dirs=True) as store:
+        def report(result) -> None:
+            results.append(result)
+            if bar is None:
+                _print_result(result)
+
+        def advance(_path) -> None:
+            if bar is not None:
+                bar.advance(task)
+
         store.writable()
         try:
-            ingest_paths(store, args.paths, on_result=report)
+            ingest_paths(store, found, on_result=report, on_file=advance)
         except KeyboardInterrupt:
             print("interrupted: what was added so far is stored", file=sys.stderr)
             return 130

@@ -1,0 +1,217 @@
+"""Reading articles from files: plain text, Markdown, news-please JSON, JSON Lines, saved
+HTML pages and RSS/Atom feeds.
+
+Each reader returns ``Article``s (or ``Skipped`` with a one-line reason for a bad part of a
+file). Nothing here knows SQL or the extractor: this is only "what articles does this file
+hold". HTML goes through trafilatura (main text, title, date, author; boilerplate dropped) and
+feeds through feedparser, libraries made for exactly that.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+HTML_SUFFIXES = {".html", ".htm"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+TEXT_SUFFIXES = {".txt", ".md"}
+JSON_SUFFIXES = {".json", ".jsonl"}
+SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    title: str
+    source: str
+    url: str = ""
+    published: str | None = None
+    author: str = ""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    source: str
+    reason: str
+
+
+MAX_BYTES = 8_000_000  # one .txt/.md/.json file; a news article is well under 1 MB
+MAX_CHARS = 1_000_000  # one article: spaCy's own limit on a text
+
+# Leading bytes of common binary formats, so an image or an archive is named, not mangled.
+MAGIC = {
+    b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
+    b"PK\x03\x04": "zip archive", b"%PDF": "PDF document", b"\x1f\x8b": "gzip archive",
+    b"SQLite format 3": "SQLite database", b"\x7fELF": "program", b"RIFF": "media file",
+}
+
+
+class Unreadable(ValueError):
+    """A file or line that cannot be an article; the message says why, in one line."""
+
+
+def _iso_date(value) -> str | None:
+    if not value:
+        return None
+    return str(value)[:10]
+
+
+def _title_of(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip().lstrip("# ").strip()[:200]
+    return ""
+
+
+def sniff_binary(head: bytes) -> str | None:
+    """What binary format ``head`` (a file's first bytes) is, or None for text."""
+    for magic, name in MAGIC.items():
+        if head.startswith(magic):
+            return name
+    if head and head.count(0) > max(8, len(head) // 100):
+        return "binary file"
+    return None
+
+
+def decode(raw: bytes) -> str:
+    """Text from bytes: UTF-8 (with or without BOM), else Windows-1252, else Latin-1 (which
+    decodes anything), so a legacy-encoded article is read, not rejected. NUL bytes are
+    dropped."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        text = raw.decode("latin-1")
+    return text.replace("\x00", "")
+
+
+def _checked(article: Article) -> Article:
+    if not article.text.strip():
+        raise Unreadable("no text")
+    if len(article.text) > MAX_CHARS:
+        raise Unreadable(
+            f"{len(article.text):,} characters: longer than the {MAX_CHARS:,} an article may "
+            "have (split it)"
+        )
+    return article
+
+
+def _from_mapping(data, source: str) -> Article:
+    if not isinstance(data, dict):
+        raise Unreadable("not a JSON object")
+    text = data.get("text") or data.get("maintext") or ""
+    if not isinstance(text, str) or not text.strip():
+        raise Unreadable("no text field")
+    text = text.replace("\x00", "")
+    title = data.get("title") or _title_of(text)
+    published = data.get("published") or data.get("date_publish")
+    return _checked(
+        Article(text, str(title), source, str(data.get("url") or ""), _iso_date(published))
+    )
+
+
+def _json(text: str, where: str):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise Unreadable(f"{where}not valid JSON ({error.msg}, line {error.lineno})") from None
+
+
+def read_articles(path: Path) -> Iterator[Article | Skipped]:
+    """The articles one file holds (one, or one per JSON line); a bad JSON line is skipped
+    with its reason and the next one read. Raises Unreadable or OSError for the whole file."""
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+    binary = sniff_binary(head)
+    if binary:
+        raise Unreadable(f"{binary}, not text")
+    if path.suffix.lower() == ".jsonl":
+        with path.open("rb") as handle:
+            for number, raw in enumerate(handle, 1):
+                if not raw.strip():
+                    continue
+                source = f"{path}:{number}"
+                try:
+                    yield _from_mapping(_json(decode(raw), ""), source)
+                except Unreadable as error:
+                    yield Skipped(source, str(error))
+        return
+    suffix = path.suffix.lower()
+    if suffix in FEED_SUFFIXES:
+        yield from read_feed(path.read_bytes(), str(path))
+        return
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise Unreadable(f"{size / 1e6:.1f} MB: larger than the {MAX_BYTES / 1e6:.0f} MB a "
+                         "file may have (split it, or use .jsonl)")
+    content = decode(path.read_bytes())
+    if not content.strip():
+        raise Unreadable("empty file")
+    if suffix in HTML_SUFFIXES:
+        yield read_html(content, str(path))
+    elif suffix == ".json":
+        yield _from_mapping(_json(content, ""), str(path))
+    else:
+        yield _checked(Article(content, _title_of(content), str(path)))
+
+
+def read_html(html: str, source: str, url: str = "") -> Article:
+    """A saved web page: its main text, title, date and author, without menus and footers."""
+    import trafilatura
+
+    page = trafilatura.bare_extraction(
+        html, url=url or None, with_metadata=True, include_comments=False,
+        include_tables=False, favor_precision=True,
+    )
+    if page is None or not (page.text or "").strip():
+        raise Unreadable("no article text found in the page")
+    return _checked(Article(
+        page.text, page.title or _title_of(page.text), source, page.url or url,
+        _iso_date(page.date), page.author or "",
+    ))
+
+
+def _plain_html(fragment: str) -> str:
+    """Text of an HTML fragment (a feed entry's summary), paragraphs kept apart."""
+    import lxml.html
+
+    if "<" not in fragment:
+        return fragment.strip()
+    root = lxml.html.fromstring(f"<div>{fragment}</div>")
+    for block in root.iter("p", "br", "div", "li", "h1", "h2", "h3"):
+        block.tail = "\n\n" + (block.tail or "")
+    return "\n\n".join(p.strip() for p in root.text_content().split("\n\n") if p.strip())
+
+
+def read_feed(raw: bytes, source: str) -> Iterator[Article | Skipped]:
+    """One article per entry of an RSS or Atom feed, with its link and date."""
+    import feedparser
+
+    feed = feedparser.parse(raw)
+    if not feed.entries:
+        reason = getattr(feed, "bozo_exception", None)
+        raise Unreadable(f"not an RSS/Atom feed ({reason})" if reason else "a feed with no entry")
+    for number, entry in enumerate(feed.entries, 1):
+        where = f"{source}#{number}"
+        body = ""
+        if entry.get("content"):
+            body = max((c.get("value", "") for c in entry.content), key=len)
+        body = _plain_html(body or entry.get("summary", ""))
+        title = " ".join(entry.get("title", "").split())
+        parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = f"{parsed.tm_year:04}-{parsed.tm_mon:02}-{parsed.tm_mday:02}" if parsed \
+            else None
+        if not body:
+            yield Skipped(where, "entry without text")
+            continue
+        text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+        try:
+            yield _checked(Article(text, title or _title_of(body), where,
+                                   entry.get("link", ""), published, entry.get("author", "")))
+        except Unreadable as error:
+            yield Skipped(where, str(error))
