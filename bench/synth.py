@@ -170,7 +170,7 @@ def templates() -> list[Template]:
 class Generator:
     """Deterministic synthetic documents: document ``i`` is the same whatever came before."""
 
-    def __init__(self, seed: int = 7, pool: int = 4000):
+    def __init__(self, seed: int = 7, pool: int = 3000):
         self.seed = seed
         self.templates = templates()
         rng = random.Random(seed)
@@ -365,7 +365,8 @@ def queries(count: int = 120, seed: int = 11) -> list[dict]:
     size holds."""
     rng = random.Random(seed)
     ts = templates()
-    names = sorted({a["name"] for t in ts for a in t.actors if len(a["name"]) >= 5})
+    names = sorted({a["name"] for t in ts for a in t.actors
+                    if len(a["name"]) >= 5 and a["name"][0].isalnum()})
     summaries = sorted({e.summary for t in ts for e in t.events if len(e.summary) >= 12})
     counted = sorted({f"{f.text} {f.counted}" for t in ts for f in t.figures if f.counted})
     out: list[dict] = []

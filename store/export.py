@@ -11,22 +11,24 @@ import json
 from collections.abc import Iterator
 from typing import TextIO
 
+from .history import now
 from .store import Store
 
 WHATS = ("documents", "events", "actors", "figures")
-FORMATS = ("json", "jsonl", "csv")
+FORMATS = ("json", "jsonl", "csv", "acled", "hxl", "brat")
 
 _SQL = {
-    "documents": "SELECT id, title, source, url, published, hash, ingested_at, "
-    "extractor_version, text FROM documents ORDER BY id",
+    "documents": "SELECT id, title, source, url, published, author, place, country, "
+    "duplicate_of, overlap, hash, ingested_at, extractor_version, text FROM documents "
+    "ORDER BY id",
     "events": "SELECT id, type, sub_type, summary, trigger, date_start, date_end, "
     "date_precision, date_text, location, country, document_id AS document, start, \"end\", "
-    "sentence, note, status, tags FROM events ORDER BY id",
+    "sentence, origin, note, status, tags FROM events ORDER BY id",
     "actors": "SELECT id, name, kind, country, note, status, tags FROM actors "
     "WHERE status != 'merged' ORDER BY id",
     "figures": "SELECT id, value, text, qualifier, low, high, category, counted, location, "
     "date_start, date_end, date_precision, date_text, part_of, document_id AS document, start, "
-    "\"end\", sentence, note, status, tags FROM figures ORDER BY id",
+    "\"end\", sentence, origin, note, status, tags FROM figures ORDER BY id",
 }
 
 
@@ -75,6 +77,14 @@ def _flat(value):
 
 def export(store: Store, out: TextIO, fmt: str = "json", what: str | None = None) -> int:
     """Write the store (or one kind of record) to ``out``; return how many records."""
+    from . import formats
+
+    if fmt == "acled":
+        return formats.acled(store, out)
+    if fmt == "hxl":
+        return formats.hxl(store, out)
+    if fmt == "brat":
+        raise ValueError("brat writes a .txt and an .ann file per document: add --out FOLDER")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     if what is not None and what not in WHATS:
@@ -83,17 +93,17 @@ def export(store: Store, out: TextIO, fmt: str = "json", what: str | None = None
         raise ValueError("csv holds one kind of record: add --what " + "|".join(WHATS))
     kinds = [what] if what else list(WHATS)
     count = 0
+    stamp = now()
     with store.lock:
         if fmt == "json":
-            data = {kind: list(records(store, kind)) for kind in kinds}
+            data = {"exported_at": stamp, **{kind: list(records(store, kind)) for kind in kinds}}
             json.dump(data, out, ensure_ascii=False, indent=2)
             out.write("\n")
-            return sum(len(v) for v in data.values())
+            return sum(len(v) for k, v in data.items() if k != "exported_at")
         if fmt == "jsonl":
             for kind in kinds:
                 for row in records(store, kind):
-                    if what is None:
-                        row = {"record": kind.rstrip("s"), **row}
+                    row = {"record": kind.rstrip("s"), "exported_at": stamp, **row}
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
                     count += 1
             return count

@@ -14,9 +14,13 @@ The query is only ever passed as FTS5 string literals and SQL parameters: quotes
 
 from __future__ import annotations
 
+import bisect
+import heapq
+import math
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
@@ -25,6 +29,8 @@ WORD = re.compile(r"[^\W_]+", re.UNICODE)
 CANDIDATES = 300  # records fetched from FTS5 before re-ranking
 VARIANTS = 6  # vocabulary words tried per query word
 VARIANT_CUTOFF = 72  # rapidfuzz ratio a vocabulary word needs to stand in for a query word
+MAX_WORDS = 12  # query words looked at (a pasted paragraph is not a query)
+COMMON_DF = 50_000  # records holding a word's spellings beyond which "any word" leaves it out
 
 
 @dataclass(frozen=True)
@@ -49,7 +55,8 @@ class SearchIndex:
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
-        self._vocab: list[str] | None = None
+        self._vocab: _Vocabulary | None = None
+        self._vocab_version: int | None = None
 
     # -- writing -------------------------------------------------------------------------
     def put(self, kind: str, record_id: int, label: str, body: str) -> None:
@@ -101,58 +108,197 @@ class SearchIndex:
                 "UPDATE search_vocab SET df = df - 1 WHERE term = ?", [(t,) for t in counts]
             )
             self.conn.execute("DELETE FROM search_vocab WHERE df <= 0")
-        self._vocab = None
+        if self._vocab is not None:
+            # A word no record holds any more stays in memory (df 0) until the next reload:
+            # FTS5 simply finds nothing for it.
+            self._vocab.add(counts, delta)
 
     # -- reading -------------------------------------------------------------------------
-    def vocabulary(self) -> list[str]:
-        if self._vocab is None:
-            self._vocab = [row[0] for row in self.conn.execute("SELECT term FROM search_vocab")]
+    def _fresh_vocabulary(self) -> _Vocabulary:
+        """The in-memory vocabulary, read once per generation of the index: this connection's
+        own writes keep it current (``_count_words``); a commit from another connection (an
+        ingest beside the TUI) changes ``PRAGMA data_version`` and it is read again."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if self._vocab is None or version != self._vocab_version:
+            self._vocab = _Vocabulary(
+                self.conn.execute("SELECT term, df FROM search_vocab WHERE df > 0")
+            )
+            self._vocab_version = version
         return self._vocab
+
+    def vocabulary(self) -> list[str]:
+        return self._fresh_vocabulary().terms()
 
     def expand(self, query: str) -> list[str]:
         """The vocabulary words that stand for the query's words (typos and spellings)."""
-        query_words = words(query)
-        vocab = self.vocabulary()
         terms: dict[str, None] = {}
-        for position, word in enumerate(query_words):
-            if len(word) >= 3:
-                cutoff = VARIANT_CUTOFF if len(word) >= 5 else 80
-                for term, _score, _ in process.extract(
-                    word, vocab, scorer=fuzz.ratio, limit=VARIANTS, score_cutoff=cutoff
-                ):
-                    terms[term] = None
-            terms[word] = None
-            if position == len(query_words) - 1 and len(word) >= 2:
-                for (term,) in self.conn.execute(
-                    "SELECT term FROM search_vocab WHERE term >= ? AND term < ? LIMIT ?",
-                    (word, word + "\U0010ffff", VARIANTS),
-                ):
-                    terms[term] = None
+        for group in self._groups(words(query)):
+            terms.update(dict.fromkeys(group))
         return list(terms)
 
+    def _groups(self, query_words: list[str]) -> list[list[str]]:
+        """Per query word, the words of the store it may stand for: itself, its nearest
+        spellings (rapidfuzz ratio over the vocabulary of that length range), and for the last
+        word, the commonest words it begins."""
+        vocab = self._fresh_vocabulary()
+        groups = []
+        for position, word in enumerate(query_words):
+            terms: dict[str, None] = {word: None}
+            if len(word) >= 3 and not word.isdigit():
+                cutoff = VARIANT_CUTOFF if len(word) >= 5 else 80
+                for term, _score, _ in process.extract(
+                    word, vocab.near(word, cutoff), scorer=fuzz.ratio, limit=VARIANTS,
+                    score_cutoff=cutoff,
+                ):
+                    terms[term] = None
+            if position == len(query_words) - 1 and len(word) >= 2:
+                terms.update(dict.fromkeys(vocab.completions(word, VARIANTS)))
+            groups.append(list(terms))
+        return groups
+
     def search(
-        self, query: str, limit: int = 20, kinds: tuple[str, ...] | None = None
+        self,
+        query: str,
+        limit: int = 20,
+        kinds: tuple[str, ...] | None = None,
+        should_stop: Callable[[], bool] | None = None,
     ) -> list[Hit]:
-        """Best ``limit`` records for ``query``, any kind (or only ``kinds``), best first."""
-        terms = self.expand(query)
-        if not terms:
+        """Best ``limit`` records for ``query``, any kind (or only ``kinds``), best first.
+
+        ``should_stop`` (e.g. "a newer keystroke came") is asked between stages and, through
+        SQLite's progress handler, during them; when it says yes the search ends early with
+        ``SearchCancelled``."""
+        query_words = words(query)[:MAX_WORDS]
+        if not query_words:
             return []
-        match = " OR ".join(_fts_literal(term) for term in terms)
-        rows = self.conn.execute(
-            "SELECT d.kind, d.record_id, d.label, d.body FROM search_fts "
-            "JOIN search_docs d ON d.id = search_fts.rowid "
-            "WHERE search_fts MATCH ? ORDER BY rank LIMIT ?",
-            (match, CANDIDATES),
-        ).fetchall()
+        if should_stop is not None:
+            self.conn.set_progress_handler(lambda: 1 if should_stop() else 0, 2000)
+        try:
+            return self._search(query, query_words, limit, kinds, should_stop)
+        except sqlite3.OperationalError as error:
+            if should_stop is not None and "interrupt" in str(error):
+                raise SearchCancelled(query) from None
+            raise
+        finally:
+            if should_stop is not None:
+                self.conn.set_progress_handler(None, 0)
+
+    def _search(self, query, query_words, limit, kinds, should_stop) -> list[Hit]:
+        groups = self._groups(query_words)
+        vocab = self._vocab
+        # Every word must match (as one of its spellings): first in the label, which the
+        # ranking weighs most, then anywhere; only if that leaves too few, any word.
+        required = [g for g in groups if len(g[0]) >= 2 or len(groups) == 1]
+        all_of = " AND ".join(_fts_group(g) for g in required)
+        stages = [f"label : ({all_of})", all_of]
+        # The OR stage leaves out words so common they would pull in much of the store.
+        rare = [g for g in groups if vocab.df(g) <= COMMON_DF] or groups
+        stages.append(" OR ".join(_fts_group(g) for g in rare))
+        found: dict[int, tuple] = {}
+        for number, match in enumerate(stages):
+            if should_stop is not None and should_stop():
+                raise SearchCancelled(query)
+            if number == 2 and len(found) >= limit:
+                break
+            if number == 1 and len(found) >= CANDIDATES:
+                break
+            for row in self._candidates(match, CANDIDATES - len(found) if number else
+                                        CANDIDATES, kinds, exclude=found):
+                found[row[0]] = row[1:]
         wanted = utils.default_process(query)
-        hits = []
-        for kind, record_id, label, body in rows:
-            if kinds and kind not in kinds:
-                continue
-            score = rank_score(wanted, label, body)
-            hits.append(Hit(kind, record_id, label, score))
+        hits = [
+            Hit(kind, record_id, label, rank_score(wanted, label, body))
+            for kind, record_id, label, body in found.values()
+        ]
         hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.record_id))
         return hits[:limit]
+
+    def _candidates(self, match: str, count: int, kinds, exclude) -> list[tuple]:
+        """The ``count`` best records by bm25 for an FTS5 ``match``: ranked inside a
+        subquery that reads only rowids, so label and body are read for those alone."""
+        if count <= 0:
+            return []
+        ask = count + len(exclude)
+        if kinds:
+            marks = ", ".join("?" for _ in kinds)
+            sql = (
+                "SELECT d.id, d.kind, d.record_id, d.label, d.body FROM search_docs d "
+                "JOIN (SELECT f.rowid AS id, f.rank AS rank FROM search_fts f "
+                f"JOIN search_docs k ON k.id = f.rowid WHERE search_fts MATCH ? "
+                f"AND k.kind IN ({marks}) ORDER BY f.rank LIMIT ?) c ON c.id = d.id "
+                "ORDER BY c.rank"
+            )
+            params: tuple = (match, *kinds, ask)
+        else:
+            sql = (
+                "SELECT d.id, d.kind, d.record_id, d.label, d.body FROM search_docs d "
+                "JOIN (SELECT rowid AS id, rank FROM search_fts WHERE search_fts MATCH ? "
+                "ORDER BY rank LIMIT ?) c ON c.id = d.id ORDER BY c.rank"
+            )
+            params = (match, ask)
+        rows = [r for r in self.conn.execute(sql, params) if r[0] not in exclude]
+        return [(r[0], *r[1:]) for r in rows[:count]]
+
+
+class SearchCancelled(Exception):
+    """A search given up because ``should_stop`` said a newer one is wanted."""
+
+
+class _Vocabulary:
+    """The index's words in memory, by length (for typos) and sorted (for completions)."""
+
+    def __init__(self, rows: Iterable[tuple[str, int]]):
+        self._df: dict[str, int] = dict(rows)
+        self._by_length: dict[int, list[str]] | None = None
+        self._sorted: list[str] | None = None
+
+    def terms(self) -> list[str]:
+        return list(self._df)
+
+    def add(self, terms: Iterable[str], delta: int = 1) -> None:
+        for term in terms:
+            if term in self._df:
+                self._df[term] = max(self._df[term] + delta, 0)
+            elif delta > 0:
+                self._df[term] = delta
+                self._by_length = self._sorted = None
+
+    def df(self, group: list[str]) -> int:
+        return sum(self._df.get(term, 0) for term in group)
+
+    def near(self, word: str, cutoff: float) -> list[str]:
+        """The words whose length allows ``fuzz.ratio(word, term) >= cutoff``, numbers
+        aside (a number is matched as written, never as a spelling of another)."""
+        if self._by_length is None:
+            by_length: dict[int, list[str]] = {}
+            for term in self._df:
+                if not term.isdigit():
+                    by_length.setdefault(len(term), []).append(term)
+            self._by_length = by_length
+        n = len(word)
+        low = math.ceil(n * cutoff / (200 - cutoff))
+        high = math.floor(n * (200 - cutoff) / cutoff)
+        out: list[str] = []
+        for length in range(max(low, 1), high + 1):
+            out.extend(self._by_length.get(length, ()))
+        return out
+
+    def completions(self, prefix: str, count: int) -> list[str]:
+        """The ``count`` commonest words that begin with ``prefix`` (it not included)."""
+        if self._sorted is None:
+            self._sorted = sorted(self._df)
+        start = bisect.bisect_left(self._sorted, prefix)
+        end = bisect.bisect_left(self._sorted, prefix + "\U0010ffff", lo=start)
+        found = [t for t in self._sorted[start:end] if t != prefix]
+        if len(found) > count:
+            found = heapq.nlargest(count, found, key=lambda t: (self._df[t], t))
+        return found
+
+
+def _fts_group(terms: list[str]) -> str:
+    if len(terms) == 1:
+        return _fts_literal(terms[0])
+    return "(" + " OR ".join(_fts_literal(term) for term in terms) + ")"
 
 
 def rank_score(processed_query: str, label: str, body: str) -> float:

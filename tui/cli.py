@@ -40,8 +40,22 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--kind", choices=KINDS, action="append", help="only this kind")
 
     export = commands.add_parser("export", parents=[common], help="write records to stdout")
-    export.add_argument("--format", choices=("json", "jsonl", "csv"), default="json")
+    export.add_argument(
+        "--format", choices=("json", "jsonl", "csv", "acled", "hxl", "brat"), default="json",
+        help="acled: events as ACLED-style CSV; hxl: figures as HXL-tagged CSV for HDX; "
+        "brat: .txt + .ann per document (needs --out)",
+    )
     export.add_argument("--what", choices=("documents", "events", "actors", "figures"))
+    export.add_argument("--out", type=Path, help="write here instead of stdout (a folder for "
+                        "brat)")
+    export.add_argument("--include-duplicates", action="store_true",
+                        help="acled/hxl: keep records of near-duplicate documents")
+
+    importer = commands.add_parser(
+        "import", parents=[common],
+        help="apply a reviewed JSONL export (notes, statuses, edits); conflicts reported",
+    )
+    importer.add_argument("file", type=Path)
 
     parser.add_argument("--read-only", action="store_true",
                         help="open the store without changing it (the TUI refuses edits)")
@@ -158,9 +172,48 @@ def cmd_export(args) -> int:
         print(f"tracker: csv holds one kind of record: add --what {'|'.join(WHATS)}",
               file=sys.stderr)
         return 2
+    from store import formats
+
+    if args.format == "brat" and not args.out:
+        print("tracker: brat writes a folder: add --out FOLDER", file=sys.stderr)
+        return 2
     with _open(getattr(args, "db", None), create_dirs=False) as store:
-        export(store, sys.stdout, args.format, args.what)
+        if args.format == "brat":
+            count = formats.brat(store, args.out)
+            print(f"{count} documents written to {args.out}", file=sys.stderr)
+            return 0
+        out = args.out.open("w", encoding="utf-8", newline="") if args.out else sys.stdout
+        try:
+            if args.format in ("acled", "hxl"):
+                getattr(formats, args.format)(store, out, args.include_duplicates)
+            else:
+                export(store, out, args.format, args.what)
+        finally:
+            if args.out:
+                out.close()
     return 0
+
+
+def cmd_import(args) -> int:
+    from store.importer import import_lines
+
+    try:
+        lines = args.file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"tracker: {args.file}: {error}", file=sys.stderr)
+        return 2
+    with _open(getattr(args, "db", None), create_dirs=False) as store:
+        report = import_lines(store, lines)
+    for kind, record_id, name in report.applied:
+        print(f"applied  {kind} #{record_id} {name}")
+    for conflict in report.conflicts:
+        print(f"conflict {plain(conflict)}")
+    for problem in report.problems:
+        print(f"skipped  {plain(problem)}", file=sys.stderr)
+    print(f"{len(report.applied)} changes applied, {len(report.conflicts)} conflicts kept "
+          f"as they are, {report.unchanged} values already equal, {len(report.problems)} "
+          "problems")
+    return 1 if report.conflicts or report.problems else 0
 
 
 def cmd_reextract(args) -> int:
@@ -197,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         "search": cmd_search,
         "export": cmd_export,
         "reextract": cmd_reextract,
+        "import": cmd_import,
     }.get(args.command, cmd_tui)
     try:
         return command(args)

@@ -1,0 +1,263 @@
+"""Exports in the formats other tools read: ACLED-style events, HXL-tagged figures for HDX,
+and brat standoff annotation for NLP tools.
+
+Rejected records are left out, and so are records from near-duplicate documents (republished
+wire copies), so nothing is counted twice; ``include_duplicates`` keeps them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import TextIO
+from urllib.parse import urlparse
+
+from extract.geo import locate
+
+from .store import Store
+
+# ACLED's names for our event types (the last two are this tool's own additions).
+ACLED_TYPES = {
+    "battles": "Battles",
+    "explosions_remote_violence": "Explosions/Remote violence",
+    "violence_against_civilians": "Violence against civilians",
+    "protests": "Protests",
+    "riots": "Riots",
+    "strategic_developments": "Strategic developments",
+    "population_movement": "Population movement",
+    "statements_diplomacy": "Statements/diplomacy",
+}
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+
+ACLED_COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country", "iso3", "admin1",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_url", "notes",
+    "fatalities", "tags", "timestamp",
+]
+
+# HXL attribute for each figure category (#affected+killed for deaths, as HDX datasets do).
+HXL_ATTRIBUTES = {"deaths": "killed", "injured": "injured", "refugees": "refugees",
+                  "idps": "idps", "children": "children", "detained": "detained",
+                  "displaced": "displaced", "missing": "missing", "households": "households"}
+
+
+def _where(include_duplicates: bool, alias: str) -> str:
+    clause = f"{alias}.status != 'rejected'"
+    if not include_duplicates:
+        clause += " AND d.duplicate_of IS NULL"
+    return clause
+
+
+def _country_name(iso3: str | None) -> str:
+    if not iso3:
+        return ""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3)
+    return getattr(country, "common_name", None) or (country.name if country else iso3)
+
+
+def _outlet(url: str, title: str) -> str:
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.") or title
+
+
+def acled(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
+    """Events as an ACLED-style CSV, with the codebook's column names where they apply.
+
+    ``fatalities`` is the lowest death count reported with the event (ACLED's conservative
+    rule); ``geo_precision`` 1 is the named town, 2 a part of a country, 3 only the country.
+    """
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
+    writer.writeheader()
+    count = 0
+    with store.lock:
+        rows = list(store.db.query(
+            "SELECT e.*, d.url, d.title AS document_title, d.ingested_at FROM events e "
+            f"JOIN documents d ON d.id = e.document_id WHERE {_where(include_duplicates, 'e')} "
+            "ORDER BY coalesce(e.date_start, d.published), e.id"
+        ))
+        for event in rows:
+            actors: dict[str, list[str]] = {}
+            for name, role, kind in store.conn.execute(
+                "SELECT r.name, ea.role, r.kind FROM event_actors ea JOIN actors r "
+                "ON r.id = ea.actor_id WHERE ea.event_id = ? ORDER BY ea.rowid", (event["id"],)
+            ):
+                actors.setdefault("media" if kind == "media" else role, []).append(name)
+            deaths = [v for (v,) in store.conn.execute(
+                "SELECT f.value FROM event_figures ef JOIN figures f ON f.id = ef.figure_id "
+                "WHERE ef.event_id = ? AND f.category = 'deaths' AND f.status != 'rejected'",
+                (event["id"],),
+            )]
+            point = locate(event["location"], event["country"])
+            first = actors.get("actor1", [])
+            second = actors.get("actor2", [])
+            date = event["date_start"] or ""
+            writer.writerow({
+                "event_id_cnty": f"{event['country'] or 'EVT'}{event['id']}",
+                "event_date": date,
+                "year": date[:4],
+                "time_precision": TIME_PRECISION.get(event["date_precision"] or "", 3),
+                "event_type": ACLED_TYPES.get(event["type"], event["type"]),
+                "sub_event_type": event["sub_type"] or "",
+                "actor1": first[0] if first else "",
+                "assoc_actor_1": "; ".join(first[1:] + actors.get("assoc", [])),
+                "actor2": second[0] if second else "",
+                "assoc_actor_2": "; ".join(second[1:]),
+                "country": _country_name(event["country"] or (point and point.country)),
+                "iso3": event["country"] or (point.country if point else "") or "",
+                "admin1": event["location"] if point and point.precision == 2 else "",
+                "location": event["location"] or "",
+                "latitude": point.latitude if point and point.latitude is not None else "",
+                "longitude": point.longitude if point and point.longitude is not None else "",
+                "geo_precision": point.precision if point else "",
+                "source": "; ".join(
+                    [_outlet(event["url"], event["document_title"]), *actors.get("media", []),
+                     *actors.get("source", [])]
+                ),
+                "source_url": event["url"],
+                "notes": " ".join(f"{event['summary']}. {event['sentence']}".split()),
+                "fatalities": min(deaths) if deaths else 0,
+                "tags": "; ".join(json.loads(event["tags"])),
+                "timestamp": event["ingested_at"],
+            })
+            count += 1
+    return count
+
+
+def hxl(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
+    """Figures as a CSV with an HXL hashtag row under the header, as HDX tools expect: one
+    column per affected group (#affected+refugees, #affected+killed, …) holding the value."""
+    with store.lock:
+        rows = list(store.db.query(
+            "SELECT f.*, d.url, d.title AS document_title, d.published, d.country AS doc_country, "
+            "(SELECT e.country FROM event_figures ef JOIN events e ON e.id = ef.event_id "
+            " WHERE ef.figure_id = f.id LIMIT 1) AS event_country "
+            f"FROM figures f JOIN documents d ON d.id = f.document_id "
+            f"WHERE {_where(include_duplicates, 'f')} ORDER BY f.document_id, f.start"
+        ))
+    categories = sorted({row["category"] for row in rows})
+    value_columns = [(f"{c.capitalize()}", f"#affected+{HXL_ATTRIBUTES.get(c, c)}")
+                     for c in categories]
+    header = [("Figure ID", "#meta+id"), ("Date", "#date"), ("Country", "#country+code"),
+              ("Location", "#loc+name"), *value_columns, ("Qualifier", "#meta+qualifier"),
+              ("Counted", "#description+counted"), ("Source", "#meta+source"),
+              ("URL", "#meta+url"), ("Sentence", "#description+sentence"),
+              ("Status", "#status")]
+    writer = csv.writer(out)
+    writer.writerow([label for label, _ in header])
+    writer.writerow([tag for _, tag in header])
+    for row in rows:
+        values = ["" for _ in categories]
+        values[categories.index(row["category"])] = row["value"]
+        writer.writerow([
+            row["id"], row["date_start"] or row["published"] or "",
+            row["event_country"] or row["doc_country"] or "", row["location"] or "",
+            *values, row["qualifier"], row["counted"],
+            _outlet(row["url"], row["document_title"]), row["url"],
+            " ".join(row["sentence"].split()), row["status"],
+        ])
+    return len(rows)
+
+
+def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span as brat fragments, split at line breaks (brat spans cannot cross them)."""
+    pieces, cursor = [], start
+    for line in text[start:end].split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            pieces.append((cursor + lead, cursor + len(line.rstrip())))
+        cursor += len(line) + 1
+    return pieces
+
+
+class _Annotation:
+    """The ``.ann`` lines of one document, numbering its text-bound entities."""
+
+    def __init__(self, text: str, types: set[str]) -> None:
+        self.text, self.types, self.lines, self.count = text, types, [], 0
+
+    def entity(self, kind: str, start: int, end: int, trigger: bool = False) -> str:
+        self.count += 1
+        if not trigger:
+            self.types.add(kind)
+        pieces = _fragments(self.text, start, end)
+        offsets = ";".join(f"{a} {b}" for a, b in pieces)
+        covered = " ".join(self.text[a:b] for a, b in pieces)
+        self.lines.append(f"T{self.count}\t{kind} {offsets}\t{covered}")
+        return f"T{self.count}"
+
+
+def _label(value: str) -> str:
+    return "".join(part.capitalize() for part in value.replace("/", "_").split("_")) or "Other"
+
+
+def brat(store: Store, folder: Path) -> int:
+    """A ``.txt`` and an ``.ann`` file per document (brat standoff), plus ``annotation.conf``.
+
+    Actor mentions are entities typed by actor kind, figures are ``Figure`` entities with
+    their value and category as notes, events are brat events on their trigger with the
+    actors as arguments. Offsets index the ``.txt`` exactly."""
+    folder.mkdir(parents=True, exist_ok=True)
+    entity_types, event_types = {"Figure"}, set()
+    with store.lock:
+        documents = list(store.db.query("SELECT id, text FROM documents ORDER BY id"))
+        for document in documents:
+            text = document["text"]
+            ann = _Annotation(text, entity_types)
+            lines, entity = ann.lines, ann.entity
+            mention_ids: dict[tuple[int, int], str] = {}
+            actor_mention: dict[int, str] = {}
+
+            for actor_id, kind, start, end in store.conn.execute(
+                "SELECT m.actor_id, r.kind, m.start, m.\"end\" FROM mentions m JOIN actors r "
+                "ON r.id = m.actor_id WHERE m.document_id = ? ORDER BY m.start",
+                (document["id"],),
+            ):
+                if (start, end) in mention_ids or not text[start:end].strip():
+                    continue
+                tid = entity(_label(kind), start, end)
+                mention_ids[(start, end)] = tid
+                actor_mention.setdefault(actor_id, tid)
+            notes = []
+            for figure in store.db.query(
+                "SELECT * FROM figures WHERE document_id = ? AND status != 'rejected' "
+                "ORDER BY start", (document["id"],)
+            ):
+                if not text[figure["start"]:figure["end"]].strip():
+                    continue
+                tid = entity("Figure", figure["start"], figure["end"])
+                notes.append((tid, f"value={figure['value']} qualifier={figure['qualifier']} "
+                                   f"category={figure['category']}"))
+            events = 0
+            for event in store.db.query(
+                "SELECT * FROM events WHERE document_id = ? AND status != 'rejected' "
+                "ORDER BY start", (document["id"],)
+            ):
+                if not text[event["start"]:event["end"]].strip():
+                    continue
+                kind = _label(event["type"])
+                event_types.add(kind)
+                trigger = entity(kind, event["start"], event["end"], trigger=True)
+                arguments = []
+                for actor_id, role in store.conn.execute(
+                    "SELECT actor_id, role FROM event_actors WHERE event_id = ?", (event["id"],)
+                ):
+                    if actor_id in actor_mention:
+                        arguments.append(f"{_label(role)}:{actor_mention[actor_id]}")
+                events += 1
+                lines.append(f"E{events}\t{kind}:{trigger} {' '.join(arguments)}".rstrip())
+                if event["date_start"]:
+                    notes.append((f"E{events}", f"date={event['date_start']}"))
+            for number_note, (target, note) in enumerate(notes, 1):
+                lines.append(f"#{number_note}\tAnnotatorNotes {target}\t{note}")
+            stem = folder / f"doc{document['id']:06}"
+            stem.with_suffix(".txt").write_text(text, encoding="utf-8")
+            stem.with_suffix(".ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    roles = ", ".join(f"{role}*:<ENTITY>" for role in ("Actor1", "Actor2", "Assoc", "Source"))
+    conf = ["[entities]", *sorted(entity_types), "[relations]", "[events]",
+            *[f"{kind}\t{roles}" for kind in sorted(event_types)], "[attributes]"]
+    (folder / "annotation.conf").write_text("\n".join(conf) + "\n", encoding="utf-8")
+    return len(documents)

@@ -1,0 +1,197 @@
+"""Real inputs in (a saved web page, a feed, a JSONL dump with wire copies) and standard
+exports out (ACLED-style CSV, HXL CSV, brat standoff, JSONL and back), each parsed back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+import seeds
+from store import Store
+from store.export import export
+from store.formats import ACLED_COLUMNS, acled, brat, hxl
+from store.importer import import_lines
+from store.ingest import ingest_paths
+
+INPUTS = Path(__file__).parent / "data" / "inputs"
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory) -> Path:
+    """One store with the seed and every real input: ingest once, read in many tests."""
+    path = tmp_path_factory.mktemp("formats") / "formats.db"
+    with Store(path) as store:
+        results = ingest_paths(store, [*seeds.paths(), *sorted(INPUTS.glob("*.*"))])
+    assert all(getattr(r, "new", False) for r in results), results
+    return path
+
+
+def documents(path: Path) -> list[dict]:
+    return list(sqlite_utils.Database(path).query("SELECT * FROM documents ORDER BY id"))
+
+
+def test_html_page_gives_main_text_title_date_and_author(store_path):
+    page = next(d for d in documents(store_path) if d["source"].endswith("nice-cnn.html"))
+    assert page["title"] == "Terror attack kills scores in Nice, France, Hollande says"
+    assert page["published"] == "2016-07-14"
+    assert "Steve Almasy" in page["author"]
+    assert page["url"].startswith("http://edition.cnn.com/2016/07/14/")
+    assert "Bastille Day" in page["text"]
+    for boilerplate in ("cookies", "newsletter", "Paid content", "All Rights Reserved",
+                        "window.analytics"):
+        assert boilerplate not in page["text"]
+
+
+def test_feed_gives_one_document_per_entry_with_link_and_date(store_path):
+    entries = [d for d in documents(store_path) if "chibok.rss#" in d["source"]]
+    assert len(entries) == 3
+    assert {d["published"] for d in entries} == {"2016-10-13"}
+    assert all(d["url"].startswith("http") for d in entries)
+    assert all(d["text"].startswith(d["title"]) for d in entries)
+    assert all("<p>" not in d["text"] for d in entries)
+
+
+def test_dateline_gives_place_and_date_of_plain_text(store_path):
+    seed = documents(store_path)[0]
+    assert (seed["published"], seed["place"], seed["country"]) == ("2021-07-14", "Dushanbe",
+                                                                    "TJK")
+
+
+def test_wire_copies_are_linked_not_counted_twice(store_path):
+    wire = [d for d in documents(store_path) if "israel-wire.jsonl" in d["source"]]
+    assert len(wire) == 7
+    by_line = {int(d["source"].rsplit(":", 1)[1]): d for d in wire}
+    # lines 1-3: one Reuters story on three sites; 4-6: one AP story; 7: its own article
+    assert by_line[1]["duplicate_of"] is None and by_line[4]["duplicate_of"] is None
+    assert {by_line[n]["duplicate_of"] for n in (2, 3)} == {by_line[1]["id"]}
+    assert {by_line[n]["duplicate_of"] for n in (5, 6)} == {by_line[4]["id"]}
+    assert by_line[7]["duplicate_of"] is None
+    assert all(by_line[n]["overlap"] >= 0.8 for n in (2, 3, 5, 6))
+    with Store(store_path) as store:
+        out, everything = io.StringIO(), io.StringIO()
+        counted = hxl(store, out)
+        assert hxl(store, everything, include_duplicates=True) > counted
+        copies = {by_line[n]["id"] for n in (2, 3, 5, 6)}
+        in_copies = store.conn.execute(
+            f"SELECT count(*) FROM figures WHERE document_id IN ({','.join('?' * 4)})",
+            tuple(copies),
+        ).fetchone()[0]
+        assert hxl(store, io.StringIO(), include_duplicates=True) - counted == in_copies
+
+
+def test_acled_csv(store_path):
+    with Store(store_path) as store:
+        out = io.StringIO()
+        count = acled(store, out)
+        rejected = store.set_field("event", 1, "status", "rejected")
+        assert acled(store, io.StringIO()) == count - 1
+        store.undo()
+        assert rejected
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert len(rows) == count > 10
+    assert list(rows[0]) == ACLED_COLUMNS
+    for row in rows:
+        if row["event_date"]:
+            assert re.fullmatch(r"\d{4}-\d\d-\d\d", row["event_date"])
+            assert row["year"] == row["event_date"][:4]
+        assert row["time_precision"] in {"1", "2", "3"}
+        assert int(row["fatalities"]) >= 0
+        assert row["event_type"] in {
+            "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests",
+            "Riots", "Strategic developments", "Population movement", "Statements/diplomacy"}
+        if row["latitude"]:
+            assert -90 <= float(row["latitude"]) <= 90 and -180 <= float(row["longitude"]) <= 180
+    located = [r for r in rows if r["latitude"]]
+    assert located and all(r["geo_precision"] == "1" for r in located)
+    nice = [r for r in located if r["location"] == "Nice"]
+    assert nice and nice[0]["iso3"] == "FRA" and abs(float(nice[0]["latitude"]) - 43.7) < 0.1
+
+
+def test_hxl_csv_has_hashtags_that_hdx_reads(store_path):
+    with Store(store_path) as store:
+        out = io.StringIO()
+        count = hxl(store, out)
+    rows = list(csv.reader(io.StringIO(out.getvalue())))
+    header, tags, data = rows[0], rows[1], rows[2:]
+    assert len(data) == count > 0 and len(header) == len(tags)
+    assert all(tag.startswith("#") for tag in tags)
+    for needed in ("#affected+refugees", "#affected+children", "#affected+killed", "#date",
+                   "#loc+name", "#meta+source", "#country+code"):
+        assert needed in tags
+    value_columns = [i for i, tag in enumerate(tags) if tag.startswith("#affected+")]
+    for row in data:
+        filled = [row[i] for i in value_columns if row[i]]
+        assert len(filled) == 1 and int(filled[0]) >= 0
+    refugees = tags.index("#affected+refugees")
+    assert "350" in [row[refugees] for row in data]
+
+
+def test_brat_offsets_slice_the_text(store_path, tmp_path):
+    with Store(store_path) as store:
+        written = brat(store, tmp_path / "brat")
+        assert written == store.document_count()
+    conf = (tmp_path / "brat" / "annotation.conf").read_text()
+    assert "[entities]" in conf and "Figure" in conf
+    checked = 0
+    for ann in (tmp_path / "brat").glob("*.ann"):
+        text = ann.with_suffix(".txt").read_text(encoding="utf-8")
+        ids = set()
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            if line.startswith("T"):
+                tid, kind_offsets, covered = line.split("\t")
+                ids.add(tid)
+                pieces = kind_offsets.split(" ", 1)[1].split(";")
+                spans = [tuple(map(int, p.split())) for p in pieces]
+                assert " ".join(text[a:b] for a, b in spans) == covered
+                assert all("\n" not in text[a:b] for a, b in spans)
+                checked += 1
+            elif line.startswith("E"):
+                for part in line.split("\t")[1].split():
+                    assert part.split(":")[1] in ids
+    assert checked > 100
+
+
+def test_jsonl_export_import_applies_reviews_and_reports_conflicts(store_path, tmp_path):
+    path = tmp_path / "review.db"
+    path.write_bytes(store_path.read_bytes())
+    with Store(path) as store:
+        out = io.StringIO()
+        export(store, out, "jsonl")
+        lines = [json.loads(line) for line in out.getvalue().splitlines()]
+        # the reviewer's work, done elsewhere on the export
+        figure = next(line for line in lines if line["record"] == "figure")
+        event = next(line for line in lines if line["record"] == "event")
+        figure.update(note="checked with UNHCR", status="confirmed", value=351)
+        event.update(status="rejected", tags=["duplicate"])
+        # meanwhile, in this store, someone changed the event's status too
+        store.set_field("event", event["id"], "status", "confirmed")
+        report = import_lines(store, [json.dumps(line) for line in lines])
+        assert sorted(report.applied) == sorted([
+            ("figure", figure["id"], "note"), ("figure", figure["id"], "status"),
+            ("figure", figure["id"], "value"), ("event", event["id"], "tags"),
+        ])
+        assert len(report.conflicts) == 1 and "status" in report.conflicts[0]
+        assert store.get("event", event["id"])["status"] == "confirmed"  # kept
+        assert store.get("figure", figure["id"])["value"] == 351
+        step = store.undo()
+        assert step.action == "import" and len(step.edits) == 4
+        assert store.get("figure", figure["id"])["note"] == ""
+        bad = import_lines(store, ["{not json", json.dumps({"record": "figure", "id": 10**6,
+                                                             "document": 1, "start": 0,
+                                                             "end": 1})])
+        assert len(bad.problems) == 2 and not bad.applied
+
+
+def test_store_opens_from_outside_as_plain_sqlite(store_path):
+    db = sqlite_utils.Database(store_path)
+    tables = set(db.table_names())
+    assert {"documents", "events", "actors", "aliases", "mentions", "figures", "edits",
+            "event_actors"} <= tables
+    assert db["events"].count > 0 and db["figures"].count > 0
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
