@@ -96,10 +96,10 @@ def export(store: Store, out: TextIO, fmt: str = "json", what: str | None = None
     stamp = now()
     with store.lock:
         if fmt == "json":
-            data = {"exported_at": stamp, **{kind: list(records(store, kind)) for kind in kinds}}
+            data = {kind: list(records(store, kind)) for kind in kinds}
             json.dump(data, out, ensure_ascii=False, indent=2)
             out.write("\n")
-            return sum(len(v) for k, v in data.items() if k != "exported_at")
+            return sum(len(v) for v in data.values())
         if fmt == "jsonl":
             for kind in kinds:
                 for row in records(store, kind):

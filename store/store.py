@@ -445,10 +445,11 @@ class Store(History, Review, Reextract):
                 ))
             else:
                 doc = self.conn.execute(
-                    "SELECT title, source, published FROM documents WHERE id = ?",
+                    "SELECT title, source, published, duplicate_of FROM documents WHERE id = ?",
                     (record["document_id"],),
                 ).fetchone()
-                record["document_title"], record["document_source"], record["published"] = doc
+                (record["document_title"], record["document_source"], record["published"],
+                 record["duplicate_of"]) = doc
             if kind == "event":
                 record["actors"] = list(self.db.query(
                     "SELECT r.id, r.name, r.kind, ea.role FROM event_actors ea "

@@ -78,3 +78,24 @@ def test_unusable_store_is_one_line_error(tmp_path):
     assert result.stderr.startswith("tracker: ") and "Traceback" not in result.stderr
     missing = run("search", "x", "--db", str(tmp_path / "no" / "such.db"), check=False)
     assert missing.returncode == 2 and "no store here" in missing.stderr
+
+
+def test_standard_exports_and_import_from_the_command_line(ingested, tmp_path):
+    db, _ = ingested
+    out = tmp_path / "events.csv"
+    run("export", "--db", str(db), "--format", "acled", "--out", str(out))
+    assert out.read_text().startswith("event_id_cnty,event_date,year,time_precision")
+    hxl = run("export", "--db", str(db), "--format", "hxl").stdout.splitlines()
+    assert hxl[1].startswith("#meta+id,#date")
+    result = run("export", "--db", str(db), "--format", "brat", check=False)
+    assert result.returncode == 2 and "--out" in result.stderr
+    run("export", "--db", str(db), "--format", "brat", "--out", str(tmp_path / "brat"))
+    assert (tmp_path / "brat" / "doc000001.ann").exists()
+    lines = run("export", "--db", str(db), "--format", "jsonl").stdout.splitlines()
+    first = json.loads(next(line for line in lines if '"record": "figure"' in line))
+    first["note"] = "seen in the field report"
+    review = tmp_path / "review.jsonl"
+    review.write_text(json.dumps(first) + "\n")
+    result = run("import", str(review), "--db", str(db))
+    assert f"applied  figure #{first['id']} note" in result.stdout
+    assert "1 changes applied, 0 conflicts" in result.stdout

@@ -108,9 +108,12 @@ def render_record(record: dict) -> Group:
             ))
     else:
         parts.append(Text("\nSource", style="bold"))
+        copy = (f", a copy of doc #{record['duplicate_of']} (not counted twice)"
+                if record.get("duplicate_of") else "")
         parts.append(safe_text(
             f"doc #{record['document_id']} {record.get('document_title', '')}"
-            f" ({record.get('published') or 'undated'}), chars {record['start']}–{record['end']}",
+            f" ({record.get('published') or 'undated'}), chars {record['start']}–{record['end']}"
+            + copy,
             style="dim",
         ))
         parts.append(highlighted_sentence(
