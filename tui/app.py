@@ -195,6 +195,12 @@ class TrackerApp(App):
             return None
         return pane.kind, pane.current_id
 
+    def with_selected(self, action, kind: str | None = None) -> None:
+        """Run ``action(kind, record_id)`` on the selected record, if there is one."""
+        chosen = self.selected(kind)
+        if chosen:
+            action(*chosen)
+
     # -- actions: navigation -----------------------------------------------------------------
     def action_focus_pane(self, kind: str) -> None:
         self.pane(kind).focus()
@@ -247,14 +253,10 @@ class TrackerApp(App):
 
     # -- actions: one field ------------------------------------------------------------------
     def action_note(self) -> None:
-        chosen = self.selected()
-        if chosen:
-            self.open_bar("note", *chosen)
+        self.with_selected(lambda kind, record_id: self.open_bar("note", kind, record_id))
 
     def action_tags(self) -> None:
-        chosen = self.selected()
-        if chosen:
-            self.open_bar("tags", *chosen)
+        self.with_selected(lambda kind, record_id: self.open_bar("tags", kind, record_id))
 
     @work(thread=True, group="edit")
     def open_bar(self, field: str, kind: str, record_id: int) -> None:
@@ -287,9 +289,7 @@ class TrackerApp(App):
             pane.next_unreviewed()
 
     def action_edit(self) -> None:
-        chosen = self.selected()
-        if chosen:
-            self.open_editor(*chosen)
+        self.with_selected(self.open_editor)
 
     @work(thread=True, group="edit")
     def open_editor(self, kind: str, record_id: int) -> None:
@@ -326,9 +326,7 @@ class TrackerApp(App):
 
     # -- actions: steps over several records --------------------------------------------------
     def action_merge(self) -> None:
-        chosen = self.selected("actor")
-        if chosen:
-            self.open_merge(chosen[1])
+        self.with_selected(lambda _kind, actor_id: self.open_merge(actor_id), "actor")
 
     @work(thread=True, group="edit")
     def open_merge(self, actor_id: int) -> None:
@@ -343,9 +341,7 @@ class TrackerApp(App):
         )
 
     def action_split(self) -> None:
-        chosen = self.selected("actor")
-        if chosen:
-            self.open_split(chosen[1])
+        self.with_selected(lambda _kind, actor_id: self.open_split(actor_id), "actor")
 
     @work(thread=True, group="edit")
     def open_split(self, actor_id: int) -> None:
@@ -361,9 +357,7 @@ class TrackerApp(App):
         )
 
     def action_add(self) -> None:
-        chosen = self.selected()
-        if chosen:
-            self.open_add(*chosen)
+        self.with_selected(self.open_add)
 
     @work(thread=True, group="edit")
     def open_add(self, kind: str, record_id: int) -> None:
@@ -408,9 +402,7 @@ class TrackerApp(App):
             self.call_from_thread(self.go_to_record, kind, record_id or result)
 
     def action_history(self) -> None:
-        chosen = self.selected()
-        if chosen:
-            self.open_history(*chosen)
+        self.with_selected(self.open_history)
 
     @work(thread=True, group="edit")
     def open_history(self, kind: str, record_id: int) -> None:
