@@ -118,11 +118,16 @@ class History:
 
     def set_fields(self, kind: str, record_id: int, values: dict) -> list[Edit | None]:
         """Change several fields of one record as one undoable step (a saved form)."""
+        values = dict(values)
+        actors = values.pop("actors", None) if kind == "event" else None
         checked = {field: check(kind, field, value) for field, value in values.items()}
         with self.step("edit"):
             if self._read(kind, record_id, "id") is None:
                 raise KeyError(f"no {kind} {record_id}")
-            return [self.change(kind, record_id, f, v) for f, v in checked.items()]
+            edits = [self.change(kind, record_id, f, v) for f, v in checked.items()]
+            if actors is not None:
+                edits += self.set_event_actors(record_id, actors)
+            return edits
 
     # -- raw access ------------------------------------------------------------------------
     def _read(self, kind: str, record_id: int, field: str):

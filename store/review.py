@@ -6,6 +6,8 @@ restores exactly what was there: every alias, mention and event link goes back t
 
 from __future__ import annotations
 
+import re
+
 from extract import aliases as alias_rules
 
 from .history import WHOLE_ROW, now
@@ -19,8 +21,54 @@ NEW_RECORD_FIELDS = {
 }
 
 
+ROLES = ("actor1", "actor2", "assoc", "source")
+
+
+def event_actors_text(actors: list[dict]) -> str:
+    """An event's actors as a person edits them: "Taleban (actor1); Tajikistan (source)"."""
+    return "; ".join(f"{a['name']} ({a['role']})" for a in actors)
+
+
 class Review:
     """Mixin for ``Store``."""
+
+    # -- an event's actors --------------------------------------------------------------
+    def set_event_actors(self, event_id: int, spec: str) -> list:
+        """Set who took part in an event from "Name (role); Name (role)" (role defaults to
+        actor1). Names are resolved like extracted ones (aliases, spellings); a name no actor
+        has is refused, so a typo never creates an actor silently."""
+        wanted: list[tuple[int, str]] = []
+        for part in (p.strip() for p in spec.split(";")):
+            if not part:
+                continue
+            match = re.fullmatch(r"(.+?)\s*\((\w+)\)", part)
+            name, role = (match.group(1), match.group(2).lower()) if match else (part, "actor1")
+            if role not in ROLES:
+                raise InvalidValue(f"actors: role {role!r} is not one of {', '.join(ROLES)}")
+            actor_id = self.find_actor(name.strip())
+            if actor_id is None:
+                raise InvalidValue(f"actors: no actor is called {name.strip()!r} (add it "
+                                   "first with +)")
+            if (actor_id, role) not in wanted:
+                wanted.append((actor_id, role))
+        changes = []
+        with self.step("edit"):
+            current = {
+                (actor_id, role): rowid for rowid, actor_id, role in self.conn.execute(
+                    "SELECT rowid, actor_id, role FROM event_actors WHERE event_id = ?",
+                    (event_id,),
+                ).fetchall()
+            }
+            for key, rowid in current.items():
+                if key not in wanted:
+                    changes.append(self.change("event_actor", rowid, WHOLE_ROW, None))
+            for actor_id, role in wanted:
+                if (actor_id, role) not in current:
+                    changes.append(self.change(
+                        "event_actor", self._next_id("event_actors"), WHOLE_ROW,
+                        {"event_id": event_id, "actor_id": actor_id, "role": role},
+                    ))
+        return [c for c in changes if c is not None]
 
     # -- merge ---------------------------------------------------------------------------
     def merge_actors(self, gone: int, keep: int) -> None:
@@ -176,7 +224,8 @@ class Review:
         logged = self.conn.execute(
             "SELECT coalesce(max(record_id), 0) FROM edits WHERE field = ? AND kind = ?",
             (WHOLE_ROW, {"actors": "actor", "events": "event", "figures": "figure",
-                         "aliases": "alias", "mentions": "mention"}[table]),
+                         "aliases": "alias", "mentions": "mention",
+                         "event_actors": "event_actor"}[table]),
         ).fetchone()[0]
         return max(used, logged) + 1
 

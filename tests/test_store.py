@@ -264,3 +264,24 @@ def test_reextract_never_overwrites_human_decisions(seed_db):
         names = [a["name"] for a in store.page("actor", 0, 500)]
         assert "Taleban" not in names
         assert {kind: store.count(kind) for kind in ("figure", "event")} == before
+
+
+def test_edit_the_actors_of_an_event(seed_db):
+    with Store(seed_db) as store:
+        event = next(e for e in store.page("event", 0, 100) if e["type"] == "statements_diplomacy")
+        before = store.get("event", event["id"])["actors"]
+        edits = store.set_fields("event", event["id"], {
+            "actors": "Talibn (actor1); Russia (actor2); RIA Novosti (source)",
+        })
+        assert edits
+        actors = {(a["name"], a["role"]) for a in store.get("event", event["id"])["actors"]}
+        assert actors == {("Taleban", "actor1"), ("Russia", "actor2"), ("RIA Novosti", "source")}
+        with pytest.raises(InvalidValue, match="no actor is called"):
+            store.set_fields("event", event["id"], {"actors": "Nobody Atall (actor1)"})
+        with pytest.raises(InvalidValue, match="role"):
+            store.set_fields("event", event["id"], {"actors": "Russia (victim)"})
+        assert {(a["name"], a["role"]) for a in store.get("event", event["id"])["actors"]} == (
+            actors
+        )
+        store.undo()
+        assert store.get("event", event["id"])["actors"] == before

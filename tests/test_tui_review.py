@@ -230,3 +230,23 @@ async def test_undo_redo_after_relaunch_and_reextract_after_edits(seed_db):
         await settle(pilot)
         with Store(seed_db) as store:
             assert store.get("figure", figure_id)["value"] == 345
+
+
+async def test_edit_form_changes_the_actors_of_an_event(seed_db):
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        events = app.query_one("#pane-event", RecordPane)
+        event_id = events.current_id
+        await pilot.press("e")
+        await settle(pilot)
+        field = app.screen.query_one("#edit-actors", Input)
+        field.value = "Zamir Kabulov (actor1); Interfax (source)"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, AddScreen)
+    with Store(seed_db) as store:
+        actors = {(a["name"], a["role"]) for a in store.get("event", event_id)["actors"]}
+        assert actors == {("Zamir Kabulov", "actor1"), ("Interfax", "source")}
+        assert store.undo().action == "edit"
+        assert {(a["name"], a["role"]) for a in store.get("event", event_id)["actors"]} != actors

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label
 
 from store import EDITABLE, InvalidValue
 from store.records import check
+from store.review import event_actors_text
 
 from .safe import plain
 
@@ -33,6 +34,7 @@ HINTS = {
     "date_precision": "day, week, month, year",
     "country": "ISO alpha-3, e.g. TJK",
     "tags": "words separated by commas",
+    "actors": "Name (role); … roles: actor1, actor2, assoc, source",
 }
 
 
@@ -106,6 +108,9 @@ class EditScreen(ModalScreen[dict | None]):
         self.record = record
         self.kind = record["record"]
         self.fields = [f for f in EDITABLE[self.kind] if f not in ("note", "status")]
+        if self.kind == "event":
+            self.fields.insert(3, "actors")
+            record["actors"] = event_actors_text(record.get("actors", []))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="edit-box"):
@@ -134,7 +139,7 @@ class EditScreen(ModalScreen[dict | None]):
         changed = {}
         for field in self.fields:
             raw = self.query_one(f"#edit-{field}", Input).value
-            value = check(self.kind, field, raw)
+            value = raw.strip() if field == "actors" else check(self.kind, field, raw)
             current = self.record.get(field)
             if field == "tags":
                 current = json.dumps(current, ensure_ascii=False)
