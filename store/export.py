@@ -65,6 +65,32 @@ def records(store: Store, what: str) -> Iterator[dict]:
         yield row
 
 
+def crises(store: Store) -> list[dict]:
+    """Every crisis with its documents and claims (each with its reports and the figure
+    recommended by the rule, or chosen by a person)."""
+    from .claims import RULE
+
+    out = []
+    for crisis in store.crises():
+        claims = []
+        for claim in store.claims(crisis["id"]):
+            claims.append({
+                "key": claim.key, "category": claim.category, "location": claim.location,
+                "low": claim.low, "high": claim.high,
+                "recommended": {"figure": claim.recommended.figure_id,
+                                "value": claim.recommended.value,
+                                "qualifier": claim.recommended.qualifier,
+                                "chosen_by": "person" if claim.chosen_by_person else "rule"},
+                "reports": [{"figure": r.figure_id, "value": r.value, "qualifier": r.qualifier,
+                             "document": r.document_id, "published": r.published,
+                             "official": r.official} for r in claim.reports],
+            })
+        out.append({**crisis, "rule": RULE,
+                    "documents": [d["id"] for d in store.crisis_documents(crisis["id"])],
+                    "claims": claims})
+    return out
+
+
 def _flat(value):
     if isinstance(value, list):
         return "; ".join(
@@ -97,6 +123,8 @@ def export(store: Store, out: TextIO, fmt: str = "json", what: str | None = None
     with store.lock:
         if fmt == "json":
             data = {kind: list(records(store, kind)) for kind in kinds}
+            if what is None:
+                data["crises"] = crises(store)
             json.dump(data, out, ensure_ascii=False, indent=2)
             out.write("\n")
             return sum(len(v) for v in data.values())

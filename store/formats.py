@@ -138,6 +138,11 @@ def hxl(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
             f"FROM figures f JOIN documents d ON d.id = f.document_id "
             f"WHERE {_where(include_duplicates, 'f')} ORDER BY f.document_id, f.start"
         ))
+    claim_of: dict[int, tuple[str, bool]] = {}
+    for (crisis_id,) in store.conn.execute("SELECT id FROM crises WHERE status = 'active'"):
+        for claim in store.claims(crisis_id):
+            for report in claim.reports:
+                claim_of[report.figure_id] = (claim.key, report is claim.recommended)
     categories = sorted({row["category"] for row in rows})
     value_columns = [(f"{c.capitalize()}", f"#affected+{HXL_ATTRIBUTES.get(c, c)}")
                      for c in categories]
@@ -145,7 +150,8 @@ def hxl(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
               ("Location", "#loc+name"), *value_columns, ("Qualifier", "#meta+qualifier"),
               ("Counted", "#description+counted"), ("Source", "#meta+source"),
               ("URL", "#meta+url"), ("Sentence", "#description+sentence"),
-              ("Status", "#status")]
+              ("Status", "#status"), ("Claim", "#meta+claim"),
+              ("Recommended", "#indicator+recommended")]
     writer = csv.writer(out)
     writer.writerow([label for label, _ in header])
     writer.writerow([tag for _, tag in header])
@@ -158,6 +164,8 @@ def hxl(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
             *values, row["qualifier"], row["counted"],
             _outlet(row["url"], row["document_title"]), row["url"],
             " ".join(row["sentence"].split()), row["status"],
+            claim_of.get(row["id"], ("", False))[0],
+            "yes" if claim_of.get(row["id"], ("", False))[1] else "",
         ])
     return len(rows)
 

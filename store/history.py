@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from .records import TABLES, check
 
 # Tables the log may change, by the kind name used in ``edits.kind``.
-LOGGED = {**TABLES, "alias": "aliases", "mention": "mentions", "event_actor": "event_actors"}
+LINKS = {"alias": "aliases", "mention": "mentions", "event_actor": "event_actors"}
+LOGGED = {**TABLES, **LINKS, "crisis": "crises", "document": "documents",
+          "claim_choice": "claim_choices"}
 WHOLE_ROW = "*"
 
 
@@ -168,6 +170,8 @@ class History:
         if kind in TABLES:
             self._touched.add((kind, record_id))
             return
+        if kind not in LINKS:
+            return  # crises, documents, claim choices: not in the search index
         row = self._read(kind, record_id, WHOLE_ROW)
         if row:
             self._touched.add(("actor", row["actor_id"]))

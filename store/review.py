@@ -225,7 +225,8 @@ class Review:
             "SELECT coalesce(max(record_id), 0) FROM edits WHERE field = ? AND kind = ?",
             (WHOLE_ROW, {"actors": "actor", "events": "event", "figures": "figure",
                          "aliases": "alias", "mentions": "mention",
-                         "event_actors": "event_actor"}[table]),
+                         "event_actors": "event_actor", "crises": "crisis",
+                         "claim_choices": "claim_choice"}[table]),
         ).fetchone()[0]
         return max(used, logged) + 1
 

@@ -208,6 +208,31 @@ MIGRATIONS.append(
     """
 )
 
+MIGRATIONS.append(
+    # 4: crises (stories): documents grouped by what they are about; a person's choice of a
+    # claim's figure (the "recommended figure" override).
+    """
+    CREATE TABLE crises (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'active'
+    );
+    ALTER TABLE documents ADD COLUMN crisis_id INTEGER REFERENCES crises(id);
+    ALTER TABLE documents ADD COLUMN profile TEXT NOT NULL DEFAULT '{}';
+    CREATE INDEX documents_crisis ON documents(crisis_id);
+    CREATE INDEX documents_published ON documents(published);
+    CREATE TABLE claim_choices (
+        id INTEGER PRIMARY KEY,
+        crisis_id INTEGER NOT NULL REFERENCES crises(id),
+        claim TEXT NOT NULL,
+        figure_id INTEGER REFERENCES figures(id),
+        UNIQUE (crisis_id, claim)
+    );
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -24,7 +24,9 @@ from extract import aliases as alias_rules
 from extract.model import Extraction
 
 from . import duplicates, views
+from .claims import Claims
 from .connect import ReadOnlyStore, StoreError, open_store
+from .crises import Crises
 from .history import Edit, History, now
 from .records import EDITABLE, TABLES
 from .reextract import Reextract
@@ -59,7 +61,7 @@ class Added:
     duplicate_of: int | None = None  # the stored document this one is a copy of
 
 
-class Store(History, Review, Reextract):
+class Store(History, Review, Reextract, Crises, Claims):
     """A tracker store in one SQLite file. Safe to share between threads (one lock)."""
 
     def __init__(self, path: str | os.PathLike, read_only: bool = False):
@@ -72,7 +74,16 @@ class Store(History, Review, Reextract):
         self.index = SearchIndex(self.conn)
         self.lock = threading.RLock()
         self._alias_norms: list[str] | None = None
+        if not self.read_only:
+            self._assign_missing_crises()
         self._data_version = self._read_data_version()
+
+    def _assign_missing_crises(self) -> None:
+        """Documents stored before crises existed (an upgraded store) get one now."""
+        for (document_id,) in self.conn.execute(
+            "SELECT id FROM documents WHERE crisis_id IS NULL ORDER BY id"
+        ).fetchall():
+            self.assign_crisis(document_id)
 
     def _read_data_version(self) -> int:
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
@@ -182,6 +193,7 @@ class Store(History, Review, Reextract):
             figure_ids = self._add_figures(document_id, text, extraction)
             for event in extraction.events:
                 self._add_event(document_id, text, event, actor_ids, figure_ids, extraction)
+            self.assign_crisis(document_id)
             return Added(
                 document_id,
                 title,

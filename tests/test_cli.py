@@ -49,8 +49,9 @@ def test_search_prints_hits(ingested):
 def test_export_json_is_one_object(ingested):
     db, _ = ingested
     data = json.loads(run("export", "--db", str(db), "--format", "json").stdout)
-    assert set(data) == {"documents", "events", "actors", "figures"}
+    assert set(data) == {"documents", "events", "actors", "figures", "crises"}
     assert all(data[key] for key in data)
+    assert data["crises"][0]["documents"] == [1]
 
 
 def test_export_csv_needs_what(ingested):

@@ -113,7 +113,7 @@ def test_json_export_carries_annotation_and_provenance(seed_db):
         out = io.StringIO()
         export(store, out, "json")
     data = json.loads(out.getvalue())
-    assert set(data) == {"documents", "events", "actors", "figures"}
+    assert set(data) == {"documents", "events", "actors", "figures", "crises"}
     text = data["documents"][0]["text"]
     for kind in ("events", "figures"):
         assert data[kind]

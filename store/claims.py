@@ -1,0 +1,157 @@
+"""Claims: the figures different documents report for the same thing, reconciled.
+
+Within a crisis, figures of one category (deaths, injured, refugees, …) are one claim when
+they are about the same place (or say no place) and are of the same order: outlets report a
+toll as 60, 70, 77, 84, then 85, while "12 police cars" or "two children" in the same story
+count something else. Near-duplicate copies are left out, so a wire story republished five
+times is one report, not five.
+
+The recommended figure follows a rule a person can read (``RULE``), as IDMC analysts and ACLED
+coders do by hand: reports from a named official source beat others; among those, the latest
+report wins (a toll only grows as bodies are found); on the same day, the lowest wins, ACLED's
+conservative choice. A person can choose another report instead: that choice is an edit like
+any other, logged and undoable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .history import WHOLE_ROW
+
+RULE = ("named official source first; then the latest report; on the same day the lowest "
+        "value (at least / exact reports before approximate ones)")
+SAME_ORDER = 1.6  # values within this ratio of their neighbours count the same thing
+OFFICIAL = re.compile(
+    r"\b(officials?|ministry|minister|prosecutors?|police|authorities|government|spokes"
+    r"(?:wo)?man|spokesperson|mayor|president|prefect|governor|army|military|agency|"
+    r"hospital|coroner|sheriff|un|unhcr|ocha|red cross)\b", re.IGNORECASE)
+QUALIFIER_ORDER = {"at_least": 0, "exact": 0, "range": 1, "at_most": 1, "approx": 2}
+
+
+@dataclass
+class Report:
+    figure_id: int
+    value: int
+    text: str
+    qualifier: str
+    counted: str
+    location: str | None
+    document_id: int
+    document_title: str
+    source: str
+    url: str
+    published: str | None
+    sentence: str
+    official: bool
+
+
+@dataclass
+class Claim:
+    key: str  # stable within a crisis: category/place/lowest figure id
+    category: str
+    location: str | None
+    reports: list[Report] = field(default_factory=list)
+    recommended: Report | None = None
+    chosen_by_person: bool = False
+
+    @property
+    def low(self) -> int:
+        return min(r.value for r in self.reports)
+
+    @property
+    def high(self) -> int:
+        return max(r.value for r in self.reports)
+
+    @property
+    def label(self) -> str:
+        where = f" in {self.location}" if self.location else ""
+        return f"{self.category}{where}"
+
+
+def recommend(reports: list[Report]) -> Report:
+    """The report ``RULE`` picks."""
+    pool = [r for r in reports if r.official] or reports
+    latest = max(r.published or "" for r in pool)
+    same_day = [r for r in pool if (r.published or "") == latest]
+    return min(same_day, key=lambda r: (QUALIFIER_ORDER.get(r.qualifier, 2), r.value,
+                                        r.figure_id))
+
+
+def _groups(reports: list[Report]) -> list[list[Report]]:
+    """Reports split into runs of values of the same order (see ``SAME_ORDER``)."""
+    runs: list[list[Report]] = []
+    for report in sorted(reports, key=lambda r: (r.value, r.figure_id)):
+        if runs and report.value <= runs[-1][-1].value * SAME_ORDER:
+            runs[-1].append(report)
+        else:
+            runs.append([report])
+    return runs
+
+
+class Claims:
+    """Mixin for ``Store``."""
+
+    def claims(self, crisis_id: int, min_documents: int = 1) -> list[Claim]:
+        """The crisis's claims, those reported by the most documents first."""
+        with self.lock:
+            rows = list(self.db.query(
+                "SELECT f.id, f.value, f.text, f.qualifier, f.counted, f.location, f.category, "
+                "f.sentence, d.id AS document_id, d.title, d.source, d.url, d.published "
+                "FROM figures f JOIN documents d ON d.id = f.document_id "
+                "WHERE d.crisis_id = ? AND d.duplicate_of IS NULL AND f.status != 'rejected' "
+                "AND f.part_of IS NULL ORDER BY f.id", (crisis_id,)
+            ))
+            choices = dict(self.conn.execute(
+                "SELECT claim, figure_id FROM claim_choices WHERE crisis_id = ?", (crisis_id,)
+            ).fetchall())
+        by_category: dict[str, list[tuple[str | None, Report]]] = {}
+        for row in rows:
+            report = Report(
+                row["id"], row["value"], row["text"], row["qualifier"], row["counted"],
+                row["location"], row["document_id"], row["title"], row["source"], row["url"],
+                row["published"], row["sentence"], bool(OFFICIAL.search(row["sentence"])),
+            )
+            by_category.setdefault(row["category"], []).append((row["location"], report))
+        claims: list[Claim] = []
+        for category, located in by_category.items():
+            places = {loc for loc, _ in located if loc}
+            # a report that names no place goes with the most reported place of its category
+            main = max(places, key=lambda p: sum(1 for loc, _ in located if loc == p),
+                       default=None)
+            buckets: dict[str | None, list[Report]] = {}
+            for loc, report in located:
+                buckets.setdefault(loc or main, []).append(report)
+            for place, reports in buckets.items():
+                for run in _groups(reports):
+                    key = f"{category}/{place or ''}/{min(r.figure_id for r in run)}"
+                    claim = Claim(key, category, place, run)
+                    chosen = choices.get(key)
+                    picked = next((r for r in run if r.figure_id == chosen), None)
+                    claim.recommended = picked or recommend(run)
+                    claim.chosen_by_person = picked is not None
+                    claims.append(claim)
+        claims = [c for c in claims if len({r.document_id for r in c.reports}) >= min_documents]
+        claims.sort(key=lambda c: (-len({r.document_id for r in c.reports}), -c.high, c.key))
+        return claims
+
+    def choose_figure(self, crisis_id: int, claim_key: str, figure_id: int | None) -> None:
+        """A person's choice of a claim's figure (None: back to the rule). Logged, undoable."""
+        with self.step("choose figure"):
+            row = self.conn.execute(
+                "SELECT id FROM claim_choices WHERE crisis_id = ? AND claim = ?",
+                (crisis_id, claim_key),
+            ).fetchone()
+            if row is None:
+                self.change("claim_choice", self._next_id("claim_choices"), WHOLE_ROW,
+                            {"crisis_id": crisis_id, "claim": claim_key, "figure_id": figure_id})
+            else:
+                self.change("claim_choice", row[0], "figure_id", figure_id)
+
+    def category_totals(self, crisis_id: int) -> dict[str, int]:
+        """Per category, the sum of the claims' recommended figures: each claim counted once."""
+        totals: dict[str, int] = {}
+        for claim in self.claims(crisis_id):
+            totals[claim.category] = totals.get(claim.category, 0) + claim.recommended.value
+        return totals

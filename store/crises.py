@@ -1,0 +1,208 @@
+"""Crises (stories): documents grouped by what they are about.
+
+A new document joins the crisis of the stored document it is most like, when that is close
+enough, else starts a crisis of its own. "Like" is measured on what identifies a story: the
+proper nouns of its title and lead (Nice, Chibok, Boko Haram, Paddock), the actors it shares
+with the other document (people, groups, organisations; states and media are too common to
+tell stories apart), and time (documents months apart are half as alike). A republished copy
+always joins its original's crisis. People rename, create and merge crises and move documents;
+each is a logged, undoable step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from collections import Counter
+
+from .history import WHOLE_ROW, now
+
+JOIN = 0.3  # how alike a document must be to another to join its crisis
+CANDIDATES = 1000  # most recent documents compared with a new one
+FAR_DAYS = 60
+
+_NAME = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+_COMMON = frozenset("""
+The A An Of To In On And For With At By From As Is Was Were Be Been Has Have Had That This It
+Its Their They He She His Her Said Says Will Would Not But Or Are After Over More Than Mr Mrs Ms
+We You Our There Here When What Who Why How Monday Tuesday Wednesday Thursday Friday Saturday
+Sunday January February March April May June July August September October November December
+Photo PHOTO Image Click Read Share Follow Updated
+""".split())
+
+
+def profile(title: str, text: str) -> dict[str, float]:
+    """A document's story signature: its proper nouns, weighted and normalised."""
+    counts: Counter[str] = Counter()
+    lead = f"{title}. {title}. {text[:3000]}"
+    for match in _NAME.finditer(lead):
+        for word in match.group(1).split():
+            if word not in _COMMON and len(word) > 2:
+                counts[word.lower()] += 1
+    weights = {w: 1 + math.log(n) for w, n in counts.items()}
+    norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+    return {w: round(x / norm, 4) for w, x in weights.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(w, 0.0) for w, x in a.items())
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    if not a or not b:
+        return 0
+    try:
+        return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 0
+
+
+def likeness(mine: dict, other: dict) -> float:
+    """How alike two documents are (0..1), from profiles, shared actors and dates."""
+    score = _cosine(mine["profile"], other["profile"])
+    shared = len(mine["actors"] & other["actors"])
+    score = max(score, min(1.0, 0.15 * shared + 0.5 * score))
+    if _days_apart(mine["published"], other["published"]) > FAR_DAYS:
+        score *= 0.5
+    return score
+
+
+class Crises:
+    """Mixin for ``Store``."""
+
+    def _story_actors(self, document_id: int) -> set[int]:
+        return {r[0] for r in self.conn.execute(
+            "SELECT DISTINCT m.actor_id FROM mentions m JOIN actors a ON a.id = m.actor_id "
+            "WHERE m.document_id = ? AND a.kind NOT IN ('state', 'media')", (document_id,)
+        )}
+
+    def assign_crisis(self, document_id: int) -> int:
+        """Put a newly stored document in a crisis (see the module docstring); return it."""
+        with self.writing():
+            title, text, published, duplicate_of = self.conn.execute(
+                "SELECT title, text, published, duplicate_of FROM documents WHERE id = ?",
+                (document_id,),
+            ).fetchone()
+            mine = {"profile": profile(title, text), "published": published,
+                    "actors": self._story_actors(document_id)}
+            self.conn.execute(
+                "UPDATE documents SET profile = ? WHERE id = ?",
+                (json.dumps({"terms": mine["profile"], "actors": sorted(mine["actors"])}),
+                 document_id),
+            )
+            crisis = None
+            if duplicate_of is not None:
+                crisis = self.conn.execute(
+                    "SELECT crisis_id FROM documents WHERE id = ?", (duplicate_of,)
+                ).fetchone()[0]
+            if crisis is None:
+                best = 0.0
+                for other_profile, other_published, other_crisis in self.conn.execute(
+                    "SELECT d.profile, d.published, d.crisis_id FROM documents d "
+                    "JOIN crises c ON c.id = d.crisis_id WHERE d.id != ? AND "
+                    "c.status = 'active' ORDER BY d.id DESC LIMIT ?",
+                    (document_id, CANDIDATES),
+                ).fetchall():
+                    stored = json.loads(other_profile)
+                    other = {"profile": stored.get("terms", {}), "published": other_published,
+                             "actors": set(stored.get("actors", []))}
+                    score = likeness(mine, other)
+                    if score > best:
+                        best, crisis = score, other_crisis
+                if best < JOIN:
+                    crisis = None
+            stamp = now()
+            if crisis is None:
+                crisis = self.db["crises"].insert(
+                    {"name": title[:80] or f"Crisis of document {document_id}",
+                     "created_at": stamp, "updated_at": stamp, "status": "active"}
+                ).last_pk
+            else:
+                self.conn.execute("UPDATE crises SET updated_at = ? WHERE id = ?",
+                                  (stamp, crisis))
+            self.conn.execute("UPDATE documents SET crisis_id = ? WHERE id = ?",
+                              (crisis, document_id))
+            return crisis
+
+    # -- reading -------------------------------------------------------------------------
+    def crises(self) -> list[dict]:
+        """Active crises, most recently updated first, with their document counts."""
+        with self.lock:
+            return list(self.db.query(
+                "SELECT c.id, c.name, c.updated_at, c.created_at, "
+                "(SELECT count(*) FROM documents d WHERE d.crisis_id = c.id) AS documents, "
+                "(SELECT min(published) FROM documents d WHERE d.crisis_id = c.id) AS first, "
+                "(SELECT max(published) FROM documents d WHERE d.crisis_id = c.id) AS last "
+                "FROM crises c WHERE c.status = 'active' ORDER BY c.updated_at DESC, c.id DESC"
+            ))
+
+    def latest_crisis(self) -> int | None:
+        row = self.conn.execute(
+            "SELECT id FROM crises WHERE status = 'active' ORDER BY updated_at DESC, id DESC "
+            "LIMIT 1"
+        ).fetchone()
+        return row[0] if row else None
+
+    def crisis_documents(self, crisis_id: int) -> list[dict]:
+        with self.lock:
+            return list(self.db.query(
+                "SELECT id, title, published, url, source, duplicate_of FROM documents "
+                "WHERE crisis_id = ? ORDER BY published, id", (crisis_id,)
+            ))
+
+    def timeline(self, crisis_id: int) -> list[dict]:
+        """The crisis's events by date, with their date precision (undated ones last)."""
+        with self.lock:
+            return list(self.db.query(
+                "SELECT e.id, e.date_start, e.date_end, e.date_precision, e.type, e.summary, "
+                "e.location, e.status, d.title AS document_title FROM events e "
+                "JOIN documents d ON d.id = e.document_id WHERE d.crisis_id = ? "
+                "AND e.status != 'rejected' AND d.duplicate_of IS NULL "
+                "ORDER BY e.date_start IS NULL, e.date_start, e.id", (crisis_id,)
+            ))
+
+    # -- a person's changes (logged, undoable) ---------------------------------------------
+    def create_crisis(self, name: str) -> int:
+        name = " ".join(name.split())
+        if not name:
+            from .records import InvalidValue
+
+            raise InvalidValue("a crisis needs a name")
+        with self.step("create crisis"):
+            crisis_id = self._next_id("crises")
+            stamp = now()
+            self.change("crisis", crisis_id, WHOLE_ROW, {
+                "name": name, "created_at": stamp, "updated_at": stamp, "status": "active"})
+            return crisis_id
+
+    def rename_crisis(self, crisis_id: int, name: str) -> None:
+        name = " ".join(name.split())
+        if not name:
+            from .records import InvalidValue
+
+            raise InvalidValue("a crisis needs a name")
+        with self.step("rename crisis"):
+            self.change("crisis", crisis_id, "name", name)
+
+    def move_document(self, document_id: int, crisis_id: int) -> None:
+        with self.step("move document"):
+            self.change("document", document_id, "crisis_id", crisis_id)
+            self.change("crisis", crisis_id, "updated_at", now())
+
+    def merge_crises(self, gone: int, keep: int) -> None:
+        """Move every document of crisis ``gone`` into ``keep``; ``gone`` is kept, merged."""
+        if gone == keep:
+            from .records import InvalidValue
+
+            raise InvalidValue("a crisis cannot be merged into itself")
+        with self.step("merge crises"):
+            for (document_id,) in self.conn.execute(
+                "SELECT id FROM documents WHERE crisis_id = ?", (gone,)
+            ).fetchall():
+                self.change("document", document_id, "crisis_id", keep)
+            self.change("crisis", gone, "status", "merged")
+            self.change("crisis", keep, "updated_at", now())
