@@ -9,7 +9,6 @@ store starts from a copy of the largest smaller one (the documents are determini
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 import time
 from collections.abc import Callable
@@ -25,7 +24,18 @@ SENTENCES = 40  # per synthetic document: ~60 records written in one transaction
 
 
 def store_key() -> str:
-    return f"v{GENERATOR_VERSION}-s{SCHEMA_VERSION}-{_data_key()}"
+    # Not the schema version: a cached store made by an older schema is upgraded on open.
+    return f"v{GENERATOR_VERSION}-{_data_key()}"
+
+
+def upgrade(path: Path) -> None:
+    """Bring a cached store to the current schema (``Store`` migrates on open) and drop the
+    backup copy the upgrade leaves beside it."""
+    version = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0]
+    if version < SCHEMA_VERSION:
+        Store(path).close()
+        for backup in path.parent.glob(f"{path.name}.v*.bak"):
+            backup.unlink()
 
 
 def cached_path(size: int) -> Path:
@@ -53,7 +63,8 @@ def build(size: int, log: Callable[[str], None] = print, rebuild: bool = False) 
     target = cached_path(size)
     meta_file = _meta_path(target)
     if target.exists() and meta_file.exists() and not rebuild:
-        return json.loads(meta_file.read_text())
+        upgrade(target)
+        return {**json.loads(meta_file.read_text()), "path": str(target)}
     start = {"documents": 0, "records": 0, "events": 0, "figures": 0, "actors": 0,
              "seconds": 0.0}
     smaller = sorted(
@@ -68,6 +79,7 @@ def build(size: int, log: Callable[[str], None] = print, rebuild: bool = False) 
         base = smaller[-1][1]
         start = json.loads(_meta_path(base).read_text())
         log(f"  building {size:,} records from the cached {start['records']:,}-record store")
+        upgrade(base)
         _copy(base, tmp)
     else:
         log(f"  building {size:,} records from scratch")

@@ -25,24 +25,29 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 CACHE = HERE / ".cache"
 
-FIRST = (
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+FIRST = _words(
     "Ahmad Abdul Amina Bashir Chinedu Daniel Elena Fatima Farid Gulnara Hassan Ibrahim Irina "
     "Jamal Karim Khadija Leila Mahmoud Maria Mohammed Musa Nadia Nikolai Omar Olga Pavel "
     "Rahim Salma Samuel Sergei Tariq Umar Viktor Yusuf Zainab Zamir Aisha Bilal Dmitri Emeka "
     "Grace Halima Idris Joseph Kofi Lamin Mariam Nasser Oksana Qasim Rustam Sadiq Tatiana"
-).split()
-LAST = (
+)
+LAST = _words(
     "Abdullahi Ahmadi Akhmedov Alimov Bello Danjuma Haidari Hashimi Ibrahimov Jalali Kabulov "
     "Karimov Khan Kovalenko Mahmudov Mensah Musa Nazari Nuriddinov Obi Okafor Petrov Qaderi "
     "Rahmani Rasulov Sadiqi Sharifi Sidorov Sultani Tashkentov Umarov Usmanov Wardak Yusufzai "
     "Zahiri Bakr Dlamini Farouk Ghani Hakimi Jibril Kamara Lawal Mohammadi Ndiaye Osei Popov "
     "Rashidi Saleh Traore Uddin Vasquez Wafula Yakubu Zubair"
-).split()
-PLACES = (
+)
+PLACES = _words(
     "Kivu Sahel Lake Chad Borno Kunduz Helmand Tigray Darfur Idlib Donbas Ituri Cabo Delgado "
     "Mopti Benue Zamfara Kandahar Badakhshan Marib Hodeidah Jonglei Upper Nile Kasai Tillaberi "
     "Diffa Ouham Mudug Hiran Balkh Faryab Nangarhar Kharkiv Luhansk Sool Gedo Katsina Kaduna"
-).split()
+)
 GROUP_NOUNS = (
     "Front", "Movement", "Brigade", "Alliance", "Liberation Army", "Defence Forces",
     "Resistance", "Council", "Battalion", "Coalition",
@@ -130,7 +135,8 @@ def templates() -> list[Template]:
             local_actor: dict[int, int] = {}
             actors: list[dict] = []
 
-            def local(index: int, found=found, local_actor=local_actor, actors=actors, s0=s0):
+            def local(index: int, found=found, local_actor=local_actor, actors=actors, s0=s0,
+                      x=x):
                 if index not in local_actor:
                     a = x.actors[index]
                     local_actor[index] = len(actors)

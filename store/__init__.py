@@ -4,7 +4,7 @@ from .connect import ReadOnlyStore, StoreError
 from .history import Edit, Step
 from .records import EDITABLE, KINDS, STATUSES, InvalidValue
 from .schema import SchemaTooNew
-from .search import Hit
+from .search import Hit, SearchCancelled
 from .store import Added, Store, default_path
 from .views import View
 
@@ -18,6 +18,7 @@ __all__ = [
     "InvalidValue",
     "ReadOnlyStore",
     "SchemaTooNew",
+    "SearchCancelled",
     "Step",
     "Store",
     "StoreError",

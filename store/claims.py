@@ -118,7 +118,7 @@ class Claims:
         for category, located in by_category.items():
             places = {loc for loc, _ in located if loc}
             # a report that names no place goes with the most reported place of its category
-            main = max(places, key=lambda p: sum(1 for loc, _ in located if loc == p),
+            main = max(sorted(places), key=lambda p: sum(1 for loc, _ in located if loc == p),
                        default=None)
             buckets: dict[str | None, list[Report]] = {}
             for loc, report in located:

@@ -26,11 +26,15 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process, utils
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
-CANDIDATES = 300  # records fetched from FTS5 before re-ranking
+CANDIDATES = 150  # records fetched from FTS5 before re-ranking
 VARIANTS = 6  # vocabulary words tried per query word
 VARIANT_CUTOFF = 72  # rapidfuzz ratio a vocabulary word needs to stand in for a query word
 MAX_WORDS = 12  # query words looked at (a pasted paragraph is not a query)
-COMMON_DF = 50_000  # records holding a word's spellings beyond which "any word" leaves it out
+# A word (with its spellings) held by more records than this share is not required to match
+# ("the", "said"); one held by more than RARE_SHARE is left out of the any-word fallback.
+COMMON_SHARE, COMMON_MIN = 0.08, 500
+RARE_SHARE, RARE_MIN = 0.01, 200
+RANK_AT_MOST = 20_000  # records bm25 ranks at most; beyond that the newest matches are taken
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,7 @@ class SearchIndex:
             )
             self.conn.execute("DELETE FROM search_vocab WHERE df <= 0")
         if self._vocab is not None:
+            self._vocab.records += delta
             # A word no record holds any more stays in memory (df 0) until the next reload:
             # FTS5 simply finds nothing for it.
             self._vocab.add(counts, delta)
@@ -121,7 +126,8 @@ class SearchIndex:
         version = self.conn.execute("PRAGMA data_version").fetchone()[0]
         if self._vocab is None or version != self._vocab_version:
             self._vocab = _Vocabulary(
-                self.conn.execute("SELECT term, df FROM search_vocab WHERE df > 0")
+                self.conn.execute("SELECT term, df FROM search_vocab WHERE df > 0"),
+                self.conn.execute("SELECT count(*) FROM search_docs").fetchone()[0],
             )
             self._vocab_version = version
         return self._vocab
@@ -186,24 +192,32 @@ class SearchIndex:
     def _search(self, query, query_words, limit, kinds, should_stop) -> list[Hit]:
         groups = self._groups(query_words)
         vocab = self._vocab
-        # Every word must match (as one of its spellings): first in the label, which the
-        # ranking weighs most, then anywhere; only if that leaves too few, any word.
-        required = [g for g in groups if len(g[0]) >= 2 or len(groups) == 1]
-        all_of = " AND ".join(_fts_group(g) for g in required)
-        stages = [f"label : ({all_of})", all_of]
-        # The OR stage leaves out words so common they would pull in much of the store.
-        rare = [g for g in groups if vocab.df(g) <= COMMON_DF] or groups
-        stages.append(" OR ".join(_fts_group(g) for g in rare))
+        assert vocab is not None
+        common = max(COMMON_MIN, COMMON_SHARE * vocab.records)
+        rare = max(RARE_MIN, RARE_SHARE * vocab.records)
+        # Every word must match (as one of its spellings), except words most records hold
+        # ("the", "said"): they cost the most and tell the least. First in the label, which
+        # the ranking weighs most, then anywhere; only if that leaves too few, any rarer word.
+        sized = sorted((vocab.df(g), i) for i, g in enumerate(groups) if len(g[0]) >= 2)
+        sized = sized or [(vocab.df(groups[0]), 0)]
+        required = [i for df, i in sized if df <= common] or [sized[0][1]]
+        all_of = " AND ".join(_fts_group(groups[i]) for i in sorted(required))
+        # Records holding them all: at most the rarest group's df.
+        many = min(vocab.df(groups[i]) for i in required) > RANK_AT_MOST
+        stages = [(f"label : ({all_of})", True), (all_of, not many)]
+        any_of = [groups[i] for df, i in sized if df <= rare]
+        if any_of and len(groups) > 1:
+            stages.append((" OR ".join(_fts_group(g) for g in any_of), True))
         found: dict[int, tuple] = {}
-        for number, match in enumerate(stages):
+        for number, (match, ranked) in enumerate(stages):
             if should_stop is not None and should_stop():
                 raise SearchCancelled(query)
-            if number == 2 and len(found) >= limit:
-                break
             if number == 1 and len(found) >= CANDIDATES:
                 break
-            for row in self._candidates(match, CANDIDATES - len(found) if number else
-                                        CANDIDATES, kinds, exclude=found):
+            if number == 2 and len(found) >= limit:
+                break
+            want = CANDIDATES - len(found)
+            for row in self._candidates(match, want, kinds, found, ranked):
                 found[row[0]] = row[1:]
         wanted = utils.default_process(query)
         hits = [
@@ -213,19 +227,21 @@ class SearchIndex:
         hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.record_id))
         return hits[:limit]
 
-    def _candidates(self, match: str, count: int, kinds, exclude) -> list[tuple]:
+    def _candidates(self, match: str, count: int, kinds, exclude, ranked=True) -> list[tuple]:
         """The ``count`` best records by bm25 for an FTS5 ``match``: ranked inside a
-        subquery that reads only rowids, so label and body are read for those alone."""
+        subquery that reads only rowids, so label and body are read for those alone. Unranked
+        (too many records match for bm25 to pay off), the newest come first."""
         if count <= 0:
             return []
         ask = count + len(exclude)
+        order = "rank" if ranked else "rowid DESC"
         if kinds:
             marks = ", ".join("?" for _ in kinds)
             sql = (
                 "SELECT d.id, d.kind, d.record_id, d.label, d.body FROM search_docs d "
                 "JOIN (SELECT f.rowid AS id, f.rank AS rank FROM search_fts f "
                 f"JOIN search_docs k ON k.id = f.rowid WHERE search_fts MATCH ? "
-                f"AND k.kind IN ({marks}) ORDER BY f.rank LIMIT ?) c ON c.id = d.id "
+                f"AND k.kind IN ({marks}) ORDER BY f.{order} LIMIT ?) c ON c.id = d.id "
                 "ORDER BY c.rank"
             )
             params: tuple = (match, *kinds, ask)
@@ -233,7 +249,7 @@ class SearchIndex:
             sql = (
                 "SELECT d.id, d.kind, d.record_id, d.label, d.body FROM search_docs d "
                 "JOIN (SELECT rowid AS id, rank FROM search_fts WHERE search_fts MATCH ? "
-                "ORDER BY rank LIMIT ?) c ON c.id = d.id ORDER BY c.rank"
+                f"ORDER BY {order} LIMIT ?) c ON c.id = d.id ORDER BY c.rank"
             )
             params = (match, ask)
         rows = [r for r in self.conn.execute(sql, params) if r[0] not in exclude]
@@ -247,8 +263,9 @@ class SearchCancelled(Exception):
 class _Vocabulary:
     """The index's words in memory, by length (for typos) and sorted (for completions)."""
 
-    def __init__(self, rows: Iterable[tuple[str, int]]):
+    def __init__(self, rows: Iterable[tuple[str, int]], records: int = 0):
         self._df: dict[str, int] = dict(rows)
+        self.records = records  # how many records the index holds (for df shares)
         self._by_length: dict[int, list[str]] | None = None
         self._sorted: list[str] | None = None
 

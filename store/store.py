@@ -266,7 +266,10 @@ class Store(History, Review, Reextract, Crises, Claims):
             "INSERT OR IGNORE INTO aliases (actor_id, alias, norm) VALUES (?, ?, ?)",
             (actor_id, alias, norm),
         )
-        self._alias_norms = None
+        # keep the fuzzy-match list current instead of re-reading every alias per insert
+        if self._alias_norms is not None and norm not in self._alias_norm_set:
+            self._alias_norms.append(norm)
+            self._alias_norm_set.add(norm)
 
     def find_actor(self, name: str, aliases: list[str] | tuple[str, ...] = ()) -> int | None:
         """The stored actor that ``name``/``aliases`` denote, across documents, or None.
@@ -288,6 +291,7 @@ class Store(History, Review, Reextract, Crises, Claims):
             self._alias_norms = [
                 r[0] for r in self.conn.execute("SELECT DISTINCT norm FROM aliases")
             ]
+            self._alias_norm_set = set(self._alias_norms)
         candidates: set[int] = set()
         for norm in norms:
             if not norm:
@@ -475,9 +479,11 @@ class Store(History, Review, Reextract, Crises, Claims):
             return record
 
     # -- search --------------------------------------------------------------------------
-    def search(self, query: str, limit: int = 20, kinds=None) -> list[Hit]:
+    def search(self, query: str, limit: int = 20, kinds=None, should_stop=None) -> list[Hit]:
+        """The search engine of the TUI and ``tracker search``; ``should_stop`` (polled) ends
+        a search a newer keystroke made useless, raising ``SearchCancelled``."""
         with self.lock:
-            return self.index.search(query, limit, kinds)
+            return self.index.search(query, limit, kinds, should_stop=should_stop)
 
 
 __all__ = ["EDITABLE", "Added", "Edit", "Hit", "Store", "StoreError", "default_path"]

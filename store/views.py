@@ -18,6 +18,7 @@ class View:
 
     statuses: tuple[str, ...] = ("unreviewed", "confirmed")
     tag: str | None = None
+    crisis: int | None = None  # only records from documents of this crisis
 
     def label(self) -> str:
         """How a pane title names the filter ("" for the default view)."""
@@ -37,27 +38,67 @@ _COLUMNS = {
     "event": "r.id, r.date_start, r.date_end, r.date_precision, r.type, r.summary, "
     "r.location, r.country, r.status, r.note, r.tags",
     "actor": "r.id, r.name, r.kind, r.country, r.status, r.note, r.tags, "
-    "(SELECT count(*) FROM mentions m WHERE m.actor_id = r.id) AS mentions, "
+    "{mentions} AS mentions, "
     "(SELECT group_concat(alias, ' | ') FROM aliases a WHERE a.actor_id = r.id "
     "AND a.alias != r.name) AS aliases",
     "figure": "r.id, r.value, r.text, r.qualifier, r.category, r.counted, r.location, "
     "r.status, r.note, r.tags",
 }
 
+# Each pane's order, and the key a record has in it (for ``position``). The events and
+# figures orders are those of the ``events_pane`` / ``figures_pane`` indexes; the actors order
+# (most mentioned first) is that of ``actor_mention_counts_order``, the count table the schema's
+# triggers keep current. A store made before that table existed counts mentions per row.
 _ORDER = {
-    "event": "coalesce(r.date_start, '9999'), r.id",
-    "actor": "mentions DESC, r.id",
-    "figure": "r.document_id, r.start, r.id",
+    "event": ("coalesce(r.date_start, '9999')", "r.id"),
+    "actor": ("-c.mentions", "c.actor_id"),
+    "figure": ("r.document_id", "r.start", "r.id"),
 }
+_SLOW_MENTIONS = "(SELECT count(*) FROM mentions m WHERE m.actor_id = r.id)"
+_SLOW_ACTOR_ORDER = (f"-{_SLOW_MENTIONS}", "r.id")
 
 
-def _where(view: View) -> tuple[str, tuple]:
+def _has_counts(conn: sqlite3.Connection) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'actor_mention_counts'"
+    ).fetchone() is not None
+
+
+def _source(conn: sqlite3.Connection, kind: str) -> tuple[str, str, tuple[str, ...]]:
+    """FROM clause, select list and order key of a pane."""
+    if kind != "actor":
+        return f"{TABLES[kind]} r", _COLUMNS[kind], _ORDER[kind]
+    if _has_counts(conn):
+        return (
+            "actor_mention_counts c CROSS JOIN actors r ON r.id = c.actor_id",
+            _COLUMNS[kind].format(mentions="c.mentions"),
+            _ORDER[kind],
+        )
+    return "actors r", _COLUMNS[kind].format(mentions=_SLOW_MENTIONS), _SLOW_ACTOR_ORDER
+
+
+def _order_by(key: tuple[str, ...]) -> str:
+    # "-c.mentions" sorts as "c.mentions DESC", the way the index holds it.
+    return ", ".join(f"{k[1:]} DESC" if k.startswith("-") else k for k in key)
+
+
+def _where(view: View, ordered: bool = False, kind: str = "event") -> tuple[str, tuple]:
+    """The view's filter. ``ordered``: for reading in the pane's order, where the status
+    index must not be used (a unary ``+`` keeps SQLite on the pane's order index, which
+    holds the status too, instead of sorting every matching row)."""
     marks = ", ".join("?" for _ in view.statuses)
-    clause = f"r.status IN ({marks})"
+    clause = f"{'+' if ordered else ''}r.status IN ({marks})"
     params: tuple = tuple(view.statuses)
     if view.tag:
         clause += " AND EXISTS (SELECT 1 FROM json_each(r.tags) WHERE json_each.value = ?)"
         params += (view.tag,)
+    if view.crisis is not None:
+        if kind == "actor":
+            clause += (" AND EXISTS (SELECT 1 FROM mentions m JOIN documents d ON d.id = "
+                       "m.document_id WHERE m.actor_id = r.id AND d.crisis_id = ?)")
+        else:
+            clause += " AND r.document_id IN (SELECT id FROM documents WHERE crisis_id = ?)"
+        params += (view.crisis,)
     return clause, params
 
 
@@ -68,36 +109,53 @@ def _rows(conn: sqlite3.Connection, sql: str, params: tuple) -> list[dict]:
 
 
 def count(conn: sqlite3.Connection, kind: str, view: View) -> int:
-    where, params = _where(view)
+    where, params = _where(view, kind=kind)
     return conn.execute(f"SELECT count(*) FROM {TABLES[kind]} r WHERE {where}", params).fetchone()[
         0
     ]
 
 
 def page(conn: sqlite3.Connection, kind: str, view: View, offset: int, limit: int) -> list[dict]:
-    where, params = _where(view)
+    where, params = _where(view, ordered=True, kind=kind)
+    source, columns, key = _source(conn, kind)
     sql = (
-        f"SELECT {_COLUMNS[kind]} FROM {TABLES[kind]} r WHERE {where} "
-        f"ORDER BY {_ORDER[kind]} LIMIT ? OFFSET ?"
+        f"SELECT {columns} FROM {source} WHERE {where} "
+        f"ORDER BY {_order_by(key)} LIMIT ? OFFSET ?"
     )
     return _rows(conn, sql, (*params, limit, offset))
 
 
 def row(conn: sqlite3.Connection, kind: str, record_id: int) -> dict | None:
-    sql = f"SELECT {_COLUMNS[kind]} FROM {TABLES[kind]} r WHERE r.id = ?"
+    source, columns, _key = _source(conn, kind)
+    sql = f"SELECT {columns} FROM {source} WHERE r.id = ?"
     rows = _rows(conn, sql, (record_id,))
     return rows[0] if rows else None
 
 
 def position(conn: sqlite3.Connection, kind: str, view: View, record_id: int) -> int | None:
-    """Row number of ``record_id`` in the pane's order, or None when the view hides it."""
-    step = 1000
-    offset = 0
-    while True:
-        rows = page(conn, kind, view, offset, step)
-        for index, item in enumerate(rows):
-            if item["id"] == record_id:
-                return offset + index
-        if len(rows) < step:
-            return None
-        offset += step
+    """Row number of ``record_id`` in the pane's order, or None when the view hides it: the
+    number of records the view shows before it, counted along the pane's index."""
+    where, params = _where(view, ordered=True, kind=kind)
+    source, _columns, key = _source(conn, kind)
+    found = conn.execute(
+        f"SELECT {', '.join(key)} FROM {source} WHERE {where} AND r.id = ?",
+        (*params, record_id),
+    ).fetchone()
+    if found is None:
+        return None
+    if not any(k.startswith("-") for k in key):
+        before = f"({', '.join(key)}) < ({', '.join('?' for _ in key)})"
+        values: tuple = tuple(found)
+    else:  # lexicographic "comes before" with a descending column, spelled out
+        ors, values = [], ()
+        for i, k in enumerate(key):
+            same = [f"{c.lstrip('-')} = ?" for c in key[:i]]
+            ors.append(" AND ".join([*same, f"{k.lstrip('-')} {'>' if k[0] == '-' else '<'} ?"]))
+            values += tuple(
+                abs(v) if c[0] == "-" else v
+                for c, v in zip(key[: i + 1], found[: i + 1], strict=True)
+            )
+        before = "(" + " OR ".join(f"({o})" for o in ors) + ")"
+    return conn.execute(
+        f"SELECT count(*) FROM {source} WHERE {where} AND {before}", (*params, *values)
+    ).fetchone()[0]

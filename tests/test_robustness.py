@@ -279,6 +279,8 @@ async def test_ingest_while_the_tui_is_open(tmp_path, seed_template):
     app.WATCH_SECONDS = 0.3
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        app.set_crisis(None)  # every crisis: new articles may start crises of their own
+        await settle(pilot)
         figures = app.query_one("#pane-figure", RecordPane)
         before = figures.total
         process = subprocess.Popen([*COMMAND, "ingest", str(inbox), "--db", str(db)],
@@ -310,6 +312,8 @@ async def test_markup_and_escapes_in_every_pane(seed_db):
         store.set_field("figure", 1, "counted", "[bold red]refugees[/]\x07")
     app = make_app(seed_db)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.set_crisis(None)
         await settle(pilot)
         cells = []
         for pane in app.query(RecordPane):

@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from store import STATUSES, Edit, Hit, InvalidValue, Step, Store, StoreError, View
 
+from .crisis_screens import ClaimsScreen, TimelineScreen
 from .detail import DetailView
 from .forms import EditScreen, FieldBar, as_input
 from .help_screen import HelpScreen
@@ -26,6 +27,7 @@ from .pickers import AddScreen, HistoryScreen, PickScreen
 from .search_screen import SearchScreen
 
 PANE_ORDER = ("event", "actor", "figure")
+FIRST_PAGE = 60
 
 # `f` cycles a pane through these views; rejected records are hidden by default.
 STATUS_VIEWS = (
@@ -61,6 +63,10 @@ class TrackerApp(App):
         Binding("s", "split", "Split alias", show=False, id="actor.split"),
         Binding("plus", "add", "Add missed record", show=False, id="record.add"),
         Binding("h", "history", "History", show=False, id="record.history"),
+        Binding("c", "choose_crisis", "Crisis", id="crisis.choose"),
+        Binding("T", "timeline", "Timeline", show=False, id="crisis.timeline"),
+        Binding("K", "claims", "Claims", show=False, id="crisis.claims"),
+        Binding("C", "crisis_actions", "Crisis actions", show=False, id="crisis.actions"),
         Binding("r", "reload", "Reload", show=False, id="reload"),
         Binding("ctrl+s", "save", "Save", show=False, id="save"),
         Binding("question_mark", "help", "Help", id="help"),
@@ -73,7 +79,13 @@ class TrackerApp(App):
         super().__init__()
         self.db_path = Path(db_path)
         self.store = Store(self.db_path, read_only=read_only)
-        self.sub_title = self.db_path.name + (" (read-only)" if self.store.read_only else "")
+        self.crisis: dict | None = None  # the crisis the panes show; None: all of them
+        self._update_sub_title()
+
+    def _update_sub_title(self) -> None:
+        parts = [self.db_path.name + (" (read-only)" if self.store.read_only else "")]
+        parts.append(self.crisis["name"] if self.crisis else "all crises")
+        self.sub_title = " · ".join(parts)
 
     def notify(self, message: str, **kwargs) -> None:
         """Notifications may quote article text or user input: never read them as markup."""
@@ -104,7 +116,9 @@ class TrackerApp(App):
 
     def on_mount(self) -> None:
         self.pane("event").focus()
-        self.reload()
+        latest = self.store.latest_crisis()
+        crises = self.store.crises() if latest is not None else []
+        self.set_crisis(next((c for c in crises if c["id"] == latest), None))
         if self.store.read_only:
             self.notify("Opened read-only: you can read and search, not edit.", timeout=5)
         self.set_interval(self.WATCH_SECONDS, self.watch_store)
@@ -127,7 +141,8 @@ class TrackerApp(App):
     def load_rows(self, kind: str, offset: int, view: View, reset: bool = False,
                   to_end: bool = False) -> None:
         total = self.store.count(kind, view)
-        limit = max(total - offset, 0) if to_end else PAGE
+        # a short first page paints at once; later pages are full ones
+        limit = max(total - offset, 0) if to_end else (FIRST_PAGE if offset == 0 else PAGE)
         rows = self.store.page(kind, offset, limit, view)
         self.call_from_thread(self._rows_loaded, kind, view, rows, total, reset)
 
@@ -153,6 +168,115 @@ class TrackerApp(App):
         """Re-read panes from the store (after a merge, an undo, a filter, a new ingest)."""
         for kind in kinds:
             self.load_rows(kind, 0, self.pane(kind).view, reset=True)
+
+    # -- crises -----------------------------------------------------------------------------
+    def set_crisis(self, crisis: dict | None) -> None:
+        """Show one crisis in every pane (None: all crises)."""
+        self.crisis = crisis
+        self._update_sub_title()
+        for kind in PANE_ORDER:
+            pane = self.pane(kind)
+            pane.view = View(statuses=pane.view.statuses, tag=pane.view.tag,
+                             crisis=crisis["id"] if crisis else None)
+            pane.reset([], 0, keep_cursor=False)
+        self.reload()
+
+    def action_choose_crisis(self) -> None:
+        self.open_crisis_picker()
+
+    @work(thread=True, group="crisis")
+    def open_crisis_picker(self) -> None:
+        crises = self.store.crises()
+        choices = [("all", "All crises")] + [
+            (c, f"{c['name']}  ·  {c['documents']} documents  ·  "
+                f"{c['first'] or '?'} … {c['last'] or '?'}") for c in crises
+        ]
+        current = next((i for i, (c, _) in enumerate(choices)
+                        if isinstance(c, dict) and self.crisis and c["id"] == self.crisis["id"]),
+                       0)
+        self.call_from_thread(
+            self.push_screen, PickScreen("Show which crisis?", choices, current),
+            lambda chosen: chosen is not None and self.set_crisis(
+                None if chosen == "all" else chosen),
+        )
+
+    def _need_crisis(self) -> dict | None:
+        if self.crisis is None:
+            self.notify("Choose a crisis first (c).", severity="warning")
+        return self.crisis
+
+    def action_timeline(self) -> None:
+        if self._need_crisis():
+            self.open_timeline(self.crisis)
+
+    @work(thread=True, group="crisis")
+    def open_timeline(self, crisis: dict) -> None:
+        events = self.store.timeline(crisis["id"])
+        self.call_from_thread(self.push_screen, TimelineScreen(crisis, events))
+
+    def action_claims(self) -> None:
+        if self._need_crisis():
+            self.open_claims(self.crisis)
+
+    @work(thread=True, group="crisis")
+    def open_claims(self, crisis: dict) -> None:
+        claims = self.store.claims(crisis["id"])
+        totals = self.store.category_totals(crisis["id"])
+        self.call_from_thread(
+            self.push_screen, ClaimsScreen(crisis, claims, totals),
+            lambda choice: choice and self.run_step(
+                "choose_figure", crisis["id"], choice[0], choice[1] or None, then=self.action_claims
+            ),
+        )
+
+    def action_crisis_actions(self) -> None:
+        actions = [("new", "New crisis…"), ("rename", "Rename this crisis…"),
+                   ("merge", "Merge this crisis into…"),
+                   ("move", "Move the selected record's document to…")]
+        self.push_screen(PickScreen("Crisis actions", actions), self._crisis_action)
+
+    def _crisis_action(self, action: str | None) -> None:
+        if action == "new":
+            self.query_one(FieldBar).open("new_crisis", "crisis", None, "")
+        elif action == "rename" and self._need_crisis():
+            self.query_one(FieldBar).open("crisis_name", "crisis", self.crisis["id"],
+                                          self.crisis["name"])
+        elif action == "merge" and self._need_crisis():
+            self.open_crisis_target("merge_crises", self.crisis["id"])
+        elif action == "move":
+            self.with_selected(self.open_move)
+
+    @work(thread=True, group="crisis")
+    def open_move(self, kind: str, record_id: int) -> None:
+        record = self.store.get(kind, record_id)
+        if kind == "actor":
+            self.call_from_thread(self.notify, "Select an event or a figure: actors belong to "
+                                  "every crisis they appear in.", severity="warning")
+            return
+        self.open_crisis_target("move_document", record["document_id"])
+
+    @work(thread=True, group="crisis")
+    def open_crisis_target(self, method: str, subject: int) -> None:
+        crises = [c for c in self.store.crises()
+                  if not (method == "merge_crises" and c["id"] == subject)]
+        choices = [(c["id"], f"{c['name']}  ·  {c['documents']} documents") for c in crises]
+        self.call_from_thread(
+            self.push_screen, PickScreen("Into which crisis?", choices),
+            lambda target: target is not None and self.run_step(
+                method, subject, target, then=self._refresh_crisis),
+        )
+
+    def _refresh_crisis(self) -> None:
+        self.refresh_crisis()
+
+    @work(thread=True, group="crisis")
+    def refresh_crisis(self) -> None:
+        """Re-read the shown crisis (renamed, merged away) and the panes."""
+        crisis = None
+        if self.crisis is not None:
+            crisis = next((c for c in self.store.crises() if c["id"] == self.crisis["id"]),
+                          None)
+        self.call_from_thread(self.set_crisis, crisis)
 
     def action_reload(self) -> None:
         self.reload()
@@ -214,22 +338,27 @@ class TrackerApp(App):
 
     @work(thread=True, group="rows")
     def go_to_record(self, kind: str, record_id: int) -> None:
-        view = self.pane(kind).view
-        row = self.store.position(kind, record_id, view)
-        if row is None and view != View(statuses=STATUSES):
-            # The pane's filter hides it: show everything rather than fail.
-            view = View(statuses=STATUSES)
+        """Select a record, widening the pane's filter (status, tag, then crisis) when it
+        hides the record, rather than failing."""
+        current = self.pane(kind).view
+        for view in (current, View(statuses=STATUSES, crisis=current.crisis),
+                     View(statuses=STATUSES)):
             row = self.store.position(kind, record_id, view)
-            self.call_from_thread(self._set_view, kind, view)
-        self.call_from_thread(self._go_to_row, kind, row)
+            if row is not None:
+                self.call_from_thread(self._show_at, kind, view, row)
+                return
+        self.call_from_thread(self.notify, "That record is no longer in the store.",
+                              severity="warning")
 
-    def _go_to_row(self, kind: str, row: int | None) -> None:
+    def _show_at(self, kind: str, view: View, row: int) -> None:
         pane = self.pane(kind)
         pane.focus()
-        if row is None:
-            self.notify("That record is no longer in the store.", severity="warning")
+        if view == pane.view:
+            pane.go_to(row)
             return
-        pane.go_to(row)
+        pane.view = view
+        pane._pending_cursor = row
+        self.load_rows(kind, 0, view, reset=True, to_end=row >= FIRST_PAGE)
 
     def _set_view(self, kind: str, view: View) -> None:
         pane = self.pane(kind)
@@ -242,7 +371,8 @@ class TrackerApp(App):
         current = pane.view.statuses
         index = STATUS_VIEWS.index(current) if current in STATUS_VIEWS else -1
         statuses = STATUS_VIEWS[(index + 1) % len(STATUS_VIEWS)]
-        self._set_view(pane.kind, View(statuses=statuses, tag=pane.view.tag))
+        self._set_view(pane.kind, View(statuses=statuses, tag=pane.view.tag,
+                                       crisis=pane.view.crisis))
 
     def action_tag_filter(self) -> None:
         pane = self.current_pane
@@ -272,7 +402,13 @@ class TrackerApp(App):
         if message.purpose == "tag_filter":
             pane = self.pane(message.kind)
             tag = message.value.strip().lstrip("#").lower() or None
-            self._set_view(message.kind, View(statuses=pane.view.statuses, tag=tag))
+            self._set_view(message.kind, View(statuses=pane.view.statuses, tag=tag,
+                                              crisis=pane.view.crisis))
+        elif message.purpose == "crisis_name":
+            self.run_step("rename_crisis", message.record_id, message.value,
+                          then=self._refresh_crisis)
+        elif message.purpose == "new_crisis":
+            self.run_step("create_crisis", message.value, then=self._refresh_crisis)
         else:
             self.write_fields(message.kind, message.record_id, {message.purpose: message.value})
 
@@ -387,7 +523,8 @@ class TrackerApp(App):
                           params["end"], params["values"], focus=(params["kind"], None))
 
     @work(thread=True, group="edit")
-    def run_step(self, method: str, *args, focus: tuple[str, int | None] | None = None) -> None:
+    def run_step(self, method: str, *args, focus: tuple[str, int | None] | None = None,
+                 then=None) -> None:
         """Run a store operation that changes several records, then reload the panes."""
         try:
             result = getattr(self.store, method)(*args)
@@ -396,7 +533,7 @@ class TrackerApp(App):
             return
         self.call_from_thread(self.notify, f"Done: {method.replace('_', ' ')} (u undoes).",
                               timeout=3)
-        self.call_from_thread(self.reload)
+        self.call_from_thread(then or self.reload)
         if focus is not None:
             kind, record_id = focus
             self.call_from_thread(self.go_to_record, kind, record_id or result)
@@ -434,6 +571,8 @@ class TrackerApp(App):
         self.notify(f"{verb} {step.describe()}.", timeout=3)
         if step.action == "edit":
             self.refresh_record(step.kind, step.record_id)
+        elif "crisis" in step.action or step.action == "move document":
+            self.refresh_crisis()
         else:
             self.reload()
 

@@ -66,6 +66,8 @@ class FieldBar(Horizontal):
         "note": "note on this record (enter saves, esc cancels)",
         "tags": "tags, separated by commas (enter saves, esc cancels)",
         "tag_filter": "show only records with this tag (empty: all)",
+        "crisis_name": "the crisis's new name (enter saves, esc cancels)",
+        "new_crisis": "the new crisis's name (enter creates it, esc cancels)",
     }
 
     def compose(self) -> ComposeResult:
@@ -74,8 +76,9 @@ class FieldBar(Horizontal):
 
     def open(self, purpose: str, kind: str, record_id: int | None, value: str) -> None:
         self.purpose, self.kind, self.record_id = purpose, kind, record_id
-        label = (f"Filter {kind}s by tag" if record_id is None
-                 else f"{purpose.capitalize()} of {kind} #{record_id}")
+        labels = {"tag_filter": f"Filter {kind}s by tag", "crisis_name": "Rename crisis",
+                  "new_crisis": "New crisis"}
+        label = labels.get(purpose, f"{purpose.capitalize()} of {kind} #{record_id}")
         self.query_one(Label).update(label)
         field = self.query_one(Input)
         field.placeholder = self.PROMPTS[purpose]

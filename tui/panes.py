@@ -152,14 +152,18 @@ class RecordPane(DataTable):
     def reset(self, rows: list[dict], total: int, keep_cursor: bool = True) -> None:
         """Replace the pane's rows with the first page (after a reload)."""
         row_before = self.cursor_row if keep_cursor else 0
+        pending, self._pending_cursor = self._pending_cursor, None
         self.clear()
         self.ids = []
         self.statuses = {}
         self._asking = False
         self.total = total
         self.append(rows)
+        target = pending if pending is not None else row_before
         if self.ids:
-            self.move_cursor(row=min(row_before, len(self.ids) - 1), animate=False)
+            self.move_cursor(row=min(target, len(self.ids) - 1), animate=False)
+        if pending is not None and pending >= len(self.ids):
+            self.go_to(pending)
 
     def append(self, rows: list[dict]) -> None:
         """Add the next page of rows."""

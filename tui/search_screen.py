@@ -16,7 +16,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from store import Hit, Store
+from store import Hit, SearchCancelled, Store
 
 from .panes import TITLES
 from .safe import safe_text
@@ -68,7 +68,13 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
-        hits = self.store.search(query, limit=LIMIT, kinds=self.kinds) if query.strip() else []
+        worker = get_current_worker()
+        try:
+            hits = self.store.search(query, limit=LIMIT, kinds=self.kinds,
+                                     should_stop=lambda: worker.is_cancelled) \
+                if query.strip() else []
+        except SearchCancelled:
+            return  # a newer keystroke started a newer search
         hits = [h for h in hits if (h.kind, h.record_id) != self.exclude]
         if not get_current_worker().is_cancelled:  # a newer keystroke superseded this one
             self.app.call_from_thread(self.show_hits, query, hits)

@@ -1,0 +1,244 @@
+"""The measurements: search latency and quality, TUI first paint and RSS, ingest throughput."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz, process, utils
+
+from store import Store
+from store.search import _fts_literal, words
+
+from .synth import CACHE, articles
+
+ROOT = Path(__file__).resolve().parent.parent
+TOP = 10
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def _ms(values: list[float]) -> dict:
+    return {"p50_ms": round(_pct(values, 0.5) * 1000, 2),
+            "p95_ms": round(_pct(values, 0.95) * 1000, 2),
+            "mean_ms": round(statistics.fmean(values) * 1000, 2)}
+
+
+class Exhaustive:
+    """The baseline: rapidfuzz over every record with the engine's own re-rank scorer,
+    ``max(WRatio(query, label), 0.9 * partial_token_set_ratio(query, body))``, both with
+    ``default_process`` (texts processed once, ahead of any query)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        rows = conn.execute("SELECT kind, record_id, label, body FROM search_docs").fetchall()
+        self.keys = [(kind, record_id) for kind, record_id, _l, _b in rows]
+        self.labels = [utils.default_process(r[2]) for r in rows]
+        self.bodies = [utils.default_process(r[3]) for r in rows]
+        self.index = {key: i for i, key in enumerate(self.keys)}
+
+    def scores(self, query: str, workers: int = 1) -> np.ndarray:
+        q = utils.default_process(query)
+        a = process.cdist([q], self.labels, scorer=fuzz.WRatio, workers=workers)[0]
+        b = process.cdist([q], self.bodies, scorer=fuzz.partial_token_set_ratio,
+                          workers=workers)[0]
+        return np.maximum(a, 0.9 * b)
+
+    def top(self, scores: np.ndarray, n: int = TOP) -> list[tuple[str, int]]:
+        n = min(n, len(scores))
+        if not n:
+            return []
+        tenth = -np.partition(-scores, n - 1)[n - 1]
+        cut = np.nonzero(scores >= tenth)[0]  # every record tied with the n-th best too
+        best = sorted(cut, key=lambda i: (-scores[i], self.keys[i]))[:n]
+        return [self.keys[i] for i in best]
+
+
+def overlap(found: list[tuple[str, int]], truth_top: list[tuple[str, int]],
+            scores: np.ndarray, index: dict) -> tuple[float, float]:
+    """(strict, tie-aware) share of the exhaustive top 10 the engine's top 10 holds.
+
+    Strict: the same records. Tie-aware: records scoring at least the exhaustive 10th best
+    (many records can share that score, e.g. every sentence holding the word exactly; which
+    of them is "the" 10th is arbitrary)."""
+    if not truth_top:
+        return 1.0, 1.0
+    n = len(truth_top)
+    strict = len(set(found[:n]) & set(truth_top)) / n
+    tenth = float(scores[index[truth_top[-1]]])
+    good = sum(1 for key in found[:n] if float(scores[index[key]]) >= tenth - 1e-3)
+    return strict, good / n
+
+
+def fts_alone(conn: sqlite3.Connection, query: str) -> list[tuple[str, int]]:
+    """The other baseline: SQLite FTS5 alone (any query word, the last one as a prefix, bm25)."""
+    ws = words(query)
+    if not ws:
+        return []
+    terms = [_fts_literal(w) for w in ws]
+    terms[-1] += "*"
+    return [
+        (kind, record_id)
+        for kind, record_id in conn.execute(
+            "SELECT d.kind, d.record_id FROM search_docs d JOIN (SELECT rowid AS id, rank "
+            "FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ?) c ON c.id = d.id "
+            "ORDER BY c.rank",
+            (" OR ".join(terms), TOP),
+        )
+    ]
+
+
+def search(db: Path, queries: list[dict], timed_baseline: int, log=print) -> dict:
+    """Latency of the engine, FTS5 alone and exhaustive rapidfuzz; overlap with exhaustive."""
+    store = Store(db)
+    conn = store.conn
+    t0 = time.perf_counter()
+    store.search("warm up")  # reads the vocabulary: the first search of a session
+    first = time.perf_counter() - t0
+    exhaustive = Exhaustive(conn)
+    engine_t, fts_t, exh_t = [], [], []
+    strict, tie, fts_strict, fts_tie = [], [], [], []
+    for number, q in enumerate(queries):
+        t = time.perf_counter()
+        hits = store.search(q["query"], limit=TOP)
+        engine_t.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        fts = fts_alone(conn, q["query"])
+        fts_t.append(time.perf_counter() - t)
+        timed = number < timed_baseline
+        t = time.perf_counter()
+        scores = exhaustive.scores(q["query"], workers=1 if timed else -1)
+        truth = exhaustive.top(scores)
+        if timed:
+            exh_t.append(time.perf_counter() - t)
+        s, a = overlap([(h.kind, h.record_id) for h in hits], truth, scores, exhaustive.index)
+        strict.append(s)
+        tie.append(a)
+        s, a = overlap(fts, truth, scores, exhaustive.index)
+        fts_strict.append(s)
+        fts_tie.append(a)
+        for hit in hits:  # the engine's scores are the exhaustive ones, for its candidates
+            assert abs(hit.score - scores[exhaustive.index[(hit.kind, hit.record_id)]]) < 0.01
+    store.close()
+    engine, exh = _ms(engine_t), _ms(exh_t)
+    out = {
+        "queries": len(queries),
+        "engine": engine,
+        "engine_first_query_ms": round(first * 1000, 1),
+        "fts5_alone": _ms(fts_t),
+        "exhaustive": {**exh, "queries_timed": len(exh_t)},
+        "speedup_p95_vs_exhaustive": round(exh["p95_ms"] / engine["p95_ms"], 1),
+        "speedup_p50_vs_exhaustive": round(exh["p50_ms"] / engine["p50_ms"], 1),
+        "overlap_top10": round(statistics.fmean(tie), 3),
+        "overlap_top10_strict": round(statistics.fmean(strict), 3),
+        "fts5_overlap_top10": round(statistics.fmean(fts_tie), 3),
+        "fts5_overlap_top10_strict": round(statistics.fmean(fts_strict), 3),
+        "worst_queries": sorted(
+            ({"query": q["query"], "overlap": round(a, 2)} for q, a in zip(queries, tie,
+                                                                           strict=True)),
+            key=lambda item: item["overlap"],
+        )[:5],
+    }
+    log(f"    search: engine p50 {engine['p50_ms']} ms p95 {engine['p95_ms']} ms; exhaustive "
+        f"p95 {exh['p95_ms']} ms; overlap {out['overlap_top10']}")
+    return out
+
+
+def paint(db: Path, runs: int = 3, page: int | None = None) -> dict:
+    """TUI first paint and peak RSS, each run in a fresh process (median of ``runs``).
+    ``page``: rows per page read by the app, to try another page size."""
+    results = []
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if page:
+        env["BENCH_PAGE"] = str(page)
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.paint", str(db)], cwd=ROOT, capture_output=True,
+            text=True, timeout=600, env=env,
+        )
+        if done.returncode:
+            raise RuntimeError(f"bench.paint failed: {done.stderr[-2000:]}")
+        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    results.sort(key=lambda r: r["first_paint_s"])
+    middle = results[len(results) // 2]
+    return {**middle, "rss_mb": max(r["rss_mb"] for r in results)}
+
+
+def seed_store() -> Path:
+    """The store a new user starts with: the bundled seeds (built once, cached)."""
+    from store.ingest import ensure_seeded
+
+    from .build import upgrade
+
+    path = CACHE / "seed.db"
+    if path.exists():
+        upgrade(path)
+    else:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".building")
+        tmp.unlink(missing_ok=True)
+        with Store(tmp) as store:
+            ensure_seeded(store)
+            store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        tmp.replace(path)
+    return path
+
+
+def ingest(jobs: int, log=print) -> dict:
+    """Words/s: ``ingest_article`` end to end (and with ``jobs`` processes) vs the bare spaCy
+    pipeline on the same texts."""
+    from extract import nlp
+    from store.ingest import Article, ingest_article
+
+    from .parallel_proposal import ingest_parallel
+
+    texts = [a["text"] for a in articles()]
+    arts = [Article(a["text"], a["title"], "bench", a.get("url", ""),
+                    (a.get("date_publish") or "")[:10] or None) for a in articles()]
+    total_words = sum(len(t.split()) for t in texts)
+    pipeline = nlp.load()
+    list(pipeline.pipe(["Warm up the pipeline once."]))
+    t = time.perf_counter()
+    for _doc in pipeline.pipe(texts):
+        pass
+    spacy_s = time.perf_counter() - t
+    out = {"words": total_words, "articles": len(texts),
+           "spacy_words_per_s": round(total_words / spacy_s)}
+    tmpdir = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
+    try:
+        with Store(tmpdir / "one.db") as store:
+            ingest_article(store, Article("Warm up. 3 people fled Kabul.", "w", "w"))
+            t = time.perf_counter()
+            for article in arts:
+                ingest_article(store, article)
+            one_s = time.perf_counter() - t
+        out["ingest_words_per_s"] = round(total_words / one_s)
+        out["ingest_vs_spacy"] = round(out["ingest_words_per_s"] / out["spacy_words_per_s"], 3)
+        if jobs > 1:
+            t = time.perf_counter()
+            for _doc in pipeline.pipe(texts, n_process=jobs, batch_size=2):
+                pass
+            out[f"spacy_{jobs}proc_words_per_s"] = round(total_words / (time.perf_counter() - t))
+            with Store(tmpdir / "jobs.db") as store:
+                t = time.perf_counter()
+                ingest_parallel(store, arts, jobs=jobs)
+                jobs_s = time.perf_counter() - t
+            out["jobs"] = jobs
+            out[f"ingest_{jobs}jobs_words_per_s"] = round(total_words / jobs_s)
+            out[f"ingest_{jobs}jobs_vs_spacy"] = round(total_words / jobs_s
+                                                       / out["spacy_words_per_s"], 3)
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+    log(f"    ingest: {out}")
+    return out

@@ -1,0 +1,52 @@
+"""Child process: open the TUI on a store, wait for the three panes' first rows, report.
+
+``python -m bench.paint STORE`` prints one JSON line: seconds from ``make_app`` to the first
+rows in all three panes, from process start, and the process's peak RSS (MB). Run once per
+store so the RSS is that store's alone.
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()
+
+import asyncio  # noqa: E402
+import json  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+
+
+async def first_paint(db: str, timeout: float = 120.0) -> dict:
+    import os
+
+    import tui.app
+    from tui.app import PANE_ORDER, make_app
+
+    if os.environ.get("BENCH_PAGE"):  # try the proposed smaller first page (see README)
+        tui.app.PAGE = int(os.environ["BENCH_PAGE"])
+
+    imported = time.perf_counter()
+    app = make_app(db)
+    async with app.run_test(size=(140, 42)) as pilot:
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            counts = [app.pane(kind).row_count for kind in PANE_ORDER]
+            if all(counts):
+                break
+            await asyncio.sleep(0.005)
+        painted = time.perf_counter()
+        await pilot.pause()
+        totals = {kind: app.pane(kind).total for kind in PANE_ORDER}
+        rows = {kind: app.pane(kind).row_count for kind in PANE_ORDER}
+    return {
+        "first_paint_s": round(painted - imported, 4),
+        "from_start_s": round(painted - STARTED, 4),
+        "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "pane_totals": totals,
+        "pane_rows": rows,
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(asyncio.run(first_paint(sys.argv[1]))))

@@ -1,0 +1,35 @@
+"""A smoke test of the benchmark code on a 500-record store (the benchmark itself is not run
+by pytest: `python -m bench`)."""
+
+from __future__ import annotations
+
+import json
+
+from bench import __main__ as bench_main
+from bench import build, measure, synth
+from store import Store
+
+
+def test_bench_builds_a_small_store_and_measures_search(tmp_path, monkeypatch):
+    monkeypatch.setattr(build, "CACHE", tmp_path)
+    meta = build.build(500, log=lambda _line: None)
+    assert meta["records"] >= 500
+    with Store(meta["path"]) as store:
+        assert store.count("event") and store.count("actor") and store.count("figure")
+        stored = sum(store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                     for t in ("events", "figures"))
+        assert stored == meta["events"] + meta["figures"]
+        # every provenance offset slices its document exactly
+        for start, end, sentence, text in store.conn.execute(
+            "SELECT e.start, e.\"end\", e.sentence, d.text FROM events e "
+            "JOIN documents d ON d.id = e.document_id"
+        ):
+            assert text[start:end] in sentence
+    queries = synth.queries(100)
+    assert len({q["query"] for q in queries}) == 100
+    result = measure.search(build.cached_path(500), queries[:20], timed_baseline=5,
+                            log=lambda _line: None)
+    assert result["engine"]["p95_ms"] > 0 and 0 <= result["overlap_top10"] <= 1
+    table = bench_main.table({"sizes": [{**meta, "search": result}]})
+    assert "500" in table or f"{meta['records']:,}" in table
+    json.dumps(result)

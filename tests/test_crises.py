@@ -1,0 +1,170 @@
+"""Crises and claims on real articles: the Nice attack, the Chibok release and the seed's
+Afghanistan story fall into separate crises; the Nice death toll is one claim whose reports
+span the outlets' numbers, with the figure the visible rule recommends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import SIZE, settle
+
+import seeds
+from store import Store
+from store.claims import recommend
+from store.ingest import ingest_paths
+from tui.app import make_app
+from tui.crisis_screens import ClaimsScreen, TimelineScreen
+from tui.panes import RecordPane
+from tui.pickers import PickScreen
+
+STORIES = Path(__file__).parent / "data" / "stories"
+INPUTS = Path(__file__).parent / "data" / "inputs"
+
+
+@pytest.fixture(scope="module")
+def stories_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("stories") / "stories.db"
+    with Store(path) as store:
+        ingest_paths(store, [*seeds.paths(), STORIES, INPUTS / "israel-wire.jsonl"])
+    return path
+
+
+@pytest.fixture
+def stories(stories_template, tmp_path) -> Path:
+    path = tmp_path / "stories.db"
+    path.write_bytes(stories_template.read_bytes())
+    return path
+
+
+def crisis_of(store: Store, title_part: str) -> int:
+    return store.conn.execute(
+        "SELECT crisis_id FROM documents WHERE title LIKE ?", (f"%{title_part}%",)
+    ).fetchone()[0]
+
+
+def test_stories_fall_into_separate_crises(stories):
+    with Store(stories) as store:
+        nice = {r[0] for r in store.conn.execute(
+            "SELECT crisis_id FROM documents WHERE title LIKE '%Nice%'")}
+        chibok = {r[0] for r in store.conn.execute(
+            "SELECT crisis_id FROM documents WHERE title LIKE '%Chibok%'")}
+        assert len(nice) == 1 and len(chibok) == 1
+        afghan = crisis_of(store, "Afghans flee")
+        israel = {r[0] for r in store.conn.execute(
+            "SELECT crisis_id FROM documents WHERE source LIKE '%israel-wire%'")}
+        assert len(israel) == 1
+        assert len(nice | chibok | israel | {afghan}) == 4
+        # wire copies sit with their original
+        copies = store.conn.execute(
+            "SELECT d.crisis_id, o.crisis_id FROM documents d JOIN documents o "
+            "ON o.id = d.duplicate_of").fetchall()
+        assert copies and all(a == b for a, b in copies)
+        nice_id = nice.pop()
+        assert len(store.crisis_documents(nice_id)) == 10
+        assert store.latest_crisis() in {c["id"] for c in store.crises()}
+
+
+def test_nice_death_toll_is_one_claim_with_the_rules_recommendation(stories):
+    with Store(stories) as store:
+        nice = crisis_of(store, "Nice attack rises to 85")
+        claims = [c for c in store.claims(nice) if c.category == "deaths"]
+        toll = claims[0]  # the most reported deaths claim
+        outlets = {r.document_id for r in toll.reports}
+        assert len(outlets) >= 4
+        values = sorted(r.value for r in toll.reports)
+        assert values[0] < values[-1]  # the reports disagree: 70s to 80s
+        assert toll.low >= 70 and toll.high <= 90
+        assert toll.recommended is recommend(toll.reports)
+        # the rule, checked independently: official first, then latest, then lowest
+        pool = [r for r in toll.reports if r.official] or toll.reports
+        latest = max(r.published for r in pool)
+        assert toll.recommended.published == latest
+        assert toll.recommended.official == any(r.official for r in toll.reports)
+        assert toll.recommended.value == min(
+            r.value for r in pool if r.published == latest
+            and r.qualifier in ("at_least", "exact")
+        )
+        # a person's choice overrides the rule, logged and undoable
+        other = next(r for r in toll.reports if r.value != toll.recommended.value)
+        store.choose_figure(nice, toll.key, other.figure_id)
+        chosen = next(c for c in store.claims(nice) if c.key == toll.key)
+        assert chosen.recommended.figure_id == other.figure_id and chosen.chosen_by_person
+        assert store.undo().action == "choose figure"
+        back = next(c for c in store.claims(nice) if c.key == toll.key)
+        assert back.recommended.figure_id == toll.recommended.figure_id
+
+
+def test_rename_merge_and_move_are_undoable(stories):
+    with Store(stories) as store:
+        nice, chibok = crisis_of(store, "Nice attack rises"), crisis_of(store, "Chibok")
+        store.rename_crisis(nice, "Nice truck attack, July 2016")
+        assert next(c for c in store.crises() if c["id"] == nice)["name"].startswith("Nice")
+        document = store.crisis_documents(chibok)[0]["id"]
+        store.move_document(document, nice)
+        assert len(store.crisis_documents(nice)) == 11
+        store.undo()
+        assert len(store.crisis_documents(nice)) == 10
+        store.merge_crises(chibok, nice)
+        assert chibok not in {c["id"] for c in store.crises()}
+        assert len(store.crisis_documents(nice)) == 17
+        store.undo()
+        assert len(store.crisis_documents(chibok)) == 7
+        new = store.create_crisis("Sahel displacement")
+        assert new in {c["id"] for c in store.crises()}
+
+
+async def test_crisis_selector_timeline_and_claims_in_the_tui(stories):
+    app = make_app(stories)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.crisis is not None  # opens on the most recently updated crisis
+        with Store(stories) as store:
+            nice = crisis_of(store, "Nice attack rises")
+            nice_events = store.count("event", store_view(nice))
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, PickScreen)
+        await pilot.press(*"Scores Die", "enter")
+        await settle(pilot)
+        assert app.crisis["id"] == nice
+        events = app.query_one("#pane-event", RecordPane)
+        assert events.total == nice_events
+        await pilot.press("T")
+        await settle(pilot)
+        assert isinstance(app.screen, TimelineScreen)
+        dates = [e["date_start"] for e in app.screen.events if e["date_start"]]
+        assert dates == sorted(dates)
+        await pilot.press("escape", "K")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ClaimsScreen) and screen.claims
+        assert screen.claims[0].category == "deaths"
+        await pilot.press("tab", "down", "enter")  # choose the second report
+        await settle(pilot)
+        with Store(stories) as store:
+            assert store.claims(nice)[0].chosen_by_person
+        assert isinstance(app.screen, ClaimsScreen)  # reopened after the choice
+        await pilot.press("escape", "c", *"All crises", "enter")
+        await settle(pilot)
+        assert app.crisis is None and events.total > nice_events
+
+
+def store_view(crisis_id: int):
+    from store import View
+
+    return View(crisis=crisis_id)
+
+
+def test_claims_chart_snapshot(stories, snap_compare):
+    async def open_claims(pilot):
+        await settle(pilot)
+        with Store(stories) as store:
+            nice = crisis_of(store, "Nice attack rises")
+        crisis = next(c for c in pilot.app.store.crises() if c["id"] == nice)
+        pilot.app.set_crisis(crisis)
+        await settle(pilot)
+        await pilot.press("K")
+        await settle(pilot)
+
+    assert snap_compare(make_app(stories), terminal_size=SIZE, run_before=open_claims)

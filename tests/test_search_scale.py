@@ -1,0 +1,85 @@
+"""The search engine and pane reading made for large stores (store/search.py, views.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from store import Store, View
+from store.search import SearchCancelled, SearchIndex
+
+KINDS = ("event", "actor", "figure")
+
+
+def test_misspelt_and_partial_queries_find_the_record(seed_db):
+    with Store(seed_db) as store:
+        assert store.search("Talibn")[0].label == "Taleban"
+        assert store.search("Shanghai Coop")[0].label.startswith("Shanghai Cooperation")
+        for query in ('"; DROP TABLE events; --', "NEAR(a b)", "*", "a OR", "ö’"):
+            store.search(query)  # never an FTS5 syntax error
+
+
+def test_an_edit_is_searchable_at_once_and_the_vocabulary_follows(seed_db):
+    with Store(seed_db) as store:
+        assert store.search("Talibn")  # the vocabulary is now in memory
+        event_id = store.page("event", 0, 1)[0]["id"]
+        store.set_field("event", event_id, "note", "quixotical convoy")
+        hits = store.search("quixoticl")
+        assert hits and (hits[0].kind, hits[0].record_id) == ("event", event_id)
+
+
+def test_another_connections_commit_reloads_the_vocabulary(seed_db):
+    with Store(seed_db) as reader, Store(seed_db) as writer:
+        assert reader.search("Talibn")
+        actor_id = writer.page("actor", 0, 1)[0]["id"]
+        writer.set_field("actor", actor_id, "note", "zanzibarian envoy")
+        hits = reader.search("zanzibarien")
+        assert hits and (hits[0].kind, hits[0].record_id) == ("actor", actor_id)
+
+
+def test_a_search_told_to_stop_stops(seed_db):
+    with Store(seed_db) as store:
+        index = SearchIndex(store.conn)
+        with pytest.raises(SearchCancelled):
+            index.search("Taleban border", should_stop=lambda: True)
+        assert index.search("Taleban", should_stop=lambda: False)
+        store.conn.execute("SELECT 1").fetchone()  # the connection still works
+
+
+def _order(store: Store, kind: str, view: View) -> list[int]:
+    return [row["id"] for row in store.page(kind, 0, 10_000, view)]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_position_is_the_row_number_in_the_pane_order(seed_db, kind):
+    with Store(seed_db) as store:
+        ids = _order(store, kind, View())
+        store.set_field(kind, ids[1], "status", "rejected")
+        for view in (View(), View(statuses=("unreviewed", "confirmed", "rejected"))):
+            order = _order(store, kind, view)
+            assert [store.position(kind, i, view) for i in order] == list(range(len(order)))
+        assert store.position(kind, ids[1], View()) is None
+        assert store.position(kind, 10**9, View()) is None
+
+
+def _counts_agree(store: Store) -> None:
+    kept = dict(store.conn.execute("SELECT actor_id, mentions FROM actor_mention_counts"))
+    real = dict(store.conn.execute(
+        "SELECT r.id, (SELECT count(*) FROM mentions m WHERE m.actor_id = r.id) FROM actors r"
+    ))
+    assert kept == real
+
+
+def test_actor_order_is_by_mentions_and_survives_merge_and_undo(seed_db):
+    with Store(seed_db) as store:
+        _counts_agree(store)
+        rows = store.page("actor", 0, 1000)
+        keys = [(-row["mentions"], row["id"]) for row in rows]
+        assert keys == sorted(keys)
+        first, last = rows[0]["id"], rows[-1]["id"]
+        store.merge_actors(last, first)
+        _counts_agree(store)
+        assert store.page("actor", 0, 1)[0]["mentions"] == rows[0]["mentions"] + rows[-1][
+            "mentions"]
+        store.undo()
+        _counts_agree(store)
+        assert store.page("actor", 0, 1000) == rows

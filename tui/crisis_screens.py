@@ -1,0 +1,194 @@
+"""Seeing a crisis: its timeline of events, its claims with the recommended figure, and charts
+of how reported figures moved over time.
+
+Screens get their data from the app (which read it from the store in a worker); they draw.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+from textual_plotext import PlotextPlot
+
+from store.claims import RULE, Claim
+
+from .panes import EVENT_TYPE_LABELS
+from .safe import safe_text
+
+PRECISION_MARK = {"day": "day", "week": "≈week", "month": "≈month", "year": "≈year"}
+
+
+class TimelineScreen(ModalScreen[None]):
+    """The crisis's events in date order, each with how precise its date is."""
+
+    BINDINGS = [Binding("escape,q,T", "close", "Close", id="timeline.close")]
+
+    def __init__(self, crisis: dict, events: list[dict]) -> None:
+        super().__init__()
+        self.crisis, self.events = crisis, events
+
+    def compose(self) -> ComposeResult:
+        table = Table(expand=True, show_edge=False, pad_edge=False)
+        for column, width in (("date", 23), ("precision", 9), ("type", 16), ("what", None),
+                              ("where", 16)):
+            table.add_column(column, width=width, no_wrap=column != "what")
+        for event in self.events:
+            start, end = event["date_start"], event["date_end"]
+            when = "undated" if not start else (start if not end or end == start
+                                                else f"{start} … {end}")
+            table.add_row(
+                when, PRECISION_MARK.get(event["date_precision"] or "", "—"),
+                EVENT_TYPE_LABELS.get(event["type"], event["type"]),
+                safe_text(event["summary"], one_line=True),
+                safe_text(event["location"] or "", one_line=True),
+                style="dim" if not start else "",
+            )
+        with VerticalScroll(id="timeline-box", classes="modal-box wide"):
+            yield Static(table if self.events else Text("No events in this crisis.",
+                                                        style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one("#timeline-box").border_title = safe_text(
+            f"Timeline: {self.crisis['name']} ({len(self.events)} events, esc closes)",
+            one_line=True,
+        )
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _claim_line(claim: Claim) -> Text:
+    chosen = " (your choice)" if claim.chosen_by_person else ""
+    documents = len({r.document_id for r in claim.reports})
+    return Text.assemble(
+        (f"{claim.recommended.value:>8,}", "bold"), "  ",
+        safe_text(claim.label, one_line=True),
+        (f"   {len(claim.reports)} reports in {documents} documents, range "
+         f"{claim.low:,}–{claim.high:,}{chosen}", "dim"),
+    )
+
+
+class ClaimsScreen(ModalScreen[tuple[str, int] | None]):
+    """A crisis's claims; the selected one's reports and a chart of its values over time.
+
+    ``enter`` on a report makes it the claim's figure (a logged, undoable choice); ``r`` goes
+    back to the rule. Returns (claim key, figure id or 0 for the rule), or None."""
+
+    BINDINGS = [
+        Binding("escape,q", "close", "Close", id="claims.close"),
+        Binding("tab", "switch", "Claims / reports", id="claims.switch"),
+        Binding("enter", "choose", "Use this report", id="claims.choose", priority=True),
+        Binding("r", "rule", "Back to the rule", id="claims.rule"),
+    ]
+
+    def __init__(self, crisis: dict, claims: list[Claim], totals: dict[str, int]) -> None:
+        super().__init__()
+        self.crisis, self.claims, self.totals = crisis, claims, totals
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="claims-box", classes="modal-box wide"):
+            yield Static(Text(f"Recommended figure: {RULE}.", style="dim"), id="claims-rule")
+            yield OptionList(*[Option(_claim_line(c)) for c in self.claims], id="claims-list")
+            with Horizontal(id="claims-lower"):
+                yield OptionList(id="claims-reports")
+                yield PlotextPlot(id="claims-chart")
+            yield PlotextPlot(id="claims-totals")
+
+    def on_mount(self) -> None:
+        self.query_one("#claims-box").border_title = safe_text(
+            f"Claims: {self.crisis['name']}", one_line=True)
+        claims = self.query_one("#claims-list", OptionList)
+        claims.focus()
+        if self.claims:
+            claims.highlighted = 0
+            self.show_claim(0)
+        self.draw_totals()
+
+    @property
+    def claim(self) -> Claim | None:
+        index = self.query_one("#claims-list", OptionList).highlighted
+        return self.claims[index] if self.claims and index is not None else None
+
+    @on(OptionList.OptionHighlighted, "#claims-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_claim(event.option_index)
+
+    def show_claim(self, index: int) -> None:
+        claim = self.claims[index]
+        reports = self.query_one("#claims-reports", OptionList)
+        reports.clear_options()
+        ordered = sorted(claim.reports, key=lambda r: (r.published or "", r.figure_id))
+        for report in ordered:
+            mark = "★" if report is claim.recommended else " "
+            official = "official" if report.official else ""
+            reports.add_option(Option(Text.assemble(
+                (f"{mark} {report.value:>7,} ", "bold" if mark == "★" else ""),
+                (f"{report.qualifier:<8} {report.published or 'undated':<10} {official:<8} ",
+                 "dim"),
+                safe_text(report.document_title, one_line=True),
+            ), id=str(report.figure_id)))
+        self.draw_claim(claim)
+
+    def draw_claim(self, claim: Claim) -> None:
+        plot = self.query_one("#claims-chart", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        dated = sorted((r.published or "undated", r.value, r.figure_id) for r in claim.reports)
+        # one point per report, in publication order, labelled with its date: readable even
+        # when all reports came out on one day
+        xs = list(range(1, len(dated) + 1))
+        plt.plot(xs, [v for _, v, _ in dated], marker="dot")
+        plt.xticks(xs, [d[5:] if d != "undated" else "?" for d, _, _ in dated])
+        plt.horizontal_line(claim.recommended.value, color="green")
+        plt.xlim(0.5, len(dated) + 0.5)
+        low, high = claim.low, claim.high
+        pad = max(1, (high - low) // 5, high // 20)
+        plt.ylim(max(0, low - pad), high + pad)
+        plt.title(f"{claim.label}: reports in publication order (green: recommended)")
+        plot.refresh()
+
+    def draw_totals(self) -> None:
+        plot = self.query_one("#claims-totals", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        # the five largest categories: a bar per terminal row stays readable
+        largest = sorted(((v, k) for k, v in self.totals.items() if k not in ("other", "people")),
+                         reverse=True)[:5]
+        shown = {k: v for v, k in sorted(largest, key=lambda item: item[1])}
+        if shown:
+            plt.bar(list(shown), list(shown.values()), orientation="horizontal", width=0.3)
+        plt.title("Totals per category (each claim's recommended figure, counted once)")
+        plot.refresh()
+
+    def action_switch(self) -> None:
+        target = "#claims-reports" if self.focused and self.focused.id == "claims-list" \
+            else "#claims-list"
+        self.query_one(target, OptionList).focus()
+
+    def action_choose(self) -> None:
+        reports = self.query_one("#claims-reports", OptionList)
+        if self.focused is not reports:
+            self.action_switch()
+            if reports.option_count:
+                reports.highlighted = 0
+            return
+        claim, index = self.claim, reports.highlighted
+        if claim is None or index is None:
+            return
+        figure_id = int(reports.get_option_at_index(index).id)
+        self.dismiss((claim.key, figure_id))
+
+    def action_rule(self) -> None:
+        if self.claim is not None:
+            self.dismiss((self.claim.key, 0))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
