@@ -168,3 +168,35 @@ def test_claims_chart_snapshot(stories, snap_compare):
         await settle(pilot)
 
     assert snap_compare(make_app(stories), terminal_size=SIZE, run_before=open_claims)
+
+
+async def test_merge_and_rename_crises_from_the_keyboard(stories):
+    app = make_app(stories)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        with Store(stories) as store:
+            chibok, nice = crisis_of(store, "Chibok"), crisis_of(store, "Nice attack rises")
+        app.set_crisis(next(c for c in app.store.crises() if c["id"] == chibok))
+        await settle(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        assert isinstance(app.screen, PickScreen)
+        await pilot.press(*"Rename", "enter")
+        await settle(pilot)
+        bar = app.query_one("#bar-input")
+        bar.value = "Chibok girls released, Oct 2016"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.crisis["name"] == "Chibok girls released, Oct 2016"
+        await pilot.press("C", *"Merge", "enter")
+        await settle(pilot)
+        await pilot.press(*"Scores Die", "enter")
+        await settle(pilot)
+        with Store(stories) as store:
+            assert len(store.crisis_documents(nice)) == 17
+            assert chibok not in {c["id"] for c in store.crises()}
+        assert app.crisis is None  # the shown crisis was merged away: all crises shown
+        await pilot.press("u")
+        await settle(pilot)
+        with Store(stories) as store:
+            assert len(store.crisis_documents(chibok)) == 7
