@@ -255,7 +255,22 @@ def resolve(d: Document) -> Resolved:
         name = text[start:end].strip()
         if not name or overlaps(start, end) or any(ch.isdigit() for ch in name):
             continue
-        if len(name) < 2:
+        m_title = _TITLE_ABBR.match(name)
+        if m_title:  # "Col. Rob Manning" -> "Rob Manning"
+            start += m_title.end()
+            name = text[start:end].strip()
+        if len(name) < 2 or _credit(d, start, end, name) or name.split()[0] in _PLATFORMS \
+                or name.split()[-1] in ("of", "and", "the") or name in _NOT_ACTORS:
+            continue
+        if re.fullmatch(r"[A-Z][A-Z .'-]+", name) and not forms.get(name) and (
+                " " in name or text[end:end + 1] in (":", ",")):
+            continue  # transcript speaker labels ("ARI SHAPIRO, HOST:")
+        dem = _demonym_state(doc, ent)
+        if dem is not None:
+            iso, gov_end = dem
+            r.add_actor(d, _state_key(iso), locations.country_name(iso), "state", iso,
+                        start, gov_end)
+            claimed.append((start, gov_end))
             continue
         if name.lower() == name and not (ent.label_ == "ORG" and ent.start > 1 and
                                          doc[ent.start - 1].text in ("'s", "\u2019s")):
@@ -277,6 +292,20 @@ def resolve(d: Document) -> Resolved:
             continue
         if ent.label_ == "NORP" or locations.demonym_country(name):
             continue  # demonyms qualify other things; they are not actors themselves
+        if ent.label_ in ("ORG", "PERSON", "FAC") and not _ORG_WORDS.search(name) and (
+                _placed(doc, ent) or _PLACE_NAME_WORDS.search(name)):
+            place = locations.lookup(name, context)
+            r.add_location(d, place or locations.Place(name, "site", None), start, end)
+            continue
+        if ent.label_ == "ORG" and not _ORG_WORDS.search(name) and not _MEDIA_WORDS.search(
+                name) and _personal(doc, ent, name):
+            persons.append((start, end, name))
+            continue
+        if ent.label_ == "PERSON" and " " not in name and locations.lookup(name, context):
+            r.add_location(d, locations.lookup(name, context), start, end)
+            continue
+        if ent.label_ == "ORG" and " " not in name and _common_word(name, text):
+            continue
         if ent.label_ == "PERSON":
             nxt = doc[ent.end] if ent.end < len(doc) else None
             if nxt is not None and nxt.lower_ in _PLACE_NOUNS:
@@ -309,6 +338,71 @@ def resolve(d: Document) -> Resolved:
     _add_persons(d, r, persons)
     _add_forces(d, r, dl_country)
     return r
+
+
+_TITLE_ABBR = re.compile(r"(?:Col|Gen|Lt|Sgt|Maj|Capt|Cpl|Adm|Brig|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|"
+                         r"Sheriff|Colonel|General|Captain|Major)\.?\s+(?=[A-Z])")
+_PLATFORMS = {"Twitter", "Facebook", "YouTube", "Instagram", "Telegram", "WhatsApp", "TikTok",
+              "Google", "Snapchat"}
+_NOT_ACTORS = {"Islam", "Christianity", "Judaism", "Hinduism", "Buddhism", "God", "Allah",
+               "Internet", "State", "Government", "Police", "Army"}
+_PLACE_NAME_WORDS = re.compile(
+    r"\b(Center|Centre|Cathedral|Forest|Hotel|Promenade|Square|Bay|Airport|Stadium|Mosque|"
+    r"Church|Hospital|Bridge|Street|Avenue|Boulevard|Strip|Park|Palace|Station|Beach|"
+    r"Mountains?|Valley|Desert|Bank|Riviera|Coast|Island|Peninsula|Sea|Ocean|River|Lake)\b")
+_PLACE_PREPS = {"in", "at", "near", "into", "outside", "across", "around", "towards", "toward",
+                "from", "on"}
+_PERSON_CUES = {"father", "mother", "brother", "sister", "son", "daughter", "wife", "husband",
+                "uncle", "cousin", "spokesman", "spokeswoman", "spokesperson", "president",
+                "mayor", "minister", "correspondent", "reporter", "lawyer", "host", "leader",
+                "chief", "commander", "governor", "envoy", "secretary", "chancellor"}
+_GOV_WORDS = {"government", "authorities", "officials", "administration", "leadership"}
+
+
+def _credit(d: Document, start: int, end: int, name: str) -> bool:
+    """A photo credit or handle: "AFP/Getty Images", "@MBuhari", "(Photo: Anne Smith)"."""
+    if "/" in name or "@" in name or "#" in d.text[max(0, start - 1):start + 1]:
+        return True
+    line_start = d.text.rfind("\n", 0, start) + 1
+    before = d.text[line_start:start]
+    if "\u00a9" in before[-40:]:
+        return True
+    line_end = d.text.find("\n", end)
+    rest = d.text[end:line_end if line_end >= 0 else len(d.text)]
+    return d.is_quiet(start) and before.rfind("(") > before.rfind(")") and bool(
+        re.search(r"\)\s*$", rest))
+
+
+def _placed(doc, ent) -> bool:
+    """A name used as a place: "in the West Bank", "on the Promenade", "near Chibok"."""
+    i = ent.start - 1
+    while i >= 0 and doc[i].lower_ in ("the", "northern", "southern", "eastern", "western",
+                                       "central"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _PLACE_PREPS and doc[i].dep_ == "prep" and (
+        doc[i].head.pos_ != "VERB" or doc[i].lower_ not in ("from", "on"))
+
+
+def _personal(doc, ent, name: str) -> bool:
+    """An ORG label on a person: a PERSON elsewhere shares its surname, or a kinship/office
+    word stands right before it ("her father Bassem", "spokesman Garba Shehu")."""
+    last = name.split()[-1]
+    for other in doc.ents:
+        if other.label_ == "PERSON" and last in other.text.split():
+            return True
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    return prev is not None and prev.lower_ in _PERSON_CUES
+
+
+def _demonym_state(doc, ent) -> tuple[str, int] | None:
+    """"the Swiss government", "South Korean officials": the state itself."""
+    if ent.label_ != "NORP" or ent.end >= len(doc):
+        return None
+    nxt = doc[ent.end]
+    if nxt.lower_ not in _GOV_WORDS:
+        return None
+    iso = locations.demonym_country(ent.text)
+    return (iso, nxt.idx + len(nxt.text)) if iso else None
 
 
 _AGENT_HEADS = {"envoy", "president", "minister", "leader", "spokesman", "spokeswoman",
@@ -430,12 +524,14 @@ def _add_forces(d: Document, r: Resolved, dl_country) -> None:
         branch = "police" if lemma in _POLICE else "military"
         if iso is None:
             det = [c.lower_ for c in tok.lefts if c.dep_ == "det"]
-            if "the" not in det:
-                continue
             prior = [k for k in r._keys if k[0] == "forces" and k[2] == branch]
-            if len(prior) != 1:
+            if len(prior) == 1 and "the" in det:
+                iso = prior[0][1]
+            elif not prior and dl_country and tok.tag_ != "NNS" and not [
+                    c for c in tok.lefts if c.dep_ in ("amod", "compound")]:
+                iso = dl_country  # "Police said" under a LAS VEGAS dateline
+            else:
                 continue
-            iso = prior[0][1]
             start = tok.idx if not compounds else min(c.idx for c in compounds)
         dem = locations.demonym_of(iso) or locations.country_name(iso)
         head = " ".join([*(c.lower_ for c in compounds), tok.lower_])

@@ -102,7 +102,29 @@ def _weekday(phrase: str, pub: dt.date, text: str) -> DateRef | None:
     back = (pub.weekday() - _WEEKDAYS[m.group(1)]) % 7
     if phrase.startswith("last ") and back == 0:
         back = 7
+    if back == 6 and not phrase.startswith("last "):
+        # "early Tuesday" in copy dated Monday: the story was filed from a time zone ahead
+        # of the publication date (Asia, seen from US news sites), not six days earlier.
+        back = -1
     d = pub - dt.timedelta(days=back)
+    return _ref(d, d, "day", text)
+
+
+_HOLIDAYS = {"new year's eve": (12, 31), "new years eve": (12, 31), "new year's day": (1, 1),
+             "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+             "bastille day": (7, 14), "independence day": (7, 4), "halloween": (10, 31)}
+
+
+def _holiday(phrase: str, pub: dt.date, text: str) -> DateRef | None:
+    """Fixed-date holidays: the latest one on or before publication (plus a day's slack)."""
+    p = re.sub(r"^(the )?(night of |eve of )?", "", phrase).replace("\u2019", "'")
+    p = re.sub(r"\s+(celebrations?|night|festivities|party|parties)$", "", p)
+    if p not in _HOLIDAYS:
+        return None
+    month, day = _HOLIDAYS[p]
+    d = dt.date(pub.year, month, day)
+    if d > pub + dt.timedelta(days=1):
+        d = d.replace(year=pub.year - 1)
     return _ref(d, d, "day", text)
 
 
@@ -122,6 +144,17 @@ def _explicit(phrase: str, pub: dt.date, text: str) -> DateRef | None:
         y = int(year_m.group()) if year_m else (pub.year if month <= pub.month else pub.year - 1)
         start = dt.date(y, month, 1)
         return _ref(start, _month_end(start), "month", text)
+    day_m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", re.sub(r"\b\d{4}\b", "", phrase))
+    if not year_m and day_m:
+        # No year: the latest such day not more than a week after publication (a live blog
+        # updated the day after it was first published still means this year).
+        try:
+            d = dt.date(pub.year, month, int(day_m.group(1)))
+        except ValueError:
+            return None
+        if d > pub + dt.timedelta(days=7):
+            d = d.replace(year=pub.year - 1)
+        return _ref(d, d, "day", text)
     import dateparser
 
     parsed = dateparser.parse(
@@ -149,7 +182,7 @@ def resolve(text: str, published: str | None) -> DateRef | None:
         phrase = re.sub(r"\(.*", "", phrase).strip()
     phrase = re.sub(r"^(on|in|since|by|from|until|till|during|at) ", "", phrase)
     phrase = re.sub(r"^(the )?(early|late) (hours of )?", "", phrase)
-    for rule in (_relative, _weekday, _explicit):
+    for rule in (_relative, _weekday, _holiday, _explicit):
         got = rule(phrase, pub, text)
         if got:
             return got
@@ -157,6 +190,8 @@ def resolve(text: str, published: str | None) -> DateRef | None:
 
 
 def publication_week(published: str) -> DateRef:
-    """The fallback for an event the text does not date: the week up to publication."""
+    """The fallback for an event the text does not date: the publication day, precision
+    "week" (news reports what happened in the last few days; analysts code such a report
+    on its own date with a week's precision, like ACLED's time_precision 2)."""
     pub = dt.date.fromisoformat(published)
-    return _ref(pub - dt.timedelta(days=6), pub, "week", "")
+    return _ref(pub, pub, "week", "")

@@ -19,13 +19,23 @@ _BOILERPLATE = re.compile(
     r"^\s*(join\b.*\b(telegram|whatsapp|channel|newsletter)|click here|sign up\b|subscribe\b|"
     r"follow us|read more|related:|advertisement|share this|download (the|our)|"
     r"get the latest|copyright|all rights reserved|\(?\d{1,3}\s*/\s*\d{1,3}\)?\s*$|"
-    r"this (article|story) (was|has been)|we use cookies)",
+    r"this (article|story) (was|has been)|we use cookies|related (stories|articles|coverage)|"
+    r"advertisement continue reading|enlarge this image|toggle caption|license for publishing|"
+    r"registration number|note: browsers|we pay for your stories|.*\btranscripts? (is|are) "
+    r"created|visit our website|.*\ball rights reserved|the content \(including|"
+    r"today['\u2019]s coverage from)",
     re.I,
 )
 _CAPTION = re.compile(
     r"(\bPHOTO\s*:|\(Photo\s*:|\bPhoto\s*:|\bImage\s*:|\bCredit\s*:|\(AP Photo|Getty Images|"
-    r"\bREUTERS/|\bAFP/|\bEPA/|\bPhotograph:)",
+    r"\bREUTERS/|\bAFP/|\bEPA/|\bPhotograph:|Hide Caption \d+ of \d+|^\s*Photos?:|\u00a9|"
+    r"\[Photo\b|\(AP Photo|\bfile photo\b|^\s*(AP|AFP|Reuters|Getty)\s*:|,\s*pictured\s*$|"
+    r"\((AFP|AP|Reuters|EPA|Getty)[^)]*\)\s*$|"
+    r"/(AP|AFP|Getty Images|Associated Press|Agencies)\)\s*$)",
 )
+# "Reuters In 2014 Boko Haram ..." / "AP:Associated Press The girls ...": a scraped caption
+# keeps its credit in front and has no final full stop.
+_CREDIT_LEAD = re.compile(r"(AP|AFP|Reuters|Getty Images|EPA|Associated Press)\b\s*:?\s*[A-Z]")
 _PHONE = re.compile(
     r"(?<![\w,.])(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?![\w,])"
 )
@@ -99,7 +109,9 @@ def layout(text: str) -> tuple[list[tuple[int, int]], list[int], tuple | None]:
             heading = not stripped.endswith((".", '"', "\u201d", "?", "!", ":")) and (
                 len(words) <= 12 or (first and len(stripped) < 200)
             )
-            if _CAPTION.search(body) or heading:
+            credit = _CREDIT_LEAD.match(stripped) and not stripped.endswith((".", '"', "\u201d"))
+            bracketed = stripped.startswith("[") and stripped.endswith("]")
+            if _CAPTION.search(body) or heading or credit or bracketed:
                 quiet.append((pos, pos + len(body)))
             m = _DATELINE.match(stripped)
             if dateline is None and m and not heading:
@@ -137,5 +149,15 @@ def infer_published(text: str, head_chars: int = 800) -> str | None:
             except ValueError:
                 continue
     if not found:
+        # "KABUL, Afghanistan (Sept. 1) -" under a release number "2010-09-CA-005": a
+        # month and day in the head, with the year of the first year-like number there
+        year = re.search(r"\b(19[89]\d|20\d\d)\b", head)
+        md = re.search(rf"\(\s*(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})\s*\)", head)
+        if year and md:
+            try:
+                return dt.date(int(year.group(1)), _MONTH_NUM[md.group("m")[:3].lower()],
+                               int(md.group("d"))).isoformat()
+            except ValueError:
+                return None
         return None
     return min(found)[1].isoformat()

@@ -27,6 +27,7 @@ said") joins the statement just before it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import dates
@@ -49,7 +50,8 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "relocate": (PM, None), "seize": (SD, _TERRITORY), "capture": (SD, _TERRITORY),
     "overrun": (SD, _TERRITORY), "withdraw": (SD, _ACTIVITY), "deploy": (SD, _ACTIVITY),
     "arrest": (SD, "arrests"), "detain": (SD, "arrests"), "release": (SD, "other"),
-    "free": (SD, "other"), "sign": (SD, "agreement"), "clash": (BAT, "armed clash"),
+    "free": (SD, "other"), "sign": (SD, "agreement"), "indict": (SD, "other"),
+    "charge": (SD, "other"), "clash": (BAT, "armed clash"),
     "fight": (BAT, "armed clash"), "battle": (BAT, "armed clash"),
     "ambush": (BAT, "armed clash"), "attack": (BAT, "armed clash"),
     "storm": (BAT, "armed clash"), "repel": (BAT, "armed clash"),
@@ -116,6 +118,17 @@ _MEDIA_REFS = {"agency", "broadcaster", "newspaper", "channel", "outlet"}
 _LIGHT_VERBS = {"take", "carry", "launch", "conduct", "hold", "stage", "issue", "mount",
                 "claim", "participate", "join", "begin", "start", "continue", "make"}
 _CONTINUERS = {"he", "she", "they", "it", "but", "and", "also", "meanwhile"}
+# Statements by these verbs are reporting, not diplomacy: one becomes an event only when the
+# speaker is a state, an organisation or a titled official ("Prime Minister Shinzo Abe told").
+_WEAK_STATEMENT = {"say", "tell", "add", "report", "cite", "state", "confirm", "reconfirm",
+                   "insist"}
+_TITLES = re.compile(
+    r"\b(President|Prime Minister|Premier|Chancellor|Minister|Secretary|King|Queen|Emir|"
+    r"Mayor|Governor|Ambassador|Envoy|Foreign Minister|Secretary-General|Pope|Leader)\b[^.]{0,40}$",
+    re.I)
+_LEGAL = {"charge", "indict", "accuse", "convict", "count", "sentence", "guilty", "suspicion",
+          "indictment", "trial", "allegation"}
+_VIOLENT = {BAT, EXP, VAC}
 
 
 @dataclass
@@ -191,6 +204,9 @@ def _suppressed(tok) -> bool:
             return True
         if t.dep_ in ("ccomp", "ROOT", "relcl"):
             break
+    for t in list(tok.ancestors)[:4]:
+        if t.lemma_.lower() in _LEGAL and t is not tok:
+            return True  # "indicted for attacking soldiers": a charge, not a new event
     return tok.pos_ == "NOUN" and tok.dep_ == "compound"
 
 
@@ -436,7 +452,26 @@ def _sentence_events(d, r, refs, sent, si, found, cands):
         if main.type == STA and main.actor1 is not None and \
                 r.actors[main.actor1].kind == "media":
             continue  # a news agency reporting is not diplomacy
+        if main.type == STA and all(t.lemma_.lower() in _WEAK_STATEMENT for t in main.triggers) \
+                and not _official(d, r, main.actor1):
+            continue  # "X said": a source, not a statement event
         cands.append(main)
+
+
+def _official(d: Document, r: Resolved, actor: int | None) -> bool:
+    """A state, an organisation (not media) or a person introduced with a title."""
+    if actor is None:
+        return False
+    a = r.actors[actor]
+    if a.kind in ("state", "organisation", "rebel_group", "militia"):
+        return True
+    if a.kind != "person":
+        return False
+    for m in a.mentions:
+        line_start = d.text.rfind("\n", 0, m.span.start) + 1
+        if _TITLES.search(d.text[max(line_start, m.span.start - 60):m.span.start]):
+            return True
+    return False
 
 
 def _overlap(a: DateRef | None, b: DateRef | None) -> bool:
@@ -469,13 +504,25 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
                 c.date = prev[0].date
         for g in reversed(groups):
             head, last = g[0], g[-1]
+            if c.type in _VIOLENT and head.type in _VIOLENT and head.type != c.type:
+                # one attack told as "attack", "killing", "shooting": one happening
+                if (not c.own_date or (head.date and c.date and
+                                       head.date.start == c.date.start)):
+                    target = g
+                    break
+                continue
             if head.type != c.type:
                 continue
             same_actor = c.actor1 is None or head.actor1 is None or c.actor1 == head.actor1
             if c.type == STA:
                 if c.actor1 is None and c.sent_i - last.sent_i <= 2:
                     target = g
-                break
+                    break
+                if c.actor1 is not None and c.actor1 == head.actor1 and _overlap(c.date,
+                                                                                  head.date):
+                    target = g  # one speaker's statements in one article: one event
+                    break
+                continue
             if not same_actor:
                 continue
             if not c.own_date and last.sent_i == c.sent_i - 1:

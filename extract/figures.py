@@ -33,7 +33,7 @@ _VAGUE = {
     "millions": (1_000_000, "at_least"), "several": (3, "at_least"),
     "tens of thousands": (10_000, "at_least"), "hundreds of thousands": (100_000, "at_least"),
     "a dozen": (12, "approx"), "a handful": (3, "approx"), "a couple": (2, "approx"),
-    "a hundred": (100, "approx"), "a thousand": (1000, "approx"),
+    "a hundred": (100, "approx"), "a thousand": (1000, "approx"), "a pair": (2, "exact"),
 }
 _QUALIFIERS = [
     (r"more than|over|at least|upwards of|in excess of|no fewer than|no less than|"
@@ -51,7 +51,7 @@ for _cat, _words in {
     "idps": "idp displaced",
     "children": "child minor boy girl baby infant kid schoolgirl schoolboy student pupil "
                 "teenager youngster orphan toddler",
-    "deaths": "dead death fatality body corpse casualty victim",
+    "deaths": "dead death fatality body corpse",
     "injured": "injured wounded injury",
     "troops": "troop soldier serviceman servicemen personnel marine paratrooper guard officer "
               "recruit sailor airman",
@@ -60,12 +60,15 @@ for _cat, _words in {
     "police": "police policeman policemen gendarme",
     "civilians": "civilian resident villager inhabitant",
     "people": "people person man men woman women individual adult worker protester "
-              "demonstrator pilgrim passenger tourist hostage member citizen national "
-              "spectator onlooker",
+              "demonstrator pilgrim passenger tourist member citizen national victim "
+              "spectator onlooker casualty friend relative reveller concertgoer other others "
+              "shopper pedestrian",
     "households": "household family",
     "houses": "home house building dwelling shelter",
-    "detained": "arrested detained detainee prisoner captive suspect",
-    "abducted": "abductee",
+    "detained": "arrested detained detainee prisoner",
+    "suspects": "suspect",
+    "abducted": "abductee captive hostage",
+    "weapons": "missile rocket bomb shell grenade projectile warhead icbm slbm",
 }.items():
     for _w in _words.split():
         CATEGORIES[_w] = _cat
@@ -75,10 +78,19 @@ _VERB_OVERRIDE = {
     "murder": "deaths", "execute": "deaths", "massacre": "deaths", "slaughter": "deaths",
     "injure": "injured", "wound": "injured", "hurt": "injured", "hospitalise": "injured",
     "hospitalize": "injured", "arrest": "detained", "detain": "detained", "capture": "detained",
-    "abduct": "abducted", "kidnap": "abducted", "displace": "idps",
+    "abduct": "abducted", "kidnap": "abducted", "displace": "idps", "seize": "abducted",
+    "imprison": "detained", "jail": "detained",
 }
+# "deaths of 20,000 people", "abduction of the 276 girls", "displacement of 2.3 million others"
+_OF_NOUNS = {"death": "deaths", "killing": "deaths", "murder": "deaths", "abduction": "abducted",
+             "kidnapping": "abducted", "displacement": "idps", "arrest": "detained",
+             "detention": "detained"}
+# counts of people being freed keep their noun's category ("21 schoolgirls abducted in 2014
+# have been released": 21 children), whatever the participle describing them says
+_FREED = {"release", "free", "rescue", "escape", "remain", "return", "liberate", "hand",
+          "transfer", "reunite"}
 _OVERRIDABLE = {"children", "people", "civilians", "refugees", "troops", "police",
-                "combatants", "idps", None}
+                "combatants", "idps", "suspects", None}
 _NOT_COUNTED = {
     "year", "month", "week", "day", "hour", "minute", "second", "time", "times", "km",
     "kilometre", "kilometer", "mile", "metre", "meter", "foot", "feet", "inch", "kg",
@@ -187,10 +199,16 @@ def _number_spans(d: Document):
             i += 1
             continue
         low = tok.lower_
-        two = doc[i:i + 3].text.lower() if i + 2 < len(doc) else ""
-        if two in _VAGUE:
+        three = doc[i:i + 3].text.lower() if i + 2 < len(doc) else ""
+        two = doc[i:i + 2].text.lower() if i + 1 < len(doc) else ""
+        if three in _VAGUE:
             spans.append((i, i + 3))
             i += 3
+            continue
+        if two in _VAGUE and two.startswith("a ") and i + 2 < len(doc) and \
+                doc[i + 2].lower_ == "of":
+            spans.append((i, i + 2))  # "a pair of soldiers", "a dozen of them"
+            i += 2
             continue
         if (tok.like_num and tok.pos_ == "NUM") or low in ("dozens", "hundreds", "thousands",
                                                             "scores", "several", "millions"):
@@ -252,20 +270,62 @@ def _category(noun, num_tok, d: Document) -> str | None:
             if demonym_country(noun.text) and noun.text.endswith("s"):
                 cat = "people"
     anchor = noun if noun is not None else num_tok
+    if cat == "weapons":
+        return cat
+    verb0 = _governing_verb(anchor)
+    freed = verb0 is not None and verb0.lemma_.lower() in _FREED
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.lemma_.lower() in _OF_NOUNS and cat in _OVERRIDABLE:
+        return _OF_NOUNS[noun.head.head.lemma_.lower()]
+    if noun is not None and noun.head.lemma_.lower() in ("release", "freedom", "return") and \
+            noun.head.lower_ != "of":
+        freed = True
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.lemma_.lower() in ("release", "freedom", "return"):
+        freed = True
+    subj = anchor
+    while subj.dep_ == "conj" and subj.head is not subj:
+        subj = subj.head
+    if verb0 is not None and subj.dep_ in ("nsubj", "dobj", "nsubjpass"):
+        for c in verb0.children:
+            if c.dep_ in ("acomp", "oprd") and c.lower_ in ("dead", "killed"):
+                return "deaths"  # "70 people are dead", "left 70 people dead"
+            if c.dep_ in ("acomp", "oprd") and c.lower_ in ("injured", "wounded"):
+                return "injured"
+    if verb0 is not None and verb0.lemma_ == "be" and subj.dep_ == "nsubj":
+        for c in verb0.children:
+            if c.dep_ == "prep" and c.lower_ == "among" and any(
+                    t.lemma_.lower() in ("kill", "dead", "die", "victim", "death")
+                    for t in c.subtree) and cat in _OVERRIDABLE:
+                return "deaths"  # "three Tunisians were among the 84 people killed"
+            if c.dep_ == "prep" and c.lower_ in ("in", "under") and any(
+                    t.lemma_.lower() in ("detention", "custody") for t in c.children):
+                return "detained"
     # adjectival/participle modifiers right after: "84 dead", "21 girls kidnapped"
     for child in list(anchor.children) + list(num_tok.children):
+        if freed and child.dep_ in ("acl", "relcl"):
+            continue
+        if child.dep_ == "amod" and child.lower_ in ("imprisoned", "detained", "jailed",
+                                                     "arrested") and cat in _OVERRIDABLE:
+            return "detained"
         if child.dep_ in ("amod", "acl", "relcl") and child.lemma_.lower() in _VERB_OVERRIDE \
                 and cat in _OVERRIDABLE:
+            if child.lemma_.lower() == "capture" and cat in ("children", "civilians"):
+                return "abducted"
             return _VERB_OVERRIDE[child.lemma_.lower()]
         if child.lower_ in ("dead", "killed"):
             return "deaths"
         if child.lower_ in ("injured", "wounded", "hurt"):
             return "injured"
     verb = _governing_verb(anchor)
+    if freed:
+        return cat
     if verb is not None and cat in _OVERRIDABLE and anchor.dep_ in (
             "nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"):
         vl = verb.lemma_.lower()
         if vl in _VERB_OVERRIDE and (noun is None or cat is not None):
+            if vl == "capture" and cat in ("children", "civilians"):
+                return "abducted"
             return _VERB_OVERRIDE[vl]
     if noun is None:
         toll = [a for a in num_tok.ancestors if a.lemma_ == "toll"]
@@ -317,9 +377,9 @@ def extract_figures(d: Document, date_of_sentence, place_of_sentence) -> list[Fi
             continue
         category = _category(noun, num_tok, d)
         if category is None:
-            if noun is None or noun.tag_ not in ("NNS", "NNPS") or value < 2:
-                continue
-            category = "other"
+            continue  # a count of something that is neither people nor a tracked thing
+        if value < 2 and category not in ("deaths", "injured", "detained", "abducted"):
+            continue  # "one woman", "a man": a person, not a figure
         if noun is not None:
             c_start, c_end = _counted_text(noun)
             counted = text[c_start:c_end]
@@ -365,9 +425,12 @@ def _link_parts(figures: list[Figure], meta, text: str) -> None:
         # "X, including Y": later figure in the same sentence after an "including" word
         for a, b in itertools.pairwise(idxs):
             between = text[figures[a].span.end:figures[b].span.start]
-            if figures[b].part_of is None and _INCLUDE.search(between) and \
-                    figures[b].value < figures[a].value:
+            if figures[b].part_of is None and _INCLUDE.search(between) and (
+                    figures[b].value < figures[a].value or figures[a].qualifier == "at_least"):
                 figures[b].part_of = a
+                if figures[a].category in ("deaths", "injured", "abducted") and \
+                        figures[b].category in _PEOPLE_CATS:
+                    figures[b].category = figures[a].category  # "killing dozens including 59"
     # "those fleeing included 177 minors": an "include" figure splits the previous total
     for i, (s, verb) in enumerate(meta):
         f = figures[i]

@@ -1,0 +1,412 @@
+"""Score the extractor against hand-made gold: ``python -m extract.evaluate [--json FILE]``.
+
+Data (all under ``tests/data``, nothing read from elsewhere):
+
+* ``articles/*.json`` + ``gold/*.json``: real news articles and their hand annotation (see
+  ``tests/data/README.md`` for the format). Each gold file says ``split``: ``dev`` (rules
+  were tuned looking at these) or ``heldout`` (only scored). Both halves are reported.
+* ``eval/isaf_dev.jsonl``: ISAF press releases with the annotators' event date, minimum
+  killed / captured and province.
+* ``eval/wikievents_dev.jsonl``: conflict news with gold entity mentions (head words).
+
+Matching, per article (micro-averaged over articles):
+
+* **Figures**: the distinct ``(value, category)`` pairs of the prediction against those of the
+  gold. A figure matches when value and category are equal within the same article (a
+  range's value is its low end). Repeated mentions of one figure count once.
+* **Actors**: one-to-one, greedy in gold order. A predicted actor matches a gold actor when
+  any of its forms (name or alias) denotes the gold name or one of its aliases after alias
+  merging (``extract.aliases.same_actor``: normalisation, curated alias groups, acronyms,
+  rapidfuzz), and its kind is the gold kind (a gold actor may list two kinds where the
+  codebook is ambiguous, e.g. a ministry of defence). Every predicted actor is scored, so
+  two unmerged actors for one gold actor cost precision.
+* **Events**: one-to-one, greedy: same ``type`` and same ``date_start``. Gold lists the
+  happenings an article reports as news; recalled background is not gold, so predicted
+  events dated more than 14 days before publication, or only to a year, are left out of
+  the score (both sides). An event the text does not date takes the publication date.
+  ``date exact`` is, among predicted/gold pairs matched on type alone, the share whose
+  ``date_start`` is equal.
+* **Baseline**: spaCy's raw entities over the same text: PERSON -> person, ORG ->
+  organisation, GPE -> state, NORP -> civilians as actors; CARDINAL numbers, with the
+  category of their head noun from ``extract.figures.CATEGORIES`` (else "other"), as
+  figures; one event per sentence holding a trigger verb of ``extract.events.VERBS``,
+  dated by the sentence's first DATE entity.
+
+ISAF releases: the event date is the ``date_start`` of the first violent or strategic event
+(else the first event); exact match with gold ``start_date``. Killed = the largest
+``deaths`` figure of the release, captured = the largest ``detained`` figure (the maximum,
+not the sum: releases restate the same count). "Explicit" counts are those whose gold
+number is written in the text (as digits or a number word) rather than inferred from
+"several"/"numerous"; "found" means our value equals the gold minimum. Province: any
+admin1 location of the release equals the gold province.
+
+WikiEvents: a gold PER/ORG/GPE mention is found when a predicted actor or location mention
+overlaps its head word; precision is over predicted mentions overlapping any gold entity.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+from . import extract
+from .aliases import normalise, same_actor
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+BACKGROUND_DAYS = 14
+_SPACY_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "civilians"}
+_NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                 "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                 "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+_VIOLENT = ("battles", "explosions_remote_violence", "violence_against_civilians",
+            "strategic_developments", "riots", "protests")
+
+
+class Score:
+    def __init__(self):
+        self.tp = self.fp = self.fn = 0
+
+    def add(self, tp: int, n_pred: int, n_gold: int) -> None:
+        self.tp += tp
+        self.fp += n_pred - tp
+        self.fn += n_gold - tp
+
+    def prf(self) -> dict:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+# --- loading ------------------------------------------------------------------------------
+
+def load_gold(data: Path = DATA) -> list[tuple[dict, dict]]:
+    """(gold, article) pairs, sorted by file name."""
+    out = []
+    for path in sorted((data / "gold").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        article = json.loads((data / "articles" / gold["article"]).read_text(encoding="utf-8"))
+        out.append((gold, article))
+    return out
+
+
+def _jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+# --- prediction in the scored shape ---------------------------------------------------------
+
+def predict(text: str, published: str | None) -> dict:
+    """The extractor's output reduced to what the gold describes."""
+    x = extract(text, published)
+    return {
+        "figures": [(f.value, f.category) for f in x.figures],
+        "actors": [(a.name, list(a.aliases), a.kind) for a in x.actors],
+        "events": [(e.type, e.date.start if e.date else None,
+                    e.date.precision if e.date else None) for e in x.events],
+        "published": x.published,
+        "extraction": x,
+    }
+
+
+def baseline(text: str, published: str | None) -> dict:
+    """spaCy's raw entities, mapped as the module docstring says."""
+    from . import dates, nlp
+    from .events import VERBS
+    from .figures import CATEGORIES, parse_number
+
+    doc = nlp.load()(text)
+    figures, actors, events = [], [], []
+    for ent in doc.ents:
+        if ent.label_ in _SPACY_KIND:
+            actors.append((ent.text, [], _SPACY_KIND[ent.label_]))
+        elif ent.label_ == "CARDINAL":
+            parsed = parse_number(ent.text)
+            if parsed is None:
+                continue
+            head = ent.root.head if ent.root.dep_ == "nummod" else ent.root
+            figures.append((parsed[0], CATEGORIES.get(head.lemma_.lower(), "other")))
+    pub = published[:10] if published else None
+    for sent in doc.sents:
+        trig = next((t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in VERBS), None)
+        if trig is None:
+            continue
+        date = None
+        for ent in sent.ents:
+            if ent.label_ == "DATE" and pub:
+                ref = dates.resolve(ent.text, pub)
+                if ref is not None:
+                    date = ref
+                    break
+        events.append((VERBS[trig.lemma_.lower()][0], date.start if date else pub,
+                       date.precision if date else "day"))
+    return {"figures": figures, "actors": actors, "events": events, "published": pub}
+
+
+# --- matching ----------------------------------------------------------------------------
+
+def match_figures(pred, gold) -> tuple[int, int, int]:
+    p = set(pred)
+    g = {(f["value"], f["category"]) for f in gold}
+    return len(p & g), len(p), len(g)
+
+
+def _kinds(gold_actor) -> list[str]:
+    k = gold_actor["kind"]
+    return k if isinstance(k, list) else [k]
+
+
+def match_actors(pred, gold) -> tuple[int, int, int, list]:
+    used = set()
+    tp = 0
+    missed = []
+    for g in gold:
+        hit = None
+        for i, (name, aliases, kind) in enumerate(pred):
+            if i in used or kind not in _kinds(g):
+                continue
+            if same_actor(name, aliases, g["name"], g.get("aliases", [])):
+                hit = i
+                break
+        if hit is None:
+            missed.append(g["name"])
+        else:
+            used.add(hit)
+            tp += 1
+    return tp, len(pred), len(gold), missed
+
+
+def _scored_events(events, published: str | None):
+    if not published:
+        return list(events)
+    cutoff = (dt.date.fromisoformat(published) - dt.timedelta(days=BACKGROUND_DAYS)).isoformat()
+    return [e for e in events if e[1] and e[1] >= cutoff and e[2] != "year"]
+
+
+def match_events(pred, gold, published):
+    pred = _scored_events(pred, published)
+    gold = [(e["type"], e["date_start"], "day") for e in gold]
+    gold = _scored_events(gold, published)
+
+    def greedy(same):
+        used, tp = set(), 0
+        for g in gold:
+            for i, p in enumerate(pred):
+                if i not in used and same(p, g):
+                    used.add(i)
+                    tp += 1
+                    break
+        return tp
+
+    tp = greedy(lambda p, g: p[0] == g[0] and p[1] == g[1])
+    typed = greedy(lambda p, g: p[0] == g[0])
+    return tp, len(pred), len(gold), typed
+
+
+# --- the three data sets ----------------------------------------------------------------
+
+def score_articles(data: Path = DATA, system=predict, verbose: bool = False) -> dict:
+    splits: dict[str, dict] = {}
+    timings = []
+    for gold, article in load_gold(data):
+        t0 = time.perf_counter()
+        pred = system(article["text"], article.get("date_publish"))
+        timings.append(time.perf_counter() - t0)
+        published = pred["published"] or gold["published"]
+        for split in (gold["split"], "all"):
+            s = splits.setdefault(split, {"figures": Score(), "actors": Score(),
+                                          "events": Score(), "typed": 0, "dated": 0,
+                                          "articles": 0})
+            s["articles"] += 1
+            s["figures"].add(*match_figures(pred["figures"], gold["figures"]))
+            tp, n_p, n_g, _missed = match_actors(pred["actors"], gold["actors"])
+            s["actors"].add(tp, n_p, n_g)
+            etp, en_p, en_g, typed = match_events(pred["events"], gold["events"], published)
+            s["events"].add(etp, en_p, en_g)
+            s["typed"] += typed
+            s["dated"] += etp
+        if verbose and system is predict:
+            _explain(gold, pred, published)
+    out = {}
+    for split, s in splits.items():
+        out[split] = {
+            "articles": s["articles"], "figures": s["figures"].prf(),
+            "actors": s["actors"].prf(), "events": s["events"].prf(),
+            "event_date_exact": round(s["dated"] / s["typed"], 3) if s["typed"] else None,
+        }
+    out["seconds_per_article"] = round(sum(timings) / max(len(timings), 1), 3)
+    return out
+
+
+def _explain(gold, pred, published) -> None:
+    p = set(pred["figures"])
+    g = {(f["value"], f["category"]) for f in gold["figures"]}
+    print(f"--- {gold['article'][:10]} {gold['story']} {gold['split']} pub {published}")
+    if p - g or g - p:
+        print("  figures  FP", sorted(p - g), " FN", sorted(g - p))
+    _tp, _, _, missed = match_actors(pred["actors"], gold["actors"])
+    extra = [(n, k) for n, a, k in pred["actors"]
+             if not any(same_actor(n, a, x["name"], x.get("aliases", [])) and k in _kinds(x)
+                        for x in gold["actors"])]
+    if missed or extra:
+        print("  actors   FN", missed, " FP", extra)
+    pe = _scored_events(pred["events"], published)
+    ge = [(e["type"], e["date_start"]) for e in gold["events"]]
+    if sorted((a, b) for a, b, _ in pe) != sorted(ge):
+        print("  events   pred", [(a, b) for a, b, _ in pe], " gold", ge)
+
+
+def _written(value: int, text: str) -> bool:
+    if re.search(rf"(?<![\d,.]){value:,}(?![\d,])|(?<![\d,.]){value}(?![\d,])", text):
+        return True
+    return value < len(_NUMBER_WORDS) and re.search(
+        rf"\b{_NUMBER_WORDS[value]}\b", text, re.I) is not None
+
+
+def score_isaf(data: Path = DATA, limit: int | None = None) -> dict:
+    rows = _jsonl(data / "eval" / "isaf_dev.jsonl")[:limit]
+    n = dated = 0
+    counts = {k: {"explicit": 0, "explicit_found": 0, "all": 0, "all_found": 0}
+              for k in ("killed", "captured")}
+    prov_n = prov_ok = 0
+    for row in rows:
+        gold = row["gold"]
+        x = extract(row["text"])
+        n += 1
+        main = next((e for e in x.events if e.type in _VIOLENT), None) or (
+            x.events[0] if x.events else None)
+        if main is not None and main.date is not None and main.date.start == gold["start_date"]:
+            dated += 1
+        for key, cat, gkey in (("killed", "deaths", "min_killed"),
+                               ("captured", "detained", "min_captured")):
+            want = gold[gkey]
+            if not want:
+                continue
+            got = max((f.value for f in x.figures if f.category == cat), default=0)
+            c = counts[key]
+            c["all"] += 1
+            c["all_found"] += got == want
+            if _written(want, row["text"]):
+                c["explicit"] += 1
+                c["explicit_found"] += got == want
+        if gold.get("province"):
+            prov_n += 1
+            names = {normalise(loc.name) for loc in x.locations if loc.kind == "admin1"}
+            prov_ok += any(normalise(p) in names for p in gold["province"])
+    out = {"releases": n, "event_date_exact": round(dated / n, 3) if n else None,
+           "province_found": round(prov_ok / prov_n, 3) if prov_n else None}
+    for key, c in counts.items():
+        out[f"{key}_explicit_found"] = round(c["explicit_found"] / c["explicit"], 3) \
+            if c["explicit"] else None
+        out[f"{key}_explicit_n"] = c["explicit"]
+        out[f"{key}_any_found"] = round(c["all_found"] / c["all"], 3) if c["all"] else None
+    return out
+
+
+def score_wikievents(data: Path = DATA) -> dict:
+    from . import nlp
+
+    docs = _jsonl(data / "eval" / "wikievents_dev.jsonl")
+    ours, base = Score(), Score()
+    for d in docs:
+        text = d["text"]
+        gold = [(e["start_char"], e["end_char"]) for e in d["entities"]
+                if e["type"] in ("PER", "ORG", "GPE")]
+        anyg = [(e["start_char"], e["end_char"]) for e in d["entities"]]
+        x = extract(text, None)
+        spans = [(m.span.start, m.span.end) for a in x.actors for m in a.mentions]
+        spans += [(m.span.start, m.span.end) for loc in x.locations for m in loc.mentions]
+        bspans = [(e.start_char, e.end_char) for e in nlp.load()(text).ents
+                  if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")]
+        for sc, pred in ((ours, spans), (base, bspans)):
+            def hit(a, pool):
+                return any(a[0] < b[1] and b[0] < a[1] for b in pool)
+            found = sum(hit(g, pred) for g in gold)
+            correct = sum(hit(p, anyg) for p in pred)
+            sc.tp += found
+            sc.fn += len(gold) - found
+            sc.fp += len(pred) - correct
+    return {"docs": len(docs), "extractor": ours.prf(), "spacy": base.prf()}
+
+
+# --- report ------------------------------------------------------------------------------
+
+def run(data: Path = DATA, isaf_limit: int | None = None, verbose: bool = False) -> dict:
+    t0 = time.perf_counter()
+    result = {
+        "articles": score_articles(data, predict, verbose),
+        "articles_spacy_baseline": score_articles(data, baseline),
+        "isaf": score_isaf(data, isaf_limit),
+        "wikievents": score_wikievents(data),
+    }
+    result["seconds"] = round(time.perf_counter() - t0, 1)
+    return result
+
+
+def _f(x) -> str:
+    return "–" if x is None else f"{x:.2f}"
+
+
+def markdown(result: dict) -> str:
+    lines = ["| system | split | articles | figures P | figures R | figures F1 | actors P | "
+             "actors R | actors F1 | events P | events R | events F1 | event date exact |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for label, key in (("extractor", "articles"), ("spaCy baseline", "articles_spacy_baseline")):
+        for split in ("dev", "heldout", "all"):
+            s = result[key].get(split)
+            if not s:
+                continue
+            f, a, e = s["figures"], s["actors"], s["events"]
+            lines.append(
+                f"| {label} | {split} | {s['articles']} | {_f(f['precision'])} | "
+                f"{_f(f['recall'])} | {_f(f['f1'])} | {_f(a['precision'])} | {_f(a['recall'])} "
+                f"| {_f(a['f1'])} | {_f(e['precision'])} | {_f(e['recall'])} | {_f(e['f1'])} | "
+                f"{_f(s['event_date_exact'])} |")
+    i = result["isaf"]
+    w = result["wikievents"]
+    lines += [
+        "",
+        "| ISAF press releases | value |", "|---|---|",
+        f"| releases | {i['releases']} |",
+        f"| event date exact | {_f(i['event_date_exact'])} |",
+        f"| killed, explicit count found ({i['killed_explicit_n']}) | "
+        f"{_f(i['killed_explicit_found'])} |",
+        f"| captured, explicit count found ({i['captured_explicit_n']}) | "
+        f"{_f(i['captured_explicit_found'])} |",
+        f"| killed, any gold count found | {_f(i['killed_any_found'])} |",
+        f"| captured, any gold count found | {_f(i['captured_any_found'])} |",
+        f"| province found | {_f(i['province_found'])} |",
+        "",
+        "| WikiEvents entity mentions (PER/ORG/GPE heads) | P | R | F1 |", "|---|---|---|---|",
+    ]
+    for label, key in (("extractor", "extractor"), ("spaCy baseline", "spacy")):
+        s = w[key]
+        lines.append(f"| {label} | {_f(s['precision'])} | {_f(s['recall'])} | {_f(s['f1'])} |")
+    lines += ["", f"{result['articles']['seconds_per_article']:.2f} s per article; "
+                  f"whole run {result['seconds']} s."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m extract.evaluate", description=__doc__.split(
+        "\n")[0])
+    ap.add_argument("--json", metavar="FILE", help="also write the scores as JSON")
+    ap.add_argument("--data", metavar="DIR", default=str(DATA), help="tests/data folder")
+    ap.add_argument("--verbose", "-v", action="store_true", help="print each article's errors")
+    args = ap.parse_args(argv)
+    result = run(Path(args.data), verbose=args.verbose)
+    print(markdown(result))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
