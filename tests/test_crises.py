@@ -156,20 +156,6 @@ def store_view(crisis_id: int):
     return View(crisis=crisis_id)
 
 
-def test_claims_chart_snapshot(stories, snap_compare):
-    async def open_claims(pilot):
-        await settle(pilot)
-        with Store(stories) as store:
-            nice = crisis_of(store, "Nice attack rises")
-        crisis = next(c for c in pilot.app.store.crises() if c["id"] == nice)
-        pilot.app.set_crisis(crisis)
-        await settle(pilot)
-        await pilot.press("K")
-        await settle(pilot)
-
-    assert snap_compare(make_app(stories), terminal_size=SIZE, run_before=open_claims)
-
-
 async def test_merge_and_rename_crises_from_the_keyboard(stories):
     app = make_app(stories)
     async with app.run_test(size=SIZE) as pilot:
