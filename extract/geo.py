@@ -38,23 +38,22 @@ def _cities() -> dict[str, list[tuple[str, float, float, int]]]:
 
 
 @functools.lru_cache(maxsize=4096)
-def iso2(iso3: str | None) -> str | None:
-    if not iso3:
+def _convert(code: str | None, given: str, wanted: str) -> str | None:
+    """An ISO 3166 country code in another form (alpha_2 <-> alpha_3), None if unknown."""
+    if not code:
         return None
     import pycountry
 
-    country = pycountry.countries.get(alpha_3=iso3.upper())
-    return country.alpha_2 if country else None
+    country = pycountry.countries.get(**{given: code.upper()})
+    return getattr(country, wanted) if country else None
 
 
-@functools.lru_cache(maxsize=4096)
+def iso2(iso3_code: str | None) -> str | None:
+    return _convert(iso3_code, "alpha_3", "alpha_2")
+
+
 def iso3(iso2_code: str | None) -> str | None:
-    if not iso2_code:
-        return None
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=iso2_code.upper())
-    return country.alpha_3 if country else None
+    return _convert(iso2_code, "alpha_2", "alpha_3")
 
 
 def locate(name: str | None, country: str | None = None) -> Point | None:
