@@ -71,6 +71,29 @@ def likeness(mine: dict, other: dict) -> float:
     return score
 
 
+def _centroid(documents: list[dict]) -> dict[str, float]:
+    total: Counter[str] = Counter()
+    for document in documents:
+        total.update(document["profile"])
+    norm = math.sqrt(sum(x * x for x in total.values())) or 1.0
+    return {w: x / norm for w, x in total.items()}
+
+
+def _crisis_likeness(mine: dict, documents: list[dict]) -> float:
+    """How alike a document is to a crisis's documents taken together: a story told by
+    many outlets names its places and people many times, a single document only a few."""
+    score = _cosine(mine["profile"], _centroid(documents))
+    if all(_days_apart(mine["published"], d["published"]) > FAR_DAYS for d in documents):
+        score *= 0.5
+    return score
+
+
+def _centroid_likeness(a: list[dict], b: list[dict]) -> float:
+    score = _cosine(_centroid(a), _centroid(b))
+    days = min((_days_apart(x["published"], y["published"]) for x in a for y in b), default=0)
+    return score * 0.5 if days > FAR_DAYS else score
+
+
 class Crises:
     """Mixin for ``Store``."""
 
@@ -99,18 +122,12 @@ class Crises:
                 crisis = self.conn.execute(
                     "SELECT crisis_id FROM documents WHERE id = ?", (duplicate_of,)
                 ).fetchone()[0]
+            members = self._candidate_members(document_id)
             if crisis is None:
                 best = 0.0
-                for other_profile, other_published, other_crisis in self.conn.execute(
-                    "SELECT d.profile, d.published, d.crisis_id FROM documents d "
-                    "JOIN crises c ON c.id = d.crisis_id WHERE d.id != ? AND "
-                    "c.status = 'active' ORDER BY d.id DESC LIMIT ?",
-                    (document_id, CANDIDATES),
-                ).fetchall():
-                    stored = json.loads(other_profile)
-                    other = {"profile": stored.get("terms", {}), "published": other_published,
-                             "actors": set(stored.get("actors", []))}
-                    score = likeness(mine, other)
+                for other_crisis, others in members.items():
+                    score = max(max(likeness(mine, other) for other in others),
+                                _crisis_likeness(mine, others))
                     if score > best:
                         best, crisis = score, other_crisis
                 if best < JOIN:
@@ -126,7 +143,61 @@ class Crises:
                                   (stamp, crisis))
             self.conn.execute("UPDATE documents SET crisis_id = ? WHERE id = ?",
                               (crisis, document_id))
+            if crisis in members:
+                members[crisis].append(mine)
+                crisis = self._absorb_alike(crisis, members)
             return crisis
+
+    def _candidate_members(self, document_id: int) -> dict[int, list[dict]]:
+        """The most recent documents of active crises, with their profiles, by crisis."""
+        members: dict[int, list[dict]] = {}
+        for other_profile, other_published, other_crisis in self.conn.execute(
+            "SELECT d.profile, d.published, d.crisis_id FROM documents d "
+            "JOIN crises c ON c.id = d.crisis_id WHERE d.id != ? AND "
+            "c.status = 'active' ORDER BY d.id DESC LIMIT ?",
+            (document_id, CANDIDATES),
+        ).fetchall():
+            stored = json.loads(other_profile)
+            members.setdefault(other_crisis, []).append(
+                {"profile": stored.get("terms", {}), "published": other_published,
+                 "actors": set(stored.get("actors", []))})
+        return members
+
+    def _by_a_person(self, crisis_id: int) -> bool:
+        """Whether a person created, renamed or merged this crisis, or moved documents in or
+        out of it, or chose a claim's figure in it: such a crisis is theirs, and the machine
+        does not merge it away."""
+        return self.conn.execute(
+            "SELECT 1 FROM edits WHERE (kind = 'crisis' AND record_id = ?) OR (kind = "
+            "'document' AND field = 'crisis_id' AND (old = ? OR new = ?)) UNION ALL "
+            "SELECT 1 FROM claim_choices WHERE crisis_id = ? LIMIT 1",
+            (crisis_id, str(crisis_id), str(crisis_id), crisis_id),
+        ).fetchone() is not None
+
+    def _absorb_alike(self, crisis: int, members: dict[int, list[dict]]) -> int:
+        """Merge machine-made crises that a new document shows to be one story.
+
+        Grouping one document at a time depends on arrival order: a short wire story about
+        Las Vegas that came first starts a crisis of its own, and the fuller reports that
+        arrive later form another. Once a crisis has grown, its documents taken together
+        (its centroid) may be alike enough to another crisis's; then the smaller one joins
+        the larger, unless a person has shaped either of them."""
+        if self._by_a_person(crisis):
+            return crisis
+        for other in sorted(members, key=lambda c: -len(members[c])):
+            if other == crisis or other not in members or self._by_a_person(other):
+                continue
+            if _centroid_likeness(members[crisis], members[other]) < JOIN:
+                continue
+            keep, gone = (crisis, other) if len(members[crisis]) >= len(members[other]) \
+                else (other, crisis)
+            self.conn.execute("UPDATE documents SET crisis_id = ? WHERE crisis_id = ?",
+                              (keep, gone))
+            self.conn.execute("UPDATE crises SET status = 'merged', updated_at = ? WHERE id = ?",
+                              (now(), gone))
+            members[keep].extend(members.pop(gone))
+            crisis = keep
+        return crisis
 
     # -- reading -------------------------------------------------------------------------
     def crises(self) -> list[dict]:

@@ -4,6 +4,8 @@ span the outlets' numbers, with the figure the visible rule recommends."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,11 +16,18 @@ from store import Store
 from store.claims import recommend
 from store.ingest import ingest_paths
 from tui.app import make_app
-from tui.crisis_screens import ClaimsScreen, TimelineScreen
+from tui.crisis_screens import (
+    MAX_DATE_LABELS,
+    ClaimsScreen,
+    TimelineScreen,
+    count_ticks,
+    date_ticks,
+)
 from tui.panes import RecordPane
 from tui.pickers import PickScreen
 
 STORIES = Path(__file__).parent / "data" / "stories"
+ARTICLES = Path(__file__).parent / "data" / "articles"
 INPUTS = Path(__file__).parent / "data" / "inputs"
 
 
@@ -63,6 +72,52 @@ def test_stories_fall_into_separate_crises(stories):
         nice_id = nice.pop()
         assert len(store.crisis_documents(nice_id)) == 10
         assert store.latest_crisis() in {c["id"] for c in store.crises()}
+
+
+STORY_WORDS = {"vegas": ("Vegas", "Paddock"), "nice": ("Nice",), "chibok": ("Chibok", "Boko"),
+               "israel": ("Israel", "Palestinian"), "cologne": ("Cologne", "Germany"),
+               "korea": ("Korea",)}
+
+
+def story_of(title: str, text: str) -> str:
+    lead = f"{title} {text[:500]}"
+    return next(story for story, words in STORY_WORDS.items()
+                if any(re.search(rf"\b{w}", lead) for w in words))
+
+
+def test_the_six_stories_of_the_real_articles_are_six_crises(tmp_path):
+    """All 58 articles, in the order ingest reads them: one crisis per story, whatever order
+    the outlets' reports came in (a short Las Vegas wire story read before the fuller ones
+    used to start a crisis of its own)."""
+    with Store(tmp_path / "all.db") as store:
+        ingest_paths(store, [ARTICLES])
+        rows = store.conn.execute(
+            "SELECT crisis_id, title, text FROM documents").fetchall()
+        stories: dict[int, set[str]] = {}
+        for crisis, title, text in rows:
+            stories.setdefault(crisis, set()).add(story_of(title, text))
+        assert sorted(len(s) for s in stories.values()) == [1] * 6  # each crisis one story
+        assert len(stories) == 6  # each story one crisis
+        assert len(store.crises()) == 6  # the crises merged away are not offered
+
+
+def test_a_persons_crisis_is_not_merged_away(tmp_path):
+    vegas = sorted(path for path in ARTICLES.glob("*.json")
+                   if story_of(*(json.loads(path.read_text())[k] for k in ("title", "text")))
+                   == "vegas")
+    with Store(tmp_path / "vegas.db") as store:
+        ingest_paths(store, vegas[:2])
+        mine = store.create_crisis("Paddock's background")
+        first = store.conn.execute("SELECT min(id) FROM documents").fetchone()[0]
+        store.move_document(first, mine)
+        ingest_paths(store, vegas[2:])
+        # new reports may join the person's crisis; it is never merged away, nor is the
+        # document they moved taken out of it
+        assert mine in {c["id"] for c in store.crises()}
+        assert first in {d["id"] for d in store.crisis_documents(mine)}
+        assert store.conn.execute("SELECT count(*) FROM documents WHERE crisis_id IN "
+                                  "(SELECT id FROM crises WHERE status != 'active')"
+                                  ).fetchone()[0] == 0
 
 
 def test_nice_death_toll_is_one_claim_with_the_rules_recommendation(stories):
@@ -154,6 +209,38 @@ def store_view(crisis_id: int):
     from store import View
 
     return View(crisis=crisis_id)
+
+
+def test_claims_chart_snapshot(stories, snap_compare):
+    """The Nice death-toll chart and the totals per category, as a 140x42 terminal shows them.
+    The axes carry only distinct labels (plotext draws overlapping ones in an order that
+    changes from run to run), so the picture is the same on every run."""
+
+    async def open_claims(pilot):
+        await settle(pilot)
+        # through the app's own connection: a second one would count as another process
+        # writing, and the app's reload of its panes would race the screenshot
+        nice = crisis_of(pilot.app.store, "Nice attack rises")
+        crisis = next(c for c in pilot.app.store.crises() if c["id"] == nice)
+        pilot.app.set_crisis(crisis)
+        await settle(pilot)
+        await pilot.press("K")
+        await settle(pilot)
+
+    assert snap_compare(make_app(stories), terminal_size=SIZE, run_before=open_claims)
+
+
+def test_chart_axes_are_whole_distinct_and_sparse():
+    assert count_ticks(0, 1002) == ([0, 500, 1000], ["0", "500", "1,000"])
+    assert count_ticks(66, 88)[0] == [70, 80]
+    assert count_ticks(5, 5)[0] == [5]
+    assert count_ticks(66, 88, count=6, mark=84)[0] == [70, 75, 80, 84]  # 85 is too close
+    days = ["2016-07-14"] * 7 + ["2016-07-15"] * 2 + ["undated"]
+    assert date_ticks(days) == ([1, 8, 10], ["07-14", "07-15", "undated"])
+    month = [f"2016-07-{d:02}" for d in range(1, 31)]
+    positions, labels = date_ticks(month)
+    assert len(labels) <= MAX_DATE_LABELS and len(set(labels)) == len(labels)
+    assert positions == sorted(positions) and positions[0] == 1
 
 
 async def test_merge_and_rename_crises_from_the_keyboard(stories):

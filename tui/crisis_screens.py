@@ -6,6 +6,7 @@ Screens get their data from the app (which read it from the store in a worker); 
 
 from __future__ import annotations
 
+from rich.bar import Bar
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -64,6 +65,62 @@ class TimelineScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
+MAX_DATE_LABELS = 8  # about 7 columns each in the chart's half of a 140-column terminal
+
+
+def date_ticks(dates: list[str]) -> tuple[list[int], list[str]]:
+    """Ticks naming each publication day once, at its first report (1-based positions).
+
+    Labels never repeat or overlap: plotext draws overlapping labels in an order that
+    changes from run to run, so a crowded axis keeps every n-th day only."""
+    firsts = [(i, d) for i, d in enumerate(dates, 1) if i == 1 or dates[i - 2] != d]
+    step = -(-len(firsts) // MAX_DATE_LABELS)
+    kept = firsts[::step]
+    return [i for i, _ in kept], [d[5:] if d != "undated" else "undated" for _, d in kept]
+
+
+def count_ticks(low: int, high: int, count: int = 5,
+                mark: int | None = None) -> tuple[list[int], list[str]]:
+    """Round whole-number ticks (1, 2 or 5 times a power of ten apart) for an axis of counts:
+    people are not counted in fractions, and 250 reads faster than 251. ``mark`` (the
+    recommended figure) gets a tick of its own, replacing round ones too close to tell apart."""
+    rough = max(1, (high - low) / max(1, count - 1))
+    power = 10 ** (len(str(int(rough))) - 1)
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
+    first = -(-low // step) * step
+    ticks = list(range(first, high + 1, step)) or [low]
+    if mark is not None:
+        ticks = sorted({t for t in ticks if abs(t - mark) * 2 >= step} | {mark})
+    return ticks, [f"{t:,}" for t in ticks]
+
+
+TOTALS_SHOWN = 8  # rows in the totals chart; the rest are summed on one line
+
+
+def totals_chart(totals: dict[str, int]) -> Table:
+    """A bar per category, largest first, with its exact total: a horizontal bar per row
+    reads at a glance in a terminal, and the number beside it is what gets quoted."""
+    table = Table(title="Totals per category (each claim's recommended figure, counted once)",
+                  title_style="dim", expand=True, show_header=False, show_edge=False,
+                  box=None, pad_edge=False)
+    table.add_column("category", justify="right", width=12, no_wrap=True)
+    table.add_column("bar", ratio=1)
+    table.add_column("total", justify="right", width=10, no_wrap=True)
+    ranked = sorted(((v, k) for k, v in totals.items() if k not in ("other", "people")),
+                    key=lambda item: (-item[0], item[1]))
+    if not ranked:
+        table.add_row("", Text("No counted figures in this crisis.", style="dim"), "")
+        return table
+    largest = ranked[0][0] or 1
+    for value, category in ranked[:TOTALS_SHOWN]:
+        table.add_row(category, Bar(largest, 0, value, color="cyan"), f"{value:,}")
+    if len(ranked) > TOTALS_SHOWN:
+        rest = ranked[TOTALS_SHOWN:]
+        table.add_row(Text(f"+{len(rest)} more", style="dim"), "",
+                      Text(f"{sum(v for v, _ in rest):,}", style="dim"))
+    return table
+
+
 def _claim_line(claim: Claim) -> Text:
     chosen = " (your choice)" if claim.chosen_by_person else ""
     documents = len({r.document_id for r in claim.reports})
@@ -99,7 +156,7 @@ class ClaimsScreen(ModalScreen[tuple[str, int] | None]):
             with Horizontal(id="claims-lower"):
                 yield OptionList(id="claims-reports")
                 yield PlotextPlot(id="claims-chart")
-            yield PlotextPlot(id="claims-totals")
+            yield Static(id="claims-totals")
 
     def on_mount(self) -> None:
         self.query_one("#claims-box").border_title = safe_text(
@@ -124,7 +181,7 @@ class ClaimsScreen(ModalScreen[tuple[str, int] | None]):
         claim = self.claims[index]
         reports = self.query_one("#claims-reports", OptionList)
         reports.clear_options()
-        ordered = sorted(claim.reports, key=lambda r: (r.published or "", r.figure_id))
+        ordered = sorted(claim.reports, key=lambda r: (r.published or "~", r.value, r.figure_id))
         for report in ordered:
             mark = "★" if report is claim.recommended else " "
             official = "official" if report.official else ""
@@ -142,31 +199,23 @@ class ClaimsScreen(ModalScreen[tuple[str, int] | None]):
         plt.clear_data()
         plt.clear_figure()
         dated = sorted((r.published or "undated", r.value, r.figure_id) for r in claim.reports)
-        # one point per report, in publication order, labelled with its date: readable even
-        # when all reports came out on one day
+        # one point per report, in publication order: readable even when all reports came
+        # out on one day; the axis names each day once, where its reports begin
         xs = list(range(1, len(dated) + 1))
         plt.plot(xs, [v for _, v, _ in dated], marker="dot")
-        plt.xticks(xs, [d[5:] if d != "undated" else "?" for d, _, _ in dated])
+        plt.xticks(*date_ticks([d for d, _, _ in dated]))
         plt.horizontal_line(claim.recommended.value, color="green")
         plt.xlim(0.5, len(dated) + 0.5)
         low, high = claim.low, claim.high
         pad = max(1, (high - low) // 5, high // 20)
         plt.ylim(max(0, low - pad), high + pad)
+        plt.yticks(*count_ticks(max(0, low - pad), high + pad, count=6,
+                                mark=claim.recommended.value))
         plt.title(f"{claim.label}: reports in publication order (green: recommended)")
         plot.refresh()
 
     def draw_totals(self) -> None:
-        plot = self.query_one("#claims-totals", PlotextPlot)
-        plt = plot.plt
-        plt.clear_data()
-        # the five largest categories: a bar per terminal row stays readable
-        largest = sorted(((v, k) for k, v in self.totals.items() if k not in ("other", "people")),
-                         reverse=True)[:5]
-        shown = {k: v for v, k in sorted(largest, key=lambda item: item[1])}
-        if shown:
-            plt.bar(list(shown), list(shown.values()), orientation="horizontal", width=0.3)
-        plt.title("Totals per category (each claim's recommended figure, counted once)")
-        plot.refresh()
+        self.query_one("#claims-totals", Static).update(totals_chart(self.totals))
 
     def action_switch(self) -> None:
         target = "#claims-reports" if self.focused and self.focused.id == "claims-list" \
