@@ -46,7 +46,12 @@ def extract(text: str, published: str | None = None) -> Extraction:
 
     def place_of_sentence(i: int):
         sent = sents[i]
-        locs = {r.place_at[t.i] for t in sent if t.i in r.place_at}
+        # the dateline ("PARIS - A truck rammed into crowd in Nice") is where the reporter
+        # filed from: a place the sentence itself names comes first
+        in_dateline = (lambda t: dateline[0] <= t.idx < dateline[1] + 3) if dateline else (
+            lambda t: False)
+        locs = {r.place_at[t.i] for t in sent if t.i in r.place_at and not in_dateline(t)} \
+            or {r.place_at[t.i] for t in sent if t.i in r.place_at}
         if not locs:
             return None
         return r.locations[min(locs, key=lambda j: (KIND_RANK.get(r.locations[j].kind, 9),
