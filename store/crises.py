@@ -16,6 +16,7 @@ import json
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 from .history import WHOLE_ROW, now
 
@@ -71,27 +72,52 @@ def likeness(mine: dict, other: dict) -> float:
     return score
 
 
-def _centroid(documents: list[dict]) -> dict[str, float]:
-    total: Counter[str] = Counter()
-    for document in documents:
-        total.update(document["profile"])
-    norm = math.sqrt(sum(x * x for x in total.values())) or 1.0
-    return {w: x / norm for w, x in total.items()}
+@dataclass
+class Sketch:
+    """A crisis as its recent documents show it: their summed, normalised profiles (its
+    centroid), the publication dates they span, and how many there are."""
+
+    documents: list[dict] = field(default_factory=list)
+    centroid: dict[str, float] = field(default_factory=dict)
+    first: str | None = None
+    last: str | None = None
+
+    def add(self, document: dict) -> Sketch:
+        self.documents.append(document)
+        return self
+
+    def done(self) -> Sketch:
+        total: Counter[str] = Counter()
+        for document in self.documents:
+            total.update(document["profile"])
+        norm = math.sqrt(sum(x * x for x in total.values())) or 1.0
+        self.centroid = {w: x / norm for w, x in total.items()}
+        dates = sorted(d["published"][:10] for d in self.documents if d["published"])
+        self.first, self.last = (dates[0], dates[-1]) if dates else (None, None)
+        return self
+
+    def days_to(self, first: str | None, last: str | None) -> int:
+        """Days between this crisis's dates and another span (0 when they overlap)."""
+        if not (self.first and first):
+            return 0
+        if last < self.first:
+            return _days_apart(last, self.first)
+        if self.last < first:
+            return _days_apart(self.last, first)
+        return 0
 
 
-def _crisis_likeness(mine: dict, documents: list[dict]) -> float:
+def _crisis_likeness(mine: dict, sketch: Sketch) -> float:
     """How alike a document is to a crisis's documents taken together: a story told by
     many outlets names its places and people many times, a single document only a few."""
-    score = _cosine(mine["profile"], _centroid(documents))
-    if all(_days_apart(mine["published"], d["published"]) > FAR_DAYS for d in documents):
-        score *= 0.5
-    return score
+    score = _cosine(mine["profile"], sketch.centroid)
+    date = mine["published"]
+    return score * 0.5 if sketch.days_to(date, date) > FAR_DAYS else score
 
 
-def _centroid_likeness(a: list[dict], b: list[dict]) -> float:
-    score = _cosine(_centroid(a), _centroid(b))
-    days = min((_days_apart(x["published"], y["published"]) for x in a for y in b), default=0)
-    return score * 0.5 if days > FAR_DAYS else score
+def _sketch_likeness(a: Sketch, b: Sketch) -> float:
+    score = _cosine(a.centroid, b.centroid)
+    return score * 0.5 if a.days_to(b.first, b.last) > FAR_DAYS else score
 
 
 class Crises:
@@ -125,9 +151,9 @@ class Crises:
             members = self._candidate_members(document_id)
             if crisis is None:
                 best = 0.0
-                for other_crisis, others in members.items():
-                    score = max(max(likeness(mine, other) for other in others),
-                                _crisis_likeness(mine, others))
+                for other_crisis, sketch in members.items():
+                    score = max(max(likeness(mine, other) for other in sketch.documents),
+                                _crisis_likeness(mine, sketch))
                     if score > best:
                         best, crisis = score, other_crisis
                 if best < JOIN:
@@ -144,13 +170,13 @@ class Crises:
             self.conn.execute("UPDATE documents SET crisis_id = ? WHERE id = ?",
                               (crisis, document_id))
             if crisis in members:
-                members[crisis].append(mine)
+                members[crisis].add(mine).done()
                 crisis = self._absorb_alike(crisis, members)
             return crisis
 
-    def _candidate_members(self, document_id: int) -> dict[int, list[dict]]:
+    def _candidate_members(self, document_id: int) -> dict[int, Sketch]:
         """The most recent documents of active crises, with their profiles, by crisis."""
-        members: dict[int, list[dict]] = {}
+        members: dict[int, Sketch] = {}
         for other_profile, other_published, other_crisis in self.conn.execute(
             "SELECT d.profile, d.published, d.crisis_id FROM documents d "
             "JOIN crises c ON c.id = d.crisis_id WHERE d.id != ? AND "
@@ -158,10 +184,10 @@ class Crises:
             (document_id, CANDIDATES),
         ).fetchall():
             stored = json.loads(other_profile)
-            members.setdefault(other_crisis, []).append(
+            members.setdefault(other_crisis, Sketch()).add(
                 {"profile": stored.get("terms", {}), "published": other_published,
                  "actors": set(stored.get("actors", []))})
-        return members
+        return {crisis: sketch.done() for crisis, sketch in members.items()}
 
     def _by_a_person(self, crisis_id: int) -> bool:
         """Whether a person created, renamed or merged this crisis, or moved documents in or
@@ -174,7 +200,7 @@ class Crises:
             (crisis_id, str(crisis_id), str(crisis_id), crisis_id),
         ).fetchone() is not None
 
-    def _absorb_alike(self, crisis: int, members: dict[int, list[dict]]) -> int:
+    def _absorb_alike(self, crisis: int, members: dict[int, Sketch]) -> int:
         """Merge machine-made crises that a new document shows to be one story.
 
         Grouping one document at a time depends on arrival order: a short wire story about
@@ -182,20 +208,26 @@ class Crises:
         arrive later form another. Once a crisis has grown, its documents taken together
         (its centroid) may be alike enough to another crisis's; then the smaller one joins
         the larger, unless a person has shaped either of them."""
-        if self._by_a_person(crisis):
-            return crisis
-        for other in sorted(members, key=lambda c: -len(members[c])):
-            if other == crisis or other not in members or self._by_a_person(other):
+        for other in sorted(members, key=lambda c: (-len(members[c].documents), c)):
+            if other == crisis or other not in members:
                 continue
-            if _centroid_likeness(members[crisis], members[other]) < JOIN:
+            if _sketch_likeness(members[crisis], members[other]) < JOIN:
+                continue  # the usual case: checked first, it is the cheap one
+            if self._by_a_person(crisis):
+                return crisis
+            if self._by_a_person(other):
                 continue
-            keep, gone = (crisis, other) if len(members[crisis]) >= len(members[other]) \
+            keep, gone = (crisis, other) \
+                if len(members[crisis].documents) >= len(members[other].documents) \
                 else (other, crisis)
             self.conn.execute("UPDATE documents SET crisis_id = ? WHERE crisis_id = ?",
                               (keep, gone))
             self.conn.execute("UPDATE crises SET status = 'merged', updated_at = ? WHERE id = ?",
                               (now(), gone))
-            members[keep].extend(members.pop(gone))
+            merged = members.pop(gone)
+            for document in merged.documents:
+                members[keep].add(document)
+            members[keep].done()
             crisis = keep
         return crisis
 
