@@ -31,3 +31,17 @@ def detail_text(app) -> str:
     console = Console(file=io.StringIO(), width=100, color_system=None, force_terminal=False)
     console.print(body.content)
     return console.file.getvalue()
+
+
+async def open_figure_editor(pilot) -> int:
+    """Focus the figures pane and open the edit form on its first figure; its id."""
+    from tui.forms import EditScreen
+    from tui.panes import RecordPane
+
+    await settle(pilot)
+    await pilot.press("3")
+    figure_id = pilot.app.query_one("#pane-figure", RecordPane).current_id
+    await pilot.press("e")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, EditScreen)
+    return figure_id

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import SIZE, detail_text, settle
+from helpers import SIZE, detail_text, open_figure_editor, settle
 from rich.text import Text
 from textual.widgets import Input, OptionList
 
@@ -151,15 +151,9 @@ async def test_confirm_reject_and_undo(seed_db):
 async def test_edit_form_refuses_bad_values_and_saves_good_ones(seed_db):
     app = make_app(seed_db)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        figures = app.query_one("#pane-figure", RecordPane)
-        await pilot.press("3")
-        figure_id = figures.current_id
+        figure_id = await open_figure_editor(pilot)
         with Store(seed_db) as store:
             before = store.get("figure", figure_id)
-        await pilot.press("e")
-        await settle(pilot)
-        assert isinstance(app.screen, EditScreen)
         value = app.screen.query_one("#edit-value", Input)
         value.value = "-40"
         await pilot.press("ctrl+s")
@@ -175,7 +169,7 @@ async def test_edit_form_refuses_bad_values_and_saves_good_ones(seed_db):
             after = store.get("figure", figure_id)
             assert after["value"] == 420 and after["category"] == "refugees"
             assert store.history("figure", figure_id)[0].old == before["value"]
-        assert figures.get_row_at(0)[0].plain == "420"
+        assert app.query_one("#pane-figure", RecordPane).get_row_at(0)[0].plain == "420"
 
 
 async def test_help_lists_the_keys(seed_db):

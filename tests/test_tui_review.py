@@ -3,7 +3,7 @@ on, filters, tags, merge, split, add, history, undo/redo across relaunches, re-e
 
 from __future__ import annotations
 
-from helpers import SIZE, detail_text, settle
+from helpers import SIZE, detail_text, open_figure_editor, settle
 from textual.widgets import Input
 
 from store import Store
@@ -201,12 +201,7 @@ async def test_history_view_lists_old_and_new_values(seed_db):
 async def test_undo_redo_after_relaunch_and_reextract_after_edits(seed_db):
     app = make_app(seed_db)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        figures = app.query_one("#pane-figure", RecordPane)
-        await pilot.press("3")
-        figure_id = figures.current_id
-        await pilot.press("e")
-        await settle(pilot)
+        figure_id = await open_figure_editor(pilot)
         app.screen.query_one("#edit-value", Input).value = "345"
         await pilot.press("ctrl+s")
         await settle(pilot)
