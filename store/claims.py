@@ -2,9 +2,9 @@
 
 Within a crisis, figures of one category (deaths, injured, refugees, …) are one claim when
 they are about the same place (or say no place) and are of the same order: outlets report a
-toll as 60, 70, 77, 84, then 85, while "12 police cars" or "two children" in the same story
-count something else. Near-duplicate copies are left out, so a wire story republished five
-times is one report, not five.
+toll as 60, 70, 77, 84, then 85 (or, for a small attack, at least two, then four, then six),
+while "12 police cars" or "300 injured" in the same story count something else. Near-duplicate
+copies are left out, so a wire story republished five times is one report, not five.
 
 The recommended figure follows a rule a person can read (``RULE``), as IDMC analysts and ACLED
 coders do by hand: reports from a named official source beat others; among those, the latest
@@ -23,6 +23,7 @@ from .history import WHOLE_ROW
 RULE = ("named official source first; then the latest report; on the same day the lowest "
         "value (at least / exact reports before approximate ones)")
 SAME_ORDER = 1.6  # values within this ratio of their neighbours count the same thing
+CLOSE = 5  # ... or this close: a toll that grows "at least two, then four, then six"
 OFFICIAL = re.compile(
     r"\b(officials?|ministry|minister|prosecutors?|police|authorities|government|spokes"
     r"(?:wo)?man|spokesperson|mayor|president|prefect|governor|army|military|agency|"
@@ -83,7 +84,9 @@ def _groups(reports: list[Report]) -> list[list[Report]]:
     """Reports split into runs of values of the same order (see ``SAME_ORDER``)."""
     runs: list[list[Report]] = []
     for report in sorted(reports, key=lambda r: (r.value, r.figure_id)):
-        if runs and report.value <= runs[-1][-1].value * SAME_ORDER:
+        last = runs[-1][-1].value if runs else None
+        if last is not None and (report.value <= last * SAME_ORDER
+                                 or report.value - last <= CLOSE):
             runs[-1].append(report)
         else:
             runs.append([report])

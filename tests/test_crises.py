@@ -12,6 +12,7 @@ import pytest
 from helpers import SIZE, settle
 
 import seeds
+from extract import extract
 from store import Store
 from store.claims import recommend
 from store.ingest import ingest_paths
@@ -148,6 +149,28 @@ def test_nice_death_toll_is_one_claim_with_the_rules_recommendation(stories):
         assert store.undo().action == "choose figure"
         back = next(c for c in store.claims(nice) if c.key == toll.key)
         assert back.recommended.figure_id == toll.recommended.figure_id
+
+
+def test_a_growing_toll_is_one_claim_and_the_latest_official_report_wins(tmp_path):
+    """The issue's own example: outlets report an attack as at least two, four, then six
+    dead as the day goes on."""
+    reports = [
+        ("2023-03-02", "KABUL (Reuters) - At least two people were killed when a bomb "
+                       "exploded at a market in Kabul on Thursday, witnesses said."),
+        ("2023-03-02", "KABUL (AP) - At least four people were killed in a bomb blast at a "
+                       "crowded market in Kabul on Thursday, the interior ministry said."),
+        ("2023-03-03", "KABUL - The death toll from Thursday's bombing at a Kabul market has "
+                       "risen to at least six, a police spokesman said."),
+    ]
+    with Store(tmp_path / "kabul.db") as store:
+        for i, (published, text) in enumerate(reports):
+            store.add_document(text, extract(text, published), title=f"Kabul market {i}",
+                               published=published)
+        crises = {r[0] for r in store.conn.execute("SELECT crisis_id FROM documents")}
+        assert len(crises) == 1
+        [toll] = [c for c in store.claims(crises.pop()) if c.category == "deaths"]
+        assert sorted(r.value for r in toll.reports) == [2, 4, 6]
+        assert toll.recommended.value == 6 and toll.recommended.official
 
 
 def test_rename_merge_and_move_are_undoable(stories):
