@@ -16,7 +16,6 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
 from .history import WHOLE_ROW, now
 
@@ -72,39 +71,51 @@ def likeness(mine: dict, other: dict) -> float:
     return score
 
 
-@dataclass
+PLAUSIBLE = 0.1  # a crisis none of whose documents is this alike is not compared as a whole
+
+
 class Sketch:
     """A crisis as its recent documents show it: their summed, normalised profiles (its
-    centroid), the publication dates they span, and how many there are."""
+    centroid, worked out only when asked for: most crises are never that close), the
+    publication dates they span, and how many there are."""
 
-    documents: list[dict] = field(default_factory=list)
-    centroid: dict[str, float] = field(default_factory=dict)
-    first: str | None = None
-    last: str | None = None
+    def __init__(self) -> None:
+        self.documents: list[dict] = []
+        self.best = 0.0  # the likeness of the new document to the closest of these
+        self._centroid: dict[str, float] | None = None
 
     def add(self, document: dict) -> Sketch:
         self.documents.append(document)
+        self._centroid = None
         return self
 
-    def done(self) -> Sketch:
-        total: Counter[str] = Counter()
-        for document in self.documents:
-            total.update(document["profile"])
-        norm = math.sqrt(sum(x * x for x in total.values())) or 1.0
-        self.centroid = {w: x / norm for w, x in total.items()}
-        dates = sorted(d["published"][:10] for d in self.documents if d["published"])
-        self.first, self.last = (dates[0], dates[-1]) if dates else (None, None)
-        return self
+    @property
+    def centroid(self) -> dict[str, float]:
+        if self._centroid is None:
+            total: dict[str, float] = {}
+            get = total.get
+            for document in self.documents:
+                for term, weight in document["profile"].items():
+                    total[term] = get(term, 0.0) + weight
+            norm = math.sqrt(sum(x * x for x in total.values())) or 1.0
+            self._centroid = {w: x / norm for w, x in total.items()}
+        return self._centroid
 
     def days_to(self, first: str | None, last: str | None) -> int:
         """Days between this crisis's dates and another span (0 when they overlap)."""
-        if not (self.first and first):
+        dates = [d["published"][:10] for d in self.documents if d["published"]]
+        if not (dates and first):
             return 0
-        if last < self.first:
-            return _days_apart(last, self.first)
-        if self.last < first:
-            return _days_apart(self.last, first)
+        mine_first, mine_last = min(dates), max(dates)
+        if last < mine_first:
+            return _days_apart(last, mine_first)
+        if mine_last < first:
+            return _days_apart(mine_last, first)
         return 0
+
+    def span(self) -> tuple[str | None, str | None]:
+        dates = [d["published"][:10] for d in self.documents if d["published"]]
+        return (min(dates), max(dates)) if dates else (None, None)
 
 
 def _crisis_likeness(mine: dict, sketch: Sketch) -> float:
@@ -117,7 +128,7 @@ def _crisis_likeness(mine: dict, sketch: Sketch) -> float:
 
 def _sketch_likeness(a: Sketch, b: Sketch) -> float:
     score = _cosine(a.centroid, b.centroid)
-    return score * 0.5 if a.days_to(b.first, b.last) > FAR_DAYS else score
+    return score * 0.5 if a.days_to(*b.span()) > FAR_DAYS else score
 
 
 class Crises:
@@ -152,8 +163,10 @@ class Crises:
             if crisis is None:
                 best = 0.0
                 for other_crisis, sketch in members.items():
-                    score = max(max(likeness(mine, other) for other in sketch.documents),
-                                _crisis_likeness(mine, sketch))
+                    sketch.best = max(likeness(mine, other) for other in sketch.documents)
+                    score = sketch.best
+                    if score >= PLAUSIBLE and len(sketch.documents) > 1:
+                        score = max(score, _crisis_likeness(mine, sketch))
                     if score > best:
                         best, crisis = score, other_crisis
                 if best < JOIN:
@@ -170,7 +183,7 @@ class Crises:
             self.conn.execute("UPDATE documents SET crisis_id = ? WHERE id = ?",
                               (crisis, document_id))
             if crisis in members:
-                members[crisis].add(mine).done()
+                members[crisis].add(mine)
                 crisis = self._absorb_alike(crisis, members)
             return crisis
 
@@ -187,7 +200,7 @@ class Crises:
             members.setdefault(other_crisis, Sketch()).add(
                 {"profile": stored.get("terms", {}), "published": other_published,
                  "actors": set(stored.get("actors", []))})
-        return {crisis: sketch.done() for crisis, sketch in members.items()}
+        return members
 
     def _by_a_person(self, crisis_id: int) -> bool:
         """Whether a person created, renamed or merged this crisis, or moved documents in or
@@ -209,7 +222,7 @@ class Crises:
         (its centroid) may be alike enough to another crisis's; then the smaller one joins
         the larger, unless a person has shaped either of them."""
         for other in sorted(members, key=lambda c: (-len(members[c].documents), c)):
-            if other == crisis or other not in members:
+            if other == crisis or other not in members or members[other].best < PLAUSIBLE:
                 continue
             if _sketch_likeness(members[crisis], members[other]) < JOIN:
                 continue  # the usual case: checked first, it is the cheap one
@@ -227,7 +240,7 @@ class Crises:
             merged = members.pop(gone)
             for document in merged.documents:
                 members[keep].add(document)
-            members[keep].done()
+            members[keep].best = max(members[keep].best, merged.best)
             crisis = keep
         return crisis
 
