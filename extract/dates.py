@@ -26,6 +26,18 @@ _NUM_WORDS = {
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 
+# spaCy labels "last night", "early this morning", "Monday night" TIME, not DATE.
+_DAY_TIME = re.compile(r"(?:early |late )?(?:last night|overnight|tonight|this (?:morning|"
+                       r"afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day "
+                       r"(?:morning|afternoon|evening|night))", re.I)
+
+
+def dates_entity(ent) -> bool:
+    """A spaCy entity that can date an event: DATE, or a TIME that names a day."""
+    return ent.label_ == "DATE" or (ent.label_ == "TIME" and bool(
+        _DAY_TIME.fullmatch(ent.text.strip().lower())))
+
+
 def _ref(start: dt.date, end: dt.date, precision: str, text: str) -> DateRef:
     return DateRef(start.isoformat(), end.isoformat(), precision, text)
 

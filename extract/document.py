@@ -44,6 +44,8 @@ _DATELINE = re.compile(
     r"\s*[-\u2013\u2014]+\s"
 )
 
+_FILING_DATE = re.compile(r"\s*[A-Z][A-Z.' -]{2,}(?:,\s*[A-Z][A-Za-z.' -]+)?\s*\(\s*$")
+
 
 @dataclass
 class Document:
@@ -80,9 +82,22 @@ class Document:
     def is_quiet(self, char: int) -> bool:
         return any(a <= char < b for a, b in self.quiet)
 
+    def is_filing_date(self, char: int) -> bool:
+        """A date in a dateline's parentheses ("KABUL, Afghanistan (Sept. 28) -") dates the
+        copy, not what it reports."""
+        text = self.doc.text  # every line break is "\n" there
+        line_start = text.rfind("\n", 0, char) + 1
+        return bool(_FILING_DATE.match(text[line_start:char]))
+
+
+# Line breaks other than \n and \r (LINE SEPARATOR from copied web pages, form feeds): the
+# parser and the newline sentence breaker only know \n, so they become \n, one for one.
+_OTHER_BREAKS = str.maketrans({c: "\n" for c in "\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e"})
+
 
 def mask(text: str) -> str:
-    """Blank boilerplate lines and phone numbers, keeping every offset."""
+    """Blank boilerplate lines and phone numbers, keeping every offset; every line break
+    becomes ``\n``."""
     out = []
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
@@ -90,7 +105,7 @@ def mask(text: str) -> str:
             out.append(" " * len(body) + line[len(body):])
         else:
             out.append(_PHONE.sub(lambda m: " " * len(m.group()), line))
-    return "".join(out)
+    return "".join(out).translate(_OTHER_BREAKS)
 
 
 def layout(text: str) -> tuple[list[tuple[int, int]], list[int], tuple | None]:
@@ -134,11 +149,41 @@ _MONTH_NUM = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 
 
-def infer_published(text: str, head_chars: int = 800) -> str | None:
-    """A full date with a year near the top (caption, dateline, byline), as ISO, else None."""
+# "KABUL, Afghanistan (Jan. 4, 2011) -": the date the copy was filed
+_DATELINE_DATE = re.compile(
+    rf"^[^\S\n]*[A-Z][A-Z.' -]{{2,}}(?:,[^\S\n]*[A-Z][A-Za-z.' -]+)?[^\S\n]*\([^\S\n]*"
+    rf"(?P<m>{_MONTH})[^\S\n]+(?P<d>\d{{1,2}})(?:,?[^\S\n]+(?P<y>(?:19|20)\d\d))?[^\S\n]*\)",
+    re.M)
+# "July 4: Afghan-ISAF Operations in ..." : a headline led by the day it went out
+_TITLE_DATE = re.compile(rf"^[^\S\n]*(?P<m>{_MONTH})[^\S\n]+(?P<d>\d{{1,2}}):\s", re.M)
+
+
+def _month_day(m, year: int | None):
     import datetime as dt
 
-    head = text[:head_chars]
+    if year is None:
+        return None
+    try:
+        return dt.date(year, _MONTH_NUM[m.group("m")[:3].lower()], int(m.group("d")))
+    except ValueError:
+        return None
+
+
+def infer_published(text: str, head_chars: int = 800) -> str | None:
+    """The copy's own date, as ISO, else None: a dateline's date ("KABUL, Afghanistan
+    (Jan. 4) -"), else the first full date with a year near the top (caption, byline), else
+    a headline's "July 4:". A date without a year takes the year of the first year-like
+    number in the head (a release number "2010-09-CA-005")."""
+    import datetime as dt
+
+    head = text[:head_chars].translate(_OTHER_BREAKS)
+    year = re.search(r"\b(19[89]\d|20\d\d)\b", head)
+    year = int(year.group(1)) if year else None
+    dl = _DATELINE_DATE.search(head)
+    if dl:
+        got = _month_day(dl, int(dl.group("y")) if dl.group("y") else year)
+        if got:
+            return got.isoformat()
     found = []
     for rx in _FULL_DATES:
         for m in rx.finditer(head):
@@ -148,16 +193,11 @@ def infer_published(text: str, head_chars: int = 800) -> str | None:
                 found.append((m.start(), dt.date(int(m.group("y")), month, int(m.group("d")))))
             except ValueError:
                 continue
-    if not found:
-        # "KABUL, Afghanistan (Sept. 1) -" under a release number "2010-09-CA-005": a
-        # month and day in the head, with the year of the first year-like number there
-        year = re.search(r"\b(19[89]\d|20\d\d)\b", head)
-        md = re.search(rf"\(\s*(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})\s*\)", head)
-        if year and md:
-            try:
-                return dt.date(int(year.group(1)), _MONTH_NUM[md.group("m")[:3].lower()],
-                               int(md.group("d"))).isoformat()
-            except ValueError:
-                return None
-        return None
-    return min(found)[1].isoformat()
+    if found:
+        return min(found)[1].isoformat()
+    for rx in (re.compile(rf"\(\s*(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})\s*\)"), _TITLE_DATE):
+        m = rx.search(head)
+        got = _month_day(m, year) if m else None
+        if got:
+            return got.isoformat()
+    return None

@@ -320,7 +320,9 @@ def _date_for(trig, d: Document) -> DateRef | None:
     chain = [trig, *trig.ancestors]
     best, best_rank = None, 99
     for ent in d.doc.ents:
-        if ent.label_ != "DATE" or not (sent.start <= ent.start < sent.end):
+        if not dates.dates_entity(ent) or not (sent.start <= ent.start < sent.end):
+            continue
+        if d.is_filing_date(ent.start_char):
             continue
         ref = dates.resolve(ent.text, d.published)
         if ref is None:
@@ -488,6 +490,31 @@ def _width(ref: DateRef | None) -> int:
     return (date.fromisoformat(ref.end) - date.fromisoformat(ref.start)).days
 
 
+def _sentence_date(d: Document, sent) -> DateRef | None:
+    for ent in sent.ents:
+        if dates.dates_entity(ent) and not d.is_filing_date(ent.start_char):
+            ref = dates.resolve(ent.text, d.published)
+            if ref is not None and ref.precision == "day":
+                return ref
+    return None
+
+
+def _scene_date(d: Document, sents, c: _Cand) -> DateRef | None:
+    """An undated event told just after a dated sentence (same or previous paragraph) is
+    part of that scene: "... a force targeted a facilitator yesterday. || Several insurgents
+    were killed during the operation." """
+    for si in range(c.sent_i - 1, -1, -1):
+        sent = sents[si]
+        if d.paragraph_index(sent.start_char) < c.para_i - 1:
+            return None
+        if d.is_quiet(sent.start_char):
+            continue
+        ref = _sentence_date(d, sent)
+        if ref is not None:
+            return ref
+    return None
+
+
 def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
     fig_sent: dict[int, list[int]] = {}
     for i, f in enumerate(figures):
@@ -502,6 +529,8 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
             if prev and (prev[-1].para_i == c.para_i or (
                     prev[-1].sent_i >= c.sent_i - 1 and first_words & _CONTINUERS)):
                 c.date = prev[0].date
+            if c.date is None:
+                c.date = _scene_date(d, sents, c)
         for g in reversed(groups):
             head, last = g[0], g[-1]
             if c.type in _VIOLENT and head.type in _VIOLENT and head.type != c.type:
