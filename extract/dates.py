@@ -207,3 +207,9 @@ def publication_week(published: str) -> DateRef:
     on its own date with a week's precision, like ACLED's time_precision 2)."""
     pub = dt.date.fromisoformat(published)
     return _ref(pub, pub, "week", "")
+
+
+def recent_days(published: str, days: int = 7) -> DateRef:
+    """The ``days`` up to publication: when an undated report may have happened."""
+    pub = dt.date.fromisoformat(published)
+    return _ref(pub - dt.timedelta(days=days - 1), pub, "week", "")

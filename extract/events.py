@@ -129,6 +129,11 @@ _TITLES = re.compile(
 _LEGAL = {"charge", "indict", "accuse", "convict", "count", "sentence", "guilty", "suspicion",
           "indictment", "trial", "allegation"}
 _VIOLENT = {BAT, EXP, VAC}
+# What a person or group is known for, not what the report tells: "responsible for attacks",
+# "involved in the killing of", "linked to bombings", "known for kidnappings".
+_ATTRIBUTION = {"responsible", "involved", "linked", "tied", "connected", "known",
+                "suspected", "specialize", "specialise", "plan", "planning", "facilitate",
+                "facilitation", "coordinate", "expert"}
 
 
 @dataclass
@@ -207,6 +212,19 @@ def _suppressed(tok) -> bool:
     for t in list(tok.ancestors)[:4]:
         if t.lemma_.lower() in _LEGAL and t is not tok:
             return True  # "indicted for attacking soldiers": a charge, not a new event
+        if t.lemma_.lower() in _ATTRIBUTION:
+            return True  # "a leader responsible for IED attacks": who he is, not news
+        if t.pos_ in ("VERB", "AUX"):
+            break
+    if VERBS.get(tok.lemma_.lower(), ("",))[0] == STA or tok.lemma_.lower() == "call":
+        return False
+    if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
+                                               for c in tok.children):
+        return True  # "the leader conducts ambushes", "he facilitates attacks": habitual
+    if verb is not None and verb is not tok and verb.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children) and \
+            verb.lemma_.lower() not in _REPORTING and verb.lemma_.lower() != "be":
+        return True
     return tok.pos_ == "NOUN" and tok.dep_ == "compound"
 
 
@@ -521,6 +539,13 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
         fig_sent.setdefault(d.sentence_index(f.span.start), []).append(i)
     sents = list(d.doc.sents)
     groups: list[list[_Cand]] = []
+    # an undated mention is about the days up to publication, so it never joins (or takes in)
+    # a happening dated weeks before: "the attack" is not "the attacks of last November"
+    recent = dates.recent_days(d.published) if d.published else None
+
+    def overlap(a, b):
+        return _overlap(a or recent, b or recent)
+
     for c in cands:
         target = None
         if c.date is None:  # inherit before merging decisions
@@ -547,8 +572,8 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
                 if c.actor1 is None and c.sent_i - last.sent_i <= 2:
                     target = g
                     break
-                if c.actor1 is not None and c.actor1 == head.actor1 and _overlap(c.date,
-                                                                                  head.date):
+                if c.actor1 is not None and c.actor1 == head.actor1 and overlap(c.date,
+                                                                                 head.date):
                     target = g  # one speaker's statements in one article: one event
                     break
                 continue
@@ -562,7 +587,7 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
                         c.subj_lemma) for x in g for i in fig_sent.get(x.sent_i, [])):
                 target = g
                 break
-            if c.type != PM and c.family == head.family and _overlap(c.date, head.date):
+            if c.type != PM and c.family == head.family and overlap(c.date, head.date):
                 target = g
                 break
         if target is not None:
@@ -612,8 +637,14 @@ def _build(d, r, group: list[_Cand], figures, fig_sent) -> Event:
     summary = " ".join(x for x in (who, tok.text, obj) if x)
     if location:
         summary += f" ({location[0]})"
+    typ, sub = head.type, head.sub_type
+    if head.type == BAT and head.tok.lemma_.lower() == "attack":
+        # "the attack" says little; "a truck plowed into a crowd" says who it hit
+        specific = next((c for c in group if c.type in _VIOLENT and c.type != BAT), None)
+        if specific is not None:
+            typ, sub = specific.type, specific.sub_type
     return Event(
-        type=head.type, sub_type=head.sub_type, summary=summary, trigger=tok.text,
+        type=typ, sub_type=sub, summary=summary, trigger=tok.text,
         span=d.span(tok.idx, tok.idx + len(tok.text)), participants=parts,
         location=location[0] if location else None, country=location[1] if location else None,
         date=date, figures=fig_idx,
