@@ -115,15 +115,22 @@ def layout(text: str) -> tuple[list[tuple[int, int]], list[int], tuple | None]:
     dateline = None
     pos = 0
     first = True
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    continued = False
+    for i, line in enumerate(lines):
         body = line.rstrip("\r\n")
         stripped = body.strip()
+        # hard-wrapped copy: a line the next one continues in lower case is not a heading
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        wraps = bool(stripped) and nxt[:1].islower() and not stripped.endswith(
+            (".", "?", "!", ":"))
         if stripped:
-            paragraphs.append(pos)
+            if not continued:
+                paragraphs.append(pos)
             words = stripped.split()
-            heading = not stripped.endswith((".", '"', "\u201d", "?", "!", ":")) and (
-                len(words) <= 12 or (first and len(stripped) < 200)
-            )
+            heading = not wraps and not continued and not stripped.endswith(
+                (".", '"', "\u201d", "?", "!", ":")) and (
+                len(words) <= 12 or (first and len(stripped) < 200))
             credit = _CREDIT_LEAD.match(stripped) and not stripped.endswith((".", '"', "\u201d"))
             bracketed = stripped.startswith("[") and stripped.endswith("]")
             if _CAPTION.search(body) or heading or credit or bracketed:
@@ -133,6 +140,7 @@ def layout(text: str) -> tuple[list[tuple[int, int]], list[int], tuple | None]:
                 lead = len(body) - len(body.lstrip())
                 city = m.group(1).strip()
                 dateline = (pos + lead, pos + lead + len(city), city, m.group(2))
+            continued = wraps
             first = False
         pos += len(line)
     return quiet, paragraphs, dateline
