@@ -49,7 +49,8 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "arrive": (PM, "arrival"), "evacuate": (PM, "evacuation"), "migrate": (PM, None),
     "relocate": (PM, None), "seize": (SD, _TERRITORY), "capture": (SD, _TERRITORY),
     "overrun": (SD, _TERRITORY), "withdraw": (SD, _ACTIVITY), "deploy": (SD, _ACTIVITY),
-    "arrest": (SD, "arrests"), "detain": (SD, "arrests"), "release": (SD, "other"),
+    "arrest": (SD, "arrests"), "detain": (SD, "arrests"), "apprehend": (SD, "arrests"),
+    "release": (SD, "other"),
     "free": (SD, "other"), "sign": (SD, "agreement"), "indict": (SD, "other"),
     "charge": (SD, "other"), "clash": (BAT, "armed clash"),
     "fight": (BAT, "armed clash"), "battle": (BAT, "armed clash"),
@@ -97,6 +98,8 @@ NOUNS: dict[str, tuple[str, str | None]] = {
     "meeting": (STA, "meeting"), "talks": (STA, "meeting"), "summit": (STA, "meeting"),
 }
 _STRIKE_MODS = {"air": "air/drone strike", "drone": "air/drone strike",
+                "precision": "air/drone strike", "artillery": "shelling/artillery/missile attack",
+                "mortar": "shelling/artillery/missile attack",
                 "missile": "shelling/artillery/missile attack",
                 "rocket": "shelling/artillery/missile attack"}
 _WEAPONS = {"missile", "rocket", "satellite", "nuclear", "warhead", "icbm"}
@@ -131,7 +134,8 @@ _LEGAL = {"charge", "indict", "accuse", "convict", "count", "sentence", "guilty"
 _VIOLENT = {BAT, EXP, VAC}
 # What a person or group is known for, not what the report tells: "responsible for attacks",
 # "involved in the killing of", "linked to bombings", "known for kidnappings".
-_ATTRIBUTION = {"responsible", "involved", "linked", "tied", "connected", "known",
+_ENEMY = {"enemy", "them", "gunman", "attacker", "position", "target"}
+_ATTRIBUTION = {"behind", "responsible", "involved", "linked", "tied", "connected", "known",
                 "suspected", "specialize", "specialise", "plan", "planning", "facilitate",
                 "facilitation", "coordinate", "expert"}
 
@@ -172,6 +176,9 @@ def _classify(tok) -> tuple[str, str | None] | None:
         if lemma in ("demonstrate", "show") and any(c.dep_ in ("dobj", "ccomp")
                                                      for c in tok.children):
             return None  # "demonstrating its capability"
+        if lemma == "engage" and any(c.dep_ == "dobj" for c in tok.children) and any(
+                t.lemma_.lower() in _GROUP_REFS | _ENEMY for t in tok.subtree):
+            return BAT, "armed clash"  # "engaged the enemy position", "engaged insurgents"
         if lemma == "march" and any(t.lemma_ in ("protester", "demonstrator")
                                     for t in tok.sent):
             return PRO, "peaceful protest"
@@ -212,10 +219,14 @@ def _suppressed(tok) -> bool:
     for t in list(tok.ancestors)[:4]:
         if t.lemma_.lower() in _LEGAL and t is not tok:
             return True  # "indicted for attacking soldiers": a charge, not a new event
-        if t.lemma_.lower() in _ATTRIBUTION:
-            return True  # "a leader responsible for IED attacks": who he is, not news
-        if t.pos_ in ("VERB", "AUX"):
-            break
+    base = tok
+    while base.dep_ in ("conj", "compound", "amod", "pcomp") and base.head is not base and \
+            base.head.pos_ != "ADP":
+        base = base.head
+    gov = base.head
+    if gov.lemma_.lower() in _ATTRIBUTION or (
+            gov.pos_ == "ADP" and gov.head.lemma_.lower() in _ATTRIBUTION):
+        return True  # "a leader responsible for IED attacks": who he is, not news
     if VERBS.get(tok.lemma_.lower(), ("",))[0] == STA or tok.lemma_.lower() == "call":
         return False
     if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
@@ -349,13 +360,27 @@ def _date_for(trig, d: Document) -> DateRef | None:
             close = d.text.find(")", ent.end_char)
             if 0 < close - ent.end_char < 25:
                 ref = dates.resolve(d.text[ent.start_char:close + 1], d.published) or ref
+        head = ent.root.head
+        if ent.root.dep_ in ("nmod", "compound", "amod") and head.i >= ent.end and \
+                head.pos_ in ("NOUN", "PROPN") and head is not trig and \
+                head.ent_type_ not in ("DATE", "TIME"):
+            continue  # "the July 2 attack": the date of another happening
         attach = _governing_verb(ent.root)
         rank = chain.index(attach) if attach in chain else 50 + abs(ent.start - trig.i) / 1000
         if ref.precision == "year" and rank >= 50:
             continue  # "set up in 2005" dates something else
         if rank < best_rank:
             best, best_rank = ref, rank
-    return best
+    return best or _loose_day(sent, d)
+
+
+def _loose_day(sent, d: Document) -> DateRef | None:
+    """"killing 30 insurgents overnight": day words the NER left out of its entities."""
+    for t in sent:
+        if t.lower_ in ("overnight", "yesterday", "today", "tonight") and not t.ent_type_ \
+                and t.dep_ in ("advmod", "npadvmod"):
+            return dates.resolve(t.text, d.published)
+    return None
 
 
 def extract_events(d: Document, r: Resolved, figures: list[Figure]) -> list[Event]:
@@ -514,7 +539,7 @@ def _sentence_date(d: Document, sent) -> DateRef | None:
             ref = dates.resolve(ent.text, d.published)
             if ref is not None and ref.precision == "day":
                 return ref
-    return None
+    return _loose_day(sent, d)
 
 
 def _scene_date(d: Document, sents, c: _Cand) -> DateRef | None:
