@@ -337,7 +337,26 @@ def resolve(d: Document) -> Resolved:
 
     _add_persons(d, r, persons)
     _add_forces(d, r, dl_country)
+    body = len(d.text) - sum(b - a for a, b in d.quiet)
+    if body >= _MIN_BODY:  # a photo gallery is all captions: then they are the story
+        _drop(r, lambda a: all(d.is_quiet(m.span.start) for m in a.mentions))
     return r
+
+
+_MIN_BODY = 300
+
+
+def _drop(r: Resolved, unwanted) -> None:
+    """Remove actors ``unwanted`` says so of, keeping every index table consistent. An actor
+    named only in captions, headlines and credits is not an actor of the story: a body (of
+    at least ``_MIN_BODY`` characters) names everyone who acts."""
+    keep = [i for i, a in enumerate(r.actors) if not unwanted(a)]
+    if len(keep) == len(r.actors):
+        return
+    new = {old: i for i, old in enumerate(keep)}
+    r.actors = [r.actors[i] for i in keep]
+    r._keys = {k: new[v] for k, v in r._keys.items() if v in new}
+    r.actor_at = {t: new[v] for t, v in r.actor_at.items() if v in new}
 
 
 _TITLE_ABBR = re.compile(r"(?:Col|Gen|Lt|Sgt|Maj|Capt|Cpl|Adm|Brig|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|"
