@@ -246,6 +246,7 @@ def resolve(d: Document) -> Resolved:
 
     # 3. spaCy entities, plus country names the NER missed
     persons: list[tuple[int, int, str]] = []
+    place_names = _place_names(d)
     for ent in _entities_with_countries(doc):
         if ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"):
             continue
@@ -292,6 +293,14 @@ def resolve(d: Document) -> Resolved:
             continue
         if ent.label_ == "NORP" or locations.demonym_country(name):
             continue  # demonyms qualify other things; they are not actors themselves
+        if d.dateline and d.dateline[0] <= start < dl_end and \
+                text[max(0, start - 1):start] == "(" and text[end:end + 1] == ")":
+            continue  # "RAMALLAH, West Bank (AP) -": the agency's credit
+        if ent.label_ in ("ORG", "PERSON", "FAC", "GPE", "LOC") and not forms.get(name) and (
+                name in place_names or _names_people_origin(ent)):
+            place = locations.lookup(name, context)
+            r.add_location(d, place or locations.Place(name, "site", None), start, end)
+            continue
         if ent.label_ in ("ORG", "PERSON", "FAC") and not _ORG_WORDS.search(name) and (
                 _placed(doc, ent) or _PLACE_NAME_WORDS.search(name)):
             place = locations.lookup(name, context)
@@ -400,6 +409,51 @@ def _placed(doc, ent) -> bool:
         i -= 1
     return i >= 0 and doc[i].lower_ in _PLACE_PREPS and doc[i].dep_ == "prep" and (
         doc[i].head.pos_ != "VERB" or doc[i].lower_ not in ("from", "on"))
+
+
+def _place_names(d: Document) -> set[str]:
+    """Names the text itself uses as places, so every mention of them is a place (one sense
+    per article): the dateline's place ("RAMALLAH, West Bank -"), "the village of Nebi
+    Saleh", "the dense Sambisa forest", and names the gazetteer knows as regions or
+    provinces."""
+    doc = d.doc
+    out: set[str] = set()
+    if d.dateline and d.dateline[3]:
+        out.add(d.dateline[3].strip())
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PERSON", "FAC", "GPE", "LOC"):
+            continue
+        name = re.sub(r"^(the|The)\s+", "", ent.text).strip()
+        root = ent.root
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in (
+                _SETTLEMENTS):
+            out.add(name)  # "the town of Chibok"
+        elif root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in (
+                _SETTLEMENTS | {"forest", "mountain", "valley", "river"}) and head.i == ent.end:
+            out.add(name)  # "the Sambisa forest", "the northeastern Chibok town"
+        else:
+            place = locations.lookup(name)
+            if place is not None and place.kind in ("region", "admin1") and \
+                    normalise(place.name) == normalise(name):
+                out.add(name)
+    return out
+
+
+_SETTLEMENTS = {"town", "village", "city", "district", "province", "region", "camp",
+                "neighbourhood", "neighborhood", "suburb", "area", "county", "municipality"}
+_ORIGIN_OF = {"children", "civilians", "people", "refugees", "idps"}
+
+
+def _names_people_origin(ent) -> bool:
+    """"the Chibok schoolgirls", "Nice victims": a name modifying a noun for people who are
+    not fighters says where they are from, not who acts ("Taliban fighters" do act)."""
+    from .figures import CATEGORIES
+
+    root = ent.root
+    head = root.head
+    return root.dep_ in ("compound", "nmod") and head.i == ent.end and head.pos_ == "NOUN" \
+        and CATEGORIES.get(head.lemma_.lower()) in _ORIGIN_OF
 
 
 def _personal(doc, ent, name: str) -> bool:
