@@ -575,8 +575,25 @@ def _force_country(tok, dl_country, d: Document) -> str | None:
     return None
 
 
+def _main_country(r: Resolved) -> str | None:
+    """The country the story is set in: the one its places and states name most often
+    (ties: none)."""
+    counts: dict[str, int] = {}
+    for loc in r.locations:
+        if loc.country and loc.kind in ("country", "admin1", "city", "site"):
+            counts[loc.country] = counts.get(loc.country, 0) + len(loc.mentions)
+    for a in r.actors:
+        if a.kind == "state" and a.country:
+            counts[a.country] = counts.get(a.country, 0) + len(a.mentions)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def _add_forces(d: Document, r: Resolved, dl_country) -> None:
     doc = d.doc
+    main_country = _main_country(r)
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ != "NOUN" or lemma not in FORCE_HEADS or d.is_quiet(tok.idx):
@@ -597,12 +614,23 @@ def _add_forces(d: Document, r: Resolved, dl_country) -> None:
         branch = "police" if lemma in _POLICE else "military"
         if iso is None:
             det = [c.lower_ for c in tok.lefts if c.dep_ == "det"]
+            poss = [c.lower_ for c in tok.lefts if c.dep_ == "poss"]
             prior = [k for k in r._keys if k[0] == "forces" and k[2] == branch]
+            bare = not [c for c in tok.lefts if c.dep_ in ("amod", "compound")
+                        and c.lower_ != "security"]
+            home = dl_country or main_country
             if len(prior) == 1 and "the" in det:
                 iso = prior[0][1]
-            elif not prior and dl_country and tok.tag_ != "NNS" and not [
-                    c for c in tok.lefts if c.dep_ in ("amod", "compound")]:
-                iso = dl_country  # "Police said" under a LAS VEGAS dateline
+            elif poss and poss[0] in ("its", "their"):
+                last = r.last_actor(tok.idx, ("state",))
+                if last is None:
+                    continue
+                iso = r.actors[last].country  # "Nigeria ... its security forces"
+            elif not prior and home and bare and set(det) <= {"the"} and (
+                    tok.tag_ != "NNS" or lemma in _POLICE) and not any(
+                    c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children):
+                # "Police said" under a LAS VEGAS dateline, or in a story set in one country
+                iso = home
             else:
                 continue
             start = tok.idx if not compounds else min(c.idx for c in compounds)
