@@ -346,6 +346,7 @@ def resolve(d: Document) -> Resolved:
 
     _add_persons(d, r, persons)
     _add_forces(d, r, dl_country)
+    _add_institutions(d, r)
     body = len(d.text) - sum(b - a for a, b in d.quiet)
     if body >= _MIN_BODY:  # a photo gallery is all captions: then they are the story
         _drop(r, lambda a: all(d.is_quiet(m.span.start) for m in a.mentions))
@@ -573,6 +574,40 @@ def _force_country(tok, dl_country, d: Document) -> str | None:
                 if iso:
                     return iso
     return None
+
+
+_INSTITUTIONS = {"court", "ministry", "tribunal", "parliament", "judiciary", "cabinet",
+                 "prosecutor", "prosecution"}
+
+
+def _add_institutions(d: Document, r: Resolved) -> None:
+    """State institutions named by common nouns and their country: "an Israeli military
+    court", "Tunisia's foreign ministry" -> organisations "Israeli military court",
+    "Tunisian foreign ministry" (one per name)."""
+    for tok in d.doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _INSTITUTIONS or \
+                d.is_quiet(tok.idx) or tok.i in r.actor_at:
+            continue
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        iso, words, start = None, [], tok.idx
+        for c in mods:
+            c_iso = _country_of_word(c)
+            if c_iso and iso is None:
+                iso = c_iso
+                start = min(start, c.idx)
+            elif c.pos_ in ("ADJ", "NOUN") and c.text.islower():
+                words.append(c.lower_)
+                start = min(start, c.idx)
+            elif c.i in r.actor_at:
+                iso = None  # "the ICC's court": someone else's
+                break
+        if iso is None:
+            continue
+        dem = locations.demonym_of(iso) or locations.country_name(iso)
+        name = " ".join([dem, *words, tok.lower_])
+        r.add_actor(d, ("org", normalise(name)), name, "organisation", iso, start,
+                    tok.idx + len(tok.text))
+        r.actor_at[tok.i] = r._keys[("org", normalise(name))]
 
 
 def _main_country(r: Resolved) -> str | None:
