@@ -260,6 +260,12 @@ def resolve(d: Document) -> Resolved:
         if m_title:  # "Col. Rob Manning" -> "Rob Manning"
             start += m_title.end()
             name = text[start:end].strip()
+        if name.split()[0] in _PLATFORMS and len(name.split()) > 1:
+            start = text.index(name.split()[1], start)  # "on Twitter Christian Estrosi"
+            name = text[start:end].strip()
+        m_only = _TITLE_ABBR.match(name + " X")
+        if m_only and m_only.end() == len(name) + 1:
+            continue  # "Col" cut off "Col. Rob Manning"
         if len(name) < 2 or _credit(d, start, end, name) or name.split()[0] in _PLATFORMS \
                 or name.split()[-1] in ("of", "and", "the") or name in _NOT_ACTORS:
             continue
@@ -459,13 +465,22 @@ def _names_people_origin(ent) -> bool:
 
 def _personal(doc, ent, name: str) -> bool:
     """An ORG label on a person: a PERSON elsewhere shares its surname, or a kinship/office
-    word stands right before it ("her father Bassem", "spokesman Garba Shehu")."""
+    word stands right before this or another mention of the name ("her father Bassem",
+    "spokesman Garba Shehu"), or right after it ("Christian Estrosi, mayor of Nice")."""
     last = name.split()[-1]
     for other in doc.ents:
         if other.label_ == "PERSON" and last in other.text.split():
             return True
-    prev = doc[ent.start - 1] if ent.start > 0 else None
-    return prev is not None and prev.lower_ in _PERSON_CUES
+    for other in doc.ents:
+        if other.text != ent.text:
+            continue
+        prev = doc[other.start - 1] if other.start > 0 else None
+        if prev is not None and prev.lower_ in _PERSON_CUES:
+            return True
+        if other.end + 1 < len(doc) and doc[other.end].text == "," and \
+                doc[other.end + 1].lower_ in _PERSON_CUES:
+            return True
+    return False
 
 
 def _demonym_state(doc, ent) -> tuple[str, int] | None:
