@@ -321,6 +321,8 @@ def resolve(d: Document) -> Resolved:
             continue
         if ent.label_ == "ORG" and " " not in name and _common_word(name, text):
             continue
+        if ent.label_ == "PERSON" and " " not in name and ent.root.dep_ == "amod":
+            continue  # "Broken windows": an adjective, capitalised
         if ent.label_ == "PERSON":
             nxt = doc[ent.end] if ent.end < len(doc) else None
             if nxt is not None and nxt.lower_ in _PLACE_NOUNS:
@@ -385,8 +387,8 @@ _PLACE_NAME_WORDS = re.compile(
     r"\b(Center|Centre|Cathedral|Forest|Hotel|Promenade|Square|Bay|Airport|Stadium|Mosque|"
     r"Church|Hospital|Bridge|Street|Avenue|Boulevard|Strip|Park|Palace|Station|Beach|"
     r"Mountains?|Valley|Desert|Bank|Riviera|Coast|Island|Peninsula|Sea|Ocean|River|Lake)\b")
-_PLACE_PREPS = {"in", "at", "near", "into", "outside", "across", "around", "towards", "toward",
-                "from", "on"}
+_PLACE_PREPS = {"in", "at", "near", "into", "inside", "outside", "across", "around", "towards",
+                "toward", "from", "on"}
 _PERSON_CUES = {"father", "mother", "brother", "sister", "son", "daughter", "wife", "husband",
                 "uncle", "cousin", "spokesman", "spokeswoman", "spokesperson", "president",
                 "mayor", "minister", "correspondent", "reporter", "lawyer", "host", "leader",

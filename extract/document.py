@@ -95,16 +95,43 @@ class Document:
 _OTHER_BREAKS = str.maketrans({c: "\n" for c in "\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e"})
 
 
+_GALLERY = re.compile(r"^\s*Photos?\s*:\s*")
+
+
+def _gallery_title(lines: list[str]) -> int:
+    """Length of the gallery title every "Photos: <title> <caption>" line repeats (0 if
+    fewer than two such lines)."""
+    heads = [ln for ln in lines if _GALLERY.match(ln)]
+    if len(heads) < 2:
+        return 0
+    common = heads[0]
+    for ln in heads[1:]:
+        n = 0
+        while n < min(len(common), len(ln)) and common[n] == ln[n]:
+            n += 1
+        common = common[:n]
+    cut = common.rfind(" ") + 1 if not common.endswith(" ") else len(common)
+    return cut if cut > len(_GALLERY.match(heads[0]).group()) else 0
+
+
 def mask(text: str) -> str:
     """Blank boilerplate lines and phone numbers, keeping every offset; every line break
-    becomes ``\n``."""
+    becomes ``\n``. In a photo gallery ("Photos: Mass shooting at Las Vegas music festival
+    Debris is scattered ... Hide Caption 3 of 30") the repeated title is blanked, so the
+    parser does not read it into the caption's first name."""
     out = []
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    title = _gallery_title(lines)
+    for line in lines:
         body = line.rstrip("\r\n")
         if body.strip() and _BOILERPLATE.search(body):
             out.append(" " * len(body) + line[len(body):])
-        else:
-            out.append(_PHONE.sub(lambda m: " " * len(m.group()), line))
+            continue
+        line = _PHONE.sub(lambda m: " " * len(m.group()), line)
+        if title and _GALLERY.match(line) and len(body) > title:
+            lead = _GALLERY.match(line).end()
+            line = line[:lead] + " " * (title - lead) + line[title:]
+        out.append(line)
     return "".join(out).translate(_OTHER_BREAKS)
 
 
