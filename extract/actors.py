@@ -111,6 +111,10 @@ def _curated():
     for org in data.organisations():
         for form in (org["name"], *org["aliases"]):
             forms.setdefault(form, org)
+            if " " in form:  # "UN Security Council" is also written "U.N. Security Council"
+                dotted = re.sub(r"\b([A-Z]{2,4})\b", lambda m: ".".join(m.group(1)) + ".",
+                                form)
+                forms.setdefault(dotted, org)
     alts = sorted(forms, key=len, reverse=True)
     rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in alts) + r")(?![\w-])")
     return forms, rx
