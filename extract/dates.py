@@ -33,7 +33,10 @@ _DAY_TIME = re.compile(r"(?:early |late )?(?:last night|overnight|tonight|this (
 
 
 def dates_entity(ent) -> bool:
-    """A spaCy entity that can date an event: DATE, or a TIME that names a day."""
+    """A spaCy entity that can date an event: DATE, a TIME that names a day, an EVENT that
+    is a fixed-date holiday ("New Year's Eve")."""
+    if ent.label_ == "EVENT":
+        return _holiday_name(ent.text.lower()) in _HOLIDAYS
     return ent.label_ == "DATE" or (ent.label_ == "TIME" and bool(
         _DAY_TIME.fullmatch(ent.text.strip().lower())))
 
@@ -127,10 +130,14 @@ _HOLIDAYS = {"new year's eve": (12, 31), "new years eve": (12, 31), "new year's 
              "bastille day": (7, 14), "independence day": (7, 4), "halloween": (10, 31)}
 
 
+def _holiday_name(phrase: str) -> str:
+    p = re.sub(r"^(the )?(night of |eve of )?", "", phrase.strip()).replace("\u2019", "'")
+    return re.sub(r"\s+(celebrations?|night|festivities|party|parties)$", "", p)
+
+
 def _holiday(phrase: str, pub: dt.date, text: str) -> DateRef | None:
     """Fixed-date holidays: the latest one on or before publication (plus a day's slack)."""
-    p = re.sub(r"^(the )?(night of |eve of )?", "", phrase).replace("\u2019", "'")
-    p = re.sub(r"\s+(celebrations?|night|festivities|party|parties)$", "", p)
+    p = _holiday_name(phrase)
     if p not in _HOLIDAYS:
         return None
     month, day = _HOLIDAYS[p]

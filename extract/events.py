@@ -64,6 +64,7 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "kidnap": (VAC, "abduction/forced disappearance"), "massacre": (VAC, "attack"),
     "murder": (VAC, "attack"), "execute": (VAC, "attack"), "rape": (VAC, "sexual violence"),
     "behead": (VAC, "attack"), "shoot": (VAC, "attack"), "stab": (VAC, "attack"),
+    "assault": (VAC, "attack"), "mug": (VAC, "attack"),
     "plow": (VAC, "attack"), "plough": (VAC, "attack"), "ram": (VAC, "attack"),
     "protest": (PRO, "peaceful protest"), "demonstrate": (PRO, "peaceful protest"),
     "rally": (PRO, "peaceful protest"), "riot": (RIOT, "violent demonstration"),
@@ -89,7 +90,8 @@ NOUNS: dict[str, tuple[str, str | None]] = {
     "explosion": (EXP, "remote explosive/landmine/IED"),
     "blast": (EXP, "remote explosive/landmine/IED"),
     "shelling": (EXP, "shelling/artillery/missile attack"),
-    "massacre": (VAC, "attack"), "killing": (VAC, "attack"),
+    "massacre": (VAC, "attack"), "killing": (VAC, "attack"), "assault": (VAC, "attack"),
+    "mugging": (VAC, "attack"),
     "abduction": (VAC, "abduction/forced disappearance"),
     "kidnapping": (VAC, "abduction/forced disappearance"),
     "protest": (PRO, "peaceful protest"), "demonstration": (PRO, "peaceful protest"),
@@ -134,6 +136,9 @@ _LEGAL = {"charge", "indict", "accuse", "convict", "count", "sentence", "guilty"
 _VIOLENT = {BAT, EXP, VAC}
 # What a person or group is known for, not what the report tells: "responsible for attacks",
 # "involved in the killing of", "linked to bombings", "known for kidnappings".
+_REACTIONS = {"welcome", "condemn", "urge", "warn", "pledge", "vow", "accuse", "deny"}
+_NOT_SHOT = {"firework", "fireworks", "video", "film", "photo", "picture", "footage", "scene",
+             "movie", "documentary", "glance", "look"}
 _ENEMY = {"enemy", "them", "gunman", "attacker", "position", "target"}
 _ATTRIBUTION = {"behind", "responsible", "involved", "linked", "tied", "connected", "known",
                 "suspected", "specialize", "specialise", "plan", "planning", "facilitate",
@@ -179,11 +184,16 @@ def _classify(tok) -> tuple[str, str | None] | None:
         if lemma == "engage" and any(c.dep_ == "dobj" for c in tok.children) and any(
                 t.lemma_.lower() in _GROUP_REFS | _ENEMY for t in tok.subtree):
             return BAT, "armed clash"  # "engaged the enemy position", "engaged insurgents"
+        if lemma == "shoot" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_SHOT
+                                    for c in tok.children):
+            return None  # "shooting fireworks", "shot a video"
         if lemma == "march" and any(t.lemma_ in ("protester", "demonstrator")
                                     for t in tok.sent):
             return PRO, "peaceful protest"
         return VERBS.get(lemma)
     if tok.pos_ in ("NOUN", "PROPN"):
+        if lemma == "assault" and any(c.lower_ == "sexual" for c in tok.children):
+            return VAC, "sexual violence"
         if lemma == "strike":
             for c in tok.children:
                 if c.dep_ in ("compound", "amod") and c.lemma_.lower() in _STRIKE_MODS:
@@ -363,12 +373,20 @@ def _date_for(trig, d: Document) -> DateRef | None:
         head = ent.root.head
         if ent.root.dep_ in ("nmod", "compound", "amod") and head.i >= ent.end and \
                 head.pos_ in ("NOUN", "PROPN") and head is not trig and \
-                head.ent_type_ not in ("DATE", "TIME"):
+                _classify(head) is not None:
             continue  # "the July 2 attack": the date of another happening
         attach = _governing_verb(ent.root)
-        rank = chain.index(attach) if attach in chain else 50 + abs(ent.start - trig.i) / 1000
+        if attach in chain:
+            rank = chain.index(attach)
+        elif attach is not None and attach.dep_ in ("relcl", "acl") and (
+                attach.head is trig or attach.head in chain):
+            rank = 0.5  # "assaults that occurred ... on New Year's Eve"
+        else:
+            rank = 50 + abs(ent.start - trig.i) / 1000
         if ref.precision == "year" and rank >= 50:
             continue  # "set up in 2005" dates something else
+        if rank >= 50 and VERBS.get(trig.lemma_.lower(), ("",))[0] == STA:
+            continue  # "warned that the attacks on New Year's Eve ...": what was said
         if rank < best_rank:
             best, best_rank = ref, rank
     return best or _loose_day(sent, d)
@@ -439,12 +457,18 @@ def _sentence_events(d, r, refs, sent, si, found, cands):
 
     if others:
         for tok, _t, _s in stmts:
+            if tok.lemma_.lower() in _REACTIONS:
+                continue
             for a in speaker_refs(tok):
                 if a not in sources:
                     sources.append(a)
         groups: dict[str, list] = {}
         for f in others:
             groups.setdefault(f[1], []).append(f)
+        # "The UN welcomes the release of 82 girls": a reaction is diplomacy of its own
+        reactions = [f for f in stmts if f[0].lemma_.lower() in _REACTIONS]
+        if reactions:
+            groups[STA] = reactions
     else:
         reporting = [f for f in stmts if f[0].lemma_.lower() in _REPORTING and any(
             g[0] in f[0].subtree and g[0] is not f[0] and g[0].pos_ == "VERB"
@@ -574,12 +598,14 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
     for c in cands:
         target = None
         if c.date is None:  # inherit before merging decisions
-            prev = next((g for g in reversed(groups)), None)
+            # a statement is made when it is reported, not when what it is about happened
+            prev = next((g for g in reversed(groups) if c.type != STA or g[0].type == STA),
+                        None)
             first_words = {t.lower_ for t in sents[c.sent_i][:3]}
             if prev and (prev[-1].para_i == c.para_i or (
                     prev[-1].sent_i >= c.sent_i - 1 and first_words & _CONTINUERS)):
                 c.date = prev[0].date
-            if c.date is None:
+            if c.date is None and c.type != STA:
                 c.date = _scene_date(d, sents, c)
         for g in reversed(groups):
             head, last = g[0], g[-1]
