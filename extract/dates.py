@@ -28,8 +28,8 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 # spaCy labels "last night", "early this morning", "Monday night" TIME, not DATE.
 _DAY_TIME = re.compile(r"(?:early |late )?(?:last night|overnight|tonight|this (?:morning|"
-                       r"afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day "
-                       r"(?:morning|afternoon|evening|night))", re.I)
+                       r"afternoon|evening)|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                       r"(?: (?:morning|afternoon|evening|night))?)", re.I)
 
 
 def dates_entity(ent) -> bool:

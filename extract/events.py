@@ -136,6 +136,8 @@ _LEGAL = {"charge", "indict", "accuse", "convict", "count", "sentence", "guilty"
 _VIOLENT = {BAT, EXP, VAC}
 # What a person or group is known for, not what the report tells: "responsible for attacks",
 # "involved in the killing of", "linked to bombings", "known for kidnappings".
+_UNREALISED = {"request", "demand", "seek", "propose", "want", "plan", "threaten", "prepare",
+               "avert", "prevent", "avoid", "foil", "thwart"}
 _REACTIONS = {"welcome", "condemn", "urge", "warn", "pledge", "vow", "accuse", "deny"}
 _NOT_SHOT = {"firework", "fireworks", "video", "film", "photo", "picture", "footage", "scene",
              "movie", "documentary", "glance", "look"}
@@ -192,6 +194,9 @@ def _classify(tok) -> tuple[str, str | None] | None:
             return PRO, "peaceful protest"
         return VERBS.get(lemma)
     if tok.pos_ in ("NOUN", "PROPN"):
+        if lemma == "protest" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in (
+                "lodge", "file", "register", "issue", "deliver", "send"):
+            return STA, "statement"  # "lodged a firm protest": diplomacy, not a street protest
         if lemma == "assault" and any(c.lower_ == "sexual" for c in tok.children):
             return VAC, "sexual violence"
         if lemma == "strike":
@@ -246,6 +251,8 @@ def _suppressed(tok) -> bool:
             c.dep_ in ("aux", "auxpass") for c in verb.children) and \
             verb.lemma_.lower() not in _REPORTING and verb.lemma_.lower() != "be":
         return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _UNREALISED:
+        return True  # "requested an emergency meeting": asked for, not held
     return tok.pos_ == "NOUN" and tok.dep_ == "compound"
 
 
@@ -482,8 +489,9 @@ def _sentence_events(d, r, refs, sent, si, found, cands):
     for typ, group in groups.items():
         built = []
         for tok, _t, sub in group:
-            c = _Cand(tok, typ, sub, _FAMILY.get(tok.lemma_.lower(), tok.lemma_.lower()), si,
-                      para)
+            family = "weapons test" if sub == "weapons test" else _FAMILY.get(
+                tok.lemma_.lower(), tok.lemma_.lower())
+            c = _Cand(tok, typ, sub, family, si, para)
             subj, _ = refs.subject(tok)
             if subj is not None:
                 c.actor1 = refs.actor(subj)
