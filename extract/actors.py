@@ -316,6 +316,11 @@ def resolve(d: Document) -> Resolved:
             place = locations.lookup(name, context)
             r.add_location(d, place or locations.Place(name, "site", None), start, end)
             continue
+        if ent.label_ == "ORG" and ent.start > 1 and doc[ent.start - 1].text in ("'s", "\u2019s") \
+                and r.actor_at.get(ent.start - 2) is not None and \
+                r.actors[r.actor_at[ent.start - 2]].kind == "media" and not forms.get(name):
+            persons.append((start, end, name))  # "NPR's Ofeibea Quist-Arcton": its reporter
+            continue
         if ent.label_ == "ORG" and not _ORG_WORDS.search(name) and not _MEDIA_WORDS.search(
                 name) and _personal(doc, ent, name):
             persons.append((start, end, name))

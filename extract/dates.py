@@ -200,6 +200,9 @@ def resolve(text: str, published: str | None) -> DateRef | None:
             return got
         phrase = re.sub(r"\(.*", "", phrase).strip()
     phrase = re.sub(r"^(on|in|since|by|from|until|till|during|at) ", "", phrase)
+    # "more than two years ago", "nearly a week ago": the qualifier does not move the date
+    phrase = re.sub(r"^(more than|over|about|around|almost|nearly|some|just over|just "
+                    r"under|less than) (?=\S+ (day|week|month|year)s? ago$)", "", phrase)
     phrase = re.sub(r"^(the )?(early|late) (hours of )?", "", phrase)
     for rule in (_relative, _weekday, _holiday, _explicit):
         got = rule(phrase, pub, text)

@@ -136,6 +136,9 @@ _LEGAL = {"charge", "indict", "accuse", "convict", "count", "sentence", "guilty"
 _VIOLENT = {BAT, EXP, VAC}
 # What a person or group is known for, not what the report tells: "responsible for attacks",
 # "involved in the killing of", "linked to bombings", "known for kidnappings".
+_PUBLISHED = {"video", "statement", "footage", "report", "figure", "photo", "photograph",
+              "audio", "recording", "album", "data", "image", "picture", "document", "list",
+              "study", "survey", "result", "detail", "transcript", "letter", "communique"}
 _UNREALISED = {"request", "demand", "seek", "propose", "want", "plan", "threaten", "prepare",
                "avert", "prevent", "avoid", "foil", "thwart"}
 _REACTIONS = {"welcome", "condemn", "urge", "warn", "pledge", "vow", "accuse", "deny"}
@@ -189,6 +192,11 @@ def _classify(tok) -> tuple[str, str | None] | None:
         if lemma == "shoot" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_SHOT
                                     for c in tok.children):
             return None  # "shooting fireworks", "shot a video"
+        if (lemma in ("release", "issue", "publish") and any(
+                c.lemma_.lower() in _PUBLISHED for c in tok.children
+                if c.dep_ in ("dobj", "nsubjpass"))) or (
+                tok.dep_ == "acl" and tok.head.lemma_.lower() in _PUBLISHED):
+            return None  # "released a video", "figures released by the government"
         if lemma == "march" and any(t.lemma_ in ("protester", "demonstrator")
                                     for t in tok.sent):
             return PRO, "peaceful protest"
@@ -235,7 +243,7 @@ def _suppressed(tok) -> bool:
         if t.lemma_.lower() in _LEGAL and t is not tok:
             return True  # "indicted for attacking soldiers": a charge, not a new event
     base = tok
-    while base.dep_ in ("conj", "compound", "amod", "pcomp") and base.head is not base and \
+    while base.dep_ in ("conj", "compound", "amod", "pcomp") and base.head.i != base.i and \
             base.head.pos_ != "ADP":
         base = base.head
     gov = base.head
@@ -247,7 +255,7 @@ def _suppressed(tok) -> bool:
     if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
                                                for c in tok.children):
         return True  # "the leader conducts ambushes", "he facilitates attacks": habitual
-    if verb is not None and verb is not tok and verb.tag_ in ("VBZ", "VBP") and not any(
+    if verb is not None and verb.i != tok.i and verb.tag_ in ("VBZ", "VBP") and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children) and \
             verb.lemma_.lower() not in _REPORTING and verb.lemma_.lower() != "be":
         return True
@@ -379,15 +387,20 @@ def _date_for(trig, d: Document) -> DateRef | None:
                 ref = dates.resolve(d.text[ent.start_char:close + 1], d.published) or ref
         head = ent.root.head
         if ent.root.dep_ in ("nmod", "compound", "amod") and head.i >= ent.end and \
-                head.pos_ in ("NOUN", "PROPN") and head is not trig and \
+                head.pos_ in ("NOUN", "PROPN") and head.i != trig.i and \
                 _classify(head) is not None:
             continue  # "the July 2 attack": the date of another happening
         attach = _governing_verb(ent.root)
         if attach in chain:
             rank = chain.index(attach)
         elif attach is not None and attach.dep_ in ("relcl", "acl") and (
-                attach.head is trig or attach.head in chain):
+                attach.head.i == trig.i or attach.head in chain):
             rank = 0.5  # "assaults that occurred ... on New Year's Eve"
+        elif attach is not None and ((attach.head.i == trig.i and attach.dep_ == "conj") or (
+                trig.dep_ == "conj" and trig.head.i == attach.i)):
+            rank = 0.7  # "killed three insurgents and seized opium yesterday": both verbs
+        elif attach is not None and _classify(attach) is not None:
+            continue  # "girls abducted two years ago have been released": the abduction's
         else:
             rank = 50 + abs(ent.start - trig.i) / 1000
         if ref.precision == "year" and rank >= 50:
@@ -565,11 +578,13 @@ def _width(ref: DateRef | None) -> int:
     return (date.fromisoformat(ref.end) - date.fromisoformat(ref.start)).days
 
 
-def _sentence_date(d: Document, sent) -> DateRef | None:
+def _sentence_date(d: Document, sent, any_precision: bool = False) -> DateRef | None:
+    """The sentence's first day-precise date (``any_precision``: its first date: a scene
+    set "in April 2014" is not the scene of the day before)."""
     for ent in sent.ents:
         if dates.dates_entity(ent) and not d.is_filing_date(ent.start_char):
             ref = dates.resolve(ent.text, d.published)
-            if ref is not None and ref.precision == "day":
+            if ref is not None and (any_precision or ref.precision == "day"):
                 return ref
     return _loose_day(sent, d)
 
@@ -584,9 +599,9 @@ def _scene_date(d: Document, sents, c: _Cand) -> DateRef | None:
             return None
         if d.is_quiet(sent.start_char):
             continue
-        ref = _sentence_date(d, sent)
+        ref = _sentence_date(d, sent, any_precision=True)
         if ref is not None:
-            return ref
+            return ref if ref.precision == "day" else None
     return None
 
 
@@ -607,8 +622,9 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
         target = None
         if c.date is None:  # inherit before merging decisions
             # a statement is made when it is reported, not when what it is about happened
-            prev = next((g for g in reversed(groups) if c.type != STA or g[0].type == STA),
-                        None)
+            # nor does an event take the date of another clause of its own sentence
+            prev = next((g for g in reversed(groups) if (c.type != STA or g[0].type == STA)
+                         and g[-1].sent_i != c.sent_i), None)
             first_words = {t.lower_ for t in sents[c.sent_i][:3]}
             if prev and (prev[-1].para_i == c.para_i or (
                     prev[-1].sent_i >= c.sent_i - 1 and first_words & _CONTINUERS)):

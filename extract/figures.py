@@ -444,7 +444,7 @@ def _single_casualties(d: Document):
         if any(c.like_num for c in noun.children):
             continue
         head = noun
-        while head.dep_ == "conj" and head.head is not head:
+        while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
         verb = head.head
         if head.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") or \
