@@ -208,8 +208,9 @@ def resolve(d: Document) -> Resolved:
     dl_end = d.dateline[1] + 30 if d.dateline else -1
     for m in rx.finditer(doc.text):
         org = forms[m.group(1)]
-        if _mostly_upper(_line_at(text, m.start())):
-            continue
+        if _mostly_upper(_line_at(text, m.start())) or text[m.start() - 1:m.start()] in (
+                "#", "@"):
+            continue  # shouting headlines, hashtags and handles
         before = text[max(0, m.start() - 10):m.start()]
         if org["kind"] == "media" and (re.search(r"(PHOTO|Photo|Image|Credit)\s*:\s*$", before)
                                        or (d.dateline and d.dateline[0] <= m.start() < dl_end)
@@ -276,6 +277,15 @@ def resolve(d: Document) -> Resolved:
         if re.fullmatch(r"[A-Z][A-Z .'-]+", name) and not forms.get(name) and (
                 " " in name or text[end:end + 1] in (":", ",")):
             continue  # transcript speaker labels ("ARI SHAPIRO, HOST:")
+        if d.dateline and d.dateline[0] <= start < d.dateline[1]:
+            place = locations.lookup(name.title(), context)
+            if place is not None:  # "PARIS - ...": where the copy was filed
+                r.add_location(d, place, start, end)
+                continue
+        if _glossed(d.text, start, end) or _affiliation(doc, ent):
+            continue
+        if ent.label_ in ("PERSON", "ORG") and _journalist(doc, ent):
+            continue
         dem = _demonym_state(doc, ent)
         if dem is not None:
             iso, gov_end = dem
@@ -332,6 +342,8 @@ def resolve(d: Document) -> Resolved:
             continue
         if ent.label_ == "PERSON" and " " not in name and ent.root.dep_ == "amod":
             continue  # "Broken windows": an adjective, capitalised
+        if ent.label_ == "PERSON" and " " in name and _people_noun(name.split()[-1]):
+            continue  # "our Chibok Girls": people, capitalised, not a person's name
         if ent.label_ == "PERSON":
             nxt = doc[ent.end] if ent.end < len(doc) else None
             if nxt is not None and nxt.lower_ in _PLACE_NOUNS:
@@ -427,6 +439,49 @@ def _placed(doc, ent) -> bool:
         i -= 1
     return i >= 0 and doc[i].lower_ in _PLACE_PREPS and doc[i].dep_ == "prep" and (
         doc[i].head.pos_ != "VERB" or doc[i].lower_ not in ("from", "on"))
+
+
+_GLOSS = re.compile(r"(?:means|meaning|translates as|translated as|translation)\s*[:,]?\s*"
+                    r"[\"\u201c'\u2018][^\"\u201d]*$", re.I)
+_JOURNALISTS = {"correspondent", "reporter", "host", "anchor", "editor", "columnist",
+                "journalist", "producer"}
+
+
+def _people_noun(word: str) -> bool:
+    """"Girls", "Residents": a noun for people (singular or plural)."""
+    from .figures import CATEGORIES
+
+    w = word.lower()
+    kinds = ("children", "people", "civilians", "refugees")
+    return CATEGORIES.get(w) in kinds or (w.endswith("s") and CATEGORIES.get(w[:-1]) in kinds)
+
+
+def _glossed(text: str, start: int, end: int) -> bool:
+    """Inside a translation in quotes: 'which means "Western Education is Forbidden"'."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_GLOSS.search(text[max(line_start, start - 80):start]))
+
+
+def _affiliation(doc, ent) -> bool:
+    """"the ISIS-affiliated Boko Haram": a name inside a compound adjective of affiliation
+    qualifies another actor; it does not act itself ("Saudi-led" does: it leads)."""
+    if ent.end + 1 >= len(doc) or doc[ent.end].text not in ("-", "\u2013"):
+        return False
+    return doc[ent.end + 1].lower_ in ("affiliated", "linked", "inspired", "allied",
+                                       "aligned", "style", "based")
+
+
+def _journalist(doc, ent) -> bool:
+    """A reporter introduced as such ("NPR's Berlin correspondent, Soraya Sarhaddi Nelson")
+    tells the story; she is not one of its actors."""
+    i = ent.start - 1
+    while i >= 0 and doc[i].text in (",", ":"):
+        i -= 1
+    if i >= 0 and doc[i].lower_ in _JOURNALISTS:
+        return True
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "," and any(
+        doc[j].lower_ in _JOURNALISTS for j in range(ent.end + 1, min(ent.end + 6, len(doc)))
+        if doc[j].pos_ == "NOUN")
 
 
 def _place_names(d: Document) -> set[str]:
