@@ -189,6 +189,13 @@ def _explicit(phrase: str, pub: dt.date, text: str) -> DateRef | None:
 
 def resolve(text: str, published: str | None) -> DateRef | None:
     """Resolve one DATE span (as written) against the ISO publication date."""
+    try:
+        return _resolve(text, published)
+    except (OverflowError, ValueError):
+        return None  # a date before year 1 or after 9999
+
+
+def _resolve(text: str, published: str | None) -> DateRef | None:
     if not published:
         return None
     pub = dt.date.fromisoformat(published)
@@ -222,4 +229,5 @@ def publication_week(published: str) -> DateRef:
 def recent_days(published: str, days: int = 7) -> DateRef:
     """The ``days`` up to publication: when an undated report may have happened."""
     pub = dt.date.fromisoformat(published)
-    return _ref(pub - dt.timedelta(days=days - 1), pub, "week", "")
+    start = pub - dt.timedelta(days=min(days - 1, (pub - dt.date.min).days))
+    return _ref(start, pub, "week", "")
