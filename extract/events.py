@@ -66,6 +66,7 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "behead": (VAC, "attack"), "shoot": (VAC, "attack"), "stab": (VAC, "attack"),
     "assault": (VAC, "attack"), "mug": (VAC, "attack"),
     "plow": (VAC, "attack"), "plough": (VAC, "attack"), "ram": (VAC, "attack"),
+    "zigzag": (VAC, "attack"), "mow": (VAC, "attack"),
     "protest": (PRO, "peaceful protest"), "demonstrate": (PRO, "peaceful protest"),
     "rally": (PRO, "peaceful protest"), "riot": (RIOT, "violent demonstration"),
     "loot": (RIOT, "mob violence"),
@@ -671,10 +672,15 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
             continue
         else:
             groups.append([c])
-    return [_build(d, r, g, figures, fig_sent) for g in groups]
+    # Copy filed from a time zone behind the events ("early Tuesday" in Monday's paper): what
+    # the text leaves undated is not older than the latest thing it dates.
+    ahead = [c.date for c in cands if c.own_date and c.date and d.published and
+             c.date.precision == "day" and c.date.start > d.published]
+    floor = max(ahead, key=lambda x: x.start) if ahead else None
+    return [_build(d, r, g, figures, fig_sent, floor) for g in groups]
 
 
-def _build(d, r, group: list[_Cand], figures, fig_sent) -> Event:
+def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
     head = group[0]
     parts: list[Participant] = []
 
@@ -697,6 +703,8 @@ def _build(d, r, group: list[_Cand], figures, fig_sent) -> Event:
     date = min(dated, key=_width) if dated else None
     if date is None and d.published:
         date = dates.publication_week(d.published)
+        if floor is not None:
+            date = DateRef(floor.start, floor.start, "week", "")
     location = next((c.location for c in group if c.location), None)
     tok = head.tok
     fig_idx: list[int] = []
