@@ -30,8 +30,10 @@ def test_actor_and_event_floors(articles):
     assert articles["all"]["actors"]["f1"] >= 0.90  # target 0.85
     assert articles["dev"]["actors"]["f1"] >= 0.92
     assert articles["heldout"]["actors"]["f1"] >= 0.87
-    assert articles["all"]["events"]["f1"] >= 0.53
-    assert articles["all"]["event_date_exact"] >= 0.85  # target 0.90: not met on dev
+    assert articles["all"]["events"]["f1"] >= 0.56
+    assert articles["heldout"]["events"]["f1"] >= 0.55
+    assert articles["all"]["event_date_exact"] >= 0.92  # target 0.90
+    assert articles["dev"]["event_date_exact"] >= 0.88
 
 
 def test_isaf_subset():
@@ -185,3 +187,18 @@ def test_gallery_title_is_not_read_into_names():
         ["Debris is scattered on the ground.", "Broken windows of the hotel are seen.",
          "People cross a street near the Strip."], 1))
     assert not extract(text, "2017-10-02").actors
+
+
+def test_undated_reaction_not_before_a_launch_filed_from_behind():
+    text = ("North Korea conducted a missile launch over Japan early Tuesday morning.\n"
+            "Japan's government condemned the launch.")
+    x = extract(text, "2017-08-28")  # Monday in New York, Tuesday in Tokyo
+    assert {e.date.start for e in x.events} == {"2017-08-29"}
+
+
+def test_reporters_and_glosses_are_not_actors():
+    text = ("NPR's Berlin correspondent, Soraya Nelson, joined us. Boko Haram - which means "
+            "\"Western Education is Forbidden\" - attacked a village in Borno state on Monday.")
+    names = {a.name for a in extract(text, "2016-10-13").actors}
+    assert "Boko Haram" in names
+    assert not names & {"Soraya Nelson", "Western Education", "Forbidden"}
