@@ -38,7 +38,7 @@ def extract(text: str, published: str | None = None) -> Extraction:
     def date_of_sentence(i: int):
         sent = sents[i]
         for ent in sent.ents:
-            if ent.label_ == "DATE":
+            if dates.dates_entity(ent) and not d.is_filing_date(ent.start_char):
                 ref = dates.resolve(ent.text, published)
                 if ref is not None and ref.precision != "year":
                     return ref

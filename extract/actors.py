@@ -111,6 +111,10 @@ def _curated():
     for org in data.organisations():
         for form in (org["name"], *org["aliases"]):
             forms.setdefault(form, org)
+            if " " in form:  # "UN Security Council" is also written "U.N. Security Council"
+                dotted = re.sub(r"\b([A-Z]{2,4})\b", lambda m: ".".join(m.group(1)) + ".",
+                                form)
+                forms.setdefault(dotted, org)
     alts = sorted(forms, key=len, reverse=True)
     rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in alts) + r")(?![\w-])")
     return forms, rx
@@ -204,8 +208,9 @@ def resolve(d: Document) -> Resolved:
     dl_end = d.dateline[1] + 30 if d.dateline else -1
     for m in rx.finditer(doc.text):
         org = forms[m.group(1)]
-        if _mostly_upper(_line_at(text, m.start())):
-            continue
+        if _mostly_upper(_line_at(text, m.start())) or text[m.start() - 1:m.start()] in (
+                "#", "@"):
+            continue  # shouting headlines, hashtags and handles
         before = text[max(0, m.start() - 10):m.start()]
         if org["kind"] == "media" and (re.search(r"(PHOTO|Photo|Image|Credit)\s*:\s*$", before)
                                        or (d.dateline and d.dateline[0] <= m.start() < dl_end)
@@ -246,6 +251,7 @@ def resolve(d: Document) -> Resolved:
 
     # 3. spaCy entities, plus country names the NER missed
     persons: list[tuple[int, int, str]] = []
+    place_names = _place_names(d)
     for ent in _entities_with_countries(doc):
         if ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"):
             continue
@@ -259,12 +265,27 @@ def resolve(d: Document) -> Resolved:
         if m_title:  # "Col. Rob Manning" -> "Rob Manning"
             start += m_title.end()
             name = text[start:end].strip()
+        if name.split()[0] in _PLATFORMS and len(name.split()) > 1:
+            start = text.index(name.split()[1], start)  # "on Twitter Christian Estrosi"
+            name = text[start:end].strip()
+        m_only = _TITLE_ABBR.match(name + " X")
+        if m_only and m_only.end() == len(name) + 1:
+            continue  # "Col" cut off "Col. Rob Manning"
         if len(name) < 2 or _credit(d, start, end, name) or name.split()[0] in _PLATFORMS \
                 or name.split()[-1] in ("of", "and", "the") or name in _NOT_ACTORS:
             continue
         if re.fullmatch(r"[A-Z][A-Z .'-]+", name) and not forms.get(name) and (
                 " " in name or text[end:end + 1] in (":", ",")):
             continue  # transcript speaker labels ("ARI SHAPIRO, HOST:")
+        if d.dateline and d.dateline[0] <= start < d.dateline[1]:
+            place = locations.lookup(name.title(), context)
+            if place is not None:  # "PARIS - ...": where the copy was filed
+                r.add_location(d, place, start, end)
+                continue
+        if _glossed(d.text, start, end) or _affiliation(doc, ent):
+            continue
+        if ent.label_ in ("PERSON", "ORG") and _journalist(doc, ent):
+            continue
         dem = _demonym_state(doc, ent)
         if dem is not None:
             iso, gov_end = dem
@@ -292,10 +313,23 @@ def resolve(d: Document) -> Resolved:
             continue
         if ent.label_ == "NORP" or locations.demonym_country(name):
             continue  # demonyms qualify other things; they are not actors themselves
+        if d.dateline and d.dateline[0] <= start < dl_end and \
+                text[max(0, start - 1):start] == "(" and text[end:end + 1] == ")":
+            continue  # "RAMALLAH, West Bank (AP) -": the agency's credit
+        if ent.label_ in ("ORG", "PERSON", "FAC", "GPE", "LOC") and not forms.get(name) and (
+                name in place_names or _names_people_origin(ent)):
+            place = locations.lookup(name, context)
+            r.add_location(d, place or locations.Place(name, "site", None), start, end)
+            continue
         if ent.label_ in ("ORG", "PERSON", "FAC") and not _ORG_WORDS.search(name) and (
                 _placed(doc, ent) or _PLACE_NAME_WORDS.search(name)):
             place = locations.lookup(name, context)
             r.add_location(d, place or locations.Place(name, "site", None), start, end)
+            continue
+        if ent.label_ == "ORG" and ent.start > 1 and doc[ent.start - 1].text in ("'s", "\u2019s") \
+                and r.actor_at.get(ent.start - 2) is not None and \
+                r.actors[r.actor_at[ent.start - 2]].kind == "media" and not forms.get(name):
+            persons.append((start, end, name))  # "NPR's Ofeibea Quist-Arcton": its reporter
             continue
         if ent.label_ == "ORG" and not _ORG_WORDS.search(name) and not _MEDIA_WORDS.search(
                 name) and _personal(doc, ent, name):
@@ -306,6 +340,10 @@ def resolve(d: Document) -> Resolved:
             continue
         if ent.label_ == "ORG" and " " not in name and _common_word(name, text):
             continue
+        if ent.label_ == "PERSON" and " " not in name and ent.root.dep_ == "amod":
+            continue  # "Broken windows": an adjective, capitalised
+        if ent.label_ == "PERSON" and " " in name and _people_noun(name.split()[-1]):
+            continue  # "our Chibok Girls": people, capitalised, not a person's name
         if ent.label_ == "PERSON":
             nxt = doc[ent.end] if ent.end < len(doc) else None
             if nxt is not None and nxt.lower_ in _PLACE_NOUNS:
@@ -337,7 +375,27 @@ def resolve(d: Document) -> Resolved:
 
     _add_persons(d, r, persons)
     _add_forces(d, r, dl_country)
+    _add_institutions(d, r)
+    body = len(d.text) - sum(b - a for a, b in d.quiet)
+    if body >= _MIN_BODY:  # a photo gallery is all captions: then they are the story
+        _drop(r, lambda a: all(d.is_quiet(m.span.start) for m in a.mentions))
     return r
+
+
+_MIN_BODY = 300
+
+
+def _drop(r: Resolved, unwanted) -> None:
+    """Remove actors ``unwanted`` says so of, keeping every index table consistent. An actor
+    named only in captions, headlines and credits is not an actor of the story: a body (of
+    at least ``_MIN_BODY`` characters) names everyone who acts."""
+    keep = [i for i, a in enumerate(r.actors) if not unwanted(a)]
+    if len(keep) == len(r.actors):
+        return
+    new = {old: i for i, old in enumerate(keep)}
+    r.actors = [r.actors[i] for i in keep]
+    r._keys = {k: new[v] for k, v in r._keys.items() if v in new}
+    r.actor_at = {t: new[v] for t, v in r.actor_at.items() if v in new}
 
 
 _TITLE_ABBR = re.compile(r"(?:Col|Gen|Lt|Sgt|Maj|Capt|Cpl|Adm|Brig|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|"
@@ -350,8 +408,8 @@ _PLACE_NAME_WORDS = re.compile(
     r"\b(Center|Centre|Cathedral|Forest|Hotel|Promenade|Square|Bay|Airport|Stadium|Mosque|"
     r"Church|Hospital|Bridge|Street|Avenue|Boulevard|Strip|Park|Palace|Station|Beach|"
     r"Mountains?|Valley|Desert|Bank|Riviera|Coast|Island|Peninsula|Sea|Ocean|River|Lake)\b")
-_PLACE_PREPS = {"in", "at", "near", "into", "outside", "across", "around", "towards", "toward",
-                "from", "on"}
+_PLACE_PREPS = {"in", "at", "near", "into", "inside", "outside", "across", "around", "towards",
+                "toward", "from", "on"}
 _PERSON_CUES = {"father", "mother", "brother", "sister", "son", "daughter", "wife", "husband",
                 "uncle", "cousin", "spokesman", "spokeswoman", "spokesperson", "president",
                 "mayor", "minister", "correspondent", "reporter", "lawyer", "host", "leader",
@@ -383,15 +441,112 @@ def _placed(doc, ent) -> bool:
         doc[i].head.pos_ != "VERB" or doc[i].lower_ not in ("from", "on"))
 
 
+_GLOSS = re.compile(r"(?:means|meaning|translates as|translated as|translation)\s*[:,]?\s*"
+                    r"[\"\u201c'\u2018][^\"\u201d]*$", re.I)
+_JOURNALISTS = {"correspondent", "reporter", "host", "anchor", "editor", "columnist",
+                "journalist", "producer"}
+
+
+def _people_noun(word: str) -> bool:
+    """"Girls", "Residents": a noun for people (singular or plural)."""
+    from .figures import CATEGORIES
+
+    w = word.lower()
+    kinds = ("children", "people", "civilians", "refugees")
+    return CATEGORIES.get(w) in kinds or (w.endswith("s") and CATEGORIES.get(w[:-1]) in kinds)
+
+
+def _glossed(text: str, start: int, end: int) -> bool:
+    """Inside a translation in quotes: 'which means "Western Education is Forbidden"'."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_GLOSS.search(text[max(line_start, start - 80):start]))
+
+
+def _affiliation(doc, ent) -> bool:
+    """"the ISIS-affiliated Boko Haram": a name inside a compound adjective of affiliation
+    qualifies another actor; it does not act itself ("Saudi-led" does: it leads)."""
+    if ent.end + 1 >= len(doc) or doc[ent.end].text not in ("-", "\u2013"):
+        return False
+    return doc[ent.end + 1].lower_ in ("affiliated", "linked", "inspired", "allied",
+                                       "aligned", "style", "based")
+
+
+def _journalist(doc, ent) -> bool:
+    """A reporter introduced as such ("NPR's Berlin correspondent, Soraya Sarhaddi Nelson")
+    tells the story; she is not one of its actors."""
+    i = ent.start - 1
+    while i >= 0 and doc[i].text in (",", ":"):
+        i -= 1
+    if i >= 0 and doc[i].lower_ in _JOURNALISTS:
+        return True
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "," and any(
+        doc[j].lower_ in _JOURNALISTS for j in range(ent.end + 1, min(ent.end + 6, len(doc)))
+        if doc[j].pos_ == "NOUN")
+
+
+def _place_names(d: Document) -> set[str]:
+    """Names the text itself uses as places, so every mention of them is a place (one sense
+    per article): the dateline's place ("RAMALLAH, West Bank -"), "the village of Nebi
+    Saleh", "the dense Sambisa forest", and names the gazetteer knows as regions or
+    provinces."""
+    doc = d.doc
+    out: set[str] = set()
+    if d.dateline and d.dateline[3]:
+        out.add(d.dateline[3].strip())
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PERSON", "FAC", "GPE", "LOC"):
+            continue
+        name = re.sub(r"^(the|The)\s+", "", ent.text).strip()
+        root = ent.root
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in (
+                _SETTLEMENTS):
+            out.add(name)  # "the town of Chibok"
+        elif root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in (
+                _SETTLEMENTS | {"forest", "mountain", "valley", "river"}) and head.i == ent.end:
+            out.add(name)  # "the Sambisa forest", "the northeastern Chibok town"
+        else:
+            place = locations.lookup(name)
+            if place is not None and place.kind in ("region", "admin1") and \
+                    normalise(place.name) == normalise(name):
+                out.add(name)
+    return out
+
+
+_SETTLEMENTS = {"town", "village", "city", "district", "province", "region", "camp",
+                "neighbourhood", "neighborhood", "suburb", "area", "county", "municipality"}
+_ORIGIN_OF = {"children", "civilians", "people", "refugees", "idps"}
+
+
+def _names_people_origin(ent) -> bool:
+    """"the Chibok schoolgirls", "Nice victims": a name modifying a noun for people who are
+    not fighters says where they are from, not who acts ("Taliban fighters" do act)."""
+    from .figures import CATEGORIES
+
+    root = ent.root
+    head = root.head
+    return root.dep_ in ("compound", "nmod") and head.i == ent.end and head.pos_ == "NOUN" \
+        and CATEGORIES.get(head.lemma_.lower()) in _ORIGIN_OF
+
+
 def _personal(doc, ent, name: str) -> bool:
     """An ORG label on a person: a PERSON elsewhere shares its surname, or a kinship/office
-    word stands right before it ("her father Bassem", "spokesman Garba Shehu")."""
+    word stands right before this or another mention of the name ("her father Bassem",
+    "spokesman Garba Shehu"), or right after it ("Christian Estrosi, mayor of Nice")."""
     last = name.split()[-1]
     for other in doc.ents:
         if other.label_ == "PERSON" and last in other.text.split():
             return True
-    prev = doc[ent.start - 1] if ent.start > 0 else None
-    return prev is not None and prev.lower_ in _PERSON_CUES
+    for other in doc.ents:
+        if other.text != ent.text:
+            continue
+        prev = doc[other.start - 1] if other.start > 0 else None
+        if prev is not None and prev.lower_ in _PERSON_CUES:
+            return True
+        if other.end + 1 < len(doc) and doc[other.end].text == "," and \
+                doc[other.end + 1].lower_ in _PERSON_CUES:
+            return True
+    return False
 
 
 def _demonym_state(doc, ent) -> tuple[str, int] | None:
@@ -502,8 +657,59 @@ def _force_country(tok, dl_country, d: Document) -> str | None:
     return None
 
 
+_INSTITUTIONS = {"court", "ministry", "tribunal", "parliament", "judiciary", "cabinet",
+                 "prosecutor", "prosecution"}
+
+
+def _add_institutions(d: Document, r: Resolved) -> None:
+    """State institutions named by common nouns and their country: "an Israeli military
+    court", "Tunisia's foreign ministry" -> organisations "Israeli military court",
+    "Tunisian foreign ministry" (one per name)."""
+    for tok in d.doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _INSTITUTIONS or \
+                d.is_quiet(tok.idx) or tok.i in r.actor_at:
+            continue
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        iso, words, start = None, [], tok.idx
+        for c in mods:
+            c_iso = _country_of_word(c)
+            if c_iso and iso is None:
+                iso = c_iso
+                start = min(start, c.idx)
+            elif c.pos_ in ("ADJ", "NOUN") and c.text.islower():
+                words.append(c.lower_)
+                start = min(start, c.idx)
+            elif c.i in r.actor_at:
+                iso = None  # "the ICC's court": someone else's
+                break
+        if iso is None:
+            continue
+        dem = locations.demonym_of(iso) or locations.country_name(iso)
+        name = " ".join([dem, *words, tok.lower_])
+        r.add_actor(d, ("org", normalise(name)), name, "organisation", iso, start,
+                    tok.idx + len(tok.text))
+        r.actor_at[tok.i] = r._keys[("org", normalise(name))]
+
+
+def _main_country(r: Resolved) -> str | None:
+    """The country the story is set in: the one its places and states name most often
+    (ties: none)."""
+    counts: dict[str, int] = {}
+    for loc in r.locations:
+        if loc.country and loc.kind in ("country", "admin1", "city", "site"):
+            counts[loc.country] = counts.get(loc.country, 0) + len(loc.mentions)
+    for a in r.actors:
+        if a.kind == "state" and a.country:
+            counts[a.country] = counts.get(a.country, 0) + len(a.mentions)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def _add_forces(d: Document, r: Resolved, dl_country) -> None:
     doc = d.doc
+    main_country = _main_country(r)
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ != "NOUN" or lemma not in FORCE_HEADS or d.is_quiet(tok.idx):
@@ -524,12 +730,23 @@ def _add_forces(d: Document, r: Resolved, dl_country) -> None:
         branch = "police" if lemma in _POLICE else "military"
         if iso is None:
             det = [c.lower_ for c in tok.lefts if c.dep_ == "det"]
+            poss = [c.lower_ for c in tok.lefts if c.dep_ == "poss"]
             prior = [k for k in r._keys if k[0] == "forces" and k[2] == branch]
+            bare = not [c for c in tok.lefts if c.dep_ in ("amod", "compound")
+                        and c.lower_ != "security"]
+            home = dl_country or main_country
             if len(prior) == 1 and "the" in det:
                 iso = prior[0][1]
-            elif not prior and dl_country and tok.tag_ != "NNS" and not [
-                    c for c in tok.lefts if c.dep_ in ("amod", "compound")]:
-                iso = dl_country  # "Police said" under a LAS VEGAS dateline
+            elif poss and poss[0] in ("its", "their"):
+                last = r.last_actor(tok.idx, ("state",))
+                if last is None:
+                    continue
+                iso = r.actors[last].country  # "Nigeria ... its security forces"
+            elif not prior and home and bare and set(det) <= {"the"} and (
+                    tok.tag_ != "NNS" or lemma in _POLICE) and not any(
+                    c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children):
+                # "Police said" under a LAS VEGAS dateline, or in a story set in one country
+                iso = home
             else:
                 continue
             start = tok.idx if not compounds else min(c.idx for c in compounds)

@@ -26,6 +26,21 @@ _NUM_WORDS = {
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 
+# spaCy labels "last night", "early this morning", "Monday night" TIME, not DATE.
+_DAY_TIME = re.compile(r"(?:early |late )?(?:last night|overnight|tonight|this (?:morning|"
+                       r"afternoon|evening)|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                       r"(?: (?:morning|afternoon|evening|night))?)", re.I)
+
+
+def dates_entity(ent) -> bool:
+    """A spaCy entity that can date an event: DATE, a TIME that names a day, an EVENT that
+    is a fixed-date holiday ("New Year's Eve")."""
+    if ent.label_ == "EVENT":
+        return _holiday_name(ent.text.lower()) in _HOLIDAYS
+    return ent.label_ == "DATE" or (ent.label_ == "TIME" and bool(
+        _DAY_TIME.fullmatch(ent.text.strip().lower())))
+
+
 def _ref(start: dt.date, end: dt.date, precision: str, text: str) -> DateRef:
     return DateRef(start.isoformat(), end.isoformat(), precision, text)
 
@@ -115,10 +130,14 @@ _HOLIDAYS = {"new year's eve": (12, 31), "new years eve": (12, 31), "new year's 
              "bastille day": (7, 14), "independence day": (7, 4), "halloween": (10, 31)}
 
 
+def _holiday_name(phrase: str) -> str:
+    p = re.sub(r"^(the )?(night of |eve of )?", "", phrase.strip()).replace("\u2019", "'")
+    return re.sub(r"\s+(celebrations?|night|festivities|party|parties)$", "", p)
+
+
 def _holiday(phrase: str, pub: dt.date, text: str) -> DateRef | None:
     """Fixed-date holidays: the latest one on or before publication (plus a day's slack)."""
-    p = re.sub(r"^(the )?(night of |eve of )?", "", phrase).replace("\u2019", "'")
-    p = re.sub(r"\s+(celebrations?|night|festivities|party|parties)$", "", p)
+    p = _holiday_name(phrase)
     if p not in _HOLIDAYS:
         return None
     month, day = _HOLIDAYS[p]
@@ -170,6 +189,13 @@ def _explicit(phrase: str, pub: dt.date, text: str) -> DateRef | None:
 
 def resolve(text: str, published: str | None) -> DateRef | None:
     """Resolve one DATE span (as written) against the ISO publication date."""
+    try:
+        return _resolve(text, published)
+    except (OverflowError, ValueError):
+        return None  # a date before year 1 or after 9999
+
+
+def _resolve(text: str, published: str | None) -> DateRef | None:
     if not published:
         return None
     pub = dt.date.fromisoformat(published)
@@ -181,6 +207,9 @@ def resolve(text: str, published: str | None) -> DateRef | None:
             return got
         phrase = re.sub(r"\(.*", "", phrase).strip()
     phrase = re.sub(r"^(on|in|since|by|from|until|till|during|at) ", "", phrase)
+    # "more than two years ago", "nearly a week ago": the qualifier does not move the date
+    phrase = re.sub(r"^(more than|over|about|around|almost|nearly|some|just over|just "
+                    r"under|less than) (?=\S+ (day|week|month|year)s? ago$)", "", phrase)
     phrase = re.sub(r"^(the )?(early|late) (hours of )?", "", phrase)
     for rule in (_relative, _weekday, _holiday, _explicit):
         got = rule(phrase, pub, text)
@@ -195,3 +224,10 @@ def publication_week(published: str) -> DateRef:
     on its own date with a week's precision, like ACLED's time_precision 2)."""
     pub = dt.date.fromisoformat(published)
     return _ref(pub, pub, "week", "")
+
+
+def recent_days(published: str, days: int = 7) -> DateRef:
+    """The ``days`` up to publication: when an undated report may have happened."""
+    pub = dt.date.fromisoformat(published)
+    start = pub - dt.timedelta(days=min(days - 1, (pub - dt.date.min).days))
+    return _ref(start, pub, "week", "")

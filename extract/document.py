@@ -44,6 +44,8 @@ _DATELINE = re.compile(
     r"\s*[-\u2013\u2014]+\s"
 )
 
+_FILING_DATE = re.compile(r"\s*[A-Z][A-Z.' -]{2,}(?:,\s*[A-Z][A-Za-z.' -]+)?\s*\(\s*$")
+
 
 @dataclass
 class Document:
@@ -80,17 +82,57 @@ class Document:
     def is_quiet(self, char: int) -> bool:
         return any(a <= char < b for a, b in self.quiet)
 
+    def is_filing_date(self, char: int) -> bool:
+        """A date in a dateline's parentheses ("KABUL, Afghanistan (Sept. 28) -") dates the
+        copy, not what it reports."""
+        text = self.doc.text  # every line break is "\n" there
+        line_start = text.rfind("\n", 0, char) + 1
+        return bool(_FILING_DATE.match(text[line_start:char]))
+
+
+# Line breaks other than \n and \r (LINE SEPARATOR from copied web pages, form feeds): the
+# parser and the newline sentence breaker only know \n, so they become \n, one for one.
+_OTHER_BREAKS = str.maketrans({c: "\n" for c in "\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e"})
+
+
+_GALLERY = re.compile(r"^\s*Photos?\s*:\s*")
+
+
+def _gallery_title(lines: list[str]) -> int:
+    """Length of the gallery title every "Photos: <title> <caption>" line repeats (0 if
+    fewer than two such lines)."""
+    heads = [ln for ln in lines if _GALLERY.match(ln)]
+    if len(heads) < 2:
+        return 0
+    common = heads[0]
+    for ln in heads[1:]:
+        n = 0
+        while n < min(len(common), len(ln)) and common[n] == ln[n]:
+            n += 1
+        common = common[:n]
+    cut = common.rfind(" ") + 1 if not common.endswith(" ") else len(common)
+    return cut if cut > len(_GALLERY.match(heads[0]).group()) else 0
+
 
 def mask(text: str) -> str:
-    """Blank boilerplate lines and phone numbers, keeping every offset."""
+    """Blank boilerplate lines and phone numbers, keeping every offset; every line break
+    becomes ``\n``. In a photo gallery ("Photos: Mass shooting at Las Vegas music festival
+    Debris is scattered ... Hide Caption 3 of 30") the repeated title is blanked, so the
+    parser does not read it into the caption's first name."""
     out = []
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    title = _gallery_title(lines)
+    for line in lines:
         body = line.rstrip("\r\n")
         if body.strip() and _BOILERPLATE.search(body):
             out.append(" " * len(body) + line[len(body):])
-        else:
-            out.append(_PHONE.sub(lambda m: " " * len(m.group()), line))
-    return "".join(out)
+            continue
+        line = _PHONE.sub(lambda m: " " * len(m.group()), line)
+        if title and _GALLERY.match(line) and len(body) > title:
+            lead = _GALLERY.match(line).end()
+            line = line[:lead] + " " * (title - lead) + line[title:]
+        out.append(line)
+    return "".join(out).translate(_OTHER_BREAKS)
 
 
 def layout(text: str) -> tuple[list[tuple[int, int]], list[int], tuple | None]:
@@ -100,15 +142,22 @@ def layout(text: str) -> tuple[list[tuple[int, int]], list[int], tuple | None]:
     dateline = None
     pos = 0
     first = True
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    continued = False
+    for i, line in enumerate(lines):
         body = line.rstrip("\r\n")
         stripped = body.strip()
+        # hard-wrapped copy: a line the next one continues in lower case is not a heading
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        wraps = bool(stripped) and nxt[:1].islower() and not stripped.endswith(
+            (".", "?", "!", ":"))
         if stripped:
-            paragraphs.append(pos)
+            if not continued:
+                paragraphs.append(pos)
             words = stripped.split()
-            heading = not stripped.endswith((".", '"', "\u201d", "?", "!", ":")) and (
-                len(words) <= 12 or (first and len(stripped) < 200)
-            )
+            heading = not wraps and not continued and not stripped.endswith(
+                (".", '"', "\u201d", "?", "!", ":")) and (
+                len(words) <= 12 or (first and len(stripped) < 200))
             credit = _CREDIT_LEAD.match(stripped) and not stripped.endswith((".", '"', "\u201d"))
             bracketed = stripped.startswith("[") and stripped.endswith("]")
             if _CAPTION.search(body) or heading or credit or bracketed:
@@ -118,6 +167,7 @@ def layout(text: str) -> tuple[list[tuple[int, int]], list[int], tuple | None]:
                 lead = len(body) - len(body.lstrip())
                 city = m.group(1).strip()
                 dateline = (pos + lead, pos + lead + len(city), city, m.group(2))
+            continued = wraps
             first = False
         pos += len(line)
     return quiet, paragraphs, dateline
@@ -134,11 +184,41 @@ _MONTH_NUM = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 
 
-def infer_published(text: str, head_chars: int = 800) -> str | None:
-    """A full date with a year near the top (caption, dateline, byline), as ISO, else None."""
+# "KABUL, Afghanistan (Jan. 4, 2011) -": the date the copy was filed
+_DATELINE_DATE = re.compile(
+    rf"^[^\S\n]*[A-Z][A-Z.' -]{{2,}}(?:,[^\S\n]*[A-Z][A-Za-z.' -]+)?[^\S\n]*\([^\S\n]*"
+    rf"(?P<m>{_MONTH})[^\S\n]+(?P<d>\d{{1,2}})(?:,?[^\S\n]+(?P<y>(?:19|20)\d\d))?[^\S\n]*\)",
+    re.M)
+# "July 4: Afghan-ISAF Operations in ..." : a headline led by the day it went out
+_TITLE_DATE = re.compile(rf"^[^\S\n]*(?P<m>{_MONTH})[^\S\n]+(?P<d>\d{{1,2}}):\s", re.M)
+
+
+def _month_day(m, year: int | None):
     import datetime as dt
 
-    head = text[:head_chars]
+    if year is None:
+        return None
+    try:
+        return dt.date(year, _MONTH_NUM[m.group("m")[:3].lower()], int(m.group("d")))
+    except ValueError:
+        return None
+
+
+def infer_published(text: str, head_chars: int = 800) -> str | None:
+    """The copy's own date, as ISO, else None: a dateline's date ("KABUL, Afghanistan
+    (Jan. 4) -"), else the first full date with a year near the top (caption, byline), else
+    a headline's "July 4:". A date without a year takes the year of the first year-like
+    number in the head (a release number "2010-09-CA-005")."""
+    import datetime as dt
+
+    head = text[:head_chars].translate(_OTHER_BREAKS)
+    year = re.search(r"\b(19[89]\d|20\d\d)\b", head)
+    year = int(year.group(1)) if year else None
+    dl = _DATELINE_DATE.search(head)
+    if dl:
+        got = _month_day(dl, int(dl.group("y")) if dl.group("y") else year)
+        if got:
+            return got.isoformat()
     found = []
     for rx in _FULL_DATES:
         for m in rx.finditer(head):
@@ -148,16 +228,11 @@ def infer_published(text: str, head_chars: int = 800) -> str | None:
                 found.append((m.start(), dt.date(int(m.group("y")), month, int(m.group("d")))))
             except ValueError:
                 continue
-    if not found:
-        # "KABUL, Afghanistan (Sept. 1) -" under a release number "2010-09-CA-005": a
-        # month and day in the head, with the year of the first year-like number there
-        year = re.search(r"\b(19[89]\d|20\d\d)\b", head)
-        md = re.search(rf"\(\s*(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})\s*\)", head)
-        if year and md:
-            try:
-                return dt.date(int(year.group(1)), _MONTH_NUM[md.group("m")[:3].lower()],
-                               int(md.group("d"))).isoformat()
-            except ValueError:
-                return None
-        return None
-    return min(found)[1].isoformat()
+    if found:
+        return min(found)[1].isoformat()
+    for rx in (re.compile(rf"\(\s*(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})\s*\)"), _TITLE_DATE):
+        m = rx.search(head)
+        got = _month_day(m, year) if m else None
+        if got:
+            return got.isoformat()
+    return None

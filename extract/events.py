@@ -49,7 +49,8 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "arrive": (PM, "arrival"), "evacuate": (PM, "evacuation"), "migrate": (PM, None),
     "relocate": (PM, None), "seize": (SD, _TERRITORY), "capture": (SD, _TERRITORY),
     "overrun": (SD, _TERRITORY), "withdraw": (SD, _ACTIVITY), "deploy": (SD, _ACTIVITY),
-    "arrest": (SD, "arrests"), "detain": (SD, "arrests"), "release": (SD, "other"),
+    "arrest": (SD, "arrests"), "detain": (SD, "arrests"), "apprehend": (SD, "arrests"),
+    "release": (SD, "other"),
     "free": (SD, "other"), "sign": (SD, "agreement"), "indict": (SD, "other"),
     "charge": (SD, "other"), "clash": (BAT, "armed clash"),
     "fight": (BAT, "armed clash"), "battle": (BAT, "armed clash"),
@@ -63,7 +64,9 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "kidnap": (VAC, "abduction/forced disappearance"), "massacre": (VAC, "attack"),
     "murder": (VAC, "attack"), "execute": (VAC, "attack"), "rape": (VAC, "sexual violence"),
     "behead": (VAC, "attack"), "shoot": (VAC, "attack"), "stab": (VAC, "attack"),
+    "assault": (VAC, "attack"), "mug": (VAC, "attack"),
     "plow": (VAC, "attack"), "plough": (VAC, "attack"), "ram": (VAC, "attack"),
+    "zigzag": (VAC, "attack"), "mow": (VAC, "attack"),
     "protest": (PRO, "peaceful protest"), "demonstrate": (PRO, "peaceful protest"),
     "rally": (PRO, "peaceful protest"), "riot": (RIOT, "violent demonstration"),
     "loot": (RIOT, "mob violence"),
@@ -88,7 +91,8 @@ NOUNS: dict[str, tuple[str, str | None]] = {
     "explosion": (EXP, "remote explosive/landmine/IED"),
     "blast": (EXP, "remote explosive/landmine/IED"),
     "shelling": (EXP, "shelling/artillery/missile attack"),
-    "massacre": (VAC, "attack"), "killing": (VAC, "attack"),
+    "massacre": (VAC, "attack"), "killing": (VAC, "attack"), "assault": (VAC, "attack"),
+    "mugging": (VAC, "attack"),
     "abduction": (VAC, "abduction/forced disappearance"),
     "kidnapping": (VAC, "abduction/forced disappearance"),
     "protest": (PRO, "peaceful protest"), "demonstration": (PRO, "peaceful protest"),
@@ -97,6 +101,8 @@ NOUNS: dict[str, tuple[str, str | None]] = {
     "meeting": (STA, "meeting"), "talks": (STA, "meeting"), "summit": (STA, "meeting"),
 }
 _STRIKE_MODS = {"air": "air/drone strike", "drone": "air/drone strike",
+                "precision": "air/drone strike", "artillery": "shelling/artillery/missile attack",
+                "mortar": "shelling/artillery/missile attack",
                 "missile": "shelling/artillery/missile attack",
                 "rocket": "shelling/artillery/missile attack"}
 _WEAPONS = {"missile", "rocket", "satellite", "nuclear", "warhead", "icbm"}
@@ -129,6 +135,20 @@ _TITLES = re.compile(
 _LEGAL = {"charge", "indict", "accuse", "convict", "count", "sentence", "guilty", "suspicion",
           "indictment", "trial", "allegation"}
 _VIOLENT = {BAT, EXP, VAC}
+# What a person or group is known for, not what the report tells: "responsible for attacks",
+# "involved in the killing of", "linked to bombings", "known for kidnappings".
+_PUBLISHED = {"video", "statement", "footage", "report", "figure", "photo", "photograph",
+              "audio", "recording", "album", "data", "image", "picture", "document", "list",
+              "study", "survey", "result", "detail", "transcript", "letter", "communique"}
+_UNREALISED = {"request", "demand", "seek", "propose", "want", "plan", "threaten", "prepare",
+               "avert", "prevent", "avoid", "foil", "thwart"}
+_REACTIONS = {"welcome", "condemn", "urge", "warn", "pledge", "vow", "accuse", "deny"}
+_NOT_SHOT = {"firework", "fireworks", "video", "film", "photo", "picture", "footage", "scene",
+             "movie", "documentary", "glance", "look"}
+_ENEMY = {"enemy", "them", "gunman", "attacker", "position", "target"}
+_ATTRIBUTION = {"behind", "responsible", "involved", "linked", "tied", "connected", "known",
+                "suspected", "specialize", "specialise", "plan", "planning", "facilitate",
+                "facilitation", "coordinate", "expert"}
 
 
 @dataclass
@@ -167,11 +187,27 @@ def _classify(tok) -> tuple[str, str | None] | None:
         if lemma in ("demonstrate", "show") and any(c.dep_ in ("dobj", "ccomp")
                                                      for c in tok.children):
             return None  # "demonstrating its capability"
+        if lemma == "engage" and any(c.dep_ == "dobj" for c in tok.children) and any(
+                t.lemma_.lower() in _GROUP_REFS | _ENEMY for t in tok.subtree):
+            return BAT, "armed clash"  # "engaged the enemy position", "engaged insurgents"
+        if lemma == "shoot" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_SHOT
+                                    for c in tok.children):
+            return None  # "shooting fireworks", "shot a video"
+        if (lemma in ("release", "issue", "publish") and any(
+                c.lemma_.lower() in _PUBLISHED for c in tok.children
+                if c.dep_ in ("dobj", "nsubjpass"))) or (
+                tok.dep_ == "acl" and tok.head.lemma_.lower() in _PUBLISHED):
+            return None  # "released a video", "figures released by the government"
         if lemma == "march" and any(t.lemma_ in ("protester", "demonstrator")
                                     for t in tok.sent):
             return PRO, "peaceful protest"
         return VERBS.get(lemma)
     if tok.pos_ in ("NOUN", "PROPN"):
+        if lemma == "protest" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in (
+                "lodge", "file", "register", "issue", "deliver", "send"):
+            return STA, "statement"  # "lodged a firm protest": diplomacy, not a street protest
+        if lemma == "assault" and any(c.lower_ == "sexual" for c in tok.children):
+            return VAC, "sexual violence"
         if lemma == "strike":
             for c in tok.children:
                 if c.dep_ in ("compound", "amod") and c.lemma_.lower() in _STRIKE_MODS:
@@ -207,6 +243,25 @@ def _suppressed(tok) -> bool:
     for t in list(tok.ancestors)[:4]:
         if t.lemma_.lower() in _LEGAL and t is not tok:
             return True  # "indicted for attacking soldiers": a charge, not a new event
+    base = tok
+    while base.dep_ in ("conj", "compound", "amod", "pcomp") and base.head.i != base.i and \
+            base.head.pos_ != "ADP":
+        base = base.head
+    gov = base.head
+    if gov.lemma_.lower() in _ATTRIBUTION or (
+            gov.pos_ == "ADP" and gov.head.lemma_.lower() in _ATTRIBUTION):
+        return True  # "a leader responsible for IED attacks": who he is, not news
+    if VERBS.get(tok.lemma_.lower(), ("",))[0] == STA or tok.lemma_.lower() == "call":
+        return False
+    if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
+                                               for c in tok.children):
+        return True  # "the leader conducts ambushes", "he facilitates attacks": habitual
+    if verb is not None and verb.i != tok.i and verb.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children) and \
+            verb.lemma_.lower() not in _REPORTING and verb.lemma_.lower() != "be":
+        return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _UNREALISED:
+        return True  # "requested an emergency meeting": asked for, not held
     return tok.pos_ == "NOUN" and tok.dep_ == "compound"
 
 
@@ -320,7 +375,9 @@ def _date_for(trig, d: Document) -> DateRef | None:
     chain = [trig, *trig.ancestors]
     best, best_rank = None, 99
     for ent in d.doc.ents:
-        if ent.label_ != "DATE" or not (sent.start <= ent.start < sent.end):
+        if not dates.dates_entity(ent) or not (sent.start <= ent.start < sent.end):
+            continue
+        if d.is_filing_date(ent.start_char):
             continue
         ref = dates.resolve(ent.text, d.published)
         if ref is None:
@@ -329,13 +386,40 @@ def _date_for(trig, d: Document) -> DateRef | None:
             close = d.text.find(")", ent.end_char)
             if 0 < close - ent.end_char < 25:
                 ref = dates.resolve(d.text[ent.start_char:close + 1], d.published) or ref
+        head = ent.root.head
+        if ent.root.dep_ in ("nmod", "compound", "amod") and head.i >= ent.end and \
+                head.pos_ in ("NOUN", "PROPN") and head.i != trig.i and \
+                _classify(head) is not None:
+            continue  # "the July 2 attack": the date of another happening
         attach = _governing_verb(ent.root)
-        rank = chain.index(attach) if attach in chain else 50 + abs(ent.start - trig.i) / 1000
+        if attach in chain:
+            rank = chain.index(attach)
+        elif attach is not None and attach.dep_ in ("relcl", "acl") and (
+                attach.head.i == trig.i or attach.head in chain):
+            rank = 0.5  # "assaults that occurred ... on New Year's Eve"
+        elif attach is not None and ((attach.head.i == trig.i and attach.dep_ == "conj") or (
+                trig.dep_ == "conj" and trig.head.i == attach.i)):
+            rank = 0.7  # "killed three insurgents and seized opium yesterday": both verbs
+        elif attach is not None and _classify(attach) is not None:
+            continue  # "girls abducted two years ago have been released": the abduction's
+        else:
+            rank = 50 + abs(ent.start - trig.i) / 1000
         if ref.precision == "year" and rank >= 50:
             continue  # "set up in 2005" dates something else
+        if rank >= 50 and VERBS.get(trig.lemma_.lower(), ("",))[0] == STA:
+            continue  # "warned that the attacks on New Year's Eve ...": what was said
         if rank < best_rank:
             best, best_rank = ref, rank
-    return best
+    return best or _loose_day(sent, d)
+
+
+def _loose_day(sent, d: Document) -> DateRef | None:
+    """"killing 30 insurgents overnight": day words the NER left out of its entities."""
+    for t in sent:
+        if t.lower_ in ("overnight", "yesterday", "today", "tonight") and not t.ent_type_ \
+                and t.dep_ in ("advmod", "npadvmod"):
+            return dates.resolve(t.text, d.published)
+    return None
 
 
 def extract_events(d: Document, r: Resolved, figures: list[Figure]) -> list[Event]:
@@ -394,12 +478,18 @@ def _sentence_events(d, r, refs, sent, si, found, cands):
 
     if others:
         for tok, _t, _s in stmts:
+            if tok.lemma_.lower() in _REACTIONS:
+                continue
             for a in speaker_refs(tok):
                 if a not in sources:
                     sources.append(a)
         groups: dict[str, list] = {}
         for f in others:
             groups.setdefault(f[1], []).append(f)
+        # "The UN welcomes the release of 82 girls": a reaction is diplomacy of its own
+        reactions = [f for f in stmts if f[0].lemma_.lower() in _REACTIONS]
+        if reactions:
+            groups[STA] = reactions
     else:
         reporting = [f for f in stmts if f[0].lemma_.lower() in _REPORTING and any(
             g[0] in f[0].subtree and g[0] is not f[0] and g[0].pos_ == "VERB"
@@ -413,8 +503,9 @@ def _sentence_events(d, r, refs, sent, si, found, cands):
     for typ, group in groups.items():
         built = []
         for tok, _t, sub in group:
-            c = _Cand(tok, typ, sub, _FAMILY.get(tok.lemma_.lower(), tok.lemma_.lower()), si,
-                      para)
+            family = "weapons test" if sub == "weapons test" else _FAMILY.get(
+                tok.lemma_.lower(), tok.lemma_.lower())
+            c = _Cand(tok, typ, sub, family, si, para)
             subj, _ = refs.subject(tok)
             if subj is not None:
                 c.actor1 = refs.actor(subj)
@@ -488,20 +579,59 @@ def _width(ref: DateRef | None) -> int:
     return (date.fromisoformat(ref.end) - date.fromisoformat(ref.start)).days
 
 
+def _sentence_date(d: Document, sent, any_precision: bool = False) -> DateRef | None:
+    """The sentence's first day-precise date (``any_precision``: its first date: a scene
+    set "in April 2014" is not the scene of the day before)."""
+    for ent in sent.ents:
+        if dates.dates_entity(ent) and not d.is_filing_date(ent.start_char):
+            ref = dates.resolve(ent.text, d.published)
+            if ref is not None and (any_precision or ref.precision == "day"):
+                return ref
+    return _loose_day(sent, d)
+
+
+def _scene_date(d: Document, sents, c: _Cand) -> DateRef | None:
+    """An undated event told just after a dated sentence (same or previous paragraph) is
+    part of that scene: "... a force targeted a facilitator yesterday. || Several insurgents
+    were killed during the operation." """
+    for si in range(c.sent_i - 1, -1, -1):
+        sent = sents[si]
+        if d.paragraph_index(sent.start_char) < c.para_i - 1:
+            return None
+        if d.is_quiet(sent.start_char):
+            continue
+        ref = _sentence_date(d, sent, any_precision=True)
+        if ref is not None:
+            return ref if ref.precision == "day" else None
+    return None
+
+
 def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
     fig_sent: dict[int, list[int]] = {}
     for i, f in enumerate(figures):
         fig_sent.setdefault(d.sentence_index(f.span.start), []).append(i)
     sents = list(d.doc.sents)
     groups: list[list[_Cand]] = []
+    # an undated mention is about the days up to publication, so it never joins (or takes in)
+    # a happening dated weeks before: "the attack" is not "the attacks of last November"
+    recent = dates.recent_days(d.published) if d.published else None
+
+    def overlap(a, b):
+        return _overlap(a or recent, b or recent)
+
     for c in cands:
         target = None
         if c.date is None:  # inherit before merging decisions
-            prev = next((g for g in reversed(groups)), None)
+            # a statement is made when it is reported, not when what it is about happened
+            # nor does an event take the date of another clause of its own sentence
+            prev = next((g for g in reversed(groups) if (c.type != STA or g[0].type == STA)
+                         and g[-1].sent_i != c.sent_i), None)
             first_words = {t.lower_ for t in sents[c.sent_i][:3]}
             if prev and (prev[-1].para_i == c.para_i or (
                     prev[-1].sent_i >= c.sent_i - 1 and first_words & _CONTINUERS)):
                 c.date = prev[0].date
+            if c.date is None and c.type != STA:
+                c.date = _scene_date(d, sents, c)
         for g in reversed(groups):
             head, last = g[0], g[-1]
             if c.type in _VIOLENT and head.type in _VIOLENT and head.type != c.type:
@@ -518,8 +648,8 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
                 if c.actor1 is None and c.sent_i - last.sent_i <= 2:
                     target = g
                     break
-                if c.actor1 is not None and c.actor1 == head.actor1 and _overlap(c.date,
-                                                                                  head.date):
+                if c.actor1 is not None and c.actor1 == head.actor1 and overlap(c.date,
+                                                                                 head.date):
                     target = g  # one speaker's statements in one article: one event
                     break
                 continue
@@ -533,7 +663,7 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
                         c.subj_lemma) for x in g for i in fig_sent.get(x.sent_i, [])):
                 target = g
                 break
-            if c.type != PM and c.family == head.family and _overlap(c.date, head.date):
+            if c.type != PM and c.family == head.family and overlap(c.date, head.date):
                 target = g
                 break
         if target is not None:
@@ -542,10 +672,15 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
             continue
         else:
             groups.append([c])
-    return [_build(d, r, g, figures, fig_sent) for g in groups]
+    # Copy filed from a time zone behind the events ("early Tuesday" in Monday's paper): what
+    # the text leaves undated is not older than the latest thing it dates.
+    ahead = [c.date for c in cands if c.own_date and c.date and d.published and
+             c.date.precision == "day" and c.date.start > d.published]
+    floor = max(ahead, key=lambda x: x.start) if ahead else None
+    return [_build(d, r, g, figures, fig_sent, floor) for g in groups]
 
 
-def _build(d, r, group: list[_Cand], figures, fig_sent) -> Event:
+def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
     head = group[0]
     parts: list[Participant] = []
 
@@ -568,6 +703,8 @@ def _build(d, r, group: list[_Cand], figures, fig_sent) -> Event:
     date = min(dated, key=_width) if dated else None
     if date is None and d.published:
         date = dates.publication_week(d.published)
+        if floor is not None:
+            date = DateRef(floor.start, floor.start, "week", "")
     location = next((c.location for c in group if c.location), None)
     tok = head.tok
     fig_idx: list[int] = []
@@ -583,8 +720,14 @@ def _build(d, r, group: list[_Cand], figures, fig_sent) -> Event:
     summary = " ".join(x for x in (who, tok.text, obj) if x)
     if location:
         summary += f" ({location[0]})"
+    typ, sub = head.type, head.sub_type
+    if head.type == BAT and head.tok.lemma_.lower() == "attack":
+        # "the attack" says little; "a truck plowed into a crowd" says who it hit
+        specific = next((c for c in group if c.type in _VIOLENT and c.type != BAT), None)
+        if specific is not None:
+            typ, sub = specific.type, specific.sub_type
     return Event(
-        type=head.type, sub_type=head.sub_type, summary=summary, trigger=tok.text,
+        type=typ, sub_type=sub, summary=summary, trigger=tok.text,
         span=d.span(tok.idx, tok.idx + len(tok.text)), participants=parts,
         location=location[0] if location else None, country=location[1] if location else None,
         date=date, figures=fig_idx,

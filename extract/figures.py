@@ -62,7 +62,7 @@ for _cat, _words in {
     "people": "people person man men woman women individual adult worker protester "
               "demonstrator pilgrim passenger tourist member citizen national victim "
               "spectator onlooker casualty friend relative reveller concertgoer other others "
-              "shopper pedestrian",
+              "shopper pedestrian occupant",
     "households": "household family",
     "houses": "home house building dwelling shelter",
     "detained": "arrested detained detainee prisoner",
@@ -323,7 +323,11 @@ def _category(noun, num_tok, d: Document) -> str | None:
     if verb is not None and cat in _OVERRIDABLE and anchor.dep_ in (
             "nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"):
         vl = verb.lemma_.lower()
-        if vl in _VERB_OVERRIDE and (noun is None or cat is not None):
+        if vl == "take" and any(c.dep_ == "prep" and c.lower_ == "into" and any(
+                g.lemma_ == "custody" for g in c.children) for c in verb.children):
+            return "detained"  # "took the two occupants into custody"
+        if vl in _VERB_OVERRIDE and (noun is None or cat is not None or
+                                     noun.lemma_.lower() in _SINGLE_NOUNS):
             if vl == "capture" and cat in ("children", "civilians"):
                 return "abducted"
             return _VERB_OVERRIDE[vl]
@@ -395,8 +399,69 @@ def extract_figures(d: Document, date_of_sentence, place_of_sentence) -> list[Fi
         )
         figures.append(fig)
         meta.append((sent_i, _governing_verb(noun if noun is not None else num_tok)))
+    for noun, verb in _single_casualties(d):
+        c_start, c_end = _counted_text(noun)
+        det = next(c for c in noun.children if c.dep_ in ("det", "predet", "preconj")
+                   and c.lower_ in ("a", "an", "both"))
+        sent_i = d.sentence_index(det.idx)
+        figures.append(Figure(
+            value=2 if det.lower_ == "both" else 1, text=det.text, qualifier="exact",
+            category=_single_category(noun, verb),
+            counted=text[c_start:c_end], span=d.span(min(det.idx, c_start), c_end),
+            location=place_of_sentence(sent_i), date=date_of_sentence(sent_i)))
+        meta.append((sent_i, verb))
+    order = sorted(range(len(figures)), key=lambda i: figures[i].span.start)
+    figures[:] = [figures[i] for i in order]
+    meta[:] = [meta[i] for i in order]
     _link_parts(figures, meta, text)
     return figures
+
+
+# "killed a Taliban leader", "an insurgent was detained", "both men were detained" (two):
+# one fighter killed or held is a
+# count of one, like "one insurgent", as operational reports tally them; "a woman was
+# killed" stays a person, not a figure (as "one woman" does), except when held ("an
+# individual was detained": a detention count)
+_SINGLE_VERBS = {"kill": "deaths", "murder": "deaths", "execute": "deaths",
+                 "detain": "detained", "arrest": "detained", "capture": "detained"}
+_SINGLE_NOUNS = {"leader", "commander", "facilitator", "member", "official", "associate",
+                 "operative", "financier", "courier", "bomber", "sniper"}
+_SINGLE_CATS = {"combatants", "suspects"}
+
+
+def _single_casualties(d: Document):
+    for tok in d.doc:
+        if tok.lower_ not in ("a", "an", "both") or d.is_quiet(tok.idx) or \
+                tok.dep_ not in ("det", "predet", "preconj"):
+            continue
+        noun = tok.head
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or noun.tag_ != ("NNS" if tok.lower_ == "both" else "NN"):
+            continue
+        held_only = CATEGORIES.get(lemma) == "people"
+        if not (held_only or lemma in _SINGLE_NOUNS or CATEGORIES.get(lemma) in _SINGLE_CATS):
+            continue
+        if any(c.like_num for c in noun.children):
+            continue
+        head = noun
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        verb = head.head
+        if head.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") or \
+                verb.lemma_.lower() not in _SINGLE_VERBS or (
+                held_only and _SINGLE_VERBS[verb.lemma_.lower()] != "detained"):
+            continue
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to")
+               for c in verb.children):
+            continue  # "an operation to detain a commander": the aim, not the result
+        yield noun, verb
+
+
+def _single_category(noun, verb) -> str:
+    if verb.lemma_.lower() == "capture" and CATEGORIES.get(noun.lemma_.lower()) in (
+            "children", "civilians"):
+        return "abducted"
+    return _SINGLE_VERBS[verb.lemma_.lower()]
 
 
 _PEOPLE_CATS = {"refugees", "idps", "people", "civilians", "children"}

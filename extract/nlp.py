@@ -3,7 +3,8 @@
 Loading costs ~0.5 s, so it is cached; ``extract`` in a process pool pays it once per worker.
 A small component makes every line break a sentence boundary: headlines, captions and
 datelines have no final full stop, and the parser would otherwise glue them to the next
-paragraph's first sentence.
+paragraph's first sentence. A single break followed by a lower-case word is a hard wrap
+inside a sentence, not a boundary.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ def _break_at_newlines(doc):
         prev = doc[tok.i - 1]
         after_break = "\n" in prev.text_with_ws and not tok.is_space
         if after_break or (prev.is_space and "\n" in prev.text):
+            last = prev if not prev.is_space else (doc[prev.i - 1] if prev.i else prev)
+            if tok.text[:1].islower() and not last.is_punct and prev.text.count("\n") < 2:
+                continue  # hard-wrapped copy: the sentence goes on in lower case
             tok.is_sent_start = True
     return doc
 
