@@ -150,7 +150,7 @@ def _state_key(iso3: str) -> tuple:
 
 
 def _effective_dep(tok) -> str:
-    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         return "agent"

@@ -241,7 +241,7 @@ def _suppressed(tok) -> bool:
         if t.dep_ in ("ccomp", "ROOT", "relcl"):
             break
     for t in list(tok.ancestors)[:4]:
-        if t.lemma_.lower() in _LEGAL and t is not tok:
+        if t.lemma_.lower() in _LEGAL and t.i != tok.i:
             return True  # "indicted for attacking soldiers": a charge, not a new event
     base = tok
     while base.dep_ in ("conj", "compound", "amod", "pcomp") and base.head.i != base.i and \
@@ -340,7 +340,7 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
     sent = cand.tok.sent
     skip_sub = set()
     for t in sent:
-        if t.dep_ == "ccomp" and cand.type == STA and t is not cand.tok:
+        if t.dep_ == "ccomp" and cand.type == STA and t.i != cand.tok.i:
             skip_sub.update(x.i for x in t.subtree)
     subtree = {t.i for t in cand.tok.subtree}
 
@@ -348,7 +348,7 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
         if t.i not in r.place_at or t.i in skip_sub:
             return False
         head = t.head
-        while head.dep_ in ("compound", "poss") and head.head is not head:
+        while head.dep_ in ("compound", "poss") and head.head.i != head.i:
             head = head.head
         return not (cand.type == PM and any(a.lower_ == "from" and a.dep_ == "prep"
                                             for a in [t.head, head.head]))
@@ -465,12 +465,12 @@ def _sentence_events(d, r, refs, sent, si, found, cands):
         out = []
         skip = set()
         for t in tok.subtree:
-            if t.dep_ in ("ccomp",) and t is not tok:
+            if t.dep_ in ("ccomp",) and t.i != tok.i:
                 skip.update(x.i for x in t.subtree)
         for t in tok.subtree:
             if t.i in skip:
                 continue
-            if t is tok or t.dep_ in ("nsubj", "pobj", "appos", "dobj", "dative"):
+            if t.i == tok.i or t.dep_ in ("nsubj", "pobj", "appos", "dobj", "dative"):
                 a = refs.actor(t)
                 if a is not None and a not in out:
                     out.append(a)
@@ -492,7 +492,7 @@ def _sentence_events(d, r, refs, sent, si, found, cands):
             groups[STA] = reactions
     else:
         reporting = [f for f in stmts if f[0].lemma_.lower() in _REPORTING and any(
-            g[0] in f[0].subtree and g[0] is not f[0] and g[0].pos_ == "VERB"
+            g[0] in f[0].subtree and g[0].i != f[0].i and g[0].pos_ == "VERB"
             and g[0].dep_ != "conj" for g in stmts)]
         for tok, _t, _s in reporting:
             for a in speaker_refs(tok):

@@ -284,7 +284,7 @@ def _category(noun, num_tok, d: Document) -> str | None:
             noun.head.head.lemma_.lower() in ("release", "freedom", "return"):
         freed = True
     subj = anchor
-    while subj.dep_ == "conj" and subj.head is not subj:
+    while subj.dep_ == "conj" and subj.head.i != subj.i:
         subj = subj.head
     if verb0 is not None and subj.dep_ in ("nsubj", "dobj", "nsubjpass"):
         for c in verb0.children:
