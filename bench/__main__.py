@@ -26,48 +26,51 @@ def size(text: str) -> int:
     return int(float(text.rstrip("km")) * factor)
 
 
+def _cell(value, unit: str = "") -> str:
+    return "-" if value is None else f"{value:,}{unit}" if isinstance(value, int) else (
+        f"{value}{unit}")
+
+
 def table(result: dict) -> str:
-    seed = result.get("seed_paint") or {}
     rows = [
         "| records | build rec/s | engine p50 / p95 ms | FTS5 alone p95 ms | exhaustive p95 ms "
-        "| speed-up (p95) | top-10 overlap (tie-aware / strict) | FTS5 overlap | first paint s "
-        "(× seed) | … with 50-row first page | RSS MB |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| speed-up (p95) | top-10 overlap (tie-aware / strict) | FTS5 overlap "
+        "| first paint s (× seed) | TUI RSS MB |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in result["sizes"]:
-        s, p = r.get("search", {}), r.get("paint", {})
-        ratio = (p["first_paint_s"] / seed["first_paint_s"]) if p and seed else None
-        p50 = r.get("paint_page50") or {}
-        ratio50 = p50["first_paint_s"] / seed["first_paint_s"] if p50 and seed else 0
+        s, p, seed = r.get("search") or {}, r.get("paint") or {}, r.get("seed_paint") or {}
+        engine = s.get("engine", {})
+        ratio = (f" ({p['first_paint_s'] / seed['first_paint_s']:.2f}×)"
+                 if p and seed else "")
         rows.append(
-            f"| {r['records']:,} | {r['build_records_per_s'] or '-'} | "
-            f"{s.get('engine', {}).get('p50_ms', '-')} / {s.get('engine', {}).get('p95_ms', '-')}"
-            f" | {s.get('fts5_alone', {}).get('p95_ms', '-')} | "
-            f"{s.get('exhaustive', {}).get('p95_ms', '-')} | "
-            f"{s.get('speedup_p95_vs_exhaustive', '-')}× | "
-            f"{s.get('overlap_top10', '-')} / {s.get('overlap_top10_strict', '-')} | "
-            f"{s.get('fts5_overlap_top10', '-')} | "
-            f"{p.get('first_paint_s', '-')} ({ratio:.2f}×) | "
-            f"{p50.get('first_paint_s', '-')} ({ratio50:.2f}×) | {p.get('rss_mb', '-')} |"
-            if ratio else
-            f"| {r['records']:,} | {r['build_records_per_s'] or '-'} | - | - | - | - | - | - | "
-            "- | - | - |"
+            f"| {r['records']:,} | {_cell(r.get('build_records_per_s'))} | "
+            f"{_cell(engine.get('p50_ms'))} / {_cell(engine.get('p95_ms'))} | "
+            f"{_cell(s.get('fts5_alone', {}).get('p95_ms'))} | "
+            f"{_cell(s.get('exhaustive', {}).get('p95_ms'))} | "
+            f"{_cell(s.get('speedup_p95_vs_exhaustive'), '×')} | "
+            f"{_cell(s.get('overlap_top10'))} / {_cell(s.get('overlap_top10_strict'))} | "
+            f"{_cell(s.get('fts5_overlap_top10'))} | "
+            f"{_cell(p.get('first_paint_s'))}{ratio} | {_cell(p.get('rss_mb'))} |"
         )
-    if seed:
-        rows.append(f"| seed only | - | - | - | - | - | - | - | {seed['first_paint_s']} (1×) | "
-                    f"- | {seed['rss_mb']} |")
+    seeds = [r["seed_paint"] for r in result["sizes"] if r.get("seed_paint")]
+    if seeds:
+        paints = sorted(s["first_paint_s"] for s in seeds)
+        rows.append(f"| seed only (runs beside each size) | - | - | - | - | - | - | - | "
+                    f"{paints[0]}–{paints[-1]} (1×) | {max(s['rss_mb'] for s in seeds)} |")
     ing = result.get("ingest")
     if ing:
-        jobs = ing.get("jobs")
+        jobs = ing["jobs"]
         rows.append("")
         rows.append(
-            f"Ingest ({ing['articles']} articles, {ing['words']:,} words): spaCy pipeline alone "
-            f"{ing['spacy_words_per_s']:,} words/s; `ingest_article` end to end "
-            f"{ing['ingest_words_per_s']:,} words/s ({ing['ingest_vs_spacy']:.0%} of spaCy)"
-            + (f"; with {jobs} processes {ing[f'ingest_{jobs}jobs_words_per_s']:,} words/s "
-               f"({ing[f'ingest_{jobs}jobs_vs_spacy']:.0%} of single-process spaCy; spaCy with "
-               f"{jobs} processes {ing[f'spacy_{jobs}proc_words_per_s']:,} words/s)"
-               if jobs else "")
+            f"Ingest ({ing['articles']} articles, {ing['words']:,} words, median of "
+            f"{ing['rounds']} rounds): spaCy pipeline alone {ing['spacy_words_per_s']:,} "
+            f"words/s; `tracker ingest` {ing['ingest_words_per_s']:,} words/s "
+            f"({ing['ingest_vs_spacy']:.0%} of spaCy); `tracker ingest --jobs {jobs}` "
+            f"{ing[f'ingest_{jobs}jobs_words_per_s']:,} words/s "
+            f"({ing[f'ingest_{jobs}jobs_vs_spacy']:.0%} of spaCy in one process, "
+            f"{ing[f'ingest_{jobs}jobs_vs_spacy_{jobs}proc']:.0%} of spaCy in {jobs} "
+            f"processes, {ing[f'spacy_{jobs}proc_words_per_s']:,} words/s)"
         )
     return "\n".join(rows)
 
@@ -94,10 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         "sizes": [],
         "queries": queries,
     }
-    if "paint" not in skip and not args.build_only:
-        print("seed-only store: first paint")
-        result["seed_paint"] = measure.paint(measure.seed_store(), runs=5)
-        print(f"    {result['seed_paint']}")
+    seed_db = measure.seed_store() if "paint" not in skip and not args.build_only else None
     for n in sorted(sizes):
         print(f"{n:,} records")
         meta = build.build(n)
@@ -107,10 +107,8 @@ def main(argv: list[str] | None = None) -> int:
             if "search" not in skip:
                 entry["search"] = measure.search(db, queries, args.timed_baseline)
             if "paint" not in skip:
-                entry["paint"] = measure.paint(db)
-                entry["paint_page50"] = measure.paint(db, page=50)
-                print(f"    paint: {entry['paint']}")
-                print(f"    paint, 50-row pages: {entry['paint_page50']}")
+                entry["paint"], entry["seed_paint"] = measure.paint_vs_seed(db, seed_db)
+                print(f"    paint: {entry['paint']}; seed-only: {entry['seed_paint']}")
         result["sizes"].append(entry)
     if "ingest" not in skip and not args.build_only:
         print("ingest")

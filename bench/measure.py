@@ -155,24 +155,35 @@ def search(db: Path, queries: list[dict], timed_baseline: int, log=print) -> dic
     return out
 
 
-def paint(db: Path, runs: int = 3, page: int | None = None) -> dict:
-    """TUI first paint and peak RSS, each run in a fresh process (median of ``runs``).
-    ``page``: rows per page read by the app, to try another page size."""
-    results = []
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    if page:
-        env["BENCH_PAGE"] = str(page)
+def _paint_once(db: Path) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.paint", str(db)], cwd=ROOT, capture_output=True,
+        text=True, timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    if done.returncode:
+        raise RuntimeError(f"bench.paint failed: {done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _median_run(results: list[dict]) -> dict:
+    ordered = sorted(results, key=lambda r: r["first_paint_s"])
+    return {**ordered[len(ordered) // 2], "rss_mb": max(r["rss_mb"] for r in results),
+            "runs": len(results)}
+
+
+def paint(db: Path, runs: int = 5) -> dict:
+    """TUI first paint and peak RSS, each run in a fresh process (median of ``runs``)."""
+    return _median_run([_paint_once(db) for _ in range(runs)])
+
+
+def paint_vs_seed(db: Path, seed: Path, runs: int = 7) -> tuple[dict, dict]:
+    """First paint and RSS on ``db`` and on the seed-only store, run in turn (seed, db, seed,
+    db, ...) so that both see the machine alike; the median run of each."""
+    mine, seeds = [], []
     for _ in range(runs):
-        done = subprocess.run(
-            [sys.executable, "-m", "bench.paint", str(db)], cwd=ROOT, capture_output=True,
-            text=True, timeout=600, env=env,
-        )
-        if done.returncode:
-            raise RuntimeError(f"bench.paint failed: {done.stderr[-2000:]}")
-        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    results.sort(key=lambda r: r["first_paint_s"])
-    middle = results[len(results) // 2]
-    return {**middle, "rss_mb": max(r["rss_mb"] for r in results)}
+        seeds.append(_paint_once(seed))
+        mine.append(_paint_once(db))
+    return _median_run(mine), _median_run(seeds)
 
 
 def seed_store() -> Path:
@@ -195,50 +206,63 @@ def seed_store() -> Path:
     return path
 
 
-def ingest(jobs: int, log=print) -> dict:
-    """Words/s: ``ingest_article`` end to end (and with ``jobs`` processes) vs the bare spaCy
-    pipeline on the same texts."""
+def ingest(jobs: int, rounds: int = 3, log=print) -> dict:
+    """Words/s of ``tracker ingest``'s own path (``ingest_paths`` over JSON files: read,
+    extract, store), with one process and with ``jobs``, against the bare spaCy pipeline on
+    the same texts, with one process and with ``jobs``. The four are measured in turn,
+    ``rounds`` times, and each reports its median round, so a busy moment of the machine
+    weighs on all of them alike."""
     from extract import nlp
-    from store.ingest import Article, ingest_article
-
-    from .parallel_proposal import ingest_parallel
+    from store.ingest import ingest_paths
 
     texts = [a["text"] for a in articles()]
-    arts = [Article(a["text"], a["title"], "bench", a.get("url", ""),
-                    (a.get("date_publish") or "")[:10] or None) for a in articles()]
     total_words = sum(len(t.split()) for t in texts)
+    tmpdir = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
+    inbox = tmpdir / "inbox"
+    inbox.mkdir()
+    for number, article in enumerate(articles()):
+        (inbox / f"{number:03}.json").write_text(json.dumps(article), encoding="utf-8")
     pipeline = nlp.load()
     list(pipeline.pipe(["Warm up the pipeline once."]))
-    t = time.perf_counter()
-    for _doc in pipeline.pipe(texts):
-        pass
-    spacy_s = time.perf_counter() - t
-    out = {"words": total_words, "articles": len(texts),
-           "spacy_words_per_s": round(total_words / spacy_s)}
-    tmpdir = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
+
+    def spacy(processes: int) -> float:
+        t = time.perf_counter()
+        for _doc in pipeline.pipe(texts, n_process=processes, batch_size=2):
+            pass
+        return time.perf_counter() - t
+
+    def tracker_ingest(processes: int, run: int) -> float:
+        with Store(tmpdir / f"{processes}-{run}.db") as store:
+            t = time.perf_counter()
+            results = ingest_paths(store, [inbox], jobs=processes)
+            seconds = time.perf_counter() - t
+        assert sum(1 for r in results if getattr(r, "new", False)) == len(texts)
+        return seconds
+
+    timings: dict[str, list[float]] = {}
     try:
-        with Store(tmpdir / "one.db") as store:
-            ingest_article(store, Article("Warm up. 3 people fled Kabul.", "w", "w"))
-            t = time.perf_counter()
-            for article in arts:
-                ingest_article(store, article)
-            one_s = time.perf_counter() - t
-        out["ingest_words_per_s"] = round(total_words / one_s)
-        out["ingest_vs_spacy"] = round(out["ingest_words_per_s"] / out["spacy_words_per_s"], 3)
-        if jobs > 1:
-            t = time.perf_counter()
-            for _doc in pipeline.pipe(texts, n_process=jobs, batch_size=2):
-                pass
-            out[f"spacy_{jobs}proc_words_per_s"] = round(total_words / (time.perf_counter() - t))
-            with Store(tmpdir / "jobs.db") as store:
-                t = time.perf_counter()
-                ingest_parallel(store, arts, jobs=jobs)
-                jobs_s = time.perf_counter() - t
-            out["jobs"] = jobs
-            out[f"ingest_{jobs}jobs_words_per_s"] = round(total_words / jobs_s)
-            out[f"ingest_{jobs}jobs_vs_spacy"] = round(total_words / jobs_s
-                                                       / out["spacy_words_per_s"], 3)
+        for run in range(rounds):
+            for name, kind, processes in (("spacy", spacy, 1), ("ingest", tracker_ingest, 1),
+                                          (f"ingest_{jobs}jobs", tracker_ingest, jobs),
+                                          (f"spacy_{jobs}proc", spacy, jobs)):
+                seconds = (kind(processes) if kind is spacy
+                           else tracker_ingest(processes, run))
+                timings.setdefault(name, []).append(seconds)
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
+    rate = {name: round(total_words / statistics.median(values))
+            for name, values in timings.items()}
+    out = {
+        "words": total_words, "articles": len(texts), "rounds": rounds, "jobs": jobs,
+        "spacy_words_per_s": rate["spacy"],
+        "ingest_words_per_s": rate["ingest"],
+        "ingest_vs_spacy": round(rate["ingest"] / rate["spacy"], 3),
+        f"spacy_{jobs}proc_words_per_s": rate[f"spacy_{jobs}proc"],
+        f"ingest_{jobs}jobs_words_per_s": rate[f"ingest_{jobs}jobs"],
+        f"ingest_{jobs}jobs_vs_spacy": round(rate[f"ingest_{jobs}jobs"] / rate["spacy"], 3),
+        f"ingest_{jobs}jobs_vs_spacy_{jobs}proc": round(
+            rate[f"ingest_{jobs}jobs"] / rate[f"spacy_{jobs}proc"], 3),
+        "seconds": {name: [round(v, 2) for v in values] for name, values in timings.items()},
+    }
     log(f"    ingest: {out}")
     return out

@@ -245,23 +245,39 @@ class Crises:
         return crisis
 
     # -- reading -------------------------------------------------------------------------
+    _CRISIS_COLUMNS = (
+        "c.id, c.name, c.updated_at, c.created_at, "
+        "(SELECT count(*) FROM documents d WHERE d.crisis_id = c.id) AS documents, "
+        "(SELECT min(published) FROM documents d WHERE d.crisis_id = c.id) AS first, "
+        "(SELECT max(published) FROM documents d WHERE d.crisis_id = c.id) AS last"
+    )
+
     def crises(self) -> list[dict]:
         """Active crises, most recently updated first, with their document counts."""
         with self.lock:
             return list(self.db.query(
-                "SELECT c.id, c.name, c.updated_at, c.created_at, "
-                "(SELECT count(*) FROM documents d WHERE d.crisis_id = c.id) AS documents, "
-                "(SELECT min(published) FROM documents d WHERE d.crisis_id = c.id) AS first, "
-                "(SELECT max(published) FROM documents d WHERE d.crisis_id = c.id) AS last "
-                "FROM crises c WHERE c.status = 'active' ORDER BY c.updated_at DESC, c.id DESC"
+                f"SELECT {self._CRISIS_COLUMNS} FROM crises c WHERE c.status = 'active' "
+                "ORDER BY c.updated_at DESC, c.id DESC"
             ))
 
     def latest_crisis(self) -> int | None:
-        row = self.conn.execute(
-            "SELECT id FROM crises WHERE status = 'active' ORDER BY updated_at DESC, id DESC "
-            "LIMIT 1"
-        ).fetchone()
+        with self.lock:
+            row = self.conn.execute(
+                "SELECT id FROM crises WHERE status = 'active' ORDER BY updated_at DESC, id DESC "
+                "LIMIT 1"
+            ).fetchone()
         return row[0] if row else None
+
+    def crisis(self, crisis_id: int | None = None) -> dict | None:
+        """One active crisis as ``crises`` lists it (None: the most recently updated), without
+        reading the others: what the TUI opens on."""
+        crisis_id = self.latest_crisis() if crisis_id is None else crisis_id
+        with self.lock:
+            rows = list(self.db.query(
+                f"SELECT {self._CRISIS_COLUMNS} FROM crises c WHERE c.id = ? "
+                "AND c.status = 'active'", (crisis_id,)
+            ))
+        return rows[0] if rows else None
 
     def crisis_documents(self, crisis_id: int) -> list[dict]:
         with self.lock:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import extract
@@ -40,13 +41,54 @@ def find_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
             yield Skipped(str(path), "no such file or folder")
 
 
+@dataclass(frozen=True)
+class FileDone:
+    """Marks the end of one file's articles in a stream (for a progress bar)."""
+
+    path: Path
+
+
+def articles_in(paths: Iterable[str | os.PathLike | Path | Skipped],
+                ) -> Iterator[Article | Skipped | FileDone]:
+    """Every article under ``paths`` in order, why a file or article is skipped, and a
+    ``FileDone`` after each file: the one stream both the serial and the parallel ingest
+    read."""
+    for item in find_files(paths):
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        try:
+            yield from read_articles(item)
+        except (OSError, ValueError) as error:
+            yield Skipped(str(item), _reason(error))
+        yield FileDone(item)
+
+
+def known_article(store: Store, article: Article) -> Added | None:
+    """The stored document with this article's text, if there is one."""
+    known = store.has_document(article.text)
+    if known is None:
+        return None
+    return Added(known, store.document(known)["title"], new=False)
+
+
+def analyse(text: str, published: str | None) -> tuple[extract.Extraction, object]:
+    """The expensive, pure part of ingesting: extraction and the dateline's place (what a
+    worker process runs for ``--jobs``)."""
+    return extract.extract(text, published=published), dateline_place(text)
+
+
 def ingest_article(store: Store, article: Article) -> Added:
     """Extract one article unless its text is already stored, then store it."""
-    known = store.has_document(article.text)
+    known = known_article(store, article)
     if known is not None:
-        return Added(known, store.document(known)["title"], new=False)
-    extraction = extract.extract(article.text, published=article.published)
-    place = dateline_place(article.text)
+        return known
+    return write_article(store, article, *analyse(article.text, article.published))
+
+
+def write_article(store: Store, article: Article, extraction: extract.Extraction,
+                  place) -> Added:
+    """Store an article with its extraction (one transaction)."""
     return store.add_document(
         article.text,
         extraction,
@@ -73,9 +115,11 @@ def ingest_paths(
     paths: Iterable[str | os.PathLike | Path | Skipped],
     on_result: Callable[[Added | Skipped], None] | None = None,
     on_file: Callable[[Path], None] | None = None,
+    jobs: int = 1,
 ) -> list[Added | Skipped]:
     """Ingest every article under ``paths`` (or the items ``find_files`` gave); report each
-    result as it comes, and each file when it is done (for a progress bar)."""
+    result as it comes, and each file when it is done (for a progress bar). ``jobs`` > 1
+    extracts in that many processes (0: one per CPU), see ``store.parallel``."""
     results: list[Added | Skipped] = []
 
     def report(result: Added | Skipped) -> None:
@@ -83,26 +127,35 @@ def ingest_paths(
         if on_result is not None:
             on_result(result)
 
-    for item in find_files(paths):
-        if isinstance(item, Skipped):
-            report(item)
-            continue
-        try:
-            for article in read_articles(item):
-                if isinstance(article, Skipped):
-                    report(article)
-                    continue
-                try:
-                    report(ingest_article(store, article))
-                except StoreError:
-                    raise  # the store itself cannot take it (read-only): stop, say why
-                except Exception as error:  # one bad article never stops the others
-                    report(Skipped(article.source, _reason(error)))
-        except (OSError, ValueError) as error:
-            report(Skipped(str(item), _reason(error)))
+    def file_done(path: Path) -> None:
         if on_file is not None:
-            on_file(item)
+            on_file(path)
+
+    stream = articles_in(paths)
+    if jobs != 1:
+        from .parallel import ingest_parallel
+
+        ingest_parallel(store, stream, jobs, report, file_done)
+        return results
+    for item in stream:
+        if isinstance(item, FileDone):
+            file_done(item.path)
+        elif isinstance(item, Skipped):
+            report(item)
+        else:
+            report(ingest_one(store, item))
     return results
+
+
+def ingest_one(store: Store, article: Article) -> Added | Skipped:
+    """``ingest_article``, with a failure reported as a skip (one bad article never stops
+    the others) unless the store itself cannot take it."""
+    try:
+        return ingest_article(store, article)
+    except StoreError:
+        raise  # the store itself cannot take it (read-only): stop, say why
+    except Exception as error:
+        return Skipped(article.source, _reason(error))
 
 
 def reextract(store: Store, everything: bool = False) -> list[tuple[int, dict]]:

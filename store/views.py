@@ -82,10 +82,13 @@ def _order_by(key: tuple[str, ...]) -> str:
     return ", ".join(f"{k[1:]} DESC" if k.startswith("-") else k for k in key)
 
 
-def _where(view: View, ordered: bool = False, kind: str = "event") -> tuple[str, tuple]:
+def _where(view: View, ordered: bool = False, kind: str = "event",
+           along_order: bool = True) -> tuple[str, tuple]:
     """The view's filter. ``ordered``: for reading in the pane's order, where the status
     index must not be used (a unary ``+`` keeps SQLite on the pane's order index, which
-    holds the status too, instead of sorting every matching row)."""
+    holds the status too, instead of sorting every matching row). ``along_order`` (with a
+    crisis): walk the pane's order and keep the crisis's records, rather than gather the
+    crisis's records through its documents and sort them (see ``_along_order``)."""
     marks = ", ".join("?" for _ in view.statuses)
     clause = f"{'+' if ordered else ''}r.status IN ({marks})"
     params: tuple = tuple(view.statuses)
@@ -93,13 +96,38 @@ def _where(view: View, ordered: bool = False, kind: str = "event") -> tuple[str,
         clause += " AND EXISTS (SELECT 1 FROM json_each(r.tags) WHERE json_each.value = ?)"
         params += (view.tag,)
     if view.crisis is not None:
-        if kind == "actor":
+        documents = "SELECT id FROM documents WHERE crisis_id = ?"
+        if kind == "actor" and along_order:
             clause += (" AND EXISTS (SELECT 1 FROM mentions m JOIN documents d ON d.id = "
                        "m.document_id WHERE m.actor_id = r.id AND d.crisis_id = ?)")
+        elif kind == "actor":
+            clause += (" AND r.id IN (SELECT m.actor_id FROM mentions m WHERE m.document_id "
+                       f"IN ({documents}))")
         else:
-            clause += " AND r.document_id IN (SELECT id FROM documents WHERE crisis_id = ?)"
+            clause += f" AND {'+' if along_order else ''}r.document_id IN ({documents})"
         params += (view.crisis,)
     return clause, params
+
+
+def _along_order(conn: sqlite3.Connection, kind: str, view: View, rows: int | None) -> bool:
+    """Whether to read the first ``rows`` rows (None: all, to count them) of a crisis by
+    walking the pane's order index (cheap when the crisis holds much of the store: about
+    ``rows`` / share steps) or by gathering the crisis's records and sorting them (cheap for
+    a small crisis: its records, a few times over). Estimated from the crisis's share of the
+    documents."""
+    if view.crisis is None:
+        return True
+    documents = conn.execute("SELECT max(rowid) FROM documents").fetchone()[0] or 1
+    records = conn.execute(f"SELECT max(rowid) FROM {TABLES[kind]}").fetchone()[0] or 1
+    mine = conn.execute("SELECT count(*) FROM documents WHERE crisis_id = ?",
+                        (view.crisis,)).fetchone()[0]
+    share = mine / documents
+    if not share:
+        return False
+    walk = records if rows is None else rows / share  # index entries read before ``rows``
+    # of the crisis turn up
+    gather = 4 * share * records  # the crisis's records, read and sorted
+    return walk < gather
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: tuple) -> list[dict]:
@@ -109,14 +137,15 @@ def _rows(conn: sqlite3.Connection, sql: str, params: tuple) -> list[dict]:
 
 
 def count(conn: sqlite3.Connection, kind: str, view: View) -> int:
-    where, params = _where(view, kind=kind)
+    where, params = _where(view, kind=kind, along_order=_along_order(conn, kind, view, None))
     return conn.execute(f"SELECT count(*) FROM {TABLES[kind]} r WHERE {where}", params).fetchone()[
         0
     ]
 
 
 def page(conn: sqlite3.Connection, kind: str, view: View, offset: int, limit: int) -> list[dict]:
-    where, params = _where(view, ordered=True, kind=kind)
+    along = _along_order(conn, kind, view, offset + limit)
+    where, params = _where(view, ordered=True, kind=kind, along_order=along)
     source, columns, key = _source(conn, kind)
     sql = (
         f"SELECT {columns} FROM {source} WHERE {where} "

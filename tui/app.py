@@ -22,12 +22,11 @@ from .crisis_screens import ClaimsScreen, TimelineScreen
 from .detail import DetailView
 from .forms import EditScreen, FieldBar, as_input
 from .help_screen import HelpScreen
-from .panes import PAGE, TITLES, RecordPane
+from .panes import TITLES, RecordPane
 from .pickers import AddScreen, HistoryScreen, PickScreen
 from .search_screen import SearchScreen
 
 PANE_ORDER = ("event", "actor", "figure")
-FIRST_PAGE = 60
 
 # `f` cycles a pane through these views; rejected records are hidden by default.
 STATUS_VIEWS = (
@@ -116,12 +115,16 @@ class TrackerApp(App):
 
     def on_mount(self) -> None:
         self.pane("event").focus()
-        latest = self.store.latest_crisis()
-        crises = self.store.crises() if latest is not None else []
-        self.set_crisis(next((c for c in crises if c["id"] == latest), None))
+        self.open_latest_crisis()
         if self.store.read_only:
             self.notify("Opened read-only: you can read and search, not edit.", timeout=5)
         self.set_interval(self.WATCH_SECONDS, self.watch_store)
+
+    @work(thread=True, group="crisis")
+    def open_latest_crisis(self) -> None:
+        """Open on the most recently updated crisis (read in a worker: the first paint waits
+        for nothing else)."""
+        self.call_from_thread(self.set_crisis, self.store.crisis())
 
     @work(thread=True, exclusive=True, group="watch")
     def watch_store(self) -> None:
@@ -138,36 +141,40 @@ class TrackerApp(App):
 
     # -- loading ---------------------------------------------------------------------------
     @work(thread=True, group="rows")
-    def load_rows(self, kind: str, offset: int, view: View, reset: bool = False,
-                  to_end: bool = False) -> None:
-        total = self.store.count(kind, view)
-        # a short first page paints at once; later pages are full ones
-        limit = max(total - offset, 0) if to_end else (FIRST_PAGE if offset == 0 else PAGE)
+    def load_rows(self, kind: str, view: View, offset: int, limit: int, cursor: int | None,
+                  seq: int, count: bool) -> None:
+        """Read a window of a pane's rows, then (if asked) the view's total: the rows paint
+        before the count, which is the slower query on a large store."""
         rows = self.store.page(kind, offset, limit, view)
-        self.call_from_thread(self._rows_loaded, kind, view, rows, total, reset)
+        self.call_from_thread(self._rows_loaded, kind, view, offset, rows, limit, cursor, seq)
+        if count:
+            total = self.store.count(kind, view)
+            self.call_from_thread(self._total_loaded, kind, view, total)
 
-    def _rows_loaded(self, kind: str, view: View, rows: list[dict], total: int,
-                     reset: bool) -> None:
+    def _rows_loaded(self, kind: str, view: View, offset: int, rows: list[dict], limit: int,
+                     cursor: int | None, seq: int) -> None:
         pane = self.pane(kind)
         if view != pane.view:
             return  # the filter changed while this page was read
-        if reset:
-            pane.reset(rows, total)
-        else:
-            pane.total = total
-            pane.append(rows)
-        if pane is self.current_pane:
+        if pane.fill(offset, rows, limit, cursor, seq) and pane is self.current_pane:
             self.show_current()
+
+    def _total_loaded(self, kind: str, view: View, total: int) -> None:
+        pane = self.pane(kind)
+        if view == pane.view:
+            pane.set_total(total)
 
     @on(RecordPane.WantRows)
     def _want_rows(self, message: RecordPane.WantRows) -> None:
         pane = message.pane
-        self.load_rows(pane.kind, message.offset, pane.view, to_end=message.to_end)
+        self.load_rows(pane.kind, pane.view, message.offset, message.limit, message.cursor,
+                       message.seq, message.count)
 
     def reload(self, kinds: tuple[str, ...] = PANE_ORDER) -> None:
-        """Re-read panes from the store (after a merge, an undo, a filter, a new ingest)."""
+        """Re-read panes from the store (after a merge, an undo, a filter, a new ingest),
+        keeping each cursor where it was."""
         for kind in kinds:
-            self.load_rows(kind, 0, self.pane(kind).view, reset=True)
+            self.pane(kind).load()
 
     # -- crises -----------------------------------------------------------------------------
     def set_crisis(self, crisis: dict | None) -> None:
@@ -178,7 +185,7 @@ class TrackerApp(App):
             pane = self.pane(kind)
             pane.view = View(statuses=pane.view.statuses, tag=pane.view.tag,
                              crisis=crisis["id"] if crisis else None)
-            pane.reset([], 0, keep_cursor=False)
+            pane.clear_rows()
         self.reload()
 
     def action_choose_crisis(self) -> None:
@@ -274,8 +281,7 @@ class TrackerApp(App):
         """Re-read the shown crisis (renamed, merged away) and the panes."""
         crisis = None
         if self.crisis is not None:
-            crisis = next((c for c in self.store.crises() if c["id"] == self.crisis["id"]),
-                          None)
+            crisis = self.store.crisis(self.crisis["id"])
         self.call_from_thread(self.set_crisis, crisis)
 
     def action_reload(self) -> None:
@@ -353,17 +359,15 @@ class TrackerApp(App):
     def _show_at(self, kind: str, view: View, row: int) -> None:
         pane = self.pane(kind)
         pane.focus()
-        if view == pane.view:
-            pane.go_to(row)
-            return
-        pane.view = view
-        pane._pending_cursor = row
-        self.load_rows(kind, 0, view, reset=True, to_end=row >= FIRST_PAGE)
+        if view != pane.view:
+            pane.view = view
+            pane.clear_rows()
+        pane.go_to(row)
 
     def _set_view(self, kind: str, view: View) -> None:
         pane = self.pane(kind)
         pane.view = view
-        pane.reset([], 0, keep_cursor=False)
+        pane.clear_rows()
         self.reload((kind,))
 
     def action_cycle_filter(self) -> None:

@@ -33,6 +33,10 @@ def _parser() -> argparse.ArgumentParser:
         "ingest", parents=[common], help="add articles (.txt, .md, .json, .jsonl; folders)"
     )
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ingest.add_argument(
+        "--jobs", "-j", type=int, default=1, metavar="N",
+        help="extract in N processes (0: one per CPU); one process writes, in input order",
+    )
 
     search = commands.add_parser("search", parents=[common], help="fuzzy search, as text")
     search.add_argument("query", nargs="+")
@@ -136,7 +140,7 @@ def cmd_ingest(args) -> int:
 
         store.writable()
         try:
-            ingest_paths(store, found, on_result=report, on_file=advance)
+            ingest_paths(store, found, on_result=report, on_file=advance, jobs=args.jobs)
         except KeyboardInterrupt:
             print("interrupted: what was added so far is stored", file=sys.stderr)
             return 130

@@ -1,8 +1,8 @@
 """The three record panes: Events, Actors, Figures.
 
-A pane holds a page of rows at a time and asks for the next page when the cursor nears the end
-of what it has, so a store of any size opens as fast as a small one. Rows come from the store
-through the app's workers; the pane itself never touches the database.
+A pane holds a window of rows and moves it as the cursor nears its edge or jumps away, so a
+store of any size opens as fast as a small one and no widget holds every row. Rows come from
+the store through the app's workers; the pane itself never touches the database.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from store import View
 
 from .safe import plain, safe_text
 
-PAGE = 200
+FIRST_PAGE = 60  # a fresh pane asks for this many rows: enough to fill it, quick to paint
+WINDOW = 400  # the most rows a pane holds at once
+MARGIN = 50  # rows from the window's edge at which the window moves
 
 TITLES = {"event": "Events", "actor": "Actors", "figure": "Figures"}
 
@@ -103,7 +105,13 @@ def cells(kind: str, row: dict) -> list[Text]:
 
 
 class RecordPane(DataTable):
-    """A paged table of one kind of record."""
+    """A window onto one kind of record: at most ``WINDOW`` rows of the pane's order are held
+    at a time, and the window moves (a page read in a worker) as the cursor nears its edge or
+    jumps away (``g``/``G``, a search hit), so a pane over a million records holds a few
+    hundred rows, never all of them.
+
+    Rows are addressed two ways: *virtual* rows are positions in the whole order (what the
+    store's ``position`` gives), table rows are positions in the window (``base`` + row)."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -113,23 +121,31 @@ class RecordPane(DataTable):
     ]
 
     class WantRows(Message):
-        """The pane needs rows from ``offset`` on (first page, next page, or up to the end)."""
+        """The pane needs ``limit`` rows from virtual row ``offset`` on; ``cursor`` is where the
+        cursor goes when they come (None: it stays where the user has moved it meanwhile);
+        ``count``: the view's total is wanted too (a fresh or reloaded pane)."""
 
-        def __init__(self, pane: RecordPane, offset: int, to_end: bool = False) -> None:
+        def __init__(self, pane: RecordPane, offset: int, limit: int, cursor: int | None,
+                     seq: int, count: bool) -> None:
             super().__init__()
             self.pane = pane
             self.offset = offset
-            self.to_end = to_end
+            self.limit = limit
+            self.cursor = cursor
+            self.seq = seq
+            self.count = count
 
     def __init__(self, kind: str, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id=f"pane-{kind}", **kwargs)
         self.kind = kind
         self.view = View()
         self.total = 0
-        self.ids: list[int] = []
+        self.base = 0  # virtual row of the window's first row
+        self.ids: list[int] = []  # the window's record ids, in order
         self.statuses: dict[int, str] = {}
+        self._seq = 0  # the latest request; answers to older ones are dropped
         self._asking = False
-        self._pending_cursor: int | None = None
+        self._counted = False  # ``total`` is the store's count, not a guess from a page
         self.border_title = TITLES[kind]
 
     def on_mount(self) -> None:
@@ -148,58 +164,97 @@ class RecordPane(DataTable):
         self._require_update_dimensions = True
         self.refresh()
 
-    # -- rows --------------------------------------------------------------------------
-    def reset(self, rows: list[dict], total: int, keep_cursor: bool = True) -> None:
-        """Replace the pane's rows with the first page (after a reload)."""
-        row_before = self.cursor_row if keep_cursor else 0
-        pending, self._pending_cursor = self._pending_cursor, None
-        self.clear()
-        self.ids = []
-        self.statuses = {}
-        self._asking = False
-        self.total = total
-        self.append(rows)
-        target = pending if pending is not None else row_before
-        if self.ids:
-            self.move_cursor(row=min(target, len(self.ids) - 1), animate=False)
-        if pending is not None and pending >= len(self.ids):
-            self.go_to(pending)
+    # -- asking for rows ---------------------------------------------------------------------
+    @property
+    def virtual_row(self) -> int:
+        """The cursor's row in the whole order."""
+        return self.base + self.cursor_row
 
-    def append(self, rows: list[dict]) -> None:
-        """Add the next page of rows."""
-        self._asking = False
+    def ask(self, offset: int, limit: int, cursor: int | None, count: bool = False) -> None:
+        self._seq += 1
+        self._asking = True
+        self.post_message(self.WantRows(self, max(offset, 0), limit, cursor, self._seq,
+                                        count or not self._counted))
+
+    def ask_around(self, row: int, jump: bool = False) -> None:
+        """Read the window centred on virtual row ``row`` (where a jump lands, or where the
+        cursor is)."""
+        offset = max(0, min(row - WINDOW // 2, (self.total or row + 1) - WINDOW))
+        self.ask(offset, WINDOW, row if jump else None)
+
+    def load(self, first: int = FIRST_PAGE) -> None:
+        """(Re)read the pane: a short first page on a fresh pane (it paints at once), else
+        the window where the cursor is."""
+        if self.ids and self.virtual_row >= first // 2:
+            offset = max(0, self.virtual_row - WINDOW // 2)
+            self.ask(offset, WINDOW, None, count=True)
+        else:
+            self.ask(0, max(first, self.cursor_row + 1), None, count=True)
+
+    def clear_rows(self) -> None:
+        """Forget every row (the view changed): the next answer starts the pane afresh."""
+        self._seq += 1
+        self.clear()
+        self.base, self.total, self.ids, self.statuses = 0, 0, [], {}
+        self._counted = False
+
+    # -- taking rows -------------------------------------------------------------------------
+    def fill(self, offset: int, rows: list[dict], limit: int, cursor: int | None,
+             seq: int) -> bool:
+        """Show the rows a request brought (False: a newer request superseded it)."""
+        if seq != self._seq:
+            return False
+        if not rows and offset > 0:  # the window is past the end now (rows went away)
+            self.ask(max(offset - WINDOW, 0), WINDOW, offset - 1)
+            return True
+        target = cursor if cursor is not None else self.virtual_row
+        on_screen = self.cursor_row - round(self.scroll_y)  # keep the cursor's screen line
+        self.clear()
+        self.base = offset
+        self.ids, self.statuses = [], {}
         for row in rows:
-            if row["id"] in self.ids:
-                continue
             self.ids.append(row["id"])
             self.statuses[row["id"]] = row["status"]
             self.add_row(*cells(self.kind, row), key=str(row["id"]))
+        if len(rows) < limit:  # the end of the order is in the window: the total is known
+            self.total = offset + len(rows)
+        elif not self._counted:  # a guess until the count comes: at least one more
+            self.total = max(self.total, offset + len(rows) + 1)
+        else:
+            self.total = max(self.total, offset + len(rows))
+        if self.ids:
+            row = min(max(target - offset, 0), len(self.ids) - 1)
+            self.move_cursor(row=row, animate=False, scroll=False)
+            self.scroll_to(y=max(row - max(on_screen, 0), 0), animate=False, force=True)
+        self._asking = False  # only now: adding rows moves the cursor, which would ask again
         self._update_title()
-        if self._pending_cursor is not None and self._pending_cursor < len(self.ids):
-            self.move_cursor(row=self._pending_cursor, animate=False)
-            self._pending_cursor = None
+        return True
+
+    def set_total(self, total: int) -> None:
+        """The store's count for the view, read after the rows (it is the slower query)."""
+        self.total, self._counted = max(total, self.base + len(self.ids)), True
+        self._update_title()
 
     def update_record(self, row: dict) -> None:
         """Show a record's changed values in place."""
         key = str(row["id"])
-        if row["id"] not in self.ids:
+        if row["id"] not in self.statuses:
             return
         self.statuses[row["id"]] = row["status"]
         for index, value in enumerate(cells(self.kind, row)):
             self.update_cell(key, str(index), value)
 
     def _update_title(self) -> None:
-        shown = f"{len(self.ids):,}/{self.total:,}" if len(self.ids) < self.total else (
-            f"{self.total:,}"
-        )
         label = self.view.label()
         self.border_title = safe_text(
-            f"{TITLES[self.kind]} ({shown})" + (f" · {label}" if label else ""), one_line=True
+            f"{TITLES[self.kind]} ({self.total:,})" + (f" · {label}" if label else ""),
+            one_line=True,
         )
-
-    @property
-    def more(self) -> bool:
-        return len(self.ids) < self.total
+        held_all = self.base == 0 and len(self.ids) >= self.total
+        self.border_subtitle = (
+            None if held_all or not self.ids
+            else f"{self.virtual_row + 1:,} of {self.total:,}"
+        )
 
     @property
     def current_id(self) -> int | None:
@@ -207,23 +262,23 @@ class RecordPane(DataTable):
             return None
         return self.ids[self.cursor_row]
 
-    def ask_more(self, to_end: bool = False) -> None:
-        if self.more and not self._asking:
-            self._asking = True
-            self.post_message(self.WantRows(self, len(self.ids), to_end))
-
     def go_to(self, row: int) -> None:
-        """Move the cursor to ``row``, loading pages until it exists."""
-        if row < len(self.ids):
-            self.move_cursor(row=row, animate=False)
+        """Move the cursor to virtual row ``row``, reading the window there if need be."""
+        if self.base <= row < self.base + len(self.ids):
+            self.move_cursor(row=row - self.base, animate=False)
         else:
-            self._pending_cursor = row
-            self.ask_more(to_end=True)
+            self.ask_around(row, jump=True)
 
     def watch_cursor_coordinate(self, old, new) -> None:
         super().watch_cursor_coordinate(old, new)
-        if new.row >= len(self.ids) - PAGE // 4:
-            self.ask_more()
+        if self.ids:
+            self._update_title()
+        if self._asking:
+            return
+        near_end = new.row >= len(self.ids) - MARGIN and self.base + len(self.ids) < self.total
+        near_start = new.row < MARGIN and self.base > 0
+        if near_end or near_start:
+            self.ask_around(self.base + new.row)
 
     # -- actions -----------------------------------------------------------------------
     def action_first(self) -> None:
