@@ -6,10 +6,12 @@ the interface never waits on SQLite; the widgets never see SQL, only the ``Store
 
 from __future__ import annotations
 
+import sys
+import threading
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.containers import Grid
 from textual.screen import Screen
@@ -73,12 +75,20 @@ class TrackerApp(App):
     ]
 
     WATCH_SECONDS = 2.0  # how often to look for records another process added
+    # A worker gives up the GIL at every SQLite step (each row) and waits for the interface
+    # thread to hand it back: at Python's default 5 ms switch interval, a 60-row page read
+    # while the screen is being drawn takes 100 ms or more instead of 1 ms.
+    SWITCH_INTERVAL = 0.001
 
     def __init__(self, db_path: str | Path, read_only: bool = False) -> None:
         super().__init__()
+        sys.setswitchinterval(min(sys.getswitchinterval(), self.SWITCH_INTERVAL))
         self.db_path = Path(db_path)
         self.store = Store(self.db_path, read_only=read_only)
         self.crisis: dict | None = None  # the crisis the panes show; None: all of them
+        # Pages asked for and not yet read: a count waits for them (rows paint first).
+        self._pages_asked = 0
+        self._pages_done = threading.Condition()
         self._update_sub_title()
 
     def _update_sub_title(self) -> None:
@@ -108,7 +118,10 @@ class TrackerApp(App):
 
     @property
     def current_pane(self) -> RecordPane:
-        focused = self.focused
+        try:
+            focused = self.focused
+        except ScreenStackError:  # closing: rows arrived after the last screen went
+            focused = None
         if isinstance(focused, RecordPane):
             return focused
         return getattr(self, "_last_pane", None) or self.pane("event")
@@ -145,9 +158,16 @@ class TrackerApp(App):
                   seq: int, count: bool) -> None:
         """Read a window of a pane's rows, then (if asked) the view's total: the rows paint
         before the count, which is the slower query on a large store."""
-        rows = self.store.page(kind, offset, limit, view)
+        try:
+            rows = self.store.page(kind, offset, limit, view)
+        finally:
+            with self._pages_done:
+                self._pages_asked -= 1
+                self._pages_done.notify_all()
         self.call_from_thread(self._rows_loaded, kind, view, offset, rows, limit, cursor, seq)
         if count:
+            with self._pages_done:  # every pane's rows before any pane's count
+                self._pages_done.wait_for(lambda: self._pages_asked <= 0, timeout=2.0)
             total = self.store.count(kind, view)
             self.call_from_thread(self._total_loaded, kind, view, total)
 
@@ -167,6 +187,8 @@ class TrackerApp(App):
     @on(RecordPane.WantRows)
     def _want_rows(self, message: RecordPane.WantRows) -> None:
         pane = message.pane
+        with self._pages_done:
+            self._pages_asked += 1
         self.load_rows(pane.kind, pane.view, message.offset, message.limit, message.cursor,
                        message.seq, message.count)
 
