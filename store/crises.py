@@ -286,16 +286,26 @@ class Crises:
                 "WHERE crisis_id = ? ORDER BY published, id", (crisis_id,)
             ))
 
-    def timeline(self, crisis_id: int) -> list[dict]:
-        """The crisis's events by date, with their date precision (undated ones last)."""
+    _TIMELINE = (
+        "FROM events e JOIN documents d ON d.id = e.document_id WHERE d.crisis_id = ? "
+        "AND e.status != 'rejected' AND d.duplicate_of IS NULL"
+    )
+
+    def timeline(self, crisis_id: int, offset: int = 0, limit: int = -1) -> list[dict]:
+        """The crisis's events by date, with their date precision (undated ones last); a
+        page of them from ``offset`` (a crisis can hold more events than a screen should)."""
         with self.lock:
             return list(self.db.query(
                 "SELECT e.id, e.date_start, e.date_end, e.date_precision, e.type, e.summary, "
-                "e.location, e.status, d.title AS document_title FROM events e "
-                "JOIN documents d ON d.id = e.document_id WHERE d.crisis_id = ? "
-                "AND e.status != 'rejected' AND d.duplicate_of IS NULL "
-                "ORDER BY e.date_start IS NULL, e.date_start, e.id", (crisis_id,)
+                f"e.location, e.status, d.title AS document_title {self._TIMELINE} "
+                "ORDER BY e.date_start IS NULL, e.date_start, e.id LIMIT ? OFFSET ?",
+                (crisis_id, limit, offset),
             ))
+
+    def timeline_count(self, crisis_id: int) -> int:
+        with self.lock:
+            return self.conn.execute(f"SELECT count(*) {self._TIMELINE}",
+                                     (crisis_id,)).fetchone()[0]
 
     # -- a person's changes (logged, undoable) ---------------------------------------------
     def create_crisis(self, name: str) -> int:

@@ -116,3 +116,30 @@ def test_a_crisis_reads_the_same_rows_by_either_plan(big_db, tmp_path, monkeypat
                 total = store.count(kind, view)
                 assert sum(map(len, pages[True])) == sum(
                     min(max(total - offset, 0), 50) for offset in (0, 50, 400))
+
+
+async def test_the_timeline_of_a_large_crisis_comes_a_page_at_a_time(big_db):
+    from tui.crisis_screens import TimelineScreen
+
+    app = make_app(big_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        crisis = app.crisis["id"]
+        with Store(big_db) as store:
+            total = store.timeline_count(crisis)
+            second = store.timeline(crisis, TimelineScreen.PAGE, TimelineScreen.PAGE)
+        assert total > TimelineScreen.PAGE
+        await pilot.press("T")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen) and screen.total == total
+        assert len(screen.events) == TimelineScreen.PAGE
+        assert "of" in str(screen.query_one("#timeline-box").border_title)
+        last_of_first = screen.events[-1]["date_start"] or "9999"
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert screen.first == TimelineScreen.PAGE and screen.events == second
+        assert (second[0]["date_start"] or "9999") >= last_of_first  # one order across pages
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await settle(pilot)
+        assert screen.first == 0 and len(screen.events) == TimelineScreen.PAGE

@@ -240,8 +240,11 @@ class TrackerApp(App):
 
     @work(thread=True, group="crisis")
     def open_timeline(self, crisis: dict) -> None:
-        events = self.store.timeline(crisis["id"])
-        self.call_from_thread(self.push_screen, TimelineScreen(crisis, events))
+        events = self.store.timeline(crisis["id"], 0, TimelineScreen.PAGE)
+        total = (len(events) if len(events) < TimelineScreen.PAGE
+                 else self.store.timeline_count(crisis["id"]))
+        self.call_from_thread(self.push_screen,
+                              TimelineScreen(self.store, crisis, events, total))
 
     def action_claims(self) -> None:
         if self._need_crisis():

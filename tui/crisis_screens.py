@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.bar import Bar
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -18,6 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
+from store import Store
 from store.claims import RULE, Claim
 
 from .panes import EVENT_TYPE_LABELS
@@ -27,20 +28,37 @@ PRECISION_MARK = {"day": "day", "week": "≈week", "month": "≈month", "year": 
 
 
 class TimelineScreen(ModalScreen[None]):
-    """The crisis's events in date order, each with how precise its date is."""
+    """The crisis's events in date order, each with how precise its date is, a page of
+    ``PAGE`` events at a time (``]`` next page, ``[`` previous): a crisis of a million records
+    is never drawn whole."""
 
-    BINDINGS = [Binding("escape,q,T", "close", "Close", id="timeline.close")]
+    PAGE = 500
 
-    def __init__(self, crisis: dict, events: list[dict]) -> None:
+    BINDINGS = [
+        Binding("escape,q,T", "close", "Close", id="timeline.close"),
+        Binding("right_square_bracket", "page(1)", "Next page", id="timeline.next"),
+        Binding("left_square_bracket", "page(-1)", "Previous page", id="timeline.previous"),
+    ]
+
+    def __init__(self, store: Store, crisis: dict, events: list[dict], total: int) -> None:
         super().__init__()
-        self.crisis, self.events = crisis, events
+        self.store, self.crisis = store, crisis
+        self.events, self.total, self.first = events, total, 0  # first: row of the page
 
     def compose(self) -> ComposeResult:
+        with VerticalScroll(id="timeline-box", classes="modal-box wide"):
+            yield Static(id="timeline-body")
+
+    def on_mount(self) -> None:
+        self.show(self.events, self.first)
+
+    def show(self, events: list[dict], offset: int) -> None:
+        self.events, self.first = events, offset
         table = Table(expand=True, show_edge=False, pad_edge=False)
         for column, width in (("date", 23), ("precision", 9), ("type", 16), ("what", None),
                               ("where", 16)):
             table.add_column(column, width=width, no_wrap=column != "what")
-        for event in self.events:
+        for event in events:
             start, end = event["date_start"], event["date_end"]
             when = "undated" if not start else (start if not end or end == start
                                                 else f"{start} … {end}")
@@ -51,15 +69,24 @@ class TimelineScreen(ModalScreen[None]):
                 safe_text(event["location"] or "", one_line=True),
                 style="dim" if not start else "",
             )
-        with VerticalScroll(id="timeline-box", classes="modal-box wide"):
-            yield Static(table if self.events else Text("No events in this crisis.",
-                                                        style="dim"))
+        self.query_one("#timeline-body", Static).update(
+            table if events else Text("No events in this crisis.", style="dim"))
+        box = self.query_one("#timeline-box", VerticalScroll)
+        box.scroll_home(animate=False)
+        shown = (f"{self.total} events" if self.total <= len(events) else
+                 f"events {offset + 1:,}–{offset + len(events):,} of {self.total:,}, [ ] pages")
+        box.border_title = safe_text(
+            f"Timeline: {self.crisis['name']} ({shown}, esc closes)", one_line=True)
 
-    def on_mount(self) -> None:
-        self.query_one("#timeline-box").border_title = safe_text(
-            f"Timeline: {self.crisis['name']} ({len(self.events)} events, esc closes)",
-            one_line=True,
-        )
+    def action_page(self, step: int) -> None:
+        offset = self.first + step * self.PAGE
+        if 0 <= offset < self.total:
+            self.read_page(offset)
+
+    @work(thread=True, exclusive=True, group="timeline")
+    def read_page(self, offset: int) -> None:
+        events = self.store.timeline(self.crisis["id"], offset, self.PAGE)
+        self.app.call_from_thread(self.show, events, offset)
 
     def action_close(self) -> None:
         self.dismiss(None)
