@@ -198,23 +198,32 @@ class SearchIndex:
         # Every word must match (as one of its spellings), except words most records hold
         # ("the", "said"): they cost the most and tell the least. First in the label, which
         # the ranking weighs most, then anywhere; only if that leaves too few, any rarer word.
-        sized = sorted((vocab.df(g), i) for i, g in enumerate(groups) if len(g[0]) >= 2)
-        sized = sized or [(vocab.df(groups[0]), 0)]
+        # A word no record holds (nor any spelling of it) cannot be required: it would match
+        # nothing; the other words still find what was meant.
+        sized = sorted((vocab.df(g), i) for i, g in enumerate(groups)
+                       if len(g[0]) >= 2 and vocab.df(g))
+        if not sized:
+            sized = [(vocab.df(groups[0]), 0)]
         required = [i for df, i in sized if df <= common] or [sized[0][1]]
         all_of = " AND ".join(_fts_group(groups[i]) for i in sorted(required))
         # Records holding them all: at most the rarest group's df.
         many = min(vocab.df(groups[i]) for i in required) > RANK_AT_MOST
-        stages = [(f"label : ({all_of})", True), (all_of, not many)]
+        # (what, FTS5 match, ranked by bm25)
+        stages = [("label", f"label : ({all_of})", True), ("anywhere", all_of, not many)]
+        if len(required) < len(sized):  # common words were left out: first, the labels that
+            # hold every word ("Two people" among thousands of "… people")
+            every = " AND ".join(_fts_group(groups[i]) for i in sorted(i for _df, i in sized))
+            stages.insert(0, ("label, every word", f"label : ({every})", True))
         any_of = [groups[i] for df, i in sized if df <= rare]
         if any_of and len(groups) > 1:
-            stages.append((" OR ".join(_fts_group(g) for g in any_of), True))
+            stages.append(("any word", " OR ".join(_fts_group(g) for g in any_of), True))
         found: dict[int, tuple] = {}
-        for number, (match, ranked) in enumerate(stages):
+        for what, match, ranked in stages:
             if should_stop is not None and should_stop():
                 raise SearchCancelled(query)
-            if number == 1 and len(found) >= CANDIDATES:
+            if what == "anywhere" and len(found) >= CANDIDATES:
                 break
-            if number == 2 and len(found) >= limit:
+            if what == "any word" and len(found) >= limit:
                 break
             want = CANDIDATES - len(found)
             for row in self._candidates(match, want, kinds, found, ranked):

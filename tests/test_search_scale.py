@@ -83,3 +83,31 @@ def test_actor_order_is_by_mentions_and_survives_merge_and_undo(seed_db):
         store.undo()
         _counts_agree(store)
         assert store.page("actor", 0, 1000) == rows
+
+
+def _index_of(tmp_path, docs: list[tuple[str, str]]) -> SearchIndex:
+    store = Store(tmp_path / "index.db")
+    index = SearchIndex(store.conn)
+    with store.conn:
+        for number, (label, body) in enumerate(docs, 1):
+            index.put("figure", number, label, body)
+    return index
+
+
+def test_a_label_with_every_word_beats_thousands_holding_the_common_one(tmp_path):
+    """'two' and 'people' are both in so many records that neither is required to match;
+    the label that holds both words still comes first, however many '<n> people' there are."""
+    docs = [(f"{n} people" if n % 3 else f"Report {n}",
+             f"Two days on, about {n:,} had fled") for n in range(3000)]
+    docs.insert(1700, ("Two people", "Two people were killed in the blast"))
+    index = _index_of(tmp_path, docs)
+    for query in ("Two peple", "two pople", "Two people"):
+        assert index.search(query, limit=5)[0].label == "Two people"
+
+
+def test_a_word_no_record_holds_does_not_empty_the_result(tmp_path):
+    docs = [("Boko Harm said", "Boko Harm said it held the girls")] + [
+        (f"Report {n}", f"Officials blamed Boko Haram for {n} arrests") for n in range(400)]
+    index = _index_of(tmp_path, docs)
+    hits = index.search("Bqxo Harm")  # "bqxo" is no word of the store nor near one
+    assert hits and hits[0].label == "Boko Harm said"
