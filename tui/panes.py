@@ -69,6 +69,7 @@ class Column:
     label: str
     width: int | None
     cell: object  # callable(row) -> str | Text
+    justify: str = "left"  # numbers: "right", so their digits line up
 
 
 COLUMNS: dict[str, list[Column]] = {
@@ -82,11 +83,12 @@ COLUMNS: dict[str, list[Column]] = {
     "actor": [
         Column("Name (aliases)", None, _actor_name),
         Column("Kind", 12, lambda r: r["kind"].replace("_", " ")),
-        Column("#", 3, lambda r: str(r.get("mentions", ""))),
+        Column("#", 6, lambda r: f"{r['mentions']:,}" if r.get("mentions") is not None else "",
+               "right"),
         Column("", 2, _status_cell),
     ],
     "figure": [
-        Column("Value", 7, lambda r: f"{r['value']:,}"),
+        Column("Value", 9, lambda r: f"{r['value']:,}", "right"),
         Column("As written", 16, lambda r: r["text"]),
         Column("Category", 10, lambda r: r["category"]),
         Column("Counted", None, lambda r: r["counted"]),
@@ -100,7 +102,9 @@ def cells(kind: str, row: dict) -> list[Text]:
     out = []
     for column in COLUMNS[kind]:
         value = column.cell(row)
-        out.append(value if isinstance(value, Text) else safe_text(value, one_line=True))
+        text = value if isinstance(value, Text) else safe_text(value, one_line=True)
+        text.justify = column.justify
+        out.append(text)
     return out
 
 
@@ -151,7 +155,8 @@ class RecordPane(DataTable):
     def on_mount(self) -> None:
         columns = COLUMNS[self.kind]
         for index, column in enumerate(columns):
-            self.add_column(column.label, width=column.width or 10, key=str(index))
+            self.add_column(Text(column.label, justify=column.justify),
+                            width=column.width or 10, key=str(index))
 
     def on_resize(self) -> None:
         """Give the one flexible column (the text) all the width the others leave."""
