@@ -18,6 +18,7 @@ SHINGLE = 5
 SAMPLE = 8  # keep 1 in 8 shingles (by hash), about 100 per news article
 CONTAINMENT = 0.8
 MIN_SAMPLE = 8  # texts shorter than this (in sampled shingles) are never called copies
+PER_SHINGLE = 32  # earliest documents counted per shingle (see ``find_original``)
 
 
 def fingerprint(text: str) -> list[int]:
@@ -34,27 +35,35 @@ def fingerprint(text: str) -> list[int]:
 
 def find_original(conn: sqlite3.Connection, hashes: list[int]) -> tuple[int, float] | None:
     """The stored document this text is a copy of (its first copy's original), with the
-    share of wording they have in common; None when there is none."""
+    share of wording they have in common; None when there is none.
+
+    Per shingle only the ``PER_SHINGLE`` earliest documents holding it are counted: a copy
+    links to the original, which is among the earliest, and a stock phrase that thousands of
+    documents share ("the Associated Press said") would otherwise make every lookup read them
+    all, so that ingest slows as the store grows."""
     if len(hashes) < MIN_SAMPLE:
         return None
+    shared: dict[int, int] = {}
+    for value in hashes:
+        for (document_id,) in conn.execute(
+            "SELECT document_id FROM document_shingles WHERE hash = ? ORDER BY rowid LIMIT ?",
+            (value, PER_SHINGLE),
+        ):
+            shared[document_id] = shared.get(document_id, 0) + 1
     best: tuple[int, float] | None = None
-    for start in range(0, len(hashes), 500):
-        chunk = hashes[start : start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        rows = conn.execute(
-            f"SELECT document_id, count(*) FROM document_shingles WHERE hash IN ({marks}) "
-            "GROUP BY document_id",
-            chunk,
-        ).fetchall()
-        for document_id, shared in rows:
-            size = conn.execute(
-                "SELECT count(*) FROM document_shingles WHERE document_id = ?", (document_id,)
-            ).fetchone()[0]
-            if size < MIN_SAMPLE:
-                continue
-            overlap = shared / min(size, len(hashes))
-            if overlap >= CONTAINMENT and (best is None or overlap > best[1]):
-                best = (document_id, overlap)
+    floor = CONTAINMENT * MIN_SAMPLE  # fewer shared shingles can never be a copy
+    for document_id, count in shared.items():
+        if count < floor:
+            continue
+        size = conn.execute(
+            "SELECT count(*) FROM document_shingles WHERE document_id = ?", (document_id,)
+        ).fetchone()[0]
+        if size < MIN_SAMPLE:
+            continue
+        overlap = count / min(size, len(hashes))
+        if overlap >= CONTAINMENT and (best is None or overlap > best[1]
+                                       or (overlap == best[1] and document_id < best[0])):
+            best = (document_id, overlap)
     if best is None:
         return None
     root = conn.execute(

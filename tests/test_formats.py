@@ -195,3 +195,28 @@ def test_store_opens_from_outside_as_plain_sqlite(store_path):
             "event_actors"} <= tables
     assert db["events"].count > 0 and db["figures"].count > 0
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_copy_is_found_among_many_documents_sharing_stock_phrases(tmp_path):
+    """Hundreds of documents share a stock phrase's shingles; the lookup reads only the
+    earliest few per shingle, and still finds the original of a copy published after them."""
+    from store.duplicates import PER_SHINGLE, find_original, remember
+
+    stock = list(range(1, 11))
+    with Store(tmp_path / "copies.db") as store:
+        conn = store.conn
+        with conn:
+            for number in range(1, 4 * PER_SHINGLE + 2):
+                conn.execute(
+                    "INSERT INTO documents (id, hash, title, text, ingested_at, "
+                    "extractor_version) VALUES (?, ?, 't', 'x', '2020-01-01', '0')",
+                    (number, f"h{number}"),
+                )
+            for number in range(1, 4 * PER_SHINGLE + 1):  # boilerplate + a story of its own
+                remember(conn, number, stock + [10_000 * number + k for k in range(40)])
+            original = 4 * PER_SHINGLE + 1
+            story = [1_000_000 + k for k in range(100)]
+            remember(conn, original, stock + story)
+        found = find_original(conn, stock + story[:90])  # a trimmed copy of the late story
+        assert found is not None and found[0] == original and found[1] >= 0.9
+        assert find_original(conn, stock + [5_000_000 + k for k in range(40)]) is None
