@@ -57,6 +57,16 @@ def _copy(source: Path, target: Path) -> None:
     dst.close()
 
 
+def _counts(db: Path) -> dict:
+    """What a store holds, as a build counts it (a record: an event, a figure, an actor)."""
+    with Store(db) as store:
+        counts = {name: store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                  for name, table in (("documents", "documents"), ("events", "events"),
+                                      ("figures", "figures"), ("actors", "actors"))}
+    counts["records"] = counts["events"] + counts["figures"] + counts["actors"]
+    return counts
+
+
 def build(size: int, log: Callable[[str], None] = print, rebuild: bool = False) -> dict:
     """A store of at least ``size`` records; returns its meta (path, records, build rate)."""
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -73,9 +83,16 @@ def build(size: int, log: Callable[[str], None] = print, rebuild: bool = False) 
         if int(p.stem.rsplit("-", 1)[1]) < size and _meta_path(p).exists()
     )
     tmp = target.with_suffix(".building")
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(tmp) + suffix).unlink(missing_ok=True)
-    if smaller and not rebuild:
+    if tmp.exists() and not rebuild:  # an interrupted build (the documents are
+        # deterministic): go on from where it stopped
+        start = {**start, **_counts(tmp)}
+        log(f"  resuming the build of {size:,} records at {start['records']:,}")
+    else:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+    if start["records"]:
+        pass  # resumed
+    elif smaller and not rebuild:
         base = smaller[-1][1]
         start = json.loads(_meta_path(base).read_text())
         log(f"  building {size:,} records from the cached {start['records']:,}-record store")

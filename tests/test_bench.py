@@ -4,6 +4,7 @@ by pytest: `python -m bench`)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from bench import __main__ as bench_main
 from bench import build, measure, synth
@@ -33,3 +34,19 @@ def test_bench_builds_a_small_store_and_measures_search(tmp_path, monkeypatch):
     table = bench_main.table({"sizes": [{**meta, "search": result}]})
     assert "500" in table or f"{meta['records']:,}" in table
     json.dumps(result)
+
+
+def test_an_interrupted_build_resumes_where_it_stopped(tmp_path, monkeypatch):
+    import shutil
+
+    monkeypatch.setattr(build, "CACHE", tmp_path)
+    small = build.build(300, log=lambda _line: None)
+    # As if a build of 600 had been stopped at 300: its half-built store is there, no meta.
+    shutil.copy(small["path"], build.cached_path(600).with_suffix(".building"))
+    Path(small["path"]).unlink()
+    lines: list[str] = []
+    meta = build.build(600, log=lines.append)
+    assert any("resuming" in line for line in lines)
+    assert meta["records"] >= 600 and meta["documents"] > small["documents"]
+    assert build._counts(Path(meta["path"])) == {
+        k: meta[k] for k in ("documents", "events", "figures", "actors", "records")}
