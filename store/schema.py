@@ -233,6 +233,17 @@ MIGRATIONS.append(
     """
 )
 
+MIGRATIONS.append(
+    # 5: an actor's first mentions and events read along an index, not sorted: an actor of a
+    # large store has tens of thousands of them.
+    """
+    DROP INDEX mentions_actor;
+    CREATE INDEX mentions_actor ON mentions(actor_id, document_id, start);
+    DROP INDEX event_actors_actor;
+    CREATE INDEX event_actors_actor ON event_actors(actor_id, event_id);
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -34,6 +34,8 @@ from .review import Review
 from .search import Hit, SearchIndex
 from .views import ALL_BUT_REJECTED, View
 
+LINKS_SHOWN = 50  # an actor's mentions and events that ``get`` reads (with their counts)
+
 
 def content_hash(text: str) -> str:
     """Identity of a document: its text, so the same article ingested twice is one document."""
@@ -446,19 +448,26 @@ class Store(History, Review, Reextract, Crises, Claims):
                 record["aliases"] = [r[0] for r in self.conn.execute(
                     "SELECT alias FROM aliases WHERE actor_id = ? ORDER BY id", (record_id,)
                 )]
+                # An actor of a large store is mentioned tens of thousands of times: the
+                # first few mentions and events, and how many there are.
                 record["mentions"] = list(self.db.query(
                     "SELECT m.document_id, m.start, m.\"end\", m.sent_start, m.sentence, "
-                    "d.title, d.text "
+                    "d.title, substr(d.text, m.start + 1, m.\"end\" - m.start) AS span "
                     "FROM mentions m JOIN documents d ON d.id = m.document_id "
-                    "WHERE m.actor_id = ? ORDER BY m.document_id, m.start", (record_id,)
+                    "WHERE m.actor_id = ? ORDER BY m.document_id, m.start LIMIT ?",
+                    (record_id, LINKS_SHOWN),
                 ))
-                for mention in record["mentions"]:
-                    mention["span"] = mention.pop("text")[mention["start"] : mention["end"]]
+                record["mention_count"] = self.conn.execute(
+                    "SELECT count(*) FROM mentions WHERE actor_id = ?", (record_id,)
+                ).fetchone()[0]
                 record["events"] = list(self.db.query(
                     "SELECT e.id, e.summary, ea.role FROM event_actors ea "
-                    "JOIN events e ON e.id = ea.event_id WHERE ea.actor_id = ? ORDER BY e.id",
-                    (record_id,),
+                    "JOIN events e ON e.id = ea.event_id WHERE ea.actor_id = ? ORDER BY e.id "
+                    "LIMIT ?", (record_id, LINKS_SHOWN),
                 ))
+                record["event_count"] = self.conn.execute(
+                    "SELECT count(*) FROM event_actors WHERE actor_id = ?", (record_id,)
+                ).fetchone()[0]
             else:
                 doc = self.conn.execute(
                     "SELECT title, source, published, duplicate_of FROM documents WHERE id = ?",

@@ -6,6 +6,7 @@ match each pane's order, paging) without touching how records are written.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 
@@ -130,10 +131,23 @@ def _along_order(conn: sqlite3.Connection, kind: str, view: View, rows: int | No
     return walk < gather
 
 
+_NAMES: dict[str, list[str]] = {}
+
+
 def _rows(conn: sqlite3.Connection, sql: str, params: tuple) -> list[dict]:
-    cursor = conn.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+    """The rows of ``sql`` as dicts, read in one SQLite step: SQLite hands them over as one
+    JSON array. A worker thread gives up the GIL at every step (every row) and waits for it
+    while the interface thread draws, so a page read row by row costs a switch interval a
+    row: 60 ms for a first page, instead of 1."""
+    names = _NAMES.get(sql)
+    if names is None:
+        cursor = conn.execute(f"SELECT * FROM ({sql}) LIMIT 0", params)
+        names = _NAMES[sql] = [d[0] for d in cursor.description]
+    pairs = ", ".join(f"'{name}', \"{name}\"" for name in names)
+    found = conn.execute(
+        f"SELECT json_group_array(json_object({pairs})) FROM ({sql})", params
+    ).fetchone()[0]
+    return json.loads(found)
 
 
 def count(conn: sqlite3.Connection, kind: str, view: View) -> int:

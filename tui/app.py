@@ -7,7 +7,6 @@ the interface never waits on SQLite; the widgets never see SQL, only the ``Store
 from __future__ import annotations
 
 import sys
-import threading
 from pathlib import Path
 
 from textual import on, work
@@ -24,7 +23,7 @@ from .crisis_screens import ClaimsScreen, TimelineScreen
 from .detail import DetailView
 from .forms import EditScreen, FieldBar, as_input
 from .help_screen import HelpScreen
-from .panes import TITLES, RecordPane
+from .panes import TITLES, RecordPane, RowRequest
 from .pickers import AddScreen, HistoryScreen, PickScreen
 from .search_screen import SearchScreen
 
@@ -86,9 +85,6 @@ class TrackerApp(App):
         self.db_path = Path(db_path)
         self.store = Store(self.db_path, read_only=read_only)
         self.crisis: dict | None = None  # the crisis the panes show; None: all of them
-        # Pages asked for and not yet read: a count waits for them (rows paint first).
-        self._pages_asked = 0
-        self._pages_done = threading.Condition()
         self._update_sub_title()
 
     def _update_sub_title(self) -> None:
@@ -154,49 +150,44 @@ class TrackerApp(App):
 
     # -- loading ---------------------------------------------------------------------------
     @work(thread=True, group="rows")
-    def load_rows(self, kind: str, view: View, offset: int, limit: int, cursor: int | None,
-                  seq: int, count: bool) -> None:
-        """Read a window of a pane's rows, then (if asked) the view's total: the rows paint
-        before the count, which is the slower query on a large store."""
-        try:
-            rows = self.store.page(kind, offset, limit, view)
-        finally:
-            with self._pages_done:
-                self._pages_asked -= 1
-                self._pages_done.notify_all()
-        self.call_from_thread(self._rows_loaded, kind, view, offset, rows, limit, cursor, seq)
-        if count:
-            with self._pages_done:  # every pane's rows before any pane's count
-                self._pages_done.wait_for(lambda: self._pages_asked <= 0, timeout=2.0)
-            total = self.store.count(kind, view)
-            self.call_from_thread(self._total_loaded, kind, view, total)
+    def load_rows(self, requests: list[RowRequest]) -> None:
+        """Read windows of panes' rows, then (where asked) the views' totals: all the rows
+        paint in one frame, before the counts, which are the slower queries on a large
+        store."""
+        pages = [(request, request.pane.view,
+                  self.store.page(request.pane.kind, request.offset, request.limit,
+                                  request.pane.view))
+                 for request in requests]
+        self.call_from_thread(self._rows_loaded, pages)
+        totals = [(request, view, self.store.count(request.pane.kind, view))
+                  for request, view, _rows in pages if request.count]
+        if totals:
+            self.call_from_thread(self._totals_loaded, totals)
 
-    def _rows_loaded(self, kind: str, view: View, offset: int, rows: list[dict], limit: int,
-                     cursor: int | None, seq: int) -> None:
-        pane = self.pane(kind)
-        if view != pane.view:
-            return  # the filter changed while this page was read
-        if pane.fill(offset, rows, limit, cursor, seq) and pane is self.current_pane:
+    def _rows_loaded(self, pages: list[tuple[RowRequest, View, list[dict]]]) -> None:
+        shown = False
+        for request, view, rows in pages:
+            pane = request.pane
+            if view != pane.view:
+                continue  # the filter changed while this page was read
+            if pane.fill(request.offset, rows, request.limit, request.cursor, request.seq):
+                shown = shown or pane is self.current_pane
+        if shown:
             self.show_current()
 
-    def _total_loaded(self, kind: str, view: View, total: int) -> None:
-        pane = self.pane(kind)
-        if view == pane.view:
-            pane.set_total(total)
+    def _totals_loaded(self, totals: list[tuple[RowRequest, View, int]]) -> None:
+        for request, view, total in totals:
+            if view == request.pane.view:
+                request.pane.set_total(total)
 
     @on(RecordPane.WantRows)
     def _want_rows(self, message: RecordPane.WantRows) -> None:
-        pane = message.pane
-        with self._pages_done:
-            self._pages_asked += 1
-        self.load_rows(pane.kind, pane.view, message.offset, message.limit, message.cursor,
-                       message.seq, message.count)
+        self.load_rows([message.request])
 
     def reload(self, kinds: tuple[str, ...] = PANE_ORDER) -> None:
         """Re-read panes from the store (after a merge, an undo, a filter, a new ingest),
         keeping each cursor where it was."""
-        for kind in kinds:
-            self.pane(kind).load()
+        self.load_rows([self.pane(kind).load() for kind in kinds])
 
     # -- crises -----------------------------------------------------------------------------
     def set_crisis(self, crisis: dict | None) -> None:

@@ -90,7 +90,8 @@ def render_record(record: dict) -> Group:
             ("Country", record.get("country")),
             ("Aliases", record.get("aliases", [])),
             ("Events", [f"#{e['id']} {plain(e['summary'])} ({e['role']})"
-                        for e in record.get("events", [])[:8]]),
+                        for e in record.get("events", [])[:8]]
+             + _more(record.get("event_count", 0), 8)),
         ])
     pairs += [
         ("Status", record["status"]),
@@ -100,7 +101,8 @@ def render_record(record: dict) -> Group:
     parts.append(_fields(pairs))
     if kind == "actor":
         mentions = record.get("mentions", [])
-        parts.append(Text(f"\nMentions ({len(mentions)})", style="bold"))
+        parts.append(Text(f"\nMentions ({record.get('mention_count', len(mentions)):,})",
+                          style="bold"))
         for mention in mentions[:6]:
             parts.append(Text(f"doc #{mention['document_id']}", style="dim"))
             parts.append(highlighted_sentence(
@@ -120,6 +122,11 @@ def render_record(record: dict) -> Group:
             record["sentence"], record["sent_start"], record["start"], record["end"]
         ))
     return Group(*parts)
+
+
+def _more(count: int, shown: int) -> list[str]:
+    """A line saying how many more there are than the list shows."""
+    return [f"… and {count - shown:,} more"] if count > shown else []
 
 
 class DetailView(VerticalScroll):

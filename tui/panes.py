@@ -108,6 +108,21 @@ def cells(kind: str, row: dict) -> list[Text]:
     return out
 
 
+@dataclass(frozen=True)
+class RowRequest:
+    """``limit`` rows of ``pane`` from virtual row ``offset`` on; ``cursor`` is where the
+    cursor goes when they come (None: it stays where the user has moved it meanwhile);
+    ``count``: the view's total is wanted too (a fresh or reloaded pane); ``seq`` tells an
+    answer to an older request, which is dropped."""
+
+    pane: RecordPane
+    offset: int
+    limit: int
+    cursor: int | None
+    seq: int
+    count: bool
+
+
 class RecordPane(DataTable):
     """A window onto one kind of record: at most ``WINDOW`` rows of the pane's order are held
     at a time, and the window moves (a page read in a worker) as the cursor nears its edge or
@@ -125,19 +140,11 @@ class RecordPane(DataTable):
     ]
 
     class WantRows(Message):
-        """The pane needs ``limit`` rows from virtual row ``offset`` on; ``cursor`` is where the
-        cursor goes when they come (None: it stays where the user has moved it meanwhile);
-        ``count``: the view's total is wanted too (a fresh or reloaded pane)."""
+        """The pane needs rows (see ``RowRequest``)."""
 
-        def __init__(self, pane: RecordPane, offset: int, limit: int, cursor: int | None,
-                     seq: int, count: bool) -> None:
+        def __init__(self, request: RowRequest) -> None:
             super().__init__()
-            self.pane = pane
-            self.offset = offset
-            self.limit = limit
-            self.cursor = cursor
-            self.seq = seq
-            self.count = count
+            self.request = request
 
     def __init__(self, kind: str, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id=f"pane-{kind}", **kwargs)
@@ -175,11 +182,16 @@ class RecordPane(DataTable):
         """The cursor's row in the whole order."""
         return self.base + self.cursor_row
 
-    def ask(self, offset: int, limit: int, cursor: int | None, count: bool = False) -> None:
+    def request(self, offset: int, limit: int, cursor: int | None,
+                count: bool = False) -> RowRequest:
+        """A request for rows, superseding any earlier one of this pane."""
         self._seq += 1
         self._asking = True
-        self.post_message(self.WantRows(self, max(offset, 0), limit, cursor, self._seq,
-                                        count or not self._counted))
+        return RowRequest(self, max(offset, 0), limit, cursor, self._seq,
+                          count or not self._counted)
+
+    def ask(self, offset: int, limit: int, cursor: int | None, count: bool = False) -> None:
+        self.post_message(self.WantRows(self.request(offset, limit, cursor, count)))
 
     def ask_around(self, row: int, jump: bool = False) -> None:
         """Read the window centred on virtual row ``row`` (where a jump lands, or where the
@@ -187,14 +199,14 @@ class RecordPane(DataTable):
         offset = max(0, min(row - WINDOW // 2, (self.total or row + 1) - WINDOW))
         self.ask(offset, WINDOW, row if jump else None)
 
-    def load(self, first: int = FIRST_PAGE) -> None:
-        """(Re)read the pane: a short first page on a fresh pane (it paints at once), else
-        the window where the cursor is."""
+    def load(self, first: int = FIRST_PAGE) -> RowRequest:
+        """What (re)reading the pane takes: a short first page on a fresh pane (it paints at
+        once), else the window where the cursor is. The app reads the panes' requests
+        together, so that they paint in one frame."""
         if self.ids and self.virtual_row >= first // 2:
             offset = max(0, self.virtual_row - WINDOW // 2)
-            self.ask(offset, WINDOW, None, count=True)
-        else:
-            self.ask(0, max(first, self.cursor_row + 1), None, count=True)
+            return self.request(offset, WINDOW, None, count=True)
+        return self.request(0, max(first, self.cursor_row + 1), None, count=True)
 
     def clear_rows(self) -> None:
         """Forget every row (the view changed): the next answer starts the pane afresh."""
@@ -276,10 +288,10 @@ class RecordPane(DataTable):
 
     def watch_cursor_coordinate(self, old, new) -> None:
         super().watch_cursor_coordinate(old, new)
+        if self._asking:  # filling: the title is set once at the end
+            return
         if self.ids:
             self._update_title()
-        if self._asking:
-            return
         near_end = new.row >= len(self.ids) - MARGIN and self.base + len(self.ids) < self.total
         near_start = new.row < MARGIN and self.base > 0
         if near_end or near_start:
