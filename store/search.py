@@ -34,7 +34,10 @@ MAX_WORDS = 12  # query words looked at (a pasted paragraph is not a query)
 # ("the", "said"); one held by more than RARE_SHARE is left out of the any-word fallback.
 COMMON_SHARE, COMMON_MIN = 0.08, 500
 RARE_SHARE, RARE_MIN = 0.01, 200
-RANK_AT_MOST = 20_000  # records bm25 ranks at most; beyond that the newest matches are taken
+# bm25 reads the length of every match (10-30 µs each on a large store): a stage with more
+# matches than this takes its newest ones instead, which FTS5 finds without reading the rest.
+RANK_AT_MOST = 400
+ACTOR_CANDIDATES = 20  # actors whose name matches, looked for first (few, and what is meant)
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,11 @@ class SearchIndex:
         self.conn.execute(
             "INSERT INTO search_fts (rowid, label, body) VALUES (?, ?, ?)", (rowid, label, body)
         )
+        if kind == "actor":
+            self.conn.execute(
+                "INSERT INTO search_actor_fts (rowid, label, body) VALUES (?, ?, ?)",
+                (rowid, label, body),
+            )
         self._count_words(label, body, +1)
 
     def remove(self, kind: str, record_id: int) -> None:
@@ -96,6 +104,7 @@ class SearchIndex:
             "INSERT INTO search_fts (search_fts, rowid, label, body) VALUES ('delete', ?, ?, ?)",
             (rowid, label, body),
         )
+        self.conn.execute("DELETE FROM search_actor_fts WHERE rowid = ?", (rowid,))
         self.conn.execute("DELETE FROM search_docs WHERE id = ?", (rowid,))
         self._count_words(label, body, -1)
 
@@ -190,6 +199,7 @@ class SearchIndex:
                 self.conn.set_progress_handler(None, 0)
 
     def _search(self, query, query_words, limit, kinds, should_stop) -> list[Hit]:
+        self._counted: dict[tuple[str, int], int] = {}  # match sizes, for this search
         groups = self._groups(query_words)
         vocab = self._vocab
         assert vocab is not None
@@ -206,27 +216,32 @@ class SearchIndex:
             sized = [(vocab.df(groups[0]), 0)]
         required = [i for df, i in sized if df <= common] or [sized[0][1]]
         all_of = " AND ".join(_fts_group(groups[i]) for i in sorted(required))
-        # Records holding them all: at most the rarest group's df.
-        many = min(vocab.df(groups[i]) for i in required) > RANK_AT_MOST
-        # (what, FTS5 match, ranked by bm25)
-        stages = [("label", f"label : ({all_of})", True), ("anywhere", all_of, not many)]
-        if len(required) < len(sized):  # common words were left out: first, the labels that
-            # hold every word ("Two people" among thousands of "… people")
+        # (what, FTS5 match, kinds)
+        stages = [("label", f"label : ({all_of})", kinds), ("anywhere", all_of, kinds)]
+        if len(required) < len(sized) and self._matches(stages[0][1]) > CANDIDATES:
+            # common words were left out and the label stage alone would be too many to take
+            # whole: first, the labels that hold every word ("Two people" among a hundred
+            # thousand "… people")
             every = " AND ".join(_fts_group(groups[i]) for i in sorted(i for _df, i in sized))
-            stages.insert(0, ("label, every word", f"label : ({every})", True))
+            stages.insert(0, ("label, every word", f"label : ({every})", kinds))
+        if kinds is None or "actor" in kinds:  # the actor named, before its many mentions
+            stages.insert(0, ("actor", all_of, ("actor",)))
         any_of = [groups[i] for df, i in sized if df <= rare]
         if any_of and len(groups) > 1:
-            stages.append(("any word", " OR ".join(_fts_group(g) for g in any_of), True))
+            stages.append(("any word", " OR ".join(_fts_group(g) for g in any_of), kinds))
         found: dict[int, tuple] = {}
-        for what, match, ranked in stages:
+        for what, match, stage_kinds in stages:
             if should_stop is not None and should_stop():
                 raise SearchCancelled(query)
             if what == "anywhere" and len(found) >= CANDIDATES:
                 break
             if what == "any word" and len(found) >= limit:
                 break
-            want = CANDIDATES - len(found)
-            for row in self._candidates(match, want, kinds, found, ranked):
+            if what == "actor":
+                rows = self._actor_candidates(match, ACTOR_CANDIDATES)
+            else:
+                rows = self._candidates(match, CANDIDATES - len(found), stage_kinds, found)
+            for row in rows:
                 found[row[0]] = row[1:]
         wanted = utils.default_process(query)
         hits = [
@@ -236,14 +251,33 @@ class SearchIndex:
         hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.record_id))
         return hits[:limit]
 
-    def _candidates(self, match: str, count: int, kinds, exclude, ranked=True) -> list[tuple]:
-        """The ``count`` best records by bm25 for an FTS5 ``match``: ranked inside a
-        subquery that reads only rowids, so label and body are read for those alone. Unranked
-        (too many records match for bm25 to pay off), the newest come first."""
+    def _matches(self, match: str, most: int = RANK_AT_MOST + 1) -> int:
+        """How many records an FTS5 ``match`` finds, counted up to ``most`` (in rowid order,
+        so FTS5 reads no further)."""
+        key = (match, most)
+        if key not in self._counted:
+            self._counted[key] = self.conn.execute(
+                "SELECT count(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? "
+                "ORDER BY rowid DESC LIMIT ?)", (match, most)
+            ).fetchone()[0]
+        return self._counted[key]
+
+    def _actor_candidates(self, match: str, count: int) -> list[tuple]:
+        """The ``count`` actors best matching by name or alias (their own small index)."""
+        return self.conn.execute(
+            "SELECT d.id, d.kind, d.record_id, d.label, d.body FROM search_docs d "
+            "JOIN (SELECT rowid AS id, rank FROM search_actor_fts WHERE search_actor_fts "
+            "MATCH ? ORDER BY rank LIMIT ?) c ON c.id = d.id ORDER BY c.rank", (match, count)
+        ).fetchall()
+
+    def _candidates(self, match: str, count: int, kinds, exclude) -> list[tuple]:
+        """The ``count`` best records by bm25 for an FTS5 ``match``, when it matches at most
+        ``RANK_AT_MOST`` records; else the newest ``count``. Ranked inside a subquery that
+        reads only rowids, so label and body are read for those alone."""
         if count <= 0:
             return []
         ask = count + len(exclude)
-        order = "rank" if ranked else "rowid DESC"
+        order = "rank" if self._matches(match) <= RANK_AT_MOST else "rowid DESC"
         if kinds:
             marks = ", ".join("?" for _ in kinds)
             sql = (

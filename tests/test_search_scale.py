@@ -111,3 +111,21 @@ def test_a_word_no_record_holds_does_not_empty_the_result(tmp_path):
     index = _index_of(tmp_path, docs)
     hits = index.search("Bqxo Harm")  # "bqxo" is no word of the store nor near one
     assert hits and hits[0].label == "Boko Harm said"
+
+
+def test_the_actor_named_comes_first_among_thousands_of_its_mentions(tmp_path):
+    store = Store(tmp_path / "actors.db")
+    index = SearchIndex(store.conn)
+    with store.conn:
+        index.put("actor", 1, "Yemi Osinbajo", "Yemi Osinbajo Osinbajo person")
+        for number in range(1, 3000):
+            index.put("event", number, "Yemi Osinbajo said", f"Yemi Osinbajo said {number}")
+    hits = index.search("Yemi Osinbjo", limit=5)
+    assert (hits[0].kind, hits[0].record_id) == ("actor", 1)
+    with store.conn:  # renamed: found by its new name, no more by the old one as an actor
+        index.put("actor", 1, "Oluyemi Osinbajo", "Oluyemi Osinbajo person")
+    assert ("actor", 1) not in {(h.kind, h.record_id) for h in index.search("Yemi said")}
+    assert index.search("Oluyemi", limit=1)[0].record_id == 1
+    count = store.conn.execute("SELECT count(*) FROM search_actor_fts WHERE search_actor_fts "
+                               "MATCH 'yemi'").fetchone()[0]
+    assert count == 0
