@@ -100,3 +100,31 @@ def test_standard_exports_and_import_from_the_command_line(ingested, tmp_path):
     result = run("import", str(review), "--db", str(db))
     assert f"applied  figure #{first['id']} note" in result.stdout
     assert "1 changes applied, 0 conflicts" in result.stdout
+
+
+def test_first_launch_on_a_new_machine_makes_the_default_store_and_seeds_it(tmp_path,
+                                                                            monkeypatch):
+    """`tracker` with no store, no ~/.local/share/tracker folder: the folder and the store are
+    made, the seeds ingested, and the TUI opened on that store."""
+    import tui.app
+    from store import Store
+    from tui import cli
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.delenv("TRACKER_DB", raising=False)
+    opened = []
+
+    class FakeApp:
+        def run(self):
+            opened.append(True)
+
+    monkeypatch.setattr(tui.app, "make_app", lambda path, read_only=False: opened.append(
+        Path(path)) or FakeApp())
+    assert cli.main([]) == 0
+    store_path = home / ".local" / "share" / "tracker" / "tracker.db"
+    assert opened == [store_path, True]
+    with Store(store_path) as store:
+        assert store.document_count() == len(seeds.paths())

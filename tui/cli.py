@@ -236,9 +236,11 @@ def cmd_tui(args) -> int:
 
     from .app import make_app
 
-    path = getattr(args, "db", None) or default_path()
+    given = getattr(args, "db", None)
+    path = given or default_path()
     read_only = getattr(args, "read_only", False)
-    with _open(path, create_dirs=True, read_only=read_only) as store:
+    # The default store's folder is made on first launch; a folder given with --db is not.
+    with _open(given, create_dirs=True, read_only=read_only) as store:
         read_only = store.read_only
         if not store.document_count() and not read_only:
             print(f"New store {path}: ingesting the bundled seed articles…", file=sys.stderr)
