@@ -7,11 +7,16 @@ from __future__ import annotations
 import shutil
 import signal
 import sqlite3
-import subprocess
-import time
 from pathlib import Path
 
-from test_robustness import COMMAND, ROOT, _many_articles, documents, integrity, tracker
+from test_robustness import (
+    ROOT,
+    _many_articles,
+    documents,
+    ingest_until,
+    integrity,
+    tracker,
+)
 
 from store import Store
 from store.ingest import ingest_paths
@@ -73,14 +78,7 @@ def test_two_processes_store_what_one_does(tmp_path):
 def test_ctrl_c_stops_a_parallel_ingest_and_keeps_what_was_written(tmp_path):
     db = tmp_path / "store.db"
     _many_articles(tmp_path / "inbox", 300)
-    process = subprocess.Popen([*COMMAND, "ingest", "--jobs", "2", str(tmp_path / "inbox"),
-                                "--db", str(db)], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, cwd=ROOT, text=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        time.sleep(0.2)
-        if db.exists() and len(documents(db)) >= 20:
-            break
+    process = ingest_until(db, 20, "--jobs", "2", str(tmp_path / "inbox"))
     process.send_signal(signal.SIGINT)
     _out, err = process.communicate(timeout=60)
     assert process.returncode == 130, err

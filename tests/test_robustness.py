@@ -209,16 +209,23 @@ def _many_articles(folder: Path, count: int) -> None:
         (folder / f"{number:03}.txt").write_text(text, encoding="utf-8")
 
 
-def test_kill_9_during_ingest_leaves_a_sound_store_and_a_rerun_completes(tmp_path):
-    db = tmp_path / "store.db"
-    _many_articles(tmp_path / "inbox", 500)
-    process = subprocess.Popen([*COMMAND, "ingest", str(tmp_path / "inbox"), "--db", str(db)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+def ingest_until(db: Path, stored: int, *args: str) -> subprocess.Popen:
+    """A `tracker ingest ARGS` running into ``db``, once it has stored ``stored`` documents."""
+    process = subprocess.Popen([*COMMAND, "ingest", *args, "--db", str(db)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+                               text=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         time.sleep(0.2)
-        if db.exists() and len(documents(db)) >= 30:
+        if db.exists() and len(documents(db)) >= stored:
             break
+    return process
+
+
+def test_kill_9_during_ingest_leaves_a_sound_store_and_a_rerun_completes(tmp_path):
+    db = tmp_path / "store.db"
+    _many_articles(tmp_path / "inbox", 500)
+    process = ingest_until(db, 30, str(tmp_path / "inbox"))
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert integrity(db) == "ok"
