@@ -90,16 +90,15 @@ def build(size: int, log: Callable[[str], None] = print, rebuild: bool = False) 
     else:
         for suffix in ("", "-wal", "-shm"):
             Path(str(tmp) + suffix).unlink(missing_ok=True)
-    if start["records"]:
-        pass  # resumed
-    elif smaller and not rebuild:
-        base = smaller[-1][1]
-        start = json.loads(_meta_path(base).read_text())
-        log(f"  building {size:,} records from the cached {start['records']:,}-record store")
-        upgrade(base)
-        _copy(base, tmp)
-    else:
-        log(f"  building {size:,} records from scratch")
+        if smaller and not rebuild:
+            base = smaller[-1][1]
+            start = json.loads(_meta_path(base).read_text())
+            log(f"  building {size:,} records from the cached {start['records']:,}-record "
+                "store")
+            upgrade(base)
+            _copy(base, tmp)
+        else:
+            log(f"  building {size:,} records from scratch")
     gen = Generator()
     counts = {k: start[k] for k in ("documents", "records", "events", "figures", "actors")}
     t0 = time.perf_counter()

@@ -233,7 +233,7 @@ def ingest(jobs: int, rounds: int = 3, log=print) -> dict:
     pipeline = nlp.load()
     list(pipeline.pipe(["Warm up the pipeline once."]))
 
-    def spacy(processes: int) -> float:
+    def spacy(processes: int, _run: int) -> float:
         t = time.perf_counter()
         for _doc in pipeline.pipe(texts, n_process=processes, batch_size=2):
             pass
@@ -250,12 +250,11 @@ def ingest(jobs: int, rounds: int = 3, log=print) -> dict:
     timings: dict[str, list[float]] = {}
     try:
         for run in range(rounds):
-            for name, kind, processes in (("spacy", spacy, 1), ("ingest", tracker_ingest, 1),
-                                          (f"ingest_{jobs}jobs", tracker_ingest, jobs),
-                                          (f"spacy_{jobs}proc", spacy, jobs)):
-                seconds = (kind(processes) if kind is spacy
-                           else tracker_ingest(processes, run))
-                timings.setdefault(name, []).append(seconds)
+            for name, measure, processes in (
+                ("spacy", spacy, 1), ("ingest", tracker_ingest, 1),
+                (f"ingest_{jobs}jobs", tracker_ingest, jobs), (f"spacy_{jobs}proc", spacy, jobs),
+            ):
+                timings.setdefault(name, []).append(measure(processes, run))
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
     rate = {name: round(total_words / statistics.median(values))

@@ -148,12 +148,17 @@ def ingest_paths(
 
 
 def ingest_one(store: Store, article: Article) -> Added | Skipped:
-    """``ingest_article``, with a failure reported as a skip (one bad article never stops
-    the others) unless the store itself cannot take it."""
+    """``ingest_article``, a failure reported as a skip (see ``skip_on_failure``)."""
+    return skip_on_failure(article, lambda: ingest_article(store, article))
+
+
+def skip_on_failure(article: Article, work: Callable[[], Added]) -> Added | Skipped:
+    """``work()``'s result, or a skip saying why it failed: one bad article never stops the
+    others, unless the store itself cannot take it (read-only), which stops the ingest."""
     try:
-        return ingest_article(store, article)
+        return work()
     except StoreError:
-        raise  # the store itself cannot take it (read-only): stop, say why
+        raise
     except Exception as error:
         return Skipped(article.source, _reason(error))
 

@@ -17,8 +17,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from .connect import StoreError
-from .ingest import FileDone, _reason, analyse, known_article, write_article
+from .ingest import FileDone, analyse, known_article, skip_on_failure, write_article
 from .readers import Article, Skipped
 from .store import Added, Store
 
@@ -62,12 +61,7 @@ def ingest_parallel(
             report(known_article(store, item)
                    or Skipped(item.source, "same text as an article that failed"))
         else:
-            try:
-                report(write_article(store, item, *future.result()))
-            except StoreError:
-                raise  # the store itself cannot take it (read-only): stop, say why
-            except Exception as error:  # one bad article never stops the others
-                report(Skipped(item.source, _reason(error)))
+            report(skip_on_failure(item, lambda: write_article(store, item, *future.result())))
 
     def drain(until: int) -> None:
         """Write finished results in order until at most ``until`` extractions are running."""

@@ -199,7 +199,7 @@ class SearchIndex:
                 self.conn.set_progress_handler(None, 0)
 
     def _search(self, query, query_words, limit, kinds, should_stop) -> list[Hit]:
-        self._counted: dict[tuple[str, int], int] = {}  # match sizes, for this search
+        sizes: dict[str, int] = {}  # how many records each match finds (up to a bound)
         groups = self._groups(query_words)
         vocab = self._vocab
         assert vocab is not None
@@ -218,7 +218,7 @@ class SearchIndex:
         all_of = " AND ".join(_fts_group(groups[i]) for i in sorted(required))
         # (what, FTS5 match, kinds)
         stages = [("label", f"label : ({all_of})", kinds), ("anywhere", all_of, kinds)]
-        if len(required) < len(sized) and self._matches(stages[0][1]) > CANDIDATES:
+        if len(required) < len(sized) and self._matches(stages[0][1], sizes) > CANDIDATES:
             # common words were left out and the label stage alone would be too many to take
             # whole: first, the labels that hold every word ("Two people" among a hundred
             # thousand "… people")
@@ -240,7 +240,8 @@ class SearchIndex:
             if what == "actor":
                 rows = self._actor_candidates(match, ACTOR_CANDIDATES)
             else:
-                rows = self._candidates(match, CANDIDATES - len(found), stage_kinds, found)
+                rows = self._candidates(match, CANDIDATES - len(found), stage_kinds, found,
+                                        sizes)
             for row in rows:
                 found[row[0]] = row[1:]
         wanted = utils.default_process(query)
@@ -251,16 +252,15 @@ class SearchIndex:
         hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.record_id))
         return hits[:limit]
 
-    def _matches(self, match: str, most: int = RANK_AT_MOST + 1) -> int:
-        """How many records an FTS5 ``match`` finds, counted up to ``most`` (in rowid order,
-        so FTS5 reads no further)."""
-        key = (match, most)
-        if key not in self._counted:
-            self._counted[key] = self.conn.execute(
+    def _matches(self, match: str, sizes: dict[str, int]) -> int:
+        """How many records an FTS5 ``match`` finds, counted up to ``RANK_AT_MOST`` + 1 (in
+        rowid order, so FTS5 reads no further); remembered in ``sizes`` for the search."""
+        if match not in sizes:
+            sizes[match] = self.conn.execute(
                 "SELECT count(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? "
-                "ORDER BY rowid DESC LIMIT ?)", (match, most)
+                "ORDER BY rowid DESC LIMIT ?)", (match, RANK_AT_MOST + 1)
             ).fetchone()[0]
-        return self._counted[key]
+        return sizes[match]
 
     def _actor_candidates(self, match: str, count: int) -> list[tuple]:
         """The ``count`` actors best matching by name or alias (their own small index)."""
@@ -270,14 +270,15 @@ class SearchIndex:
             "MATCH ? ORDER BY rank LIMIT ?) c ON c.id = d.id ORDER BY c.rank", (match, count)
         ).fetchall()
 
-    def _candidates(self, match: str, count: int, kinds, exclude) -> list[tuple]:
+    def _candidates(self, match: str, count: int, kinds, exclude,
+                    sizes: dict[str, int]) -> list[tuple]:
         """The ``count`` best records by bm25 for an FTS5 ``match``, when it matches at most
         ``RANK_AT_MOST`` records; else the newest ``count``. Ranked inside a subquery that
         reads only rowids, so label and body are read for those alone."""
         if count <= 0:
             return []
         ask = count + len(exclude)
-        order = "rank" if self._matches(match) <= RANK_AT_MOST else "rowid DESC"
+        order = "rank" if self._matches(match, sizes) <= RANK_AT_MOST else "rowid DESC"
         if kinds:
             marks = ", ".join("?" for _ in kinds)
             sql = (

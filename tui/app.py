@@ -187,7 +187,7 @@ class TrackerApp(App):
     def reload(self, kinds: tuple[str, ...] = PANE_ORDER) -> None:
         """Re-read panes from the store (after a merge, an undo, a filter, a new ingest),
         keeping each cursor where it was."""
-        self.load_rows([self.pane(kind).load() for kind in kinds])
+        self.load_rows([self.pane(kind).load_request() for kind in kinds])
 
     # -- crises -----------------------------------------------------------------------------
     def set_crisis(self, crisis: dict | None) -> None:

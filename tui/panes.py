@@ -190,22 +190,25 @@ class RecordPane(DataTable):
         return RowRequest(self, max(offset, 0), limit, cursor, self._seq,
                           count or not self._counted)
 
-    def ask(self, offset: int, limit: int, cursor: int | None, count: bool = False) -> None:
-        self.post_message(self.WantRows(self.request(offset, limit, cursor, count)))
+    def ask(self, offset: int, limit: int, cursor: int | None) -> None:
+        self.post_message(self.WantRows(self.request(offset, limit, cursor)))
+
+    def _window_at(self, row: int) -> int:
+        """The first row of the window centred on virtual row ``row``, kept within the
+        total when it is known."""
+        return max(0, min(row - WINDOW // 2, (self.total or row + 1) - WINDOW))
 
     def ask_around(self, row: int, jump: bool = False) -> None:
         """Read the window centred on virtual row ``row`` (where a jump lands, or where the
         cursor is)."""
-        offset = max(0, min(row - WINDOW // 2, (self.total or row + 1) - WINDOW))
-        self.ask(offset, WINDOW, row if jump else None)
+        self.ask(self._window_at(row), WINDOW, row if jump else None)
 
-    def load(self, first: int = FIRST_PAGE) -> RowRequest:
+    def load_request(self, first: int = FIRST_PAGE) -> RowRequest:
         """What (re)reading the pane takes: a short first page on a fresh pane (it paints at
         once), else the window where the cursor is. The app reads the panes' requests
         together, so that they paint in one frame."""
         if self.ids and self.virtual_row >= first // 2:
-            offset = max(0, self.virtual_row - WINDOW // 2)
-            return self.request(offset, WINDOW, None, count=True)
+            return self.request(self._window_at(self.virtual_row), WINDOW, None, count=True)
         return self.request(0, max(first, self.cursor_row + 1), None, count=True)
 
     def clear_rows(self) -> None:
