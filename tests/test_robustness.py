@@ -209,6 +209,17 @@ def _many_articles(folder: Path, count: int) -> None:
         (folder / f"{number:03}.txt").write_text(text, encoding="utf-8")
 
 
+def stored_so_far(db: Path) -> int:
+    """Documents in a store an ingest is writing: 0 until its schema is committed.
+
+    The file appears (WAL mode is set first) a moment before the tables do.
+    """
+    try:
+        return len(documents(db)) if db.exists() else 0
+    except sqlite3.OperationalError:
+        return 0
+
+
 def ingest_until(db: Path, stored: int, *args: str) -> subprocess.Popen:
     """A `tracker ingest ARGS` running into ``db``, once it has stored ``stored`` documents."""
     process = subprocess.Popen([*COMMAND, "ingest", *args, "--db", str(db)],
@@ -217,7 +228,7 @@ def ingest_until(db: Path, stored: int, *args: str) -> subprocess.Popen:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         time.sleep(0.2)
-        if db.exists() and len(documents(db)) >= stored:
+        if stored_so_far(db) >= stored:
             break
     return process
 
