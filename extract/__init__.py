@@ -18,7 +18,7 @@ from .figures import extract_figures
 from .locations import KIND_RANK
 from .model import Extraction
 
-EXTRACTOR_VERSION = "0.1"
+EXTRACTOR_VERSION = "0.2"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "infer_published"]
 
@@ -44,18 +44,25 @@ def extract(text: str, published: str | None = None) -> Extraction:
                     return ref
         return None
 
-    def place_of_sentence(i: int):
+    def place_of_sentence(i: int, near: int | None = None):
+        """The sentence's most precise place; of two alike, the one nearest ``near`` (a
+        figure's offset: "moved from Sousse, where 38 people were massacred, to Nice")."""
         sent = sents[i]
         # the dateline ("PARIS - A truck rammed into crowd in Nice") is where the reporter
         # filed from: a place the sentence itself names comes first
         in_dateline = (lambda t: dateline[0] <= t.idx < dateline[1] + 3) if dateline else (
             lambda t: False)
-        locs = {r.place_at[t.i] for t in sent if t.i in r.place_at and not in_dateline(t)} \
-            or {r.place_at[t.i] for t in sent if t.i in r.place_at}
-        if not locs:
+        placed = [t for t in sent if t.i in r.place_at]
+        tokens = [t for t in placed if not in_dateline(t)] or placed
+        if not tokens:
             return None
-        return r.locations[min(locs, key=lambda j: (KIND_RANK.get(r.locations[j].kind, 9),
-                                                    j))].name
+
+        def rank(t):
+            j = r.place_at[t.i]
+            return (KIND_RANK.get(r.locations[j].kind, 9),
+                    abs(t.idx - near) if near is not None else 0, j)
+
+        return r.locations[r.place_at[min(tokens, key=rank).i]].name
 
     figures = extract_figures(d, date_of_sentence, place_of_sentence)
     events = extract_events(d, r, figures)

@@ -272,7 +272,8 @@ def resolve(d: Document) -> Resolved:
         if m_only and m_only.end() == len(name) + 1:
             continue  # "Col" cut off "Col. Rob Manning"
         if len(name) < 2 or _credit(d, start, end, name) or name.split()[0] in _PLATFORMS \
-                or name.split()[-1] in ("of", "and", "the") or name in _NOT_ACTORS:
+                or name.split()[-1] in ("of", "and", "the") or name in _NOT_ACTORS \
+                or _OCCASION.search(name):
             continue
         if re.fullmatch(r"[A-Z][A-Z .'-]+", name) and not forms.get(name) and (
                 " " in name or text[end:end + 1] in (":", ",")):
@@ -404,6 +405,10 @@ _PLATFORMS = {"Twitter", "Facebook", "YouTube", "Instagram", "Telegram", "WhatsA
               "Google", "Snapchat"}
 _NOT_ACTORS = {"Islam", "Christianity", "Judaism", "Hinduism", "Buddhism", "God", "Allah",
                "Internet", "State", "Government", "Police", "Army"}
+# occasions spaCy often tags FAC or GPE ("crowds celebrating Bastille Day"): neither a place
+# nor an actor, and as a place they took a figure's location from the city the sentence names
+_OCCASION = re.compile(r"(?:\b(?:Day|Eve|Week|Festival|Holiday)|^(?:Christmas|Easter|Ramadan|"
+                       r"Eid(?: al-\w+)?|Hanukkah|Diwali|Passover|Thanksgiving|New Year))$")
 _PLACE_NAME_WORDS = re.compile(
     r"\b(Center|Centre|Cathedral|Forest|Hotel|Promenade|Square|Bay|Airport|Stadium|Mosque|"
     r"Church|Hospital|Bridge|Street|Avenue|Boulevard|Strip|Park|Palace|Station|Beach|"

@@ -15,8 +15,11 @@ any other, logged and undoable.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+
+from extract import locations
 
 from .history import WHOLE_ROW
 
@@ -80,6 +83,18 @@ def recommend(reports: list[Report]) -> Report:
                                         r.figure_id))
 
 
+@functools.lru_cache(maxsize=4096)
+def _encloses(outer: str, inner: str) -> bool:
+    """Is ``outer`` the whole country ``inner`` lies in ("in southern France" around "Nice")?
+
+    Such a report tells the same toll less precisely, so it joins the claim of the place."""
+    country = locations.country(outer)
+    if country is None or locations.country(inner) is not None:
+        return False
+    place = locations.lookup(inner)
+    return place is not None and place.country == country.country
+
+
 def _groups(reports: list[Report]) -> list[list[Report]]:
     """Reports split into runs of values of the same order (see ``SAME_ORDER``)."""
     runs: list[list[Report]] = []
@@ -120,12 +135,14 @@ class Claims:
         claims: list[Claim] = []
         for category, located in by_category.items():
             places = {loc for loc, _ in located if loc}
-            # a report that names no place goes with the most reported place of its category
+            # a report that names no place, or only the country around it, goes with the most
+            # reported place of its category
             main = max(sorted(places), key=lambda p: sum(1 for loc, _ in located if loc == p),
                        default=None)
             buckets: dict[str | None, list[Report]] = {}
             for loc, report in located:
-                buckets.setdefault(loc or main, []).append(report)
+                home = main if not loc or (main and _encloses(loc, main)) else loc
+                buckets.setdefault(home, []).append(report)
             for place, reports in buckets.items():
                 for run in _groups(reports):
                     key = f"{category}/{place or ''}/{min(r.figure_id for r in run)}"
@@ -153,8 +170,29 @@ class Claims:
                 self.change("claim_choice", row[0], "figure_id", figure_id)
 
     def category_totals(self, crisis_id: int) -> dict[str, int]:
-        """Per category, the sum of the claims' recommended figures: each claim counted once."""
-        totals: dict[str, int] = {}
-        for claim in self.claims(crisis_id):
-            totals[claim.category] = totals.get(claim.category, 0) + claim.recommended.value
-        return totals
+        """Per category, the largest claim of each place, summed over the places it counts.
+
+        Tolls of one place nest ("10 children among the 84 dead"; "eight killed on Tuesday"
+        within "more than 20,000 since 2009"), so a place adds its largest claim, not their
+        sum. A place only one document reports in that category is left out, unless it is the
+        category's most reported place: it is usually background (the Paris attacks of 2015
+        in a story on Nice)."""
+        return totals_of(self.claims(crisis_id))
+
+
+def totals_of(claims: list[Claim]) -> dict[str, int]:
+    """``Claims.category_totals`` over claims already read."""
+    places: dict[tuple[str, str | None], tuple[int, set[int]]] = {}
+    for claim in claims:
+        largest, documents = places.get((claim.category, claim.location), (0, set()))
+        places[claim.category, claim.location] = (
+            max(largest, claim.recommended.value),
+            documents | {r.document_id for r in claim.reports})
+    most: dict[str, int] = {}
+    for (category, _place), (_value, documents) in places.items():
+        most[category] = max(most.get(category, 0), len(documents))
+    totals: dict[str, int] = {}
+    for (category, _place), (value, documents) in places.items():
+        if len(documents) >= 2 or len(documents) == most[category]:
+            totals[category] = totals.get(category, 0) + value
+    return totals

@@ -127,7 +127,7 @@ TOTALS_SHOWN = 8  # rows in the totals chart; the rest are summed on one line
 def totals_chart(totals: dict[str, int]) -> Table:
     """A bar per category, largest first, with its exact total: a horizontal bar per row
     reads at a glance in a terminal, and the number beside it is what gets quoted."""
-    table = Table(title="Totals per category (each claim's recommended figure, counted once)",
+    table = Table(title="Totals per category (per place its largest claim: tolls nest)",
                   title_style="dim", expand=True, show_header=False, show_edge=False,
                   box=None, pad_edge=False)
     table.add_column("category", justify="right", width=12, no_wrap=True)
