@@ -171,6 +171,15 @@ def test_a_crisis_total_counts_the_toll_once_not_every_claim(stories):
         assert store.category_totals(nice)["deaths"] == toll.recommended.value
 
 
+def one_crisis_of(store: Store, reports: list[tuple[str, str]]) -> int:
+    """Stores (published, text) reports; they must fall into one crisis, which is returned."""
+    for i, (published, text) in enumerate(reports):
+        store.add_document(text, extract(text, published), title=f"Report {i}",
+                           published=published)
+    [crisis] = {r[0] for r in store.conn.execute("SELECT crisis_id FROM documents")}
+    return crisis
+
+
 def test_a_report_placed_in_the_country_joins_the_claim_of_its_city(tmp_path):
     """ "at least 84 killed in southern France" is the Nice toll told less precisely."""
     reports = [
@@ -182,10 +191,7 @@ def test_a_report_placed_in_the_country_joins_the_claim_of_its_city(tmp_path):
                        "celebrating Bastille Day in southern France, officials said."),
     ]
     with Store(tmp_path / "nice.db") as store:
-        for i, (published, text) in enumerate(reports):
-            store.add_document(text, extract(text, published), title=f"Nice {i}",
-                               published=published)
-        [crisis] = {r[0] for r in store.conn.execute("SELECT crisis_id FROM documents")}
+        crisis = one_crisis_of(store, reports)
         [toll] = [c for c in store.claims(crisis) if c.category == "deaths"]
         assert toll.location == "Nice"
         assert sorted(r.value for r in toll.reports) == [77, 80, 84]
@@ -205,12 +211,8 @@ def test_a_growing_toll_is_one_claim_and_the_latest_official_report_wins(tmp_pat
                        "risen to at least six, a police spokesman said."),
     ]
     with Store(tmp_path / "kabul.db") as store:
-        for i, (published, text) in enumerate(reports):
-            store.add_document(text, extract(text, published), title=f"Kabul market {i}",
-                               published=published)
-        crises = {r[0] for r in store.conn.execute("SELECT crisis_id FROM documents")}
-        assert len(crises) == 1
-        [toll] = [c for c in store.claims(crises.pop()) if c.category == "deaths"]
+        crisis = one_crisis_of(store, reports)
+        [toll] = [c for c in store.claims(crisis) if c.category == "deaths"]
         assert sorted(r.value for r in toll.reports) == [2, 4, 6]
         assert toll.recommended.value == 6 and toll.recommended.official
 
