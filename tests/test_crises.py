@@ -171,28 +171,44 @@ def test_a_crisis_total_counts_the_toll_once_not_every_claim(stories):
         assert store.category_totals(nice)["deaths"] == toll.recommended.value
 
 
-def one_crisis_of(store: Store, reports: list[tuple[str, str]]) -> int:
-    """Stores (published, text) reports; they must fall into one crisis, which is returned."""
-    for i, (published, text) in enumerate(reports):
-        store.add_document(text, extract(text, published), title=f"Report {i}",
-                           published=published)
-    [crisis] = {r[0] for r in store.conn.execute("SELECT crisis_id FROM documents")}
-    return crisis
-
-
-def test_a_report_placed_in_the_country_joins_the_claim_of_its_city(tmp_path):
-    """ "at least 84 killed in southern France" is the Nice toll told less precisely."""
-    reports = [
+# (published, text) of an attack's reports as the day goes on
+ATTACKS = {
+    # the issue's own example: at least two, four, then six dead
+    "kabul": [
+        ("2023-03-02", "KABUL (Reuters) - At least two people were killed when a bomb "
+                       "exploded at a market in Kabul on Thursday, witnesses said."),
+        ("2023-03-02", "KABUL (AP) - At least four people were killed in a bomb blast at a "
+                       "crowded market in Kabul on Thursday, the interior ministry said."),
+        ("2023-03-03", "KABUL - The death toll from Thursday's bombing at a Kabul market has "
+                       "risen to at least six, a police spokesman said."),
+    ],
+    # the last report names only the country around the city
+    "nice": [
         ("2016-07-15", "NICE, France (AP) - At least 77 people were killed when a truck "
                        "drove into a crowd in Nice on Thursday night, officials said."),
         ("2016-07-15", "NICE (Reuters) - A truck ploughed into a crowd in Nice on Thursday "
                        "night, killing at least 80 people, the interior ministry said."),
         ("2016-07-16", "At least 84 people were killed by a truck driven into crowds "
                        "celebrating Bastille Day in southern France, officials said."),
-    ]
+    ],
+}
+
+
+def the_toll(store: Store, reports: list[tuple[str, str]]):
+    """Stores (published, text) reports of one attack: they must make one crisis with one
+    deaths claim; returns (crisis id, claim)."""
+    for i, (published, text) in enumerate(reports):
+        store.add_document(text, extract(text, published), title=f"Report {i}",
+                           published=published)
+    [crisis] = {r[0] for r in store.conn.execute("SELECT crisis_id FROM documents")}
+    [toll] = [c for c in store.claims(crisis) if c.category == "deaths"]
+    return crisis, toll
+
+
+def test_a_report_placed_in_the_country_joins_the_claim_of_its_city(tmp_path):
+    """ "at least 84 killed in southern France" is the Nice toll told less precisely."""
     with Store(tmp_path / "nice.db") as store:
-        crisis = one_crisis_of(store, reports)
-        [toll] = [c for c in store.claims(crisis) if c.category == "deaths"]
+        crisis, toll = the_toll(store, ATTACKS["nice"])
         assert toll.location == "Nice"
         assert sorted(r.value for r in toll.reports) == [77, 80, 84]
         assert toll.recommended.value == 84
@@ -202,17 +218,8 @@ def test_a_report_placed_in_the_country_joins_the_claim_of_its_city(tmp_path):
 def test_a_growing_toll_is_one_claim_and_the_latest_official_report_wins(tmp_path):
     """The issue's own example: outlets report an attack as at least two, four, then six
     dead as the day goes on."""
-    reports = [
-        ("2023-03-02", "KABUL (Reuters) - At least two people were killed when a bomb "
-                       "exploded at a market in Kabul on Thursday, witnesses said."),
-        ("2023-03-02", "KABUL (AP) - At least four people were killed in a bomb blast at a "
-                       "crowded market in Kabul on Thursday, the interior ministry said."),
-        ("2023-03-03", "KABUL - The death toll from Thursday's bombing at a Kabul market has "
-                       "risen to at least six, a police spokesman said."),
-    ]
     with Store(tmp_path / "kabul.db") as store:
-        crisis = one_crisis_of(store, reports)
-        [toll] = [c for c in store.claims(crisis) if c.category == "deaths"]
+        _crisis, toll = the_toll(store, ATTACKS["kabul"])
         assert sorted(r.value for r in toll.reports) == [2, 4, 6]
         assert toll.recommended.value == 6 and toll.recommended.official
 
