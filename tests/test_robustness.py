@@ -249,6 +249,23 @@ def test_kill_9_during_ingest_leaves_a_sound_store_and_a_rerun_completes(tmp_pat
     assert integrity(db) == "ok"
 
 
+def drain_until_quiet(fd: int, quiet: float = 1.0, limit: float = 60) -> None:
+    """Read a terminal app's output until it has drawn nothing for ``quiet`` seconds (it is
+    idle: keys sent now are not lost to a screen still starting). Reading also keeps the
+    pty's buffer from filling, which would block the app's writes."""
+    import select
+
+    started = last = time.monotonic()
+    while time.monotonic() - last < quiet and time.monotonic() - started < limit:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                if os.read(fd, 65536):
+                    last = time.monotonic()
+            except OSError:  # the app has gone
+                return
+
+
 def test_edit_confirmed_in_the_tui_survives_kill_9(tmp_path, seed_template):
     import pty
 
@@ -265,10 +282,10 @@ def test_edit_confirmed_in_the_tui_survives_kill_9(tmp_path, seed_template):
         import termios
 
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 42, 140, 0, 0))
-        time.sleep(4)  # the app starts
+        drain_until_quiet(fd)  # the app has started and drawn its rows
         for key in ["3", "n"]:
             os.write(fd, key.encode())
-            time.sleep(0.5)
+            drain_until_quiet(fd, quiet=0.5)
         os.write(fd, b"counted twice? check UNHCR\r")
         deadline = time.monotonic() + 30
         note = None
