@@ -45,8 +45,10 @@ def extract(text: str, published: str | None = None) -> Extraction:
         return None
 
     def place_of_sentence(i: int, near: int | None = None):
-        """The sentence's most precise place; of two alike, the one nearest ``near`` (a
-        figure's offset: "moved from Sousse, where 38 people were massacred, to Nice")."""
+        """The sentence's most precise place; of two alike, the one nearest the token
+        ``near`` (a figure's number) in the parse: "moved from Sousse, where 38 people were
+        massacred, to Nice"; "the toll in Nice rose to 85, the president of the Rivera
+        region said"."""
         sent = sents[i]
         # the dateline ("PARIS - A truck rammed into crowd in Nice") is where the reporter
         # filed from: a place the sentence itself names comes first
@@ -56,11 +58,11 @@ def extract(text: str, published: str | None = None) -> Extraction:
         tokens = [t for t in placed if not in_dateline(t)] or placed
         if not tokens:
             return None
+        path = _path_to_root(doc[near]) if near is not None else {}
 
         def rank(t):
             j = r.place_at[t.i]
-            return (KIND_RANK.get(r.locations[j].kind, 9),
-                    abs(t.idx - near) if near is not None else 0, j)
+            return (KIND_RANK.get(r.locations[j].kind, 9), _tree_distance(t, path), j)
 
         return r.locations[r.place_at[min(tokens, key=rank).i]].name
 
@@ -68,3 +70,24 @@ def extract(text: str, published: str | None = None) -> Extraction:
     events = extract_events(d, r, figures)
     return Extraction(actors=r.actors, locations=r.locations, figures=figures, events=events,
                       published=published)
+
+
+def _path_to_root(token) -> dict[int, int]:
+    """Token index -> steps up from ``token``, for itself and each of its heads."""
+    path, steps = {token.i: 0}, 0
+    while token.head.i != token.i:
+        token, steps = token.head, steps + 1
+        path[token.i] = steps
+    return path
+
+
+def _tree_distance(token, path: dict[int, int]) -> int:
+    """Edges between ``token`` and the token whose ``_path_to_root`` is ``path`` (0 if none)."""
+    if not path:
+        return 0
+    steps = 0
+    while token.i not in path:
+        if token.head.i == token.i:
+            return len(path) + steps  # another root: farther than anything in the tree
+        token, steps = token.head, steps + 1
+    return steps + path[token.i]

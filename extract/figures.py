@@ -395,7 +395,7 @@ def extract_figures(d: Document, date_of_sentence, place_of_sentence) -> list[Fi
         fig = Figure(
             value=value, text=number_text, qualifier=qualifier, category=category,
             counted=counted, span=d.span(s_start, s_end), low=low, high=high,
-            location=place_of_sentence(sent_i, num_tok.idx), date=date_of_sentence(sent_i),
+            location=place_of_sentence(sent_i, num_tok.i), date=date_of_sentence(sent_i),
         )
         figures.append(fig)
         meta.append((sent_i, _governing_verb(noun if noun is not None else num_tok)))
@@ -408,7 +408,7 @@ def extract_figures(d: Document, date_of_sentence, place_of_sentence) -> list[Fi
             value=2 if det.lower_ == "both" else 1, text=det.text, qualifier="exact",
             category=_single_category(noun, verb),
             counted=text[c_start:c_end], span=d.span(min(det.idx, c_start), c_end),
-            location=place_of_sentence(sent_i, det.idx), date=date_of_sentence(sent_i)))
+            location=place_of_sentence(sent_i, det.i), date=date_of_sentence(sent_i)))
         meta.append((sent_i, verb))
     order = sorted(range(len(figures)), key=lambda i: figures[i].span.start)
     figures[:] = [figures[i] for i in order]
