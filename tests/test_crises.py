@@ -103,6 +103,11 @@ def test_the_six_stories_of_the_real_articles_are_six_crises(tmp_path):
         assert sorted(len(s) for s in stories.values()) == [1] * 6  # each crisis one story
         assert len(stories) == 6  # each story one crisis
         assert len(store.crises()) == 6  # the crises merged away are not offered
+        # the Nice toll: one claim of the outlets' 60 to 85, counted once in the total
+        nice = crisis_of(store, "Truck Plows Into Bastille Day Crowd")
+        toll = next(c for c in store.claims(nice) if c.category == "deaths")
+        assert (toll.low, toll.high, toll.recommended.value) == (60, 85, 85)
+        assert store.category_totals(nice)["deaths"] == 85
 
 
 def test_a_persons_crisis_is_not_merged_away(tmp_path):
