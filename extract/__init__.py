@@ -44,7 +44,7 @@ def extract(text: str, published: str | None = None) -> Extraction:
                     return ref
         return None
 
-    def place_of_sentence(i: int, near: int | None = None):
+    def place_of_sentence(i: int, near: int):
         """The sentence's most precise place; of two alike, the one nearest the token
         ``near`` (a figure's number) in the parse: "moved from Sousse, where 38 people were
         massacred, to Nice"; "the toll in Nice rose to 85, the president of the Rivera
@@ -58,11 +58,14 @@ def extract(text: str, published: str | None = None) -> Extraction:
         tokens = [t for t in placed if not in_dateline(t)] or placed
         if not tokens:
             return None
-        path = _path_to_root(doc[near]) if near is not None else {}
+        up = {a.i: steps for steps, a in enumerate([doc[near], *doc[near].ancestors])}
 
         def rank(t):
             j = r.place_at[t.i]
-            return (KIND_RANK.get(r.locations[j].kind, 9), _tree_distance(t, path), j)
+            # edges from the place to the number, through their nearest common head
+            apart = next((steps + up[a.i] for steps, a in enumerate([t, *t.ancestors])
+                          if a.i in up), len(doc))
+            return (KIND_RANK.get(r.locations[j].kind, 9), apart, j)
 
         return r.locations[r.place_at[min(tokens, key=rank).i]].name
 
@@ -71,23 +74,3 @@ def extract(text: str, published: str | None = None) -> Extraction:
     return Extraction(actors=r.actors, locations=r.locations, figures=figures, events=events,
                       published=published)
 
-
-def _path_to_root(token) -> dict[int, int]:
-    """Token index -> steps up from ``token``, for itself and each of its heads."""
-    path, steps = {token.i: 0}, 0
-    while token.head.i != token.i:
-        token, steps = token.head, steps + 1
-        path[token.i] = steps
-    return path
-
-
-def _tree_distance(token, path: dict[int, int]) -> int:
-    """Edges between ``token`` and the token whose ``_path_to_root`` is ``path`` (0 if none)."""
-    if not path:
-        return 0
-    steps = 0
-    while token.i not in path:
-        if token.head.i == token.i:
-            return len(path) + steps  # another root: farther than anything in the tree
-        token, steps = token.head, steps + 1
-    return steps + path[token.i]
