@@ -1,5 +1,6 @@
 """The local SQLite store: schema, writes, annotation history and search. No Textual here."""
 
+from .claims import totals_of
 from .connect import ReadOnlyStore, StoreError
 from .history import Edit, Step
 from .records import EDITABLE, KINDS, STATUSES, InvalidValue
@@ -24,4 +25,5 @@ __all__ = [
     "StoreError",
     "View",
     "default_path",
+    "totals_of",
 ]

@@ -141,7 +141,7 @@ class Claims:
                        default=None)
             buckets: dict[str | None, list[Report]] = {}
             for loc, report in located:
-                home = main if not loc or (main and _encloses(loc, main)) else loc
+                home = loc if loc and not _encloses(loc, main) else main
                 buckets.setdefault(home, []).append(report)
             for place, reports in buckets.items():
                 for run in _groups(reports):

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
-from store import STATUSES, Edit, Hit, InvalidValue, Step, Store, StoreError, View
+from store import STATUSES, Edit, Hit, InvalidValue, Step, Store, StoreError, View, totals_of
 
 from .crisis_screens import ClaimsScreen, TimelineScreen
 from .detail import DetailView
@@ -244,7 +244,7 @@ class TrackerApp(App):
     @work(thread=True, group="crisis")
     def open_claims(self, crisis: dict) -> None:
         claims = self.store.claims(crisis["id"])
-        totals = self.store.category_totals(crisis["id"])
+        totals = totals_of(claims)  # not category_totals: that reads the claims again
         self.call_from_thread(
             self.push_screen, ClaimsScreen(crisis, claims, totals),
             lambda choice: choice and self.run_step(
