@@ -34,7 +34,7 @@ from . import dates
 from .actors import Resolved
 from .document import Document
 from .locations import KIND_RANK
-from .model import DateRef, Event, Figure, Participant
+from .model import DateRef, Event, Fatalities, Figure, Participant
 
 PM, SD, BAT, EXP, VAC, PRO, RIOT, STA = (
     "population_movement", "strategic_developments", "battles",
@@ -726,9 +726,27 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
         specific = next((c for c in group if c.type in _VIOLENT and c.type != BAT), None)
         if specific is not None:
             typ, sub = specific.type, specific.sub_type
+    sentences = sorted({(s.start_char, s.end_char) for s in (c.tok.sent for c in group)})
     return Event(
         type=typ, sub_type=sub, summary=summary, trigger=tok.text,
         span=d.span(tok.idx, tok.idx + len(tok.text)), participants=parts,
         location=location[0] if location else None, country=location[1] if location else None,
-        date=date, figures=fig_idx,
+        date=date, figures=fig_idx, fatalities=fatalities(figures, fig_idx),
+        sentences=sentences,
     )
+
+
+def fatalities(figures: list[Figure], linked: list[int]) -> Fatalities | None:
+    """The toll of an event from the death counts told with it. Parts of a count ("20
+    children among the 32 dead") and much smaller counts of other groups ("two attackers
+    shot dead" beside "six killed") are not reports of the toll; of the reports that are
+    (within a factor 1.5 of the largest: "more than 70", "73"), ``best`` and ``low`` are the
+    lowest and ``high`` the highest."""
+    tolls = [i for i in linked if figures[i].category == "deaths" and figures[i].part_of is None
+             and figures[i].qualifier != "at_most"]
+    if not tolls:
+        return None
+    top = max(figures[i].value for i in tolls)
+    same = [i for i in tolls if figures[i].value * 1.5 >= top]
+    values = [figures[i].value for i in same]
+    return Fatalities(low=min(values), best=min(values), high=max(values), figures=same)

@@ -123,6 +123,18 @@ class Participant:
 
 
 @dataclass
+class Fatalities:
+    """Deaths an event caused, as UCDP codes them: ``best`` is the report to use (the lowest
+    of the comparable reports, ACLED's conservative rule), ``low`` the lowest credible one,
+    ``high`` the highest; ``figures`` are the figures (indexes) they rest on."""
+
+    low: int
+    best: int
+    high: int
+    figures: list[int] = field(default_factory=list)
+
+
+@dataclass
 class Event:
     """Who did what, where and when."""
 
@@ -136,6 +148,9 @@ class Event:
     country: str | None = None
     date: DateRef | None = None
     figures: list[int] = field(default_factory=list)  # indexes into Extraction.figures
+    fatalities: Fatalities | None = None
+    admin1: str | None = None  # the first-level division the place lies in, when known
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # every mention's sentence
 
 
 @dataclass
