@@ -21,6 +21,9 @@ from .aliases import acronym, normalise
 from .document import Document
 from .model import Actor, Location, Mention
 
+# a place name written with hyphens the NER cuts at: "-i-Sharif", "-e-Sharif", "-Sharif"
+_HYPHENATED = re.compile(r"(?:-[a-z]{1,3})?-[A-Z][\w']+")
+
 _ORG_WORDS = re.compile(
     r"\b(Ministry|Military|Army|Command|Council|Agency|Committee|Organi[sz]ation|Party|Front|"
     r"Movement|Forces|Police|Guard|Commission|Office|Department|Union|Association|Institute|"
@@ -252,6 +255,8 @@ def resolve(d: Document) -> Resolved:
     # 3. spaCy entities, plus country names the NER missed
     persons: list[tuple[int, int, str]] = []
     place_names = _place_names(d)
+    # "Buhari" after "Muhammadu Buhari" is the man, never the town of that name
+    surnames = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON" and " " in e.text}
     for ent in _entities_with_countries(doc):
         if ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"):
             continue
@@ -268,6 +273,16 @@ def resolve(d: Document) -> Resolved:
         if name.split()[0] in _PLATFORMS and len(name.split()) > 1:
             start = text.index(name.split()[1], start)  # "on Twitter Christian Estrosi"
             name = text[start:end].strip()
+        if name in surnames and ent.label_ in ("GPE", "LOC", "PERSON"):
+            persons.append((start, end, name))  # the man named before, not a town "Buhari"
+            continue
+        joined = _HYPHENATED.match(text, end)
+        if joined and ent.label_ != "NORP":  # "Mazar-i-Sharif": the NER stops at the hyphen
+            place = locations.lookup(text[start:joined.end()], context)
+            if place is not None:
+                r.add_location(d, place, start, joined.end())
+                claimed.append((start, joined.end()))
+                continue
         m_only = _TITLE_ABBR.match(name + " X")
         if m_only and m_only.end() == len(name) + 1:
             continue  # "Col" cut off "Col. Rob Manning"

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import dates
+from . import data, dates
 from .actors import Resolved
 from .document import Document
 from .locations import KIND_RANK
@@ -111,7 +111,12 @@ _FAMILY = {"drill": "exercise", "exercise": "exercise", "manoeuvre": "exercise",
            "statement": "statement", "meet": "meeting", "meeting": "meeting",
            "talks": "meeting", "flee": "move", "cross": "move", "arrive": "move",
            "kill": "kill", "killing": "kill", "attack": "attack", "protest": "protest",
-           "demonstration": "protest", "demonstrate": "protest", "rally": "protest"}
+           "demonstration": "protest", "demonstrate": "protest", "rally": "protest",
+           "indict": "legal", "charge": "legal", "indictment": "legal",
+           "release": "release", "free": "release"}
+_BACKGROUND_MARKS = {"since", "because", "before", "until"}
+_POSITION = set(data.load_json("event_cues.json")["position"])
+_PERPETRATORS = set(data.load_json("event_cues.json")["perpetrators"])
 _SIMULATED = {"drill", "exercise", "simulate", "simulated", "mock", "rehearsal", "manoeuvre"}
 _CIVILIAN_WORDS = {"civilian", "crowd", "people", "pedestrian", "reveller", "worshipper",
                    "villager", "student", "schoolgirl", "child", "passer", "resident",
@@ -122,7 +127,7 @@ _GROUP_REFS = {"fighter", "militant", "insurgent", "rebel", "jihadist", "group",
                "islamist"}
 _MEDIA_REFS = {"agency", "broadcaster", "newspaper", "channel", "outlet"}
 _LIGHT_VERBS = {"take", "carry", "launch", "conduct", "hold", "stage", "issue", "mount",
-                "claim", "participate", "join", "begin", "start", "continue", "make"}
+                "participate", "join", "begin", "start", "continue", "make"}
 _CONTINUERS = {"he", "she", "they", "it", "but", "and", "also", "meanwhile"}
 # Statements by these verbs are reporting, not diplomacy: one becomes an event only when the
 # speaker is a state, an organisation or a titled official ("Prime Minister Shinzo Abe told").
@@ -132,8 +137,8 @@ _TITLES = re.compile(
     r"\b(President|Prime Minister|Premier|Chancellor|Minister|Secretary|King|Queen|Emir|"
     r"Mayor|Governor|Ambassador|Envoy|Foreign Minister|Secretary-General|Pope|Leader)\b[^.]{0,40}$",
     re.I)
-_LEGAL = {"charge", "indict", "accuse", "convict", "count", "sentence", "guilty", "suspicion",
-          "indictment", "trial", "allegation"}
+_LEGAL = {"charge", "account", "indict", "accuse", "convict", "count", "sentence", "guilty",
+          "suspicion", "indictment", "trial", "allegation"}
 _VIOLENT = {BAT, EXP, VAC}
 # What a person or group is known for, not what the report tells: "responsible for attacks",
 # "involved in the killing of", "linked to bombings", "known for kidnappings".
@@ -168,6 +173,9 @@ class _Cand:
     subj_lemma: str | None = None
     subj_definite: bool = False
     triggers: list = field(default_factory=list)
+    # told in passing ("the girls abducted by Boko Haram", "her arrest", "after he had been
+    # shot"): joins the happening it belongs to, never stands as one of its own
+    weak: bool = False
 
 
 def _classify(tok) -> tuple[str, str | None] | None:
@@ -215,6 +223,10 @@ def _classify(tok) -> tuple[str, str | None] | None:
             return None
         if low in ("attack", "attacks") or lemma == "attack":
             return NOUNS["attack"]
+        if lemma in ("test", "launch", "firing", "test-firing") and any(
+                c.lemma_.lower() in _WEAPONS for c in tok.children
+                if c.dep_ in ("compound", "amod", "nmod")):
+            return SD, "weapons test"  # "another missile test by North Korea"
         return NOUNS.get(lemma) or NOUNS.get(low)
     return None
 
@@ -350,10 +362,29 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
         head = t.head
         while head.dep_ in ("compound", "poss") and head.head.i != head.i:
             head = head.head
+        if told_by(t):
+            return False
+        if t.head.lower_ == "from" and t.head.head.pos_ in ("NOUN", "PROPN"):
+            return False  # "two children from Algeria died": where they came from
         return not (cand.type == PM and any(a.lower_ == "from" and a.dep_ == "prep"
                                             for a in [t.head, head.head]))
 
-    pools = [[t for t in sent if t.i in subtree and usable(t)]]
+    def filed(t):  # "PARIS - A truck rammed into crowd in Nice": Paris is where it was filed
+        if d.dateline and d.dateline[0] <= t.idx < d.dateline[1] + 3:
+            return True
+        return t.text.isupper() and len(t.text) > 1 and t.i - sent.start < 4 and any(
+            x.text in ("-", "—", "–") for x in sent[t.i - sent.start:4])
+
+    def told_by(t):  # "..., said Tunisia's foreign ministry": the speaker's country
+        for a in [t, *t.ancestors]:
+            if a.dep_ in ("nsubj", "nsubjpass") and a.head.lemma_.lower() in _REPORTING:
+                return True
+        return False
+
+    pools = [[t for t in sent if t.i in subtree and usable(t) and not filed(t)]]
+    if cand.type != STA:
+        pools.append([t for t in sent if usable(t) and not filed(t)])
+    pools.append([t for t in sent if t.i in subtree and usable(t)])
     if cand.type != STA:
         pools.append([t for t in sent if usable(t)])
     for pool in pools:
@@ -361,12 +392,12 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
         if locs:
             best = min(locs, key=lambda i: (KIND_RANK.get(r.locations[i].kind, 9), i))
             loc = r.locations[best]
-            return loc.name, loc.country
+            return loc.name, loc.country, loc.kind
     if cand.type != STA and r.dateline_country and any(
             t.lemma_ == "country" and any(c.lower_ == "the" for c in t.children) for t in sent):
         from .locations import country_name
 
-        return country_name(r.dateline_country), r.dateline_country
+        return country_name(r.dateline_country), r.dateline_country, "country"
     return None
 
 
@@ -392,6 +423,10 @@ def _date_for(trig, d: Document) -> DateRef | None:
                 _classify(head) is not None:
             continue  # "the July 2 attack": the date of another happening
         attach = _governing_verb(ent.root)
+        if attach is not None and attach.i > trig.i and attach.lemma_.lower() in _REPORTING \
+                and VERBS.get(trig.lemma_.lower(), ("",))[0] != STA and _classify(trig) and \
+                _classify(trig)[0] != STA:
+            continue  # "a truck rammed into crowd ..., local media reported early Friday"
         if attach in chain:
             rank = chain.index(attach)
         elif attach is not None and attach.dep_ in ("relcl", "acl") and (
@@ -505,8 +540,15 @@ def _sentence_events(d, r, refs, sent, si, found, cands):
         for tok, _t, sub in group:
             family = "weapons test" if sub == "weapons test" else _FAMILY.get(
                 tok.lemma_.lower(), tok.lemma_.lower())
-            c = _Cand(tok, typ, sub, family, si, para)
+            c = _Cand(tok, typ, sub, family, si, para, weak=_in_passing(tok))
             subj, _ = refs.subject(tok)
+            claim = _claim_verb(tok)
+            if claim is not None:  # "IS claimed responsibility for the attack": a source
+                claimant, _ = refs.subject(claim)
+                got = refs.actor(claimant) if claimant is not None else None
+                if got is not None:
+                    c.sources.append(got)
+                subj = None
             if subj is not None:
                 c.actor1 = refs.actor(subj)
                 c.subj_lemma = subj.lemma_.lower()
@@ -514,6 +556,12 @@ def _sentence_events(d, r, refs, sent, si, found, cands):
                                       for ch in subj.children) or subj.lower_ == "those"
             if tok.pos_ == "NOUN" and c.actor1 is None:
                 c.actor1 = refs.actor(tok)
+            if c.actor1 is not None and typ in _VIOLENT and any(
+                    ch.dep_ in ("dobj", "nsubjpass") and ch.lemma_.lower() in _PERPETRATORS
+                    for ch in tok.children):
+                # "the driver was shot by the police": they stopped the attack, not made it
+                c.others.append((c.actor1, "actor2"))
+                c.actor1 = None
             for ch in tok.children:
                 if ch.dep_ in ("dobj", "dative", "nsubjpass"):
                     a = refs.actor(ch)
@@ -533,7 +581,8 @@ def _sentence_events(d, r, refs, sent, si, found, cands):
                     main.actor1 = c.actor1
                 main.others += [o for o in c.others if o not in main.others]
         main.triggers = [c.tok for c in built]
-        main.sources = [s for s in sources if s != main.actor1]
+        main.weak = all(c.weak for c in built)
+        main.sources = [s for s in [*sources, *main.sources] if s != main.actor1]
         main.date = _date_for(main.tok, d)
         for c in built:
             if main.date is None:
@@ -544,9 +593,53 @@ def _sentence_events(d, r, refs, sent, si, found, cands):
                 r.actors[main.actor1].kind == "media":
             continue  # a news agency reporting is not diplomacy
         if main.type == STA and all(t.lemma_.lower() in _WEAK_STATEMENT for t in main.triggers) \
-                and not _official(d, r, main.actor1):
+                and not (_official(d, r, main.actor1) and _takes_position(main.tok)):
             continue  # "X said": a source, not a statement event
         cands.append(main)
+
+
+def _in_passing(tok) -> bool:
+    """A happening mentioned to say who or what something is, not reported as news: a
+    participle describing a noun ("schoolgirls abducted by Boko Haram"), a possessed noun
+    ("their kidnapping", "her arrest"), the past perfect ("had been shot"), or a clause of
+    "since"/"because"/"before" with no date of its own."""
+    if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return True
+    if tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children):
+        return True
+    if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in ("had", "'d")
+                                           for c in tok.children) and not any(
+            a.lemma_.lower() in _REPORTING for a in tok.ancestors):
+        return True  # but "said that 350 refugees had crossed" is reported speech
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS
+                                     for c in t.children):
+            span = range(t.left_edge.i, t.right_edge.i + 1)
+            return not any(e.start in span and dates.dates_entity(e) and "old" not in e.text
+                           for e in tok.doc.ents)
+        if t.dep_ in ("ccomp", "ROOT", "relcl"):
+            break
+    return False
+
+
+def _claim_verb(tok):
+    """The verb of a claim of responsibility that governs a trigger noun, if any ("claimed
+    responsibility for the attack", "claimed the bombing")."""
+    for a in list(tok.ancestors)[:4]:
+        if a.pos_ in ("VERB", "AUX"):
+            return a if a.lemma_.lower() == "claim" else None
+    return None
+
+
+def _takes_position(tok) -> bool:
+    """A reporting verb whose clause says where the speaker stands ("told reporters the
+    launch was a grave threat"), not only what happened ("told Reuters it had no link")."""
+    if any(t.lemma_.lower() in _POSITION for t in tok.subtree):
+        return True
+    sent = tok.sent  # 'Abe also said: "The reckless act ... we have lodged a firm protest."'
+    if sent.text.rstrip().endswith((":", ':"', ":\u201c")) and sent.end < len(tok.doc):
+        return any(t.lemma_.lower() in _POSITION for t in tok.doc[sent.end].sent)
+    return False
 
 
 def _official(d: Document, r: Resolved, actor: int | None) -> bool:
@@ -619,7 +712,8 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
     def overlap(a, b):
         return _overlap(a or recent, b or recent)
 
-    for c in cands:
+    strong = [c for c in cands if not c.weak]
+    for c in strong + [c for c in cands if c.weak]:
         target = None
         if c.date is None:  # inherit before merging decisions
             # a statement is made when it is reported, not when what it is about happened
@@ -634,10 +728,14 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
                 c.date = _scene_date(d, sents, c)
         for g in reversed(groups):
             head, last = g[0], g[-1]
-            if c.type in _VIOLENT and head.type in _VIOLENT and head.type != c.type:
-                # one attack told as "attack", "killing", "shooting": one happening
-                if (not c.own_date or (head.date and c.date and
-                                       head.date.start == c.date.start)):
+            if c.type == PM and not c.own_date and c.location is None and \
+                    head.type in _VIOLENT and abs(c.sent_i - last.sent_i) <= 1:
+                target = g  # "as the truck zigzagged, people began to flee": the attack's
+                break
+            if c.type in _VIOLENT and head.type in _VIOLENT:
+                # one attack told as "attack", "killing", "shooting", "the driver was shot
+                # by police": one happening, unless its date or place says another
+                if _same_happening(c, g, overlap):
                     target = g
                     break
                 continue
@@ -668,7 +766,7 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
                 break
         if target is not None:
             target.append(c)
-        elif c.type == STA and c.actor1 is None and not c.sources:
+        elif c.weak or (c.type == STA and c.actor1 is None and not c.sources):
             continue
         else:
             groups.append([c])
@@ -678,6 +776,27 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
              c.date.precision == "day" and c.date.start > d.published]
     floor = max(ahead, key=lambda x: x.start) if ahead else None
     return [_build(d, r, g, figures, fig_sent, floor) for g in groups]
+
+
+def _places_agree(a: tuple | None, b: tuple | None) -> bool:
+    """Two places of one happening: either unsaid, the same, or a country and a place in
+    it (the country's own name, or a place the gazetteer puts there)."""
+    if a is None or b is None or a[0] == b[0]:
+        return True
+    if "country" in (a[2], b[2]) and a[1] and a[1] == b[1]:
+        return True
+    return "region" in (a[2], b[2])
+
+
+def _same_happening(c: _Cand, g: list, overlap) -> bool:
+    head = g[0]
+    if c.own_date and any(x.own_date for x in g):
+        dated = [x.date for x in g if x.own_date]
+        if not any(overlap(c.date, x) for x in dated):
+            return False
+    elif not overlap(c.date, head.date):
+        return False
+    return all(_places_agree(c.location, x.location) for x in g if not x.weak)
 
 
 def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
@@ -692,8 +811,11 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
         if all(p.actor != actor for p in parts):
             parts.append(Participant(actor, role))
 
-    for c in group:
-        add(c.actor1, "actor1")
+    # the first actor told doing it is actor1; any other doer in the same happening is
+    # associated with it (ACLED's assoc_actor_1)
+    doers = [c.actor1 for c in sorted(group, key=lambda c: c.weak) if c.actor1 is not None]
+    for i, a in enumerate(doers):
+        add(a, "actor1" if i == 0 else "assoc")
     for c in group:
         for a, role in c.others:
             add(a, role)
@@ -705,7 +827,8 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
         date = dates.publication_week(d.published)
         if floor is not None:
             date = DateRef(floor.start, floor.start, "week", "")
-    location = next((c.location for c in group if c.location), None)
+    placed = [c.location for c in group if c.location]
+    location = min(placed, key=lambda p: KIND_RANK.get(p[2], 9)) if placed else None
     tok = head.tok
     fig_idx: list[int] = []
     for c in group:

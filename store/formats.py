@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlparse
 
+from extract.events import fatalities
 from extract.geo import locate
 
 from .store import Store
@@ -59,6 +61,16 @@ def _country_name(iso3: str | None) -> str:
     return getattr(country, "common_name", None) or (country.name if country else iso3)
 
 
+@dataclass(frozen=True)
+class _Report:
+    """A stored death count, in the shape ``extract.events.fatalities`` reads."""
+
+    value: int
+    qualifier: str
+    part_of: int | None
+    category: str = "deaths"
+
+
 def _outlet(url: str, title: str) -> str:
     host = urlparse(url).hostname or ""
     return host.removeprefix("www.") or title
@@ -67,8 +79,10 @@ def _outlet(url: str, title: str) -> str:
 def acled(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
     """Events as an ACLED-style CSV, with the codebook's column names where they apply.
 
-    ``fatalities`` is the lowest death count reported with the event (ACLED's conservative
-    rule); ``geo_precision`` 1 is the named town, 2 a part of a country, 3 only the country.
+    ``fatalities`` is the event's toll by ``extract.events.fatalities``: of the death counts
+    reported with it, parts of a count and counts of other, much smaller groups left out,
+    the lowest of the reports of the toll (ACLED's conservative rule); ``geo_precision`` 1
+    is the named town, 2 a part of a country, 3 only the country.
     """
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
@@ -86,11 +100,12 @@ def acled(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
                 "ON r.id = ea.actor_id WHERE ea.event_id = ? ORDER BY ea.rowid", (event["id"],)
             ):
                 actors.setdefault("media" if kind == "media" else role, []).append(name)
-            deaths = [v for (v,) in store.conn.execute(
-                "SELECT f.value FROM event_figures ef JOIN figures f ON f.id = ef.figure_id "
-                "WHERE ef.event_id = ? AND f.category = 'deaths' AND f.status != 'rejected'",
-                (event["id"],),
+            deaths = [_Report(v, q, p) for v, q, p in store.conn.execute(
+                "SELECT f.value, f.qualifier, f.part_of FROM event_figures ef JOIN figures f "
+                "ON f.id = ef.figure_id WHERE ef.event_id = ? AND f.category = 'deaths' "
+                "AND f.status != 'rejected'", (event["id"],),
             )]
+            toll = fatalities(deaths, list(range(len(deaths))))
             point = locate(event["location"], event["country"])
             first = actors.get("actor1", [])
             second = actors.get("actor2", [])
@@ -119,7 +134,7 @@ def acled(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
                 ),
                 "source_url": event["url"],
                 "notes": " ".join(f"{event['summary']}. {event['sentence']}".split()),
-                "fatalities": min(deaths) if deaths else 0,
+                "fatalities": toll.best if toll else 0,
                 "tags": "; ".join(json.loads(event["tags"])),
                 "timestamp": event["ingested_at"],
             })

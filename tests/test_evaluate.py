@@ -16,8 +16,8 @@ def articles():
 
 
 def test_gold_is_spread_and_split(articles):
-    assert articles["all"]["articles"] >= 20
-    assert articles["dev"]["articles"] >= 10 and articles["heldout"]["articles"] >= 10
+    assert articles["all"]["articles"] >= 34
+    assert articles["dev"]["articles"] >= 10 and articles["heldout"]["articles"] >= 20
 
 
 def test_figure_targets(articles):
@@ -27,13 +27,24 @@ def test_figure_targets(articles):
 
 
 def test_actor_and_event_floors(articles):
-    assert articles["all"]["actors"]["f1"] >= 0.90  # target 0.85
-    assert articles["dev"]["actors"]["f1"] >= 0.92
-    assert articles["heldout"]["actors"]["f1"] >= 0.87
+    assert articles["all"]["actors"]["f1"] >= 0.93  # target 0.85
+    assert articles["dev"]["actors"]["f1"] >= 0.95
+    assert articles["heldout"]["actors"]["f1"] >= 0.91
+    # type + date within its precision (the gold grew 11 held-out articles, events only)
     assert articles["all"]["events"]["f1"] >= 0.56
-    assert articles["heldout"]["events"]["f1"] >= 0.55
-    assert articles["all"]["event_date_exact"] >= 0.92  # target 0.90
+    assert articles["dev"]["events"]["f1"] >= 0.77
+    assert articles["heldout"]["events"]["f1"] >= 0.49
     assert articles["dev"]["event_date_exact"] >= 0.88
+
+
+def test_strict_event_floors(articles):
+    """Type, date, place and actor1 all right: what an ACLED coder signs. Targets (issue 13)
+    are P >= 0.80 and R >= 0.75 on the held-out split; these floors are today's numbers."""
+    assert articles["dev"]["events_strict"]["f1"] >= 0.60
+    assert articles["heldout"]["events_strict"]["f1"] >= 0.29
+    assert articles["all"]["events_strict"]["f1"] >= 0.37
+    assert articles["all"]["fatalities_exact"] >= 0.7
+    assert articles["all"]["event_sub_type"] >= 0.84
 
 
 def test_isaf_subset():
@@ -48,7 +59,8 @@ def test_markdown_table_renders():
                                                              "f1": 1},
                                  "actors": {"precision": 1, "recall": 1, "f1": 1},
                                  "events": {"precision": 1, "recall": 1, "f1": 1},
-                                 "event_date_exact": None},
+                                 "events_strict": {"precision": 1, "recall": 1, "f1": 1},
+                                 "event_date_exact": None, "fatalities_n": 0},
                          "seconds_per_article": 0.1},
             "articles_spacy_baseline": {},
             "isaf": {"releases": 0, "event_date_exact": None, "killed_explicit_n": 0,
