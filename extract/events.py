@@ -854,7 +854,8 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
         type=typ, sub_type=sub, summary=summary, trigger=tok.text,
         span=d.span(tok.idx, tok.idx + len(tok.text)), participants=parts,
         location=location[0] if location else None, country=location[1] if location else None,
-        date=date, figures=fig_idx, fatalities=fatalities(figures, fig_idx),
+        date=date, figures=fig_idx,
+        fatalities=fatalities(figures, fig_idx) if typ in _VIOLENT | {RIOT, PRO} else None,
         sentences=sentences,
     )
 
