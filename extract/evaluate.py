@@ -297,11 +297,10 @@ def match_events(pred, gold, published) -> dict:
         "sub_type"])} for i, gi in dated if gold[gi].get("sub_type"))
     with_sub = sum(1 for _, gi in dated if gold[gi].get("sub_type"))
     a2 = sum(_actors_ok(pred[i]["actor2"], gold[gi].get("actor2")) for i, gi in dated)
-    found = dict(dated)
-    by_gold = {gi: i for i, gi in found.items()}
-    tolls = [g for g in gold if g.get("fatalities")]
-    toll_ok = sum(by_gold.get(gi) is not None and pred[by_gold[gi]]["fatalities"] ==
-                  g["fatalities"]["best"] for gi, g in enumerate(gold) if g.get("fatalities"))
+    tolls = [gi for gi, g in enumerate(gold) if g.get("fatalities")]
+    by_gold = {gi: i for i, gi in dated}
+    toll_ok = sum(gi in by_gold and pred[by_gold[gi]]["fatalities"] ==
+                  gold[gi]["fatalities"]["best"] for gi in tolls)
     return {"n_pred": len(pred), "n_gold": len(gold), "strict": len(strict),
             "typed_date": len(dated), "typed": len(typed), "date_exact": exact,
             "sub_type": sub, "with_sub_type": with_sub, "actor2": a2,
@@ -368,14 +367,9 @@ def score_articles(data: Path = DATA, system=predict, verbose: bool = False,
     return out
 
 
-def _show_event(e: dict) -> str:
-    a1 = [n for n, *_ in e["actor1"]] if isinstance(e.get("actor1"), list) and e[
-        "actor1"] and isinstance(e["actor1"][0], tuple) else e.get("actor1")
-    place = e.get("location")
-    if isinstance(place, dict):
-        place = place["name"]
+def _show_event(e: dict, place, actor1, toll) -> str:
     return (f"{e['type'][:12]} {e.get('sub_type')} {e['start']}..{e['end']} "
-            f"@{place} a1={a1} toll={e.get('fatalities')}")
+            f"@{place} a1={actor1} toll={toll}")
 
 
 def _explain(gold, pred, published, ev) -> None:
@@ -391,9 +385,12 @@ def _explain(gold, pred, published, ev) -> None:
     if missed or extra:
         print("  actors   FN", missed, " FP", extra)
     for e in ev["missed"]:
-        print("  event FN", _show_event(e))
+        toll = e["fatalities"]["best"] if e.get("fatalities") else None
+        print("  event FN", _show_event(e, (e.get("location") or {}).get("name"),
+                                        e.get("actor1"), toll))
     for e in ev["extra"]:
-        print("  event FP", _show_event(e))
+        print("  event FP", _show_event(e, e["location"], [n for n, _ in e["actor1"]],
+                                        e["fatalities"]))
 
 
 def _written(value: int, text: str) -> bool:

@@ -356,6 +356,12 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
             skip_sub.update(x.i for x in t.subtree)
     subtree = {t.i for t in cand.tok.subtree}
 
+    def told_by(t):  # "..., said Tunisia's foreign ministry": the speaker's country
+        for a in [t, *t.ancestors]:
+            if a.dep_ in ("nsubj", "nsubjpass") and a.head.lemma_.lower() in _REPORTING:
+                return True
+        return False
+
     def usable(t):
         if t.i not in r.place_at or t.i in skip_sub:
             return False
@@ -375,18 +381,13 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
         return t.text.isupper() and len(t.text) > 1 and t.i - sent.start < 4 and any(
             x.text in ("-", "—", "–") for x in sent[t.i - sent.start:4])
 
-    def told_by(t):  # "..., said Tunisia's foreign ministry": the speaker's country
-        for a in [t, *t.ancestors]:
-            if a.dep_ in ("nsubj", "nsubjpass") and a.head.lemma_.lower() in _REPORTING:
-                return True
-        return False
-
-    pools = [[t for t in sent if t.i in subtree and usable(t) and not filed(t)]]
-    if cand.type != STA:
-        pools.append([t for t in sent if usable(t) and not filed(t)])
-    pools.append([t for t in sent if t.i in subtree and usable(t)])
-    if cand.type != STA:
-        pools.append([t for t in sent if usable(t)])
+    # the trigger's phrase, then (but for statements) its sentence; the dateline's city last
+    pools = []
+    for allow_filed in (False, True):
+        ok = [t for t in sent if usable(t) and (allow_filed or not filed(t))]
+        pools.append([t for t in ok if t.i in subtree])
+        if cand.type != STA:
+            pools.append(ok)
     for pool in pools:
         locs = {r.place_at[t.i] for t in pool}
         if locs:
@@ -404,6 +405,8 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
 def _date_for(trig, d: Document) -> DateRef | None:
     sent = trig.sent
     chain = [trig, *trig.ancestors]
+    kind = _classify(trig)
+    reported = kind is not None and kind[0] != STA  # a happening, not a statement
     best, best_rank = None, 99
     for ent in d.doc.ents:
         if not dates.dates_entity(ent) or not (sent.start <= ent.start < sent.end):
@@ -423,9 +426,8 @@ def _date_for(trig, d: Document) -> DateRef | None:
                 _classify(head) is not None:
             continue  # "the July 2 attack": the date of another happening
         attach = _governing_verb(ent.root)
-        if attach is not None and attach.i > trig.i and attach.lemma_.lower() in _REPORTING \
-                and VERBS.get(trig.lemma_.lower(), ("",))[0] != STA and _classify(trig) and \
-                _classify(trig)[0] != STA:
+        if reported and attach is not None and attach.i > trig.i and \
+                attach.lemma_.lower() in _REPORTING:
             continue  # "a truck rammed into crowd ..., local media reported early Friday"
         if attach in chain:
             rank = chain.index(attach)

@@ -149,7 +149,6 @@ class Event:
     date: DateRef | None = None
     figures: list[int] = field(default_factory=list)  # indexes into Extraction.figures
     fatalities: Fatalities | None = None
-    admin1: str | None = None  # the first-level division the place lies in, when known
     sentences: list[tuple[int, int]] = field(default_factory=list)  # every mention's sentence
 
 
