@@ -1,7 +1,7 @@
 """The local SQLite store: schema, writes, annotation history and search. No Textual here."""
 
 from .claims import totals_of
-from .connect import ReadOnlyStore, StoreError
+from .connect import DiskFull, ReadOnlyStore, StoreError
 from .history import Edit, Step
 from .records import EDITABLE, KINDS, STATUSES, InvalidValue
 from .schema import SchemaTooNew
@@ -14,6 +14,7 @@ __all__ = [
     "KINDS",
     "STATUSES",
     "Added",
+    "DiskFull",
     "Edit",
     "Hit",
     "InvalidValue",

@@ -8,6 +8,7 @@ SQLite, or a store from a newer tracker, is refused with one line that says so.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -22,6 +23,23 @@ class StoreError(RuntimeError):
 
 class ReadOnlyStore(StoreError):
     """A write was asked of a store opened read-only."""
+
+
+class DiskFull(StoreError):
+    """The disk (or the file size limit) left no room for a write; nothing of it was kept."""
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """Whether SQLite failed for want of space (SQLITE_FULL, or an I/O error from ENOSPC)."""
+    if not isinstance(error, sqlite3.Error):
+        return isinstance(error, OSError) and error.errno == errno.ENOSPC
+    code = getattr(error, "sqlite_errorcode", None)
+    return code == sqlite3.SQLITE_FULL or "disk is full" in str(error)
+
+
+def disk_full(path: Path) -> DiskFull:
+    return DiskFull(f"disk full: {path} could not be written, and nothing of this change was "
+                    "kept (the store is as it was); free some space and try again")
 
 
 @dataclass(frozen=True)
@@ -102,6 +120,10 @@ def open_store(path: Path, read_only: bool = False) -> Opened:
         return Opened(conn, False, copy)
     except sqlite3.DatabaseError as error:
         conn.close()
+        if is_disk_full(error):
+            raise StoreError(f"{path}: disk full: the store cannot be opened for writing "
+                             "(it is not damaged); free some space, or open it with "
+                             "--read-only") from None
         raise StoreError(f"{path}: not a tracker store ({error})") from None
     except SchemaTooNew as error:
         conn.close()

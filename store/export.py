@@ -6,11 +6,11 @@ the whole store in memory (except ``json``, which is one object by definition).
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from typing import TextIO
 
+from .cells import SafeDictWriter
 from .history import now
 from .store import Store
 
@@ -19,50 +19,62 @@ FORMATS = ("json", "jsonl", "csv", "acled", "hxl", "brat")
 
 _SQL = {
     "documents": "SELECT id, title, source, url, published, author, place, country, "
-    "duplicate_of, overlap, hash, ingested_at, extractor_version, text FROM documents "
-    "ORDER BY id",
+    "duplicate_of, overlap, hash, ingested_at, extractor_version, text FROM documents",
     "events": "SELECT id, type, sub_type, summary, trigger, date_start, date_end, "
     "date_precision, date_text, location, country, document_id AS document, start, \"end\", "
-    "sentence, origin, note, status, tags FROM events ORDER BY id",
+    "sentence, origin, note, status, tags FROM events",
     "actors": "SELECT id, name, kind, country, note, status, tags FROM actors "
-    "WHERE status != 'merged' ORDER BY id",
+    "WHERE status != 'merged'",
     "figures": "SELECT id, value, text, qualifier, low, high, category, counted, location, "
     "date_start, date_end, date_precision, date_text, part_of, document_id AS document, start, "
-    "\"end\", sentence, origin, note, status, tags FROM figures ORDER BY id",
+    "\"end\", sentence, origin, note, status, tags FROM figures",
 }
+# Fields an export adds to a record from other tables (they change as the store grows).
+DERIVED = {"events": ("actors", "figures"), "actors": ("aliases", "mentions")}
 
 
 def records(store: Store, what: str) -> Iterator[dict]:
     """The records of one kind as plain dicts, ready for JSON."""
+    for row in store.db.query(_SQL[what] + " ORDER BY id"):
+        yield _completed(store, what, row)
+
+
+def record(store: Store, what: str, record_id: int) -> dict | None:
+    """One record as ``records`` gives it, or None (no such record, or a merged actor)."""
+    joiner = " AND" if " WHERE " in _SQL[what] else " WHERE"
+    rows = list(store.db.query(_SQL[what] + joiner + " id = ?", [record_id]))
+    return _completed(store, what, rows[0]) if rows else None
+
+
+def _completed(store: Store, what: str, row: dict) -> dict:
     conn = store.conn
-    for row in store.db.query(_SQL[what]):
-        if "tags" in row:
-            row["tags"] = json.loads(row["tags"])
-        if what == "events":
-            row["actors"] = [
-                {"id": a, "name": n, "role": r}
-                for a, n, r in conn.execute(
-                    "SELECT r.id, r.name, ea.role FROM event_actors ea JOIN actors r "
-                    "ON r.id = ea.actor_id WHERE ea.event_id = ? ORDER BY ea.role, r.id",
-                    (row["id"],),
-                )
-            ]
-            row["figures"] = [
-                f for (f,) in conn.execute(
-                    "SELECT figure_id FROM event_figures WHERE event_id = ? ORDER BY figure_id",
-                    (row["id"],),
-                )
-            ]
-        elif what == "actors":
-            row["aliases"] = [
-                a for (a,) in conn.execute(
-                    "SELECT alias FROM aliases WHERE actor_id = ? ORDER BY id", (row["id"],)
-                )
-            ]
-            row["mentions"] = conn.execute(
-                "SELECT count(*) FROM mentions WHERE actor_id = ?", (row["id"],)
-            ).fetchone()[0]
-        yield row
+    if "tags" in row:
+        row["tags"] = json.loads(row["tags"])
+    if what == "events":
+        row["actors"] = [
+            {"id": a, "name": n, "role": r}
+            for a, n, r in conn.execute(
+                "SELECT r.id, r.name, ea.role FROM event_actors ea JOIN actors r "
+                "ON r.id = ea.actor_id WHERE ea.event_id = ? ORDER BY ea.role, r.id",
+                (row["id"],),
+            )
+        ]
+        row["figures"] = [
+            f for (f,) in conn.execute(
+                "SELECT figure_id FROM event_figures WHERE event_id = ? ORDER BY figure_id",
+                (row["id"],),
+            )
+        ]
+    elif what == "actors":
+        row["aliases"] = [
+            a for (a,) in conn.execute(
+                "SELECT alias FROM aliases WHERE actor_id = ? ORDER BY id", (row["id"],)
+            )
+        ]
+        row["mentions"] = conn.execute(
+            "SELECT count(*) FROM mentions WHERE actor_id = ?", (row["id"],)
+        ).fetchone()[0]
+    return row
 
 
 def crises(store: Store) -> list[dict]:
@@ -138,7 +150,7 @@ def export(store: Store, out: TextIO, fmt: str = "json", what: str | None = None
         writer = None
         for row in records(store, kinds[0]):
             if writer is None:
-                writer = csv.DictWriter(out, fieldnames=list(row))
+                writer = SafeDictWriter(out, fieldnames=list(row))
                 writer.writeheader()
             writer.writerow({k: _flat(v) for k, v in row.items()})
             count += 1

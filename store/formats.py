@@ -7,8 +7,8 @@ wire copies), so nothing is counted twice; ``include_duplicates`` keeps them.
 
 from __future__ import annotations
 
-import csv
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 from extract.events import fatalities
 from extract.geo import locate
 
+from .cells import SafeDictWriter, SafeWriter
 from .store import Store
 
 # ACLED's names for our event types (the last two are this tool's own additions).
@@ -84,7 +85,7 @@ def acled(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
     the lowest of the reports of the toll (ACLED's conservative rule); ``geo_precision`` 1
     is the named town, 2 a part of a country, 3 only the country.
     """
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
+    writer = SafeDictWriter(out, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
     count = 0
     with store.lock:
@@ -167,7 +168,7 @@ def hxl(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
               ("URL", "#meta+url"), ("Sentence", "#description+sentence"),
               ("Status", "#status"), ("Claim", "#meta+claim"),
               ("Recommended", "#indicator+recommended")]
-    writer = csv.writer(out)
+    writer = SafeWriter(out)
     writer.writerow([label for label, _ in header])
     writer.writerow([tag for _, tag in header])
     for row in rows:
@@ -185,15 +186,26 @@ def hxl(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
     return len(rows)
 
 
+# Where ``str.splitlines`` (and so many a reader of ``.ann`` lines) breaks a line.
+_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_SPAN_BREAKS = re.compile("[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # and tabs
+
+
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A span as brat fragments, split at line breaks (brat spans cannot cross them)."""
+    """A span as brat fragments, split at line breaks (brat spans cannot cross them, and a
+    break inside an ``.ann`` line would forge the next line) and tabs (its field separator)."""
     pieces, cursor = [], start
-    for line in text[start:end].split("\n"):
+    for line in _SPAN_BREAKS.split(text[start:end]):
         if line.strip():
             lead = len(line) - len(line.lstrip())
             pieces.append((cursor + lead, cursor + len(line.rstrip())))
         cursor += len(line) + 1
     return pieces
+
+
+def _one_line(value: object) -> str:
+    """A note's value on one ``.ann`` line: tabs and breaks become spaces."""
+    return " ".join(_BREAKS.sub(" ", str(value)).replace("\t", " ").split())
 
 
 class _Annotation:
@@ -253,7 +265,7 @@ def brat(store: Store, folder: Path) -> int:
                     continue
                 tid = entity("Figure", figure["start"], figure["end"])
                 notes.append((tid, f"value={figure['value']} qualifier={figure['qualifier']} "
-                                   f"category={figure['category']}"))
+                                   f"category={_one_line(figure['category'])}"))
             events = 0
             for event in store.db.query(
                 "SELECT * FROM events WHERE document_id = ? AND status != 'rejected' "

@@ -27,18 +27,30 @@ def find_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
         path = Path(given).absolute()
         if path.is_dir():
             errors: list[OSError] = []
+            inside = os.path.realpath(path)
             for root, dirs, files in os.walk(path, onerror=errors.append):
                 dirs.sort()
                 for name in sorted(files):
                     child = Path(root) / name
                     if child.suffix.lower() in SUFFIXES:
-                        yield child
+                        yield _outside(child, inside) or child
             for error in errors:
                 yield Skipped(str(error.filename), _reason(error))
         elif path.is_file() or os.path.lexists(path):
             yield path  # reading it says what is wrong (a symlink loop, no permission, ...)
         else:
             yield Skipped(str(path), "no such file or folder")
+
+
+def _outside(child: Path, folder: str) -> Skipped | None:
+    """Why a link found in a folder is not followed: it leads out of the folder given (a
+    downloaded folder may link to /etc/passwd or ~/.ssh), or nowhere."""
+    if not child.is_symlink():
+        return None
+    target = os.path.realpath(child)
+    if os.path.commonpath([target, folder]) != folder:
+        return Skipped(str(child), f"a link to {target}, outside {folder}: not followed")
+    return None
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,13 @@ feeds through feedparser, libraries made for exactly that.
 from __future__ import annotations
 
 import json
+import os
+import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 HTML_SUFFIXES = {".html", ".htm"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
@@ -37,8 +41,15 @@ class Skipped:
     reason: str
 
 
-MAX_BYTES = 8_000_000  # one .txt/.md/.json file; a news article is well under 1 MB
+MAX_BYTES = 8_000_000  # one .txt/.md/.json/.html file or .jsonl line; an article is < 1 MB
+MAX_FEED_BYTES = 32_000_000  # one RSS/Atom file: hundreds of entries with their full text
 MAX_CHARS = 1_000_000  # one article: spaCy's own limit on a text
+# A DOCTYPE that declares entities: nothing a news feed needs, and the way to expand a few
+# bytes into gigabytes ("billion laughs") or to read a local file (XXE).
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+
+_FILE_TYPES = {stat.S_ISFIFO: "a named pipe", stat.S_ISCHR: "a device",
+               stat.S_ISBLK: "a device", stat.S_ISSOCK: "a socket", stat.S_ISDIR: "a folder"}
 
 # Leading bytes of common binary formats, so an image or an archive is named, not mangled.
 MAGIC = {
@@ -101,18 +112,26 @@ def _checked(article: Article) -> Article:
     return article
 
 
+# Half of a UTF-16 pair on its own: JSON's "\ud800" decodes to it, and UTF-8 cannot hold it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(value) -> str:
+    """A JSON string field as storable text: NUL dropped, a lone surrogate shown as U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", str(value).replace("\x00", ""))
+
+
 def _from_mapping(data, source: str) -> Article:
     if not isinstance(data, dict):
         raise Unreadable("not a JSON object")
     text = data.get("text") or data.get("maintext") or ""
     if not isinstance(text, str) or not text.strip():
         raise Unreadable("no text field")
-    text = text.replace("\x00", "")
-    title = data.get("title") or _title_of(text)
+    text = _clean(text)
+    title = _clean(data.get("title") or _title_of(text))
     published = data.get("published") or data.get("date_publish")
-    return _checked(
-        Article(text, str(title), source, str(data.get("url") or ""), _iso_date(published))
-    )
+    return _checked(Article(text, title, source, _clean(data.get("url") or ""),
+                            _iso_date(_clean(published) if published else None)))
 
 
 def _json(text: str, where: str):
@@ -122,34 +141,75 @@ def _json(text: str, where: str):
         raise Unreadable(f"{where}not valid JSON ({error.msg}, line {error.lineno})") from None
 
 
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading if it is a regular file; a named pipe (which would block
+    forever), a device such as /dev/zero or /dev/urandom (which never ends), a socket or a
+    folder is refused. Opened without blocking and checked on the open file, so what is read
+    is what was checked."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            what = next((name for test, name in _FILE_TYPES.items() if test(mode)), "special")
+            raise Unreadable(f"{what}, not a regular file")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _read_capped(handle: BinaryIO, cap: int, what: str) -> bytes:
+    data = handle.read(cap + 1)
+    if len(data) > cap:
+        size = os.fstat(handle.fileno()).st_size
+        raise Unreadable(f"{size / 1e6:.1f} MB: larger than the {cap / 1e6:.0f} MB a {what} "
+                         "may have (split it"
+                         + (", or use .jsonl)" if what == "file" else ")"))
+    return data
+
+
+def _jsonl(handle: BinaryIO, path: Path) -> Iterator[Article | Skipped]:
+    """One article per line; a line over ``MAX_BYTES`` is skipped without being held."""
+    number = 0
+    while raw := handle.readline(MAX_BYTES + 1):
+        number += 1
+        source = f"{path}:{number}"
+        if len(raw) > MAX_BYTES and not raw.endswith(b"\n"):
+            size, rest = len(raw), b""
+            while not rest.endswith(b"\n") and (rest := handle.readline(1 << 20)):
+                size += len(rest)
+            yield Skipped(source, f"a line of over {size / 1e6:.0f} MB: longer than the "
+                                  f"{MAX_BYTES / 1e6:.0f} MB an article may have")
+            continue
+        if not raw.strip():
+            continue
+        try:
+            yield _from_mapping(_json(decode(raw), ""), source)
+        except Unreadable as error:
+            yield Skipped(source, str(error))
+
+
 def read_articles(path: Path) -> Iterator[Article | Skipped]:
     """The articles one file holds (one, or one per JSON line); a bad JSON line is skipped
-    with its reason and the next one read. Raises Unreadable or OSError for the whole file."""
-    with path.open("rb") as handle:
-        head = handle.read(8192)
-    binary = sniff_binary(head)
-    if binary:
-        raise Unreadable(f"{binary}, not text")
-    if path.suffix.lower() == ".jsonl":
-        with path.open("rb") as handle:
-            for number, raw in enumerate(handle, 1):
-                if not raw.strip():
-                    continue
-                source = f"{path}:{number}"
-                try:
-                    yield _from_mapping(_json(decode(raw), ""), source)
-                except Unreadable as error:
-                    yield Skipped(source, str(error))
-        return
+    with its reason and the next one read. Raises Unreadable or OSError for the whole file.
+    Only regular files are read, and never more than a cap of bytes."""
     suffix = path.suffix.lower()
+    with open_regular(path) as handle:
+        binary = sniff_binary(handle.peek(8192)[:8192])
+        if binary:
+            raise Unreadable(f"{binary}, not text")
+        if suffix == ".jsonl":
+            yield from _jsonl(handle, path)
+            return
+        if suffix in FEED_SUFFIXES:
+            raw = _read_capped(handle, MAX_FEED_BYTES, "feed")
+        else:
+            raw = _read_capped(handle, MAX_BYTES, "file")
     if suffix in FEED_SUFFIXES:
-        yield from read_feed(path.read_bytes(), str(path))
+        yield from read_feed(raw, str(path))
         return
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise Unreadable(f"{size / 1e6:.1f} MB: larger than the {MAX_BYTES / 1e6:.0f} MB a "
-                         "file may have (split it, or use .jsonl)")
-    content = decode(path.read_bytes())
+    content = decode(raw)
     if not content.strip():
         raise Unreadable("empty file")
     if suffix in HTML_SUFFIXES:
@@ -192,6 +252,9 @@ def read_feed(raw: bytes, source: str) -> Iterator[Article | Skipped]:
     """One article per entry of an RSS or Atom feed, with its link and date."""
     import feedparser
 
+    if _ENTITY_DECLARATION.search(raw[:65536]):
+        raise Unreadable("declares XML entities: refused (they can expand without bound or "
+                         "read local files)")
     feed = feedparser.parse(raw)
     if not feed.entries:
         reason = getattr(feed, "bozo_exception", None)

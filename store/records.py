@@ -49,9 +49,25 @@ class InvalidValue(ValueError):
     """A value a field cannot hold; the message is meant for the person who typed it."""
 
 
+# Sizes no real annotation reaches: a longer value is a mistake or an attack (a 100 MB note).
+MAX_NOTE = 20_000
+MAX_TEXT = 1_000
+MAX_TAGS, MAX_TAG = 50, 100
+MAX_COUNT = 10**10  # more people than have ever lived at once
+
+
+def _as_text(value) -> str:
+    """``value`` as a stripped string; only text (or nothing) is accepted."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise InvalidValue(f"must be text, not {type(value).__name__}")
+    return value.strip()
+
+
 def _choice(options: tuple[str, ...]):
     def check(value):
-        text = str(value).strip()
+        text = _as_text(value)
         if text not in options:
             raise InvalidValue(f"must be one of: {', '.join(options)}")
         return text
@@ -64,28 +80,39 @@ def _count(value, *, optional: bool = False):
         if optional:
             return None
         raise InvalidValue("a count is required")
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise InvalidValue(f"must be a whole number, not {type(value).__name__}")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     text = str(value).strip().replace(",", "").replace("_", "")
     try:
-        number = int(text)
+        number = int(text) if len(text) <= 40 else None
     except ValueError:
-        raise InvalidValue(f"{value!r} is not a whole number") from None
+        number = None
+    if number is None:
+        raise InvalidValue(f"{str(value)[:40]!r} is not a whole number")
     if number < 0:
         raise InvalidValue("a count cannot be negative")
+    if number > MAX_COUNT:
+        raise InvalidValue(f"{number:,} is more than a count can be")
     return number
 
 
 def _date(value):
-    if value is None or not str(value).strip():
+    text = _as_text(value)
+    if not text:
         return None
-    text = str(value).strip()
     try:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise InvalidValue(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+        raise InvalidValue(f"{text[:40]!r} is not a date (use YYYY-MM-DD)") from None
 
 
-def _text(value):
-    return "" if value is None else str(value).strip()
+def _text(value, limit: int = MAX_TEXT):
+    text = _as_text(value)
+    if len(text) > limit:
+        raise InvalidValue(f"{len(text):,} characters: at most {limit:,}")
+    return text
 
 
 def _optional_text(value):
@@ -101,7 +128,7 @@ def _required_text(value):
 
 
 def _country(value):
-    text = _text(value).upper()
+    text = _as_text(value).upper()
     if not text:
         return None
     if len(text) != 3 or not text.isalpha():
@@ -119,13 +146,23 @@ def _tags(value) -> str:
                 raise InvalidValue("tags: a JSON list or words separated by commas") from None
         else:
             items = stripped.replace(",", " ").split()
+    elif value is None:
+        items = []
+    elif isinstance(value, list):
+        items = value
     else:
-        items = list(value or [])
+        raise InvalidValue(f"tags: a list, not {type(value).__name__}")
     clean: list[str] = []
     for item in items:
-        tag = str(item).strip().lower()
+        if not isinstance(item, str):
+            raise InvalidValue(f"tags: each tag is a word, not {type(item).__name__}")
+        tag = item.strip().lower()
+        if len(tag) > MAX_TAG:
+            raise InvalidValue(f"tags: a tag of {len(tag):,} characters (at most {MAX_TAG})")
         if tag and tag not in clean:
             clean.append(tag)
+    if len(clean) > MAX_TAGS:
+        raise InvalidValue(f"tags: {len(clean)} tags (at most {MAX_TAGS})")
     return json.dumps(clean, ensure_ascii=False)
 
 
@@ -145,7 +182,7 @@ _CHECKS = {
     "summary": _required_text,
     "category": _required_text,
     "counted": _text,
-    "note": _text,
+    "note": lambda v: _text(v, MAX_NOTE),
     "tags": _tags,
     "sub_type": _optional_text,
     "location": _optional_text,

@@ -25,7 +25,7 @@ from extract.model import Extraction
 
 from . import duplicates, views
 from .claims import Claims
-from .connect import ReadOnlyStore, StoreError, open_store
+from .connect import ReadOnlyStore, StoreError, disk_full, is_disk_full, open_store
 from .crises import Crises
 from .history import Edit, History, now
 from .records import EDITABLE, TABLES
@@ -114,10 +114,13 @@ class Store(History, Review, Reextract, Crises, Claims):
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
-            except BaseException:
-                self.conn.rollback()
+                self.conn.commit()
+            except BaseException as error:
+                if self.conn.in_transaction:
+                    self.conn.rollback()
+                if is_disk_full(error):
+                    raise disk_full(self.path) from error
                 raise
-            self.conn.commit()
 
     def writable(self) -> None:
         """Raise ReadOnlyStore when this store was opened read-only."""

@@ -3,8 +3,10 @@ once, schema upgrades. The real `tracker` command runs as a subprocess where a p
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
+import resource
 import shutil
 import signal
 import sqlite3
@@ -18,7 +20,7 @@ import pytest
 from helpers import SIZE, detail_text, settle
 
 import seeds
-from store import Store
+from store import DiskFull, Store
 from store.ingest import Article, ingest_article
 from store.schema import MIGRATIONS, SCHEMA_VERSION
 from tui.app import make_app
@@ -123,10 +125,130 @@ def test_bad_files_are_skipped_with_a_reason_and_harm_nothing(tmp_path, seed_tem
     assert all("\x00" not in t for t in texts)
 
 
+def hostile_feeds_and_specials(folder: Path, secret: Path) -> dict[str, str]:
+    """Feeds and pages built to expand or to read local files, bombs, endless and blocking
+    files; what each skip says."""
+    folder.mkdir()
+    item = ('<item><title>Attack {x}</title><description>Gunmen killed 5 people in Gao on '
+            'Monday. {x}</description></item>')
+    laughs = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 or "")) * 10}">' for i in range(1, 10))
+    (folder / "laughs.rss").write_text(
+        f'<?xml version="1.0"?><!DOCTYPE rss [{laughs}]><rss version="2.0"><channel>'
+        f'{item.format(x="&lol9;")}</channel></rss>')
+    (folder / "xxe.atom").write_text(
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+        f'<rss version="2.0"><channel>{item.format(x="&xxe;")}</channel></rss>')
+    (folder / "xxe.html").write_text(
+        f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]><html><body><article><p>'
+        f'Gunmen killed 5 people in Gao on Monday, officials said. &xxe;</p></article></body>'
+        '</html>')
+    (folder / "bomb.html").write_bytes(gzip.compress(b"<html>" + b" " * 200_000_000))
+    (folder / "nested.html").write_text(
+        "<html><body>" + "<div>" * 100_000 + "Gunmen killed 5 people in Gao. " * 5
+        + "</div>" * 100_000 + "</body></html>")
+    with (folder / "long.jsonl").open("w") as handle:
+        handle.write(json.dumps({"title": "huge", "text": "Troops fired. " * 4_000_000}) + "\n")
+        handle.write(json.dumps({"title": "ok", "text": GOOD}) + "\n")
+    os.mkfifo(folder / "pipe.txt")
+    os.symlink("/dev/zero", folder / "zero.txt")
+    os.symlink("/dev/urandom", folder / "random.jsonl")
+    os.symlink(secret, folder / "elsewhere.txt")
+    return {
+        "laughs.rss": "declares XML entities", "xxe.atom": "declares XML entities",
+        "bomb.html": "gzip archive", "long.jsonl:1": "a line of over 56 MB",
+        "pipe.txt": "a named pipe, not a regular file",
+        "zero.txt": "a link to /dev/zero, outside", "random.jsonl": "a link to /dev/urandom",
+        "elsewhere.txt": f"a link to {secret}, outside",
+    }
+
+
+def test_hostile_feeds_bombs_and_special_files_are_skipped_in_bounded_time(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-TOKEN-4242")
+    skipped = hostile_feeds_and_specials(tmp_path / "inbox", secret)
+    db = tmp_path / "store.db"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.monotonic()
+    result = tracker("ingest", str(tmp_path / "inbox"), "/dev/zero", "--db", str(db),
+                     timeout=120)
+    elapsed = time.monotonic() - started
+    peak_mb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    assert result.returncode == 0, result.stderr
+    summary = result.stdout[result.stdout.index(" added, "):]
+    for name, reason in skipped.items():
+        line = next(x for x in summary.splitlines() if f"/{name}:" in x)
+        assert reason in line, line
+    assert "/dev/zero: a device, not a regular file" in summary
+    assert elapsed < 90 and peak_mb < 1500, (elapsed, peak_mb)
+    with sqlite3.connect(db) as conn:
+        texts = [t for (t,) in conn.execute("SELECT text FROM documents")]
+        assert not conn.execute("SELECT count(*) FROM documents WHERE text LIKE '%SECRET%' "
+                                "OR title LIKE '%SECRET%'").fetchone()[0]
+    assert GOOD in texts  # the line after the huge one
+    assert all("lol" not in t for t in texts)
+
+
+def test_full_disk_during_ingest_stops_with_one_line_and_keeps_the_store(tmp_path):
+    """A real full disk: a 2 MB tmpfs (needs root to mount it; the next test runs anywhere)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = os.geteuid() == 0 and subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(disk)], capture_output=True
+    ).returncode == 0
+    if not mounted:
+        pytest.skip("cannot mount a small tmpfs here (not root, or no mount permission)")
+    try:
+        db = disk / "store.db"
+        result = tracker("ingest", str(ROOT / "tests" / "data" / "articles"), "--db", str(db))
+        assert result.returncode == 2, result.stdout
+        error = result.stderr.strip().splitlines()[-1]
+        assert error.startswith("tracker: disk full:") and "nothing of this change" in error
+        assert "skipped" not in result.stdout.split(" added, ")[0]  # no article blamed
+        added = int(result.stdout.split(" added, ")[0].rsplit("\n", 1)[-1])
+        assert added >= 1
+        assert integrity(db) == "ok"
+        assert len(documents(db)) == added
+        again = tracker("search", "Taliban", "--db", str(db))
+        assert again.returncode == 0
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_full_disk_in_a_write_is_refused_whole(seed_db):
+    """SQLite's own SQLITE_FULL (the store may not grow past its size): anywhere, no root."""
+    with Store(seed_db) as store:
+        pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+        store.conn.execute(f"PRAGMA max_page_count = {pages}")
+        counts = store.document_count()
+        with pytest.raises(DiskFull, match="disk full"):
+            for number in range(50):
+                ingest_article(store, Article(GOOD.replace("12", str(100 + number)) * 20,
+                                              f"t{number}", "x"))
+        assert store.document_count() >= counts
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        store.conn.execute("PRAGMA max_page_count = 1073741823")
+        ingest_article(store, Article(GOOD + " Again.", "after", "x"))
+
+
+def _other_user_can_run_tracker(user: int) -> str | None:
+    """Why ``user`` cannot run this checkout's tracker (a clone in a folder only its owner
+    may enter), or None."""
+    probe = subprocess.run(
+        ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *COMMAND, "--help"],
+        capture_output=True, text=True, timeout=120, cwd="/",
+    )
+    return None if probe.returncode == 0 else " ".join(probe.stderr.split())[:200]
+
+
 @pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"),
                     reason="needs root to run the command as another user")
 def test_unreadable_file_and_read_only_store(seed_template):
     import tempfile
+
+    refused = _other_user_can_run_tracker(65534)
+    if refused:
+        pytest.skip(f"user 65534 cannot run {COMMAND[0]} from this clone: {refused}")
 
     tmp_path = Path(tempfile.mkdtemp(prefix="tracker-perm-"))
     tmp_path.chmod(0o755)

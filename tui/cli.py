@@ -14,7 +14,7 @@ from pathlib import Path
 from store import Store, StoreError, default_path
 from store.records import KINDS
 
-from .safe import plain
+from .safe import one_terminal_line as plain
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -199,15 +199,14 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from store.importer import import_lines
+    from store.importer import import_lines, read_lines
 
-    try:
-        lines = args.file.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"tracker: {args.file}: {error}", file=sys.stderr)
-        return 2
     with _open(getattr(args, "db", None), create_dirs=False) as store:
-        report = import_lines(store, lines)
+        try:
+            report = import_lines(store, read_lines(args.file))
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"tracker: {plain(args.file)}: {plain(error)}", file=sys.stderr)
+            return 2
     for kind, record_id, name in report.applied:
         print(f"applied  {kind} #{record_id} {name}")
     for conflict in report.conflicts:
@@ -261,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return command(args)
     except StoreError as error:
-        print(f"tracker: {error}", file=sys.stderr)
+        print(f"tracker: {plain(error)}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

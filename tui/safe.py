@@ -11,26 +11,37 @@ import re
 
 from rich.text import Text
 
-# C0 controls but tab and newline, DEL, C1 controls, and bidi overrides that can hide text.
+from store.cells import show_controls
+
+# C0 controls but tab and newline (carriage return included: it rewrites the line), DEL, C1
+# controls, and bidi overrides that can hide text.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _visible(match: re.Match) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␛ for ESC, ␀ for NUL, ...
-    if code == 0x7F:
-        return "\u2421"
-    return "\ufffd"
 
 
 def plain(text: object, *, one_line: bool = False) -> str:
     """``text`` with every control character replaced by a visible stand-in."""
     value = "" if text is None else str(text)
-    value = _CONTROL.sub(_visible, value)
+    value = show_controls(value, _CONTROL)
     if one_line:
         value = " ".join(value.split())
     return value
+
+
+# What else breaks a line on a terminal or in a line-based reader: tab, newline, the Unicode
+# line and paragraph separators.
+_BREAKS = re.compile("[\t\n\u2028\u2029]")
+
+
+def _visible_break(match: re.Match) -> str:
+    char = match.group()
+    return chr(0x2400 + ord(char)) if char in "\t\n" else "\u2424"
+
+
+def one_terminal_line(text: object) -> str:
+    """``text`` as part of one line of a command's output: control characters and every line
+    break shown as visible symbols, so a file name or title cannot forge another output line
+    or move the cursor."""
+    return _BREAKS.sub(_visible_break, plain(text))
 
 
 def safe_text(text: object, style: str = "", *, one_line: bool = False) -> Text:
