@@ -9,6 +9,7 @@ feeds through feedparser, libraries made for exactly that.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
@@ -76,29 +77,74 @@ def _title_of(text: str) -> str:
     return ""
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+# Legacy single-byte encodings of non-Latin scripts, for text that is mostly high bytes.
+_LEGACY = ["cp1251", "koi8_r", "cp1256", "cp1253", "cp1255", "cp1254", "cp1250", "cp1257",
+           "cp1258", "cp874", "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8", "cp1252"]
+_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""",
+                       re.IGNORECASE)
+
+
 def sniff_binary(head: bytes) -> str | None:
     """What binary format ``head`` (a file's first bytes) is, or None for text."""
     for magic, name in MAGIC.items():
         if head.startswith(magic):
             return name
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return None  # UTF-16 and UTF-32 text is half NUL bytes
     if head and head.count(0) > max(8, len(head) // 100):
         return "binary file"
     return None
 
 
-def decode(raw: bytes) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), else Windows-1252, else Latin-1 (which
-    decodes anything), so a legacy-encoded article is read, not rejected. NUL bytes are
-    dropped."""
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+def _cp1252_byte(error: UnicodeDecodeError) -> tuple[str, int]:
+    """A byte that is not UTF-8, read as Windows-1252 (Latin-1 where that has no character):
+    a UTF-8 file with a pasted legacy quote keeps both its é and its “."""
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="ignore") or bad.decode("latin-1"), error.end
+
+
+codecs.register_error("tracker-cp1252", _cp1252_byte)
+
+
+def declared_charset(raw: bytes) -> str | None:
+    """The encoding an HTML page declares in a ``<meta>`` tag, if Python knows it."""
+    match = _DECLARED.search(raw[:8192])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def decode(raw: bytes, declared: str | None = None) -> str:
+    """Text from bytes, whatever their encoding: a byte-order mark says it (UTF-8, -16,
+    -32); else the encoding the page declares; else UTF-8, any byte that is not UTF-8 read as
+    Windows-1252 (mixed files too); text that is mostly high bytes and not UTF-8 at all is a
+    legacy encoding of another script (Cyrillic, Arabic, Greek, ...), which charset_normalizer
+    tells. NUL bytes are dropped."""
+    encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), None) or declared
+    if encoding:
+        text = raw.decode(encoding, errors="replace")
     else:
-        text = raw.decode("latin-1")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _legacy(raw) or raw.decode("utf-8", errors="tracker-cp1252")
     return text.replace("\x00", "")
+
+
+def _legacy(raw: bytes) -> str | None:
+    high = sum(1 for byte in raw[:65536] if byte >= 0x80)
+    if high < 0.3 * min(len(raw), 65536):
+        return None  # a Latin script: Windows-1252 it is
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:262144], cp_isolation=_LEGACY).best()
+    return raw.decode(best.encoding, errors="replace") if best is not None else None
 
 
 def _checked(article: Article) -> Article:
@@ -209,7 +255,7 @@ def read_articles(path: Path) -> Iterator[Article | Skipped]:
     if suffix in FEED_SUFFIXES:
         yield from read_feed(raw, str(path))
         return
-    content = decode(raw)
+    content = decode(raw, declared_charset(raw) if suffix in HTML_SUFFIXES else None)
     if not content.strip():
         raise Unreadable("empty file")
     if suffix in HTML_SUFFIXES:

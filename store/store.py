@@ -118,6 +118,7 @@ class Store(History, Review, Reextract, Crises, Claims):
             except BaseException as error:
                 if self.conn.in_transaction:
                     self.conn.rollback()
+                self._alias_norms = None  # it may hold aliases that were rolled back
                 if is_disk_full(error):
                     raise disk_full(self.path) from error
                 raise
@@ -271,10 +272,20 @@ class Store(History, Review, Reextract, Crises, Claims):
             "INSERT OR IGNORE INTO aliases (actor_id, alias, norm) VALUES (?, ?, ?)",
             (actor_id, alias, norm),
         )
-        # keep the fuzzy-match list current instead of re-reading every alias per insert
-        if self._alias_norms is not None and norm not in self._alias_norm_set:
-            self._alias_norms.append(norm)
-            self._alias_norm_set.add(norm)
+
+    def _refresh_alias_norms(self) -> None:
+        """The fuzzy-match list of alias norms, with every alias stored since it was last read,
+        by this connection or by another process ingesting into the same store (two
+        ``tracker ingest`` at once would otherwise each make their own "Boko Haram")."""
+        if self._alias_norms is None:
+            self._alias_norms, self._alias_norm_set, self._aliases_read = [], set(), 0
+        for alias_id, norm in self.conn.execute(
+            "SELECT id, norm FROM aliases WHERE id > ? ORDER BY id", (self._aliases_read,)
+        ):
+            self._aliases_read = alias_id
+            if norm not in self._alias_norm_set:
+                self._alias_norms.append(norm)
+                self._alias_norm_set.add(norm)
 
     def find_actor(self, name: str, aliases: list[str] | tuple[str, ...] = ()) -> int | None:
         """The stored actor that ``name``/``aliases`` denote, across documents, or None.
@@ -292,11 +303,7 @@ class Store(History, Review, Reextract, Crises, Claims):
             ).fetchone()
             if row:
                 return row[0]
-        if self._alias_norms is None:
-            self._alias_norms = [
-                r[0] for r in self.conn.execute("SELECT DISTINCT norm FROM aliases")
-            ]
-            self._alias_norm_set = set(self._alias_norms)
+        self._refresh_alias_norms()
         candidates: set[int] = set()
         for norm in norms:
             if not norm:

@@ -7,9 +7,11 @@ from __future__ import annotations
 import shutil
 import signal
 import sqlite3
+import subprocess
 from pathlib import Path
 
 from test_robustness import (
+    COMMAND,
     ROOT,
     _many_articles,
     documents,
@@ -93,3 +95,39 @@ def test_ctrl_c_stops_a_parallel_ingest_and_keeps_what_was_written(tmp_path):
         empty = conn.execute("SELECT count(*) FROM documents d WHERE NOT EXISTS "
                              "(SELECT 1 FROM figures f WHERE f.document_id = d.id)").fetchone()
         assert empty == (0,)
+
+
+def test_two_ingests_at_once_find_each_others_actors(tmp_path):
+    """Two `tracker ingest` processes on one store (each half of the articles, interleaved)
+    resolve actors as one serial ingest does: each sees the actors the other stored."""
+    articles = sorted(ARTICLES.glob("*.json"))[:24]
+    halves = []
+    for number, part in enumerate((articles[0::2], articles[1::2])):
+        folder = tmp_path / f"half{number}"
+        folder.mkdir()
+        for path in part:
+            shutil.copy(path, folder / path.name)
+        halves.append(folder)
+    serial, shared = tmp_path / "serial.db", tmp_path / "shared.db"
+    tracker("ingest", str(ARTICLES / "missing-so-the-store-is-made.json"), "--db", str(shared))
+    processes = [subprocess.Popen([*COMMAND, "ingest", str(half), "--db", str(shared)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                 for half in halves]
+    for process in processes:
+        assert process.wait(timeout=600) == 0, process.stderr.read()
+    assert integrity(shared) == "ok"
+    with sqlite3.connect(shared) as conn:
+        order = [source for (source,) in conn.execute("SELECT source FROM documents ORDER BY id")]
+    conn.close()
+    assert len(order) == len(articles)
+    # the same articles, one process, in the order the two processes stored them
+    tracker("ingest", *order, "--db", str(serial), check=True)
+
+    def actors(db: Path) -> list[tuple[str, str]]:
+        with sqlite3.connect(db) as conn:
+            rows = sorted(conn.execute("SELECT name, kind FROM actors WHERE status != 'merged'"))
+        conn.close()
+        return rows
+
+    one, two = actors(serial), actors(shared)
+    assert two == one, sorted(set(one) ^ set(two))

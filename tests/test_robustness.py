@@ -22,6 +22,7 @@ from helpers import SIZE, detail_text, settle
 import seeds
 from store import DiskFull, Store
 from store.ingest import Article, ingest_article
+from store.readers import read_articles
 from store.schema import MIGRATIONS, SCHEMA_VERSION
 from tui.app import make_app
 from tui.panes import RecordPane
@@ -211,8 +212,8 @@ def test_full_disk_during_ingest_stops_with_one_line_and_keeps_the_store(tmp_pat
         assert len(documents(db)) == added
         again = tracker("search", "Taliban", "--db", str(db))
         assert again.returncode == 0
-    finally:
-        subprocess.run(["umount", str(disk)], check=False)
+    finally:  # lazily: a connection the test opened may not be collected yet
+        subprocess.run(["umount", "--lazy", str(disk)], check=False)
 
 
 def test_full_disk_in_a_write_is_refused_whole(seed_db):
@@ -485,3 +486,33 @@ async def test_markup_and_escapes_in_every_pane(seed_db):
         await settle(pilot)
         assert "[@click=app.quit]Taleban[/]␛[2J" in detail_text(app)
         assert app.is_running
+
+
+CYRILLIC = ("Боевики убили 12 мирных жителей в Донецке в понедельник, сообщили местные "
+            "власти. Ещё 30 человек были ранены.")
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("utf16.txt", ("\ufeff" + GOOD).encode("utf-16-le"), GOOD),
+    ("utf16be.txt", GOOD.encode("utf-16"), GOOD),
+    ("utf32.md", GOOD.encode("utf-32"), GOOD),
+    ("bom.txt", ("\ufeff" + CYRILLIC).encode("utf-8"), CYRILLIC),
+    ("cyrillic.txt", CYRILLIC.encode("cp1251"), CYRILLIC),
+    ("koi8.txt", CYRILLIC.encode("koi8_r"), CYRILLIC),
+    ("mixed.txt", "Médecins Sans Frontières said ".encode() + "“40 families” fled Ségou."
+     .encode("cp1252"), "Médecins Sans Frontières said “40 families” fled Ségou."),
+    ("declared.html", (
+        '<html><head><meta charset="windows-1251"><title>Донецк</title></head><body>'
+        f'<article><h1>Донецк</h1><p>{CYRILLIC}</p><p>{CYRILLIC}</p></article></body></html>'
+    ).encode("cp1251"), CYRILLIC),
+    ("http-equiv.htm", (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=koi8-r">'
+        f'</head><body><article><p>{CYRILLIC}</p><p>{CYRILLIC}</p></article></body></html>'
+    ).encode("koi8_r"), CYRILLIC),
+])
+def test_every_encoding_is_read_as_declared_or_detected(tmp_path, name, content, expected):
+    path = tmp_path / name
+    path.write_bytes(content)
+    articles = list(read_articles(path))
+    assert len(articles) == 1 and isinstance(articles[0], Article), articles
+    assert expected in articles[0].text
