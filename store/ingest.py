@@ -5,6 +5,7 @@ The publication date and place come from the file's metadata, else from the text
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -101,7 +102,7 @@ def ingest_article(store: Store, article: Article) -> Added:
 def write_article(store: Store, article: Article, extraction: extract.Extraction,
                   place) -> Added:
     """Store an article with its extraction (one transaction)."""
-    return store.add_document(
+    added = store.add_document(
         article.text,
         extraction,
         title=article.title,
@@ -113,6 +114,7 @@ def write_article(store: Store, article: Article, extraction: extract.Extraction
         place=place.name if place else None,
         country=place.country if place else None,
     )
+    return dataclasses.replace(added, warnings=article.warnings) if article.warnings else added
 
 
 def _reason(error: Exception) -> str:

@@ -10,6 +10,7 @@ feeds through feedparser, libraries made for exactly that.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import json
 import os
 import re
@@ -34,6 +35,15 @@ class Article:
     url: str = ""
     published: str | None = None
     author: str = ""
+    warnings: tuple[str, ...] = ()  # what was given but could not be used, for the report
+
+
+def _dated(text: str, title: str, source: str, url: str, published, author: str = ""
+           ) -> Article:
+    """An article whose publication date is read by ``published_date``, never fatally."""
+    date, warning = published_date(published)
+    return _checked(Article(text, title, source, url, date, author,
+                            (warning,) if warning else ()))
 
 
 @dataclass(frozen=True)
@@ -64,10 +74,30 @@ class Unreadable(ValueError):
     """A file or line that cannot be an article; the message says why, in one line."""
 
 
-def _iso_date(value) -> str | None:
-    if not value:
-        return None
-    return str(value)[:10]
+def published_date(value) -> tuple[str | None, str | None]:
+    """A publication date as ``YYYY-MM-DD``, and a warning when one was given but not
+    understood. ISO forms first, then what dateparser reads ("July 14, 2021", RFC 822);
+    a year outside 1800-2200 (0, 99999) is a mistake, not a date."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    text = " ".join(str(value).split())[:100]
+    date = None
+    try:
+        date = dt.date.fromisoformat(text[:10])
+    except ValueError:
+        if not re.match(r"[+-]?\d{5,}", text):
+            import dateparser
+
+            parsed = dateparser.parse(text, languages=["en"],
+                                      settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+            date = parsed.date() if parsed else None
+    if date is None or not 1800 <= date.year <= 2200:
+        return None, f"published date {plain_repr(text)} not understood: stored undated"
+    return date.isoformat(), None
+
+
+def plain_repr(text: str) -> str:
+    return repr(text[:40] + ("…" if len(text) > 40 else ""))
 
 
 def _title_of(text: str) -> str:
@@ -176,8 +206,8 @@ def _from_mapping(data, source: str) -> Article:
     text = _clean(text)
     title = _clean(data.get("title") or _title_of(text))
     published = data.get("published") or data.get("date_publish")
-    return _checked(Article(text, title, source, _clean(data.get("url") or ""),
-                            _iso_date(_clean(published) if published else None)))
+    return _dated(text, title, source, _clean(data.get("url") or ""),
+                  _clean(published) if published else None)
 
 
 def _json(text: str, where: str):
@@ -276,10 +306,8 @@ def read_html(html: str, source: str, url: str = "") -> Article:
     )
     if page is None or not (page.text or "").strip():
         raise Unreadable("no article text found in the page")
-    return _checked(Article(
-        page.text, page.title or _title_of(page.text), source, page.url or url,
-        _iso_date(page.date), page.author or "",
-    ))
+    return _dated(page.text, page.title or _title_of(page.text), source, page.url or url,
+                  page.date, page.author or "")
 
 
 def _plain_html(fragment: str) -> str:

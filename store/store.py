@@ -61,6 +61,7 @@ class Added:
     actors: int = 0  # actors new to the store
     figures: int = 0
     duplicate_of: int | None = None  # the stored document this one is a copy of
+    warnings: tuple[str, ...] = ()  # what of the input could not be used (a bad date)
 
 
 class Store(History, Review, Reextract, Crises, Claims):

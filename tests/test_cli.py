@@ -128,3 +128,25 @@ def test_first_launch_on_a_new_machine_makes_the_default_store_and_seeds_it(tmp_
     assert opened == [store_path, True]
     with Store(store_path) as store:
         assert store.document_count() == len(seeds.paths())
+
+
+def test_export_destinations_that_cannot_be_written_are_one_line_each(ingested, tmp_path):
+    db, _ = ingested
+    existing = tmp_path / "events.csv"
+    existing.write_text("an older export\n")
+    existing.chmod(0o640)
+    cases = [
+        (("--format", "csv", "--what", "events", "--out", str(tmp_path / "no" / "x.csv")),
+         "folder " + str(tmp_path / "no") + " does not exist"),
+        (("--format", "acled", "--out", str(tmp_path)), "is a folder: give the name of a file"),
+        (("--format", "brat", "--out", str(existing)), "is a file: brat writes a folder"),
+    ]
+    for args, message in cases:
+        result = run("export", "--db", str(db), *args, check=False)
+        assert result.returncode == 2 and message in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert existing.read_text() == "an older export\n"
+    run("export", "--db", str(db), "--format", "csv", "--what", "events", "--out", str(existing))
+    assert existing.read_text().startswith("id,type,sub_type")
+    assert existing.stat().st_mode & 0o777 == 0o640  # replaced whole, its mode kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.csv"]  # no temporary left

@@ -190,8 +190,9 @@ def test_hostile_feeds_bombs_and_special_files_are_skipped_in_bounded_time(tmp_p
     assert all("lol" not in t for t in texts)
 
 
-def test_full_disk_during_ingest_stops_with_one_line_and_keeps_the_store(tmp_path):
-    """A real full disk: a 2 MB tmpfs (needs root to mount it; the next test runs anywhere)."""
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real, nearly empty 2 MB disk (a tmpfs; mounting one needs root)."""
     disk = tmp_path / "disk"
     disk.mkdir()
     mounted = os.geteuid() == 0 and subprocess.run(
@@ -200,20 +201,58 @@ def test_full_disk_during_ingest_stops_with_one_line_and_keeps_the_store(tmp_pat
     if not mounted:
         pytest.skip("cannot mount a small tmpfs here (not root, or no mount permission)")
     try:
-        db = disk / "store.db"
-        result = tracker("ingest", str(ROOT / "tests" / "data" / "articles"), "--db", str(db))
-        assert result.returncode == 2, result.stdout
-        error = result.stderr.strip().splitlines()[-1]
-        assert error.startswith("tracker: disk full:") and "nothing of this change" in error
-        assert "skipped" not in result.stdout.split(" added, ")[0]  # no article blamed
-        added = int(result.stdout.split(" added, ")[0].rsplit("\n", 1)[-1])
-        assert added >= 1
-        assert integrity(db) == "ok"
-        assert len(documents(db)) == added
-        again = tracker("search", "Taliban", "--db", str(db))
-        assert again.returncode == 0
+        yield disk
     finally:  # lazily: a connection the test opened may not be collected yet
         subprocess.run(["umount", "--lazy", str(disk)], check=False)
+
+
+def fill(disk: Path) -> None:
+    """Take every free byte of ``disk``."""
+    with (disk / "filler").open("wb") as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 65536)
+                handle.flush()
+        except OSError:
+            pass
+
+
+def test_full_disk_during_ingest_stops_with_one_line_and_keeps_the_store(small_disk):
+    """A real full disk (the test after the next runs anywhere, with SQLite's own limit)."""
+    db = small_disk / "store.db"
+    result = tracker("ingest", str(ROOT / "tests" / "data" / "articles"), "--db", str(db))
+    assert result.returncode == 2, result.stdout
+    error = result.stderr.strip().splitlines()[-1]
+    assert error.startswith("tracker: disk full:") and "nothing of this change" in error
+    assert "skipped" not in result.stdout.split(" added, ")[0]  # no article blamed
+    added = int(result.stdout.split(" added, ")[0].rsplit("\n", 1)[-1])
+    assert added >= 1
+    assert integrity(db) == "ok"
+    assert len(documents(db)) == added
+    again = tracker("search", "Taliban", "--db", str(db))
+    assert again.returncode == 0
+
+
+async def test_an_edit_on_a_full_disk_is_refused_and_the_tui_stays(seed_template, small_disk):
+    db = small_disk / "seed.db"
+    shutil.copy(seed_template, db)
+    app = make_app(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        fill(small_disk)
+        await pilot.press("3", "a")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("disk full:") for m in messages), messages
+        assert app.is_running
+        pane = app.pane("figure")
+        assert pane.statuses[1] == "unreviewed"  # the row shows what the store holds
+        (small_disk / "filler").unlink()
+        await pilot.press("k")
+        await pilot.press("a")  # with room again, the same edit is made
+        await settle(pilot)
+        assert any(m.startswith("Saved status") for m in [n.message for n in app._notifications])
+    assert integrity(db) == "ok"
 
 
 def test_full_disk_in_a_write_is_refused_whole(seed_db):
@@ -516,3 +555,22 @@ def test_every_encoding_is_read_as_declared_or_detected(tmp_path, name, content,
     articles = list(read_articles(path))
     assert len(articles) == 1 and isinstance(articles[0], Article), articles
     assert expected in articles[0].text
+
+
+def test_a_bad_publication_date_keeps_the_article_undated_with_a_warning(tmp_path):
+    given = {"0000-01-01": None, "99999-01-01": None, "2021-13-45": None, "garbage": None,
+             "July 14, 2021": "2021-07-14", "Wed, 14 Jul 2021 10:00:00 GMT": "2021-07-14",
+             "2016-11-10T22:00:00Z": "2016-11-10", "": None}
+    path = tmp_path / "dates.jsonl"
+    path.write_text("".join(
+        json.dumps({"title": f"t{n}", "text": f"{GOOD} Case {n}.", "published": value}) + "\n"
+        for n, value in enumerate(given)))
+    articles = list(read_articles(path))
+    assert [a.published for a in articles] == list(given.values())
+    for article, value in zip(articles, given, strict=True):
+        assert bool(article.warnings) == (bool(value) and given[value] is None), article
+    result = tracker("ingest", str(path), "--db", str(tmp_path / "store.db"), check=True)
+    assert "8 added" in result.stdout
+    assert "warning #3 't2': published date '2021-13-45' not understood: stored undated" \
+        in result.stdout
+

@@ -464,6 +464,7 @@ class TrackerApp(App):
             edits = [e for e in self.store.set_fields(kind, record_id, values) if e]
         except (InvalidValue, KeyError, StoreError) as error:
             self.call_from_thread(self.notify, str(error), severity="error")
+            self.call_from_thread(self.refresh_record, kind, record_id)  # undo what was shown
             return
         self.call_from_thread(self._edited, kind, record_id, edits)
 

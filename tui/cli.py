@@ -8,7 +8,10 @@ fast and work over a pipe.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from store import Store, StoreError, default_path
@@ -101,6 +104,9 @@ def _print_result(result) -> None:
             f"added    #{result.document_id} {plain(result.title)!r}: {result.events} events, "
             f"{result.figures} figures, {result.actors} new actors{copy}", flush=True
         )
+        for warning in result.warnings:
+            print(f"warning  #{result.document_id}: {plain(warning)}", file=sys.stderr,
+                  flush=True)
     else:
         print(f"known    #{result.document_id} {plain(result.title)!r}: already stored")
 
@@ -157,6 +163,9 @@ def _summary(results: list, skipped_type) -> None:
     print(f"{added} added, {len(stored) - added} already stored, {len(skipped)} skipped")
     for item in skipped:
         print(f"  skipped {plain(item.source)}: {plain(item.reason)}")
+    for item in stored:
+        for warning in item.warnings:
+            print(f"  warning #{item.document_id} {plain(item.title)!r}: {plain(warning)}")
 
 
 def cmd_search(args) -> int:
@@ -181,21 +190,62 @@ def cmd_export(args) -> int:
     if args.format == "brat" and not args.out:
         print("tracker: brat writes a folder: add --out FOLDER", file=sys.stderr)
         return 2
+    problem = _unwritable(args.out, folder=args.format == "brat") if args.out else None
+    if problem:
+        print(f"tracker: {plain(args.out)}: {problem}", file=sys.stderr)
+        return 2
     with _open(getattr(args, "db", None), create_dirs=False) as store:
-        if args.format == "brat":
-            count = formats.brat(store, args.out)
-            print(f"{count} documents written to {args.out}", file=sys.stderr)
-            return 0
-        out = args.out.open("w", encoding="utf-8", newline="") if args.out else sys.stdout
         try:
-            if args.format in ("acled", "hxl"):
-                getattr(formats, args.format)(store, out, args.include_duplicates)
-            else:
-                export(store, out, args.format, args.what)
-        finally:
-            if args.out:
-                out.close()
+            if args.format == "brat":
+                count = formats.brat(store, args.out)
+                print(f"{count} documents written to {plain(args.out)}", file=sys.stderr)
+                return 0
+            with _replaced(args.out) as out:
+                if args.format in ("acled", "hxl"):
+                    getattr(formats, args.format)(store, out, args.include_duplicates)
+                else:
+                    export(store, out, args.format, args.what)
+        except OSError as error:
+            print(f"tracker: {plain(args.out)}: cannot write ({plain(error.strerror or error)})",
+                  file=sys.stderr)
+            return 2
     return 0
+
+
+def _unwritable(path: Path, folder: bool) -> str | None:
+    """Why an export cannot go to ``path``, in a few words, or None."""
+    if folder:
+        return "is a file: brat writes a folder" if path.exists() and not path.is_dir() \
+            else None
+    if path.is_dir():
+        return "is a folder: give the name of a file to write"
+    if not path.parent.is_dir():
+        return f"folder {plain(path.parent)} does not exist"
+    return None
+
+
+@contextlib.contextmanager
+def _replaced(path: Path | None):
+    """Where an export writes: stdout, or a new file beside ``path`` that replaces it only
+    once complete, so a failed export never leaves half a file in place of a good one."""
+    if path is None:
+        yield sys.stdout
+        return
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    if path.exists():
+        mode = path.stat().st_mode & 0o777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temporary, mode)
+    try:
+        with open(handle, "w", encoding="utf-8", newline="") as out:
+            yield out
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
 
 
 def cmd_import(args) -> int:
