@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,12 +30,23 @@ class DiskFull(StoreError):
     """The disk (or the file size limit) left no room for a write; nothing of it was kept."""
 
 
-def is_disk_full(error: BaseException) -> bool:
-    """Whether SQLite failed for want of space (SQLITE_FULL, or an I/O error from ENOSPC)."""
+def is_disk_full(error: BaseException, path: Path | None = None) -> bool:
+    """Whether SQLite failed for want of space: SQLITE_FULL, or an I/O error (it cannot make
+    its shared-memory file, say) while the store's disk has no room left."""
     if not isinstance(error, sqlite3.Error):
         return isinstance(error, OSError) and error.errno == errno.ENOSPC
     code = getattr(error, "sqlite_errorcode", None)
-    return code == sqlite3.SQLITE_FULL or "disk is full" in str(error)
+    if code == sqlite3.SQLITE_FULL or "disk is full" in str(error):
+        return True
+    if path is None or code is None or code & 0xFF != sqlite3.SQLITE_IOERR:
+        return False
+    try:
+        return shutil.disk_usage(path.parent if str(path.parent) else ".").free < LOW_SPACE
+    except OSError:
+        return False
+
+
+LOW_SPACE = 1 << 20  # bytes: below this, an I/O error on the store's disk is a full disk
 
 
 def disk_full(path: Path) -> DiskFull:
@@ -47,6 +59,7 @@ class Opened:
     conn: sqlite3.Connection
     read_only: bool
     backup: Path | None  # the copy made before upgrading the schema, if one was
+    why_read_only: str = ""  # when it was asked for writing: "the disk is full", ...
 
 
 def _writable(path: Path) -> bool:
@@ -86,7 +99,19 @@ def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
 
 
 def open_store(path: Path, read_only: bool = False) -> Opened:
-    """Connect to ``path``, creating or upgrading the schema unless opened read-only."""
+    """Connect to ``path``, creating or upgrading the schema unless opened read-only. A store
+    on a full disk opens read-only (it can still be read, searched and exported), saying so;
+    a store that cannot be opened at all raises StoreError."""
+    try:
+        return _open_store(path, read_only)
+    except DiskFull:
+        if read_only or not path.exists():
+            raise
+    opened = _open_store(path, True)
+    return Opened(opened.conn, True, None, "the disk is full")
+
+
+def _open_store(path: Path, read_only: bool) -> Opened:
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a store file")
     if not path.parent.is_dir():
@@ -120,10 +145,9 @@ def open_store(path: Path, read_only: bool = False) -> Opened:
         return Opened(conn, False, copy)
     except sqlite3.DatabaseError as error:
         conn.close()
-        if is_disk_full(error):
-            raise StoreError(f"{path}: disk full: the store cannot be opened for writing "
-                             "(it is not damaged); free some space, or open it with "
-                             "--read-only") from None
+        if is_disk_full(error, path):
+            raise DiskFull(f"{path}: disk full: the store cannot be opened for writing "
+                           "(it is not damaged); free some space") from None
         raise StoreError(f"{path}: not a tracker store ({error})") from None
     except SchemaTooNew as error:
         conn.close()

@@ -72,6 +72,7 @@ class Store(History, Review, Reextract, Crises, Claims):
         opened = open_store(self.path, read_only)
         self.conn = opened.conn
         self.read_only = opened.read_only
+        self.why_read_only = opened.why_read_only
         self.backup = opened.backup
         self.db = sqlite_utils.Database(self.conn)
         self.index = SearchIndex(self.conn)
@@ -120,13 +121,16 @@ class Store(History, Review, Reextract, Crises, Claims):
                 if self.conn.in_transaction:
                     self.conn.rollback()
                 self._alias_norms = None  # it may hold aliases that were rolled back
-                if is_disk_full(error):
+                if is_disk_full(error, self.path):
                     raise disk_full(self.path) from error
                 raise
 
     def writable(self) -> None:
         """Raise ReadOnlyStore when this store was opened read-only."""
         if self.read_only:
+            if self.why_read_only:
+                raise ReadOnlyStore(f"{self.path.name} is open read-only ({self.why_read_only}): "
+                                    "nothing can be changed; free some space and open it again")
             raise ReadOnlyStore(f"{self.path.name} is open read-only: nothing can be changed")
 
     def close(self) -> None:

@@ -233,6 +233,20 @@ def test_full_disk_during_ingest_stops_with_one_line_and_keeps_the_store(small_d
     assert again.returncode == 0
 
 
+def test_a_store_on_a_full_disk_opens_read_only_and_says_why(seed_template, small_disk):
+    db = small_disk / "seed.db"
+    shutil.copy(seed_template, db)
+    fill(small_disk)
+    result = tracker("search", "Taliban", "--db", str(db), check=True)
+    assert "Taleban" in result.stdout
+    result = tracker("ingest", str(ROOT / "seeds"), "--db", str(db))
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("tracker: seed.db is open read-only (the disk is full): "
+                                     "nothing can be changed; free some space and open it again")
+    (small_disk / "filler").unlink()
+    assert integrity(db) == "ok"
+
+
 async def test_an_edit_on_a_full_disk_is_refused_and_the_tui_stays(seed_template, small_disk):
     db = small_disk / "seed.db"
     shutil.copy(seed_template, db)

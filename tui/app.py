@@ -126,7 +126,9 @@ class TrackerApp(App):
         self.pane("event").focus()
         self.open_latest_crisis()
         if self.store.read_only:
-            self.notify("Opened read-only: you can read and search, not edit.", timeout=5)
+            why = f" ({self.store.why_read_only})" if self.store.why_read_only else ""
+            self.notify(f"Opened read-only{why}: you can read and search, not edit.",
+                        timeout=5, severity="warning" if why else "information")
         self.set_interval(self.WATCH_SECONDS, self.watch_store)
 
     @work(thread=True, group="crisis")
