@@ -72,6 +72,18 @@ def table(result: dict) -> str:
             f"{ing[f'ingest_{jobs}jobs_vs_spacy_{jobs}proc']:.0%} of spaCy in {jobs} "
             f"processes, {ing[f'spacy_{jobs}proc_words_per_s']:,} words/s)"
         )
+    tiny = result.get("tiny_ingest")
+    if tiny:
+        rows.append("")
+        rows.append(
+            f"Ingest of {tiny['documents']:,} one-sentence JSONL lines: "
+            f"{tiny['docs_per_s']} documents/s; per {tiny['window']:,} documents as the store "
+            f"grows: {', '.join(map(str, tiny['docs_per_s_by_window']))} "
+            f"(last / first {tiny['last_vs_first_window']}); crisis step "
+            f"{tiny['crisis_ms_per_doc']} ms per document, {tiny['crisis_vs_rest']:.0%} of the "
+            f"rest of ingest (read, extract, store: {tiny['rest_ms_per_doc']} ms); "
+            f"{tiny['crises']:,} crises"
+        )
     return "\n".join(rows)
 
 
@@ -83,7 +95,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="queries whose exhaustive baseline is timed single-threaded (the "
                         "rest are scored with every core, for the overlap only)")
     parser.add_argument("--jobs", type=int, default=2, help="processes for the parallel ingest")
-    parser.add_argument("--skip", default="", help="comma list of: search,paint,ingest")
+    parser.add_argument("--skip", default="",
+                        help="comma list of: search,paint,ingest,tiny")
+    parser.add_argument("--tiny", type=int, default=3000, metavar="N",
+                        help="one-sentence JSONL lines for the tiny-document ingest")
     parser.add_argument("--build-only", action="store_true")
     parser.add_argument("--out", default=str(HERE / "results" / "latest.json"))
     args = parser.parse_args(argv)
@@ -113,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     if "ingest" not in skip and not args.build_only:
         print("ingest")
         result["ingest"] = measure.ingest(args.jobs)
+    if "tiny" not in skip and not args.build_only:
+        print(f"tiny ingest ({args.tiny:,} one-sentence lines)")
+        result["tiny_ingest"] = measure.tiny_ingest(args.tiny)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     result["table"] = table(result)

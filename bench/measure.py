@@ -273,3 +273,70 @@ def ingest(jobs: int, rounds: int = 3, log=print) -> dict:
     }
     log(f"    ingest: {out}")
     return out
+
+
+def tiny_lines(count: int) -> list[str]:
+    """``count`` one-sentence articles as JSONL lines: the real articles' sentences, each
+    made unique, dated across a year (a feed dump or a wire's line-per-item archive)."""
+    import re
+
+    sentences = [s for a in articles() for s in re.split(r"(?<=[.!?])\s+", a["text"])
+                 if 8 <= len(s.split()) <= 40]
+    lines = []
+    for number in range(count):
+        sentence = sentences[number % len(sentences)]
+        day = f"2016-{1 + number % 12:02}-{1 + number % 28:02}"
+        lines.append(json.dumps({"title": sentence[:60], "text": f"{sentence} ({number})",
+                                 "published": day}))
+    return lines
+
+
+def tiny_ingest(count: int = 3000, window: int = 500, log=print) -> dict:
+    """Documents/s of ``tracker ingest`` over one JSONL file of ``count`` one-sentence
+    articles, per ``window`` documents as the store grows (it must not fall once the store
+    holds more documents than a new one is compared with), and the crisis step's time per
+    document against the extractor's, measured in the same run on the same documents."""
+    import extract
+    from store import crises
+    from store.ingest import ingest_paths
+
+    tmpdir = Path(tempfile.mkdtemp(prefix="bench-tiny-"))
+    try:
+        path = tmpdir / "items.jsonl"
+        path.write_text("\n".join(tiny_lines(count)) + "\n", encoding="utf-8")
+        with Store(tmpdir / "tiny.db") as store:
+            crisis_seconds: list[float] = []
+            assign = store.assign_crisis
+
+            def timed_assign(document_id: int) -> int:
+                t = time.perf_counter()
+                try:
+                    return assign(document_id)
+                finally:
+                    crisis_seconds.append(time.perf_counter() - t)
+
+            store.assign_crisis = timed_assign  # the instance's, called by add_document
+            extract.extract("Warm up the pipeline once.")  # not counted: loading the model
+            stamps = [time.perf_counter()]
+            ingest_paths(store, [path], on_result=lambda _r: stamps.append(time.perf_counter()))
+            crisis_count = store.conn.execute(
+                "SELECT count(*) FROM crises WHERE status = 'active'").fetchone()[0]
+        total = stamps[-1] - stamps[0]
+        per_window = [round(window / (stamps[i + window] - stamps[i]), 1)
+                      for i in range(0, len(stamps) - window, window)]
+        crisis = sum(crisis_seconds)
+        rest = total - crisis  # reading, extraction (most of it), storing, indexing
+        out = {
+            "documents": count, "candidates": crises.CANDIDATES,
+            "docs_per_s": round(count / total, 1), "docs_per_s_by_window": per_window,
+            "window": window, "crises": crisis_count,
+            "crisis_ms_per_doc": round(1000 * crisis / count, 2),
+            "rest_ms_per_doc": round(1000 * rest / count, 2),
+            "crisis_vs_rest": round(crisis / rest, 3),
+            "last_vs_first_window": round(per_window[-1] / per_window[0], 3)
+            if per_window else None,
+        }
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+    log(f"    tiny ingest: {out}")
+    return out

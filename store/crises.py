@@ -12,6 +12,7 @@ each is a logged, undoable step.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 import re
@@ -52,13 +53,18 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(x * b.get(w, 0.0) for w, x in a.items())
 
 
-def _days_apart(a: str | None, b: str | None) -> int:
-    if not a or not b:
-        return 0
+@functools.lru_cache(maxsize=65536)
+def _day(date: str | None) -> int | None:
+    """A date's day number, or None (undated, or not a date)."""
     try:
-        return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+        return dt.date.fromisoformat(date[:10]).toordinal() if date else None
     except ValueError:
-        return 0
+        return None
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    first, second = _day(a), _day(b)
+    return 0 if first is None or second is None else abs(first - second)
 
 
 def likeness(mine: dict, other: dict) -> float:
@@ -131,6 +137,17 @@ def _sketch_likeness(a: Sketch, b: Sketch) -> float:
     return score * 0.5 if a.days_to(*b.span()) > FAR_DAYS else score
 
 
+@functools.lru_cache(maxsize=4 * CANDIDATES)
+def _stored_document(stored: str, published: str | None) -> dict:
+    """A stored document as ``likeness`` reads it (profile terms, actors, date). Each new
+    document is compared with the last ``CANDIDATES`` documents: parsing their JSON again for
+    every one of them was a third of the cost of ingesting short articles. Keyed by the stored
+    values themselves, so a cached document is never another one's. Shared: never changed."""
+    data = json.loads(stored)
+    return {"profile": data.get("terms", {}), "published": published,
+            "actors": frozenset(data.get("actors", []))}
+
+
 class Crises:
     """Mixin for ``Store``."""
 
@@ -162,8 +179,14 @@ class Crises:
             members = self._candidate_members(document_id)
             if crisis is None:
                 best = 0.0
+                terms, actors = mine["profile"].keys(), mine["actors"]
                 for other_crisis, sketch in members.items():
-                    sketch.best = max(likeness(mine, other) for other in sketch.documents)
+                    # nothing in common is a likeness of 0: most documents, skipped cheaply
+                    sketch.best = max(
+                        (likeness(mine, other) for other in sketch.documents
+                         if not (terms.isdisjoint(other["profile"])
+                                 and actors.isdisjoint(other["actors"]))),
+                        default=0.0)
                     score = sketch.best
                     if score >= PLAUSIBLE and len(sketch.documents) > 1:
                         score = max(score, _crisis_likeness(mine, sketch))
@@ -196,10 +219,10 @@ class Crises:
             "c.status = 'active' ORDER BY d.id DESC LIMIT ?",
             (document_id, CANDIDATES),
         ).fetchall():
-            stored = json.loads(other_profile)
-            members.setdefault(other_crisis, Sketch()).add(
-                {"profile": stored.get("terms", {}), "published": other_published,
-                 "actors": set(stored.get("actors", []))})
+            sketch = members.get(other_crisis)
+            if sketch is None:
+                sketch = members[other_crisis] = Sketch()
+            sketch.documents.append(_stored_document(other_profile, other_published))
         return members
 
     def _by_a_person(self, crisis_id: int) -> bool:

@@ -50,3 +50,11 @@ def test_an_interrupted_build_resumes_where_it_stopped(tmp_path, monkeypatch):
     assert meta["records"] >= 600 and meta["documents"] > small["documents"]
     assert build._counts(Path(meta["path"])) == {
         k: meta[k] for k in ("documents", "events", "figures", "actors", "records")}
+
+
+def test_tiny_ingest_measures_the_crisis_step():
+    result = measure.tiny_ingest(60, window=20, log=lambda _line: None)
+    assert result["documents"] == 60 and len(result["docs_per_s_by_window"]) == 3
+    assert result["crisis_ms_per_doc"] > 0 and result["crisis_vs_rest"] > 0
+    assert 1 <= result["crises"] <= 60
+    assert "one-sentence JSONL lines" in bench_main.table({"sizes": [], "tiny_ingest": result})
