@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from helpers import private_copy
 
 import seeds
 from store import Store
@@ -28,9 +28,7 @@ def seed_template(tmp_path_factory) -> Path:
 @pytest.fixture
 def seed_db(seed_template, tmp_path) -> Path:
     """A private copy of the seed store for one test (tests may write to it)."""
-    path = tmp_path / "seed.db"
-    shutil.copy(seed_template, path)
-    return path
+    return private_copy(seed_template, tmp_path)
 
 
 @pytest.fixture

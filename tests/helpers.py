@@ -45,3 +45,12 @@ async def open_figure_editor(pilot) -> int:
     await settle(pilot)
     assert isinstance(pilot.app.screen, EditScreen)
     return figure_id
+
+
+def private_copy(template, folder):
+    """A copy of a store built once, for one test to write to."""
+    import shutil
+
+    path = folder / template.name
+    shutil.copy(template, path)
+    return path

@@ -8,11 +8,11 @@ import csv
 import io
 import json
 import re
-import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
+from helpers import private_copy
 from test_robustness import tracker
 
 from store import Store
@@ -43,9 +43,7 @@ def hostile_template(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def hostile_db(hostile_template, tmp_path) -> Path:
-    path = tmp_path / "hostile.db"
-    shutil.copy(hostile_template, path)
-    return path
+    return private_copy(hostile_template, tmp_path)
 
 
 def _csv_outputs(db: Path) -> dict[str, str]:
