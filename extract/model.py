@@ -42,6 +42,29 @@ EVENT_TYPES = (
 # Date precision, like ACLED's time_precision: 1 day, 2 week/range of days, 3 month or vaguer.
 DATE_PRECISIONS = ("day", "week", "month", "year")
 
+# Sub-event types per event type: ACLED's codebook (its capitalisation), then this tool's own
+# for the two types ACLED does not have and for what ACLED codes as "Other".
+SUB_TYPES: dict[str, tuple[str, ...]] = {
+    "battles": ("Armed clash", "Government regains territory",
+                "Non-state actor overtakes territory"),
+    "explosions_remote_violence": (
+        "Chemical weapon", "Air/drone strike", "Suicide bomb",
+        "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"),
+    "violence_against_civilians": ("Sexual violence", "Attack",
+                                   "Abduction/forced disappearance"),
+    "protests": ("Peaceful protest", "Protest with intervention",
+                 "Excessive force against protesters"),
+    "riots": ("Violent demonstration", "Mob violence"),
+    "strategic_developments": (
+        "Agreement", "Arrests", "Change to group/activity", "Destruction of property",
+        "Disrupted weapons use", "Headquarters or base established",
+        "Looting/property destruction", "Non-violent transfer of territory", "Other",
+        "Weapons test"),
+    "population_movement": ("Flight", "Border crossing", "Displacement", "Arrival",
+                            "Evacuation", "Return"),
+    "statements_diplomacy": ("Statement", "Meeting", "Other"),
+}
+
 
 @dataclass
 class Span:

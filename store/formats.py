@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -44,6 +45,18 @@ ACLED_COLUMNS = [
 HXL_ATTRIBUTES = {"deaths": "killed", "injured": "injured", "refugees": "refugees",
                   "idps": "idps", "children": "children", "detained": "detained",
                   "displaced": "displaced", "missing": "missing", "households": "households"}
+
+
+def hxl_attribute(category: str) -> str:
+    """The HXL attribute of a figure category: HXL's ``killed`` for deaths, else the category
+    made a valid attribute (lower-case ASCII letters, digits and ``_``, starting with a
+    letter), so a category typed by hand ("buildings destroyed") never makes a hashtag that
+    HXL tools drop."""
+    if category in HXL_ATTRIBUTES:
+        return HXL_ATTRIBUTES[category]
+    ascii_text = unicodedata.normalize("NFKD", category).encode("ascii", "ignore").decode()
+    attribute = re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
+    return attribute if attribute[:1].isalpha() else f"x_{attribute}".rstrip("_")
 
 
 def _where(include_duplicates: bool, alias: str) -> str:
@@ -90,7 +103,9 @@ def acled(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
     count = 0
     with store.lock:
         rows = list(store.db.query(
-            "SELECT e.*, d.url, d.title AS document_title, d.ingested_at FROM events e "
+            "SELECT e.*, d.url, d.title AS document_title, coalesce((SELECT max(x.at) FROM "
+            "edits x WHERE x.kind = 'event' AND x.record_id = e.id AND x.undone = 0), "
+            "d.ingested_at) AS changed_at FROM events e "
             f"JOIN documents d ON d.id = e.document_id WHERE {_where(include_duplicates, 'e')} "
             "ORDER BY coalesce(e.date_start, d.published), e.id"
         ))
@@ -137,7 +152,7 @@ def acled(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
                 "notes": " ".join(f"{event['summary']}. {event['sentence']}".split()),
                 "fatalities": toll.best if toll else 0,
                 "tags": "; ".join(json.loads(event["tags"])),
-                "timestamp": event["ingested_at"],
+                "timestamp": event["changed_at"],
             })
             count += 1
     return count
@@ -160,7 +175,7 @@ def hxl(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
             for report in claim.reports:
                 claim_of[report.figure_id] = (claim.key, report is claim.recommended)
     categories = sorted({row["category"] for row in rows})
-    value_columns = [(f"{c.capitalize()}", f"#affected+{HXL_ATTRIBUTES.get(c, c)}")
+    value_columns = [(f"{c.capitalize()}", f"#affected+{hxl_attribute(c)}")
                      for c in categories]
     header = [("Figure ID", "#meta+id"), ("Date", "#date"), ("Country", "#country+code"),
               ("Location", "#loc+name"), *value_columns, ("Qualifier", "#meta+qualifier"),

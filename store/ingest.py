@@ -30,17 +30,29 @@ def find_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
             errors: list[OSError] = []
             inside = os.path.realpath(path)
             for root, dirs, files in os.walk(path, onerror=errors.append):
-                dirs.sort()
+                dirs[:] = sorted(d for d in dirs if not _hidden(d))
                 for name in sorted(files):
                     child = Path(root) / name
                     if child.suffix.lower() in SUFFIXES:
                         yield _outside(child, inside) or child
+                    elif not _hidden(name):
+                        yield Skipped(str(child), f"{_kind_of(child)}: tracker reads "
+                                      f"{', '.join(sorted(SUFFIXES))}")
             for error in errors:
                 yield Skipped(str(error.filename), _reason(error))
         elif path.is_file() or os.path.lexists(path):
             yield path  # reading it says what is wrong (a symlink loop, no permission, ...)
         else:
             yield Skipped(str(path), "no such file or folder")
+
+
+def _hidden(name: str) -> bool:
+    """Files and folders nobody means to ingest: dot-files (.DS_Store, .git) and caches."""
+    return name.startswith(".") or name == "__pycache__"
+
+
+def _kind_of(path: Path) -> str:
+    return f"a {path.suffix.lower()} file" if path.suffix else "a file without an extension"
 
 
 def _outside(child: Path, folder: str) -> Skipped | None:
@@ -114,7 +126,13 @@ def write_article(store: Store, article: Article, extraction: extract.Extraction
         place=place.name if place else None,
         country=place.country if place else None,
     )
-    return dataclasses.replace(added, warnings=article.warnings) if article.warnings else added
+    warnings = list(article.warnings)
+    undated = sum(1 for event in extraction.events if event.date is None)
+    if undated and not (article.published or extraction.published) and added.new:
+        warnings.append(f"no publication date (none given, no year in the dateline): "
+                        f"{undated} of {len(extraction.events)} events undated: set their "
+                        "dates by hand (e), or ingest it as .json with a `published` date")
+    return dataclasses.replace(added, warnings=tuple(warnings)) if warnings else added
 
 
 def _reason(error: Exception) -> str:

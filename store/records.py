@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from extract.model import ACTOR_KINDS, DATE_PRECISIONS, EVENT_TYPES, QUALIFIERS
+from extract.model import ACTOR_KINDS, DATE_PRECISIONS, EVENT_TYPES, QUALIFIERS, SUB_TYPES
 
 # record kind -> table
 TABLES = {"event": "events", "actor": "actors", "figure": "figures"}
@@ -120,6 +120,18 @@ def _optional_text(value):
     return text or None
 
 
+_SUB_TYPES = {name.lower() for names in SUB_TYPES.values() for name in names}
+
+
+def _sub_type(value):
+    """A sub-event type of the codebook (any capitalisation; kept as typed), or none."""
+    text = _text(value)
+    if text and text.lower() not in _SUB_TYPES:
+        raise InvalidValue(f"{text[:40]!r} is not a sub-event type of the codebook, e.g. "
+                           "Armed clash, Air/drone strike, Attack, Peaceful protest, Arrests")
+    return text or None
+
+
 def _required_text(value):
     text = _text(value)
     if not text:
@@ -184,7 +196,7 @@ _CHECKS = {
     "counted": _text,
     "note": lambda v: _text(v, MAX_NOTE),
     "tags": _tags,
-    "sub_type": _optional_text,
+    "sub_type": _sub_type,
     "location": _optional_text,
 }
 

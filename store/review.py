@@ -37,20 +37,7 @@ class Review:
         """Set who took part in an event from "Name (role); Name (role)" (role defaults to
         actor1). Names are resolved like extracted ones (aliases, spellings); a name no actor
         has is refused, so a typo never creates an actor silently."""
-        wanted: list[tuple[int, str]] = []
-        for part in (p.strip() for p in spec.split(";")):
-            if not part:
-                continue
-            match = re.fullmatch(r"(.+?)\s*\((\w+)\)", part)
-            name, role = (match.group(1), match.group(2).lower()) if match else (part, "actor1")
-            if role not in ROLES:
-                raise InvalidValue(f"actors: role {role!r} is not one of {', '.join(ROLES)}")
-            actor_id = self.find_actor(name.strip())
-            if actor_id is None:
-                raise InvalidValue(f"actors: no actor is called {name.strip()!r} (add it "
-                                   "first with +)")
-            if (actor_id, role) not in wanted:
-                wanted.append((actor_id, role))
+        wanted = self.resolve_event_actors(spec)
         changes = []
         with self.step("edit"):
             current = {
@@ -69,6 +56,25 @@ class Review:
                         {"event_id": event_id, "actor_id": actor_id, "role": role},
                     ))
         return [c for c in changes if c is not None]
+
+    def resolve_event_actors(self, spec: str) -> list[tuple[int, str]]:
+        """The (actor id, role) pairs "Name (role); Name (role)" names, or InvalidValue
+        saying which name or role is wrong (the edit form asks before it closes)."""
+        wanted: list[tuple[int, str]] = []
+        for part in (p.strip() for p in spec.split(";")):
+            if not part:
+                continue
+            match = re.fullmatch(r"(.+?)\s*\((\w+)\)", part)
+            name, role = (match.group(1), match.group(2).lower()) if match else (part, "actor1")
+            if role not in ROLES:
+                raise InvalidValue(f"actors: role {role!r} is not one of {', '.join(ROLES)}")
+            actor_id = self.find_actor(name.strip())
+            if actor_id is None:
+                raise InvalidValue(f"actors: no actor is called {name.strip()!r} (add it "
+                                   "first with +)")
+            if (actor_id, role) not in wanted:
+                wanted.append((actor_id, role))
+        return wanted
 
     # -- merge ---------------------------------------------------------------------------
     def merge_actors(self, gone: int, keep: int) -> None:

@@ -150,3 +150,28 @@ def test_export_destinations_that_cannot_be_written_are_one_line_each(ingested, 
     assert existing.read_text().startswith("id,type,sub_type")
     assert existing.stat().st_mode & 0o777 == 0o640  # replaced whole, its mode kept
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events.csv"]  # no temporary left
+
+
+def test_help_names_every_format_and_a_folder_names_what_it_skips(tmp_path):
+    help_text = " ".join(run("ingest", "--help").stdout.split())
+    for suffix in (".txt", ".md", ".json", ".jsonl", ".html", ".htm", ".rss", ".atom", ".xml"):
+        assert suffix in help_text, suffix
+    top = run("--help").stdout
+    assert ".html" in top and "RSS" in top
+    inbox = tmp_path / "inbox"
+    (inbox / ".git").mkdir(parents=True)
+    (inbox / ".git" / "config").write_text("[core]")
+    (inbox / ".DS_Store").write_bytes(b"\0\0")
+    (inbox / "report.pdf").write_bytes(b"%PDF-1.4\n")
+    (inbox / "README").write_text("notes")
+    (inbox / "story.txt").write_text(
+        "KABUL, Afghanistan - Taliban fighters attacked the German consulate in "
+        "Mazar-i-Sharif late on Thursday (November 10), killing six people, officials said.")
+    result = run("ingest", str(inbox), "--db", str(tmp_path / "store.db"))
+    summary = result.stdout[result.stdout.index(" added, "):]
+    assert "1 added, 0 already stored, 2 skipped" in result.stdout
+    assert "report.pdf: a .pdf file: tracker reads" in summary
+    assert "README: a file without an extension" in summary
+    assert ".DS_Store" not in result.stdout + result.stderr and ".git" not in result.stdout
+    # a dateline without a year, no date given: every event undated, and it is said
+    assert "no publication date" in summary and "events undated" in summary

@@ -220,3 +220,41 @@ def test_a_copy_is_found_among_many_documents_sharing_stock_phrases(tmp_path):
         found = find_original(conn, stock + story[:90])  # a trimmed copy of the late story
         assert found is not None and found[0] == original and found[1] >= 0.9
         assert find_original(conn, stock + [5_000_000 + k for k in range(40)]) is None
+
+
+@pytest.mark.parametrize(("category", "attribute"), [
+    ("deaths", "killed"), ("refugees", "refugees"), ("buildings destroyed", "buildings_destroyed"),
+    ("Écoles fermées", "ecoles_fermees"), ("1st wave", "x_1st_wave"), ("--", "x"),
+    ("deaths\nT99\tEvil", "deaths_t99_evil"),
+])
+def test_hxl_attributes_are_valid_hashtag_attributes(category, attribute):
+    from store.formats import hxl_attribute
+
+    assert hxl_attribute(category) == attribute
+    assert re.fullmatch(r"[a-z][a-z0-9_]*", attribute)
+
+
+def test_acled_timestamp_is_the_last_change(tmp_path, store_path):
+    path = tmp_path / "changed.db"
+    path.write_bytes(store_path.read_bytes())
+    with Store(path) as store:
+        event_id = next(e["id"] for e in store.page("event", 0, 50))
+        before = {r["event_id_cnty"]: r["timestamp"] for r in csv.DictReader(
+            io.StringIO(_acled(store)))}
+        store.set_field("event", event_id, "note", "checked")
+        edited_at = store.conn.execute("SELECT max(at) FROM edits").fetchone()[0]
+        after = {r["event_id_cnty"]: r["timestamp"] for r in csv.DictReader(
+            io.StringIO(_acled(store)))}
+        store.undo()
+        undone = {r["event_id_cnty"]: r["timestamp"] for r in csv.DictReader(
+            io.StringIO(_acled(store)))}
+    changed = [key for key in after if after[key] != before[key]]
+    assert len(changed) == 1 and changed[0].endswith(str(event_id))
+    assert after[changed[0]] == edited_at > before[changed[0]]
+    assert undone == before
+
+
+def _acled(store) -> str:
+    out = io.StringIO()
+    acled(store, out)
+    return out.getvalue()

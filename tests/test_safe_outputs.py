@@ -185,3 +185,10 @@ def test_terminal_output_shows_escapes_and_breaks_as_text(hostile_db, tmp_path):
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "␛]0;pwned␇ report␤second line" in result.stdout
     assert all(line[:5].strip().replace(".", "").isdigit() for line in result.stdout.splitlines())
+
+
+def test_hxl_hashtags_stay_valid_with_categories_typed_by_hand(hostile_db):
+    rows = list(csv.reader(io.StringIO(_csv_outputs(hostile_db)["hxl"])))
+    tags = rows[1]
+    assert "#affected+deaths_t99_evil_0_5_forged" in tags
+    assert all(re.fullmatch(r"#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*", tag) for tag in tags), tags

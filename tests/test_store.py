@@ -285,3 +285,21 @@ def test_edit_the_actors_of_an_event(seed_db):
         )
         store.undo()
         assert store.get("event", event["id"])["actors"] == before
+
+
+@pytest.mark.parametrize(("value", "stored"), [
+    ("Armed clash", "Armed clash"), ("air/drone strike", "air/drone strike"),
+    ("  Suicide bomb ", "Suicide bomb"), ("", None), ("Flight", "Flight"),
+])
+def test_sub_type_is_one_of_the_codebook(value, stored):
+    from store.records import check
+
+    assert check("event", "sub_type", value) == stored
+
+
+@pytest.mark.parametrize("value", ["banana", "armed clashes", "Attack!", 5])
+def test_sub_type_outside_the_codebook_is_refused(value):
+    from store.records import check
+
+    with pytest.raises(InvalidValue, match="sub_type"):
+        check("event", "sub_type", value)

@@ -245,3 +245,99 @@ async def test_edit_form_changes_the_actors_of_an_event(seed_db):
         assert actors == {("Zamir Kabulov", "actor1"), ("Interfax", "source")}
         assert store.undo().action == "edit"
         assert {(a["name"], a["role"]) for a in store.get("event", event_id)["actors"]} != actors
+
+
+async def test_the_cursor_follows_its_record_through_reloads_and_jumps(seed_db):
+    """Work never lands on the wrong record: re-dated events change the order under the
+    cursor (by another process, then by a search jump into a pane not yet reloaded), and the
+    cursor stays on the record it was on, or goes to the one asked for."""
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.pane("event")
+        pane.focus()
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        chosen, after = pane.current_id, pane.ids[pane.cursor_row + 1:]
+        assert chosen is not None and len(after) >= 3
+        with Store(seed_db) as other:  # two later events re-dated to come first
+            for event_id in after[:2]:
+                other.set_field("event", event_id, "date_start", "1990-01-01")
+        app.reload()
+        await settle(pilot)
+        assert pane.current_id == chosen and pane.ids.index(chosen) == pane.cursor_row
+        assert app.selected() == ("event", chosen)
+        await pilot.press("x")  # reject: it must be this record that is rejected
+        await settle(pilot)
+        with Store(seed_db) as store:
+            assert store.get("event", chosen)["status"] == "rejected"
+            assert all(store.get("event", e)["status"] == "unreviewed" for e in after[:2])
+        # re-dated again, unseen by the pane, then a search hit chosen: the right record
+        target = after[2]
+        with Store(seed_db) as other:
+            other.set_field("event", after[0], "date_start", "2999-01-01")
+            other.set_field("event", after[1], "date_start", "2999-01-02")
+        app.go_to_record("event", target)
+        await settle(pilot)
+        assert pane.current_id == target and app.selected() == ("event", target)
+        assert f"#{target}" in detail_text(app)
+
+
+async def test_an_unknown_actor_is_refused_inside_the_form_and_nothing_typed_is_lost(seed_db):
+    from tui.forms import EditScreen
+
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.pane("event")
+        pane.focus()
+        event_id = pane.current_id
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EditScreen)
+        typed = {"summary": "Taliban attack on the consulate", "location": "Mazar-i-Sharif",
+                 "actors": "Taleban (actor1); Civilians (actor2)", "date_start": "2016-11-10"}
+        for field, value in typed.items():
+            form.query_one(f"#edit-{field}", Input).value = value
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form  # still open, saying why, everything typed still there
+        assert "no actor is called 'Civilians'" in str(form.query_one("#edit-error").render())
+        for field, value in typed.items():
+            assert form.query_one(f"#edit-{field}", Input).value == value
+        with Store(seed_db) as store:
+            assert store.get("event", event_id)["summary"] != typed["summary"]
+        form.query_one("#edit-actors", Input).value = "Taleban (actor1)"  # fixed: it saves
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, EditScreen)
+    with Store(seed_db) as store:
+        event = store.get("event", event_id)
+        assert event["summary"] == typed["summary"] and event["location"] == "Mazar-i-Sharif"
+        assert [(a["name"], a["role"]) for a in event["actors"]] == [("Taleban", "actor1")]
+
+
+async def test_confirming_the_last_unreviewed_wraps_then_says_none_is_left(seed_db):
+    with Store(seed_db) as store:
+        figures = [f["id"] for f in store.page("figure")]
+        for figure_id in figures[1:-1]:  # all reviewed but the first and the last
+            store.set_field("figure", figure_id, "status", "confirmed")
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.pane("figure")
+        await pilot.press("3", "G")
+        await settle(pilot)
+        assert pane.current_id == figures[-1]
+        await pilot.press("a")  # the last unreviewed: back to the first one, said so
+        await settle(pilot)
+        assert pane.current_id == figures[0]
+        assert "Back to the first unreviewed record." in [n.message for n in app._notifications]
+        await pilot.press("a")  # none left: the cursor stays, and it is said
+        await settle(pilot)
+        assert pane.current_id == figures[0]
+        assert "No unreviewed record is left in this pane." in [
+            n.message for n in app._notifications]
+    with Store(seed_db) as store:
+        assert {store.get("figure", f)["status"] for f in figures} == {"confirmed"}

@@ -156,10 +156,13 @@ class TrackerApp(App):
         """Read windows of panes' rows, then (where asked) the views' totals: all the rows
         paint in one frame, before the counts, which are the slower queries on a large
         store."""
-        pages = [(request, request.pane.view,
-                  self.store.page(request.pane.kind, request.offset, request.limit,
-                                  request.pane.view))
-                 for request in requests]
+        pages = []
+        for request in requests:
+            view, kind = request.pane.view, request.pane.kind
+            if request.follow is not None:  # where the record is in the order now
+                request = request.following(self.store.position(kind, request.follow, view))
+            pages.append((request, view,
+                          self.store.page(kind, request.offset, request.limit, view)))
         self.call_from_thread(self._rows_loaded, pages)
         totals = [(request, view, self.store.count(request.pane.kind, view))
                   for request, view, _rows in pages if request.count]
@@ -172,7 +175,8 @@ class TrackerApp(App):
             pane = request.pane
             if view != pane.view:
                 continue  # the filter changed while this page was read
-            if pane.fill(request.offset, rows, request.limit, request.cursor, request.seq):
+            if pane.fill(request.offset, rows, request.limit, request.cursor, request.seq,
+                         request.follow):
                 shown = shown or pane is self.current_pane
         if shown:
             self.show_current()
@@ -369,18 +373,18 @@ class TrackerApp(App):
                      View(statuses=STATUSES)):
             row = self.store.position(kind, record_id, view)
             if row is not None:
-                self.call_from_thread(self._show_at, kind, view, row)
+                self.call_from_thread(self._show_at, kind, view, row, record_id)
                 return
         self.call_from_thread(self.notify, "That record is no longer in the store.",
                               severity="warning")
 
-    def _show_at(self, kind: str, view: View, row: int) -> None:
+    def _show_at(self, kind: str, view: View, row: int, record_id: int) -> None:
         pane = self.pane(kind)
         pane.focus()
         if view != pane.view:
             pane.view = view
             pane.clear_rows()
-        pane.go_to(row)
+        pane.go_to(row, record_id)
 
     def _set_view(self, kind: str, view: View) -> None:
         pane = self.pane(kind)
@@ -444,7 +448,9 @@ class TrackerApp(App):
             self.write_fields(*chosen, {"status": status})
             pane = self.current_pane
             pane.statuses[chosen[1]] = status
-            pane.next_unreviewed()
+            message = pane.next_unreviewed()
+            if message:
+                self.notify(message, timeout=3)
 
     def action_edit(self) -> None:
         self.with_selected(self.open_editor)
@@ -455,7 +461,7 @@ class TrackerApp(App):
         if record is not None:
             self.call_from_thread(
                 self.push_screen,
-                EditScreen(record),
+                EditScreen(record, resolve_actors=self.store.resolve_event_actors),
                 lambda changed: changed and self.write_fields(kind, record_id, changed),
             )
 

@@ -32,8 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    formats = ("add articles: .txt, .md, .json, .jsonl, web pages (.html, .htm), RSS/Atom "
+               "feeds (.rss, .atom, .xml), and folders of them")
     ingest = commands.add_parser(
-        "ingest", parents=[common], help="add articles (.txt, .md, .json, .jsonl; folders)"
+        "ingest", parents=[common], help=formats, description=formats[0].upper() + formats[1:]
     )
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     ingest.add_argument(

@@ -7,8 +7,10 @@ date or a negative count is refused in the form with the reason, and nothing rea
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
-from textual import on
+from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -35,6 +37,7 @@ HINTS = {
     "country": "ISO alpha-3, e.g. TJK",
     "tags": "words separated by commas",
     "actors": "Name (role); … roles: actor1, actor2, assoc, source",
+    "sub_type": "the codebook's, e.g. Armed clash, Air/drone strike, Attack, Arrests",
 }
 
 
@@ -106,9 +109,11 @@ class EditScreen(ModalScreen[dict | None]):
         Binding("ctrl+s", "save", "Save", id="edit.save", priority=True),
     ]
 
-    def __init__(self, record: dict) -> None:
+    def __init__(self, record: dict,
+                 resolve_actors: Callable[[str], object] | None = None) -> None:
         super().__init__()
         self.record = record
+        self.resolve_actors = resolve_actors  # raises InvalidValue for a name no actor has
         self.kind = record["record"]
         self.fields = [f for f in EDITABLE[self.kind] if f not in ("note", "status")]
         if self.kind == "event":
@@ -159,9 +164,25 @@ class EditScreen(ModalScreen[dict | None]):
         try:
             changed = self.changes()
         except InvalidValue as error:
-            self.query_one("#edit-error", Label).update(f"✗ {error}")
+            self._refuse(error)
+            return
+        if "actors" in changed and self.resolve_actors is not None:
+            self._check_actors(changed)  # names are looked up in the store: off this thread
             return
         self.dismiss(changed)
+
+    def _refuse(self, error: Exception) -> None:
+        """Say why inside the form, which stays open with everything typed."""
+        self.query_one("#edit-error", Label).update(Text(f"✗ {error}"))
+
+    @work(thread=True, exclusive=True, group="edit-check")
+    def _check_actors(self, changed: dict) -> None:
+        try:
+            self.resolve_actors(changed["actors"])
+        except InvalidValue as error:
+            self.app.call_from_thread(self._refuse, error)
+            return
+        self.app.call_from_thread(self.dismiss, changed)
 
     @on(Button.Pressed, "#edit-cancel")
     def action_cancel(self) -> None:

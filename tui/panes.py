@@ -7,6 +7,7 @@ the store through the app's workers; the pane itself never touches the database.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -113,7 +114,9 @@ class RowRequest:
     """``limit`` rows of ``pane`` from virtual row ``offset`` on; ``cursor`` is where the
     cursor goes when they come (None: it stays where the user has moved it meanwhile);
     ``count``: the view's total is wanted too (a fresh or reloaded pane); ``seq`` tells an
-    answer to an older request, which is dropped."""
+    answer to an older request, which is dropped; ``follow``: the record the cursor must be
+    on when the rows come, wherever the order has moved it since (an edit re-dated it,
+    another process added records before it)."""
 
     pane: RecordPane
     offset: int
@@ -121,6 +124,17 @@ class RowRequest:
     cursor: int | None
     seq: int
     count: bool
+    follow: int | None = None
+
+    def following(self, position: int | None) -> RowRequest:
+        """This request moved to hold the followed record, found at virtual row
+        ``position`` of the order now (None: gone from the view, the request is kept)."""
+        if position is None or self.offset <= position < self.offset + self.limit:
+            return self if position is None or self.cursor is None else \
+                dataclasses.replace(self, cursor=position)
+        start = max(0, position - WINDOW // 2)
+        return dataclasses.replace(self, offset=start, limit=max(self.limit, WINDOW),
+                                   cursor=position if self.cursor is not None else None)
 
 
 class RecordPane(DataTable):
@@ -183,33 +197,37 @@ class RecordPane(DataTable):
         return self.base + self.cursor_row
 
     def request(self, offset: int, limit: int, cursor: int | None,
-                count: bool = False) -> RowRequest:
+                count: bool = False, follow: int | None = None) -> RowRequest:
         """A request for rows, superseding any earlier one of this pane."""
         self._seq += 1
         self._asking = True
         return RowRequest(self, max(offset, 0), limit, cursor, self._seq,
-                          count or not self._counted)
+                          count or not self._counted, follow)
 
-    def ask(self, offset: int, limit: int, cursor: int | None) -> None:
-        self.post_message(self.WantRows(self.request(offset, limit, cursor)))
+    def ask(self, offset: int, limit: int, cursor: int | None,
+            follow: int | None = None) -> None:
+        self.post_message(self.WantRows(self.request(offset, limit, cursor, follow=follow)))
 
     def _window_at(self, row: int) -> int:
         """The first row of the window centred on virtual row ``row``, kept within the
         total when it is known."""
         return max(0, min(row - WINDOW // 2, (self.total or row + 1) - WINDOW))
 
-    def ask_around(self, row: int, jump: bool = False) -> None:
+    def ask_around(self, row: int, jump: bool = False, follow: int | None = None) -> None:
         """Read the window centred on virtual row ``row`` (where a jump lands, or where the
         cursor is)."""
-        self.ask(self._window_at(row), WINDOW, row if jump else None)
+        self.ask(self._window_at(row), WINDOW, row if jump else None, follow)
 
     def load_request(self, first: int = FIRST_PAGE) -> RowRequest:
         """What (re)reading the pane takes: a short first page on a fresh pane (it paints at
         once), else the window where the cursor is. The app reads the panes' requests
         together, so that they paint in one frame."""
+        follow = self.current_id
         if self.ids and self.virtual_row >= first // 2:
-            return self.request(self._window_at(self.virtual_row), WINDOW, None, count=True)
-        return self.request(0, max(first, self.cursor_row + 1), None, count=True)
+            return self.request(self._window_at(self.virtual_row), WINDOW, None, count=True,
+                                follow=follow)
+        return self.request(0, max(first, self.cursor_row + 1), None, count=True,
+                            follow=follow)
 
     def clear_rows(self) -> None:
         """Forget every row (the view changed): the next answer starts the pane afresh."""
@@ -220,14 +238,22 @@ class RecordPane(DataTable):
 
     # -- taking rows -------------------------------------------------------------------------
     def fill(self, offset: int, rows: list[dict], limit: int, cursor: int | None,
-             seq: int) -> bool:
-        """Show the rows a request brought (False: a newer request superseded it)."""
+             seq: int, follow: int | None = None) -> bool:
+        """Show the rows a request brought (False: a newer request superseded it). The
+        cursor goes to the record it must follow, else stays on the record it is on (the
+        user may have moved since the request), wherever the order put it; only a record
+        gone from the view leaves the cursor at its row number."""
         if seq != self._seq:
             return False
         if not rows and offset > 0:  # the window is past the end now (rows went away)
-            self.ask(max(offset - WINDOW, 0), WINDOW, offset - 1)
+            self.ask(max(offset - WINDOW, 0), WINDOW, offset - 1, follow)
             return True
         target = cursor if cursor is not None else self.virtual_row
+        keep = follow if cursor is not None else self.current_id
+        found = next((i for i, row in enumerate(rows) if row["id"] == keep), None) \
+            if keep is not None else None
+        if found is not None:
+            target = offset + found
         on_screen = self.cursor_row - round(self.scroll_y)  # keep the cursor's screen line
         self.clear()
         self.base = offset
@@ -282,12 +308,15 @@ class RecordPane(DataTable):
             return None
         return self.ids[self.cursor_row]
 
-    def go_to(self, row: int) -> None:
-        """Move the cursor to virtual row ``row``, reading the window there if need be."""
-        if self.base <= row < self.base + len(self.ids):
+    def go_to(self, row: int, record_id: int | None = None) -> None:
+        """Move the cursor to virtual row ``row`` (to record ``record_id``, wherever it is
+        when the rows come), reading the window there if need be."""
+        if record_id is not None and record_id in self.statuses:
+            self.move_cursor(row=self.ids.index(record_id), animate=False)
+        elif record_id is None and self.base <= row < self.base + len(self.ids):
             self.move_cursor(row=row - self.base, animate=False)
         else:
-            self.ask_around(row, jump=True)
+            self.ask_around(row, jump=True, follow=record_id)
 
     def watch_cursor_coordinate(self, old, new) -> None:
         super().watch_cursor_coordinate(old, new)
@@ -307,12 +336,24 @@ class RecordPane(DataTable):
     def action_last(self) -> None:
         self.go_to(max(self.total - 1, 0))
 
-    def next_unreviewed(self) -> None:
-        """Move to the next unreviewed row after the cursor (after a review stroke), else to
-        the next row."""
-        for row in range(self.cursor_row + 1, len(self.ids)):
+    def next_unreviewed(self) -> str | None:
+        """Move to the next unreviewed row after the cursor (after a review stroke). Past the
+        end of the order, wrap to the first unreviewed row, and say so; say when none is
+        left, never stepping onto a reviewed record as if it were next."""
+        start, rows = self.cursor_row, len(self.ids)
+        holds_end = self.base + rows >= self.total
+        for step in range(1, rows):
+            row = start + step
+            if row >= rows:
+                if not holds_end:
+                    break
+                row -= rows
             if self.statuses.get(self.ids[row]) == "unreviewed":
                 self.move_cursor(row=row, animate=False)
-                return
-        if self.cursor_row + 1 < len(self.ids):
-            self.move_cursor(row=self.cursor_row + 1, animate=False)
+                return "Back to the first unreviewed record." if row < start else None
+        if not holds_end and start + 1 < rows:  # the next window may hold one
+            self.move_cursor(row=start + 1, animate=False)
+            return None
+        if self.base == 0 and holds_end:
+            return "No unreviewed record is left in this pane."
+        return "No unreviewed record among the rows read here: g or G reads the others."
