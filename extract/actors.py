@@ -257,6 +257,7 @@ def resolve(d: Document) -> Resolved:
     place_names = _place_names(d)
     # "Buhari" after "Muhammadu Buhari" is the man, never the town of that name
     surnames = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON" and " " in e.text}
+    first_names = {e.text.split()[0] for e in doc.ents if e.label_ == "PERSON" and " " in e.text}
     for ent in _entities_with_countries(doc):
         if ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"):
             continue
@@ -276,6 +277,8 @@ def resolve(d: Document) -> Resolved:
         if name in surnames and ent.label_ in ("GPE", "LOC", "PERSON"):
             persons.append((start, end, name))  # the man named before, not a town "Buhari"
             continue
+        if name in first_names and ent.label_ in ("GPE", "LOC"):
+            continue  # "Kim" after "Kim Jong Un" (a family name first) is not a place either
         joined = _HYPHENATED.match(text, end)
         if joined and ent.label_ != "NORP":  # "Mazar-i-Sharif": the NER stops at the hyphen
             place = locations.lookup(text[start:joined.end()], context)
@@ -351,7 +354,8 @@ def resolve(d: Document) -> Resolved:
                 name) and _personal(doc, ent, name):
             persons.append((start, end, name))
             continue
-        if ent.label_ == "PERSON" and " " not in name and locations.lookup(name, context):
+        if ent.label_ == "PERSON" and " " not in name and name not in first_names \
+                and locations.lookup(name, context):
             r.add_location(d, locations.lookup(name, context), start, end)
             continue
         if ent.label_ == "ORG" and " " not in name and _common_word(name, text):
@@ -384,6 +388,8 @@ def resolve(d: Document) -> Resolved:
                 r.add_location(d, place, start, end)
             continue
         if ent.label_ in ("GPE", "LOC", "FAC") and not _ORG_WORDS.search(name):
+            if locations.is_direction(name):
+                continue  # "the North" of Korea: no place of its own
             kind = {"GPE": "city", "LOC": "region", "FAC": "site"}[ent.label_]
             r.add_location(d, locations.Place(name, kind, None), start, end)
             continue

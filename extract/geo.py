@@ -66,8 +66,13 @@ def locate(name: str | None, country: str | None = None) -> Point | None:
         if wanted is None or code == wanted:
             return Point(name, lat, lon, iso3(code), 1)
     place = locations.lookup(name, (country,) if country else ())
-    if place is None:
+    if place is None or (country and place.country and place.country != country):
+        # unknown, or only known elsewhere: in the country the text is about, not there
         return Point(name, None, None, country, 3) if country else None
+    if place.name != name:  # a spelling the gazetteer knows ("Mazar-i-Sharif")
+        for code, lat, lon, _population in _cities().get(locations.normalise(place.name), []):
+            if code == iso2(place.country):
+                return Point(place.name, lat, lon, place.country, 1)
     precision = 2 if place.kind in ("admin1", "site") else 3
     return Point(place.name, None, None, place.country or country, precision)
 

@@ -117,6 +117,20 @@ def capital_of(name: str) -> str | None:
     return gazetteer().capitals.get(normalise(name))
 
 
+# A direction alone names a region only with its word ("North Region", "Southern province").
+_COMPASS = frozenset({
+    "north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
+    "eastern", "western", "northeast", "northwest", "southeast", "southwest", "north east",
+    "north west", "south east", "south west", "far north",
+})
+
+
+def is_direction(name: str) -> bool:
+    """Whether ``name`` is a direction alone ("the North"): a part of a country the text
+    named before, never a place of its own."""
+    return normalise(name).removeprefix("the ") in _COMPASS
+
+
 def lookup(name: str, context: tuple[str, ...] = (), min_population: int = 15000) -> Place | None:
     """The place ``name`` denotes, preferring ones in the ``context`` countries (ISO3)."""
     g = gazetteer()
@@ -129,6 +143,8 @@ def lookup(name: str, context: tuple[str, ...] = (), min_population: int = 15000
         return g.regions[key]
     had_suffix = bool(_PLACE_SUFFIX.search(key))
     bare = _PLACE_SUFFIX.sub("", key)
+    if bare in _COMPASS and not had_suffix:
+        return None  # "the North" (of Korea) is not Cameroon's North region
 
     def best(cands: list[tuple[Place, int]]) -> Place | None:
         cands = [pc for pc in cands if pc[0].kind != "city" or pc[1] >= min_population

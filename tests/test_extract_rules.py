@@ -78,3 +78,39 @@ def test_spans_and_noise():
         assert text[f.span.start:f.span.end] == f.span.text
     assert x.events and x.events[0].type == "violence_against_civilians"
     assert x.events[0].date.start == "2016-07-11"
+
+
+@pytest.mark.parametrize(("name", "country", "expected"), [
+    ("North", "PRK", ("North", "PRK", 3)),  # the North (Korea), not Cameroon's North region
+    ("North", None, None),
+    ("North Region", None, ("North", "CMR", 2)),  # with its word, it is a region
+    ("Kim", "PRK", ("Kim", "PRK", 3)),  # not the town in India
+    ("Mazar-i-Sharif", None, ("Mazar-e Sharif", "AFG", 1)),  # a spelling: the city, located
+    ("Mazar-e-Sharif", "AFG", ("Mazar-e-Sharif", "AFG", 1)),
+    ("Nice", None, ("Nice", "FRA", 1)),
+])
+def test_places_resolve_in_the_documents_country(name, country, expected):
+    from extract.geo import locate
+
+    point = locate(name, country)
+    assert (point and (point.name, point.country, point.precision)) == (expected or None)
+    if expected and expected[2] == 1:
+        assert point.latitude is not None and point.longitude is not None
+
+
+@pytest.mark.parametrize("prefix", ["08cea316", "093c655f", "37cf9357", "af997466"])
+def test_a_family_name_first_or_a_bare_direction_is_never_a_place(prefix):
+    """Real North Korea reports: "Kim" (of Kim Jong Un) was a town in India, "the North" and
+    "the South" Cameroon's regions."""
+    import json
+    from pathlib import Path
+
+    from extract import extract
+
+    path = next((Path(__file__).parent / "data" / "articles").glob(f"{prefix}*.json"))
+    article = json.loads(path.read_text(encoding="utf-8"))
+    result = extract(article.get("maintext") or article["text"],
+                     published=(article.get("date_publish") or "")[:10] or None)
+    places = {(e.location, e.country) for e in result.events}
+    assert not {name for name, _ in places} & {"Kim", "North", "South"}, places
+    assert not {country for _, country in places} & {"IND", "CMR"}, places
