@@ -38,6 +38,23 @@ def normalise(name: str) -> str:
     return s
 
 
+# Words that name a kind of actor, not one actor: "police" in a Paris report and "police" in a
+# Las Vegas one are two forces. Never an alias that matches across documents.
+GENERIC = frozenset({
+    "police", "police officers", "policemen", "police forces", "troops", "soldiers",
+    "security forces", "forces", "armed forces", "army", "military", "the military",
+    "government", "government forces", "authorities", "border guards", "border police",
+    "navy", "air force", "coast guard", "special forces", "gendarmes", "gendarmerie",
+    "riot police", "militants", "gunmen", "rebels", "insurgents", "civilians",
+})
+# Kinds whose actors belong to one country: the French and the Afghan police never merge.
+NATIONAL_KINDS = frozenset({"state", "state_forces", "civilians"})
+
+
+def is_generic(name: str) -> bool:
+    return normalise(name) in GENERIC
+
+
 def acronym(name: str) -> str:
     """Initials of the significant words: "Shanghai Cooperation Organisation" -> "SCO"."""
     words = re.findall(r"[A-Za-z][\w'-]*", strip_accents(name))

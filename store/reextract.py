@@ -45,10 +45,12 @@ class Reextract:
         counts = {"updated": 0, "added": 0, "removed": 0, "kept": 0}
         self.writable()
         with self.writing():
-            text = self.document(document_id)["text"]
+            document = self.document(document_id)
+            text = document["text"]
             # Actors: mentions of this document are re-derived (through aliases).
             self.conn.execute("DELETE FROM mentions WHERE document_id = ?", (document_id,))
-            actor_ids, _created = self._add_actors(document_id, text, extraction)
+            actor_ids, _created = self._add_actors(document_id, text, extraction,
+                                                   document.get("country"))
             figure_ids = self._merge_figures(document_id, text, extraction, counts)
             self._merge_events(document_id, text, extraction, actor_ids, figure_ids, counts)
             self.db["documents"].update(

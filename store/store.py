@@ -21,6 +21,7 @@ import sqlite_utils
 from rapidfuzz import process
 
 from extract import aliases as alias_rules
+from extract import locations
 from extract.model import Extraction
 
 from . import duplicates, views
@@ -62,6 +63,18 @@ class Added:
     figures: int = 0
     duplicate_of: int | None = None  # the stored document this one is a copy of
     warnings: tuple[str, ...] = ()  # what of the input could not be used (a bad date)
+
+
+def national(name: str, kind: str, country: str | None,
+             document_country: str | None) -> tuple[str, str | None]:
+    """An actor's stored name and country: a generic force ("police", "troops") with no
+    country of its own is the force of the document's country, named for it ("French
+    police"), so the police of one report never absorb the police of another."""
+    if kind not in alias_rules.NATIONAL_KINDS or not alias_rules.is_generic(name):
+        return name, country
+    country = country or document_country
+    demonym = locations.demonym_of(country) if country else None
+    return (f"{demonym} {name.lower()}" if demonym else name), country
 
 
 class Store(History, Review, Reextract, Crises, Claims):
@@ -200,7 +213,7 @@ class Store(History, Review, Reextract, Crises, Claims):
                 }
             ).last_pk
             duplicates.remember(self.conn, document_id, shingles)
-            actor_ids, new_actors = self._add_actors(document_id, text, extraction)
+            actor_ids, new_actors = self._add_actors(document_id, text, extraction, country)
             figure_ids = self._add_figures(document_id, text, extraction)
             for event in extraction.events:
                 self._add_event(document_id, text, event, actor_ids, figure_ids, extraction)
@@ -238,22 +251,26 @@ class Store(History, Review, Reextract, Crises, Claims):
         }
 
     # -- actors ------------------------------------------------------------------------
-    def _add_actors(self, document_id: int, text: str, extraction: Extraction):
+    def _add_actors(self, document_id: int, text: str, extraction: Extraction,
+                    document_country: str | None = None):
         ids: list[int] = []
         created = 0
         for actor in extraction.actors:
-            actor_id = self.find_actor(actor.name, actor.aliases)
+            name, country = national(actor.name, actor.kind, actor.country, document_country)
+            aliases = [a for a in actor.aliases if not alias_rules.is_generic(a)]
+            national_kind = actor.kind in alias_rules.NATIONAL_KINDS
+            actor_id = self.find_actor(name, aliases, country if national_kind else None)
             if actor_id is None:
                 actor_id = self.db["actors"].insert(
                     {
-                        "name": actor.name,
+                        "name": name,
                         "kind": actor.kind,
-                        "country": actor.country,
+                        "country": country,
                         "created_at": now(),
                     }
                 ).last_pk
                 created += 1
-            for alias in dict.fromkeys([actor.name, *actor.aliases]):
+            for alias in dict.fromkeys([name, *aliases]):
                 self._add_alias(actor_id, alias)
             self.db["mentions"].insert_all(
                 {"actor_id": actor_id, **self._provenance(document_id, text, m.span)}
@@ -292,19 +309,23 @@ class Store(History, Review, Reextract, Crises, Claims):
                 self._alias_norms.append(norm)
                 self._alias_norm_set.add(norm)
 
-    def find_actor(self, name: str, aliases: list[str] | tuple[str, ...] = ()) -> int | None:
+    def find_actor(self, name: str, aliases: list[str] | tuple[str, ...] = (),
+                   country: str | None = None) -> int | None:
         """The stored actor that ``name``/``aliases`` denote, across documents, or None.
 
         Exact normalised aliases first; then rapidfuzz finds the nearest stored aliases and
         ``extract.aliases.same_actor`` decides, so "Taliban" lands on a stored "Taleban".
+        With ``country`` (a state, its forces, its civilians), an actor of another country
+        is never the one: the French police are not the American police.
         """
         forms = [name, *aliases]
         norms = [alias_rules.normalise(form) for form in forms]
         for norm in norms:
             row = self.conn.execute(
                 "SELECT a.actor_id FROM aliases a JOIN actors r ON r.id = a.actor_id "
-                "WHERE a.norm = ? AND r.status != 'merged' ORDER BY a.actor_id LIMIT 1",
-                (norm,),
+                "WHERE a.norm = ? AND r.status != 'merged' AND (? IS NULL OR r.country IS "
+                "NULL OR r.country = ?) ORDER BY a.actor_id LIMIT 1",
+                (norm, country, country),
             ).fetchone()
             if row:
                 return row[0]
@@ -323,9 +344,11 @@ class Store(History, Review, Reextract, Crises, Claims):
                     )
                 )
         for actor_id in sorted(candidates):
-            stored = self.conn.execute(
-                "SELECT name FROM actors WHERE id = ?", (actor_id,)
-            ).fetchone()[0]
+            stored, stored_country = self.conn.execute(
+                "SELECT name, country FROM actors WHERE id = ?", (actor_id,)
+            ).fetchone()
+            if country and stored_country and stored_country != country:
+                continue
             stored_aliases = [
                 r[0]
                 for r in self.conn.execute(

@@ -303,3 +303,29 @@ def test_sub_type_outside_the_codebook_is_refused(value):
 
     with pytest.raises(InvalidValue, match="sub_type"):
         check("event", "sub_type", value)
+
+
+def test_police_of_different_countries_never_merge(tmp_path):
+    """Generic forces ("police") resolve to their document's state and never absorb another
+    country's: the Nice attack's actor is the French police, not the American."""
+    from store.ingest import Article, ingest_article
+
+    reports = [
+        ("LAS VEGAS (Reuters) - Police said on Monday the gunman killed 58 people at a "
+         "concert. American police officers stormed the room.", "USA"),
+        ("NICE, France (Reuters) - Police shot dead the driver of a truck that ploughed into "
+         "a crowd on Thursday, killing 84 people, police said.", "FRA"),
+        ("KABUL (Reuters) - Police said 12 people were killed in Helmand on Monday. Police "
+         "fired on protesters.", "AFG"),
+        ("BERLIN (Reuters) - German police arrested a man on Tuesday after a truck attack, "
+         "police said.", "DEU"),
+    ]
+    with Store(tmp_path / "store.db") as store:
+        for number, (text, _country) in enumerate(reports):
+            ingest_article(store, Article(text, f"report {number}", "x", published="2017-10-02"))
+        police = store.conn.execute(
+            "SELECT a.country, group_concat(DISTINCT m.document_id) FROM actors a JOIN mentions "
+            "m ON m.actor_id = a.id WHERE a.kind = 'state_forces' AND lower(a.name) LIKE "
+            "'%police%' GROUP BY a.id ORDER BY min(m.document_id)").fetchall()
+    assert police == [(country, str(number + 1))
+                      for number, (_text, country) in enumerate(reports)]
