@@ -277,8 +277,6 @@ def resolve(d: Document) -> Resolved:
         if name in surnames and ent.label_ in ("GPE", "LOC", "PERSON"):
             persons.append((start, end, name))  # the man named before, not a town "Buhari"
             continue
-        if name in first_names and ent.label_ in ("GPE", "LOC"):
-            continue  # "Kim" after "Kim Jong Un" (a family name first) is not a place either
         joined = _HYPHENATED.match(text, end)
         if joined and ent.label_ != "NORP":  # "Mazar-i-Sharif": the NER stops at the hyphen
             place = locations.lookup(text[start:joined.end()], context)
@@ -354,6 +352,8 @@ def resolve(d: Document) -> Resolved:
                 name) and _personal(doc, ent, name):
             persons.append((start, end, name))
             continue
+        # a one-word PERSON that a gazetteer knows is a place, unless it begins the name of a
+        # person of the text: "Kim" after "Kim Jong Un" (a family name first) is not a town
         if ent.label_ == "PERSON" and " " not in name and name not in first_names \
                 and locations.lookup(name, context):
             r.add_location(d, locations.lookup(name, context), start, end)
