@@ -341,3 +341,28 @@ async def test_confirming_the_last_unreviewed_wraps_then_says_none_is_left(seed_
             n.message for n in app._notifications]
     with Store(seed_db) as store:
         assert {store.get("figure", f)["status"] for f in figures} == {"confirmed"}
+
+
+async def test_tab_walks_the_add_form_field_by_field(seed_db, seed_text):
+    """Typed from the keyboard alone: Tab goes from the span to each visible field in turn,
+    and nothing typed is dropped or lands in the wrong field."""
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "plus")
+        await settle(pilot)
+        await pilot.press(*"Set up in 2005", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AddScreen)
+        await pilot.press(*"three separate installations", "tab", "3", "tab", "tab",
+                          *"installations", "tab", *"installations")
+        await settle(pilot)
+        typed = {field: screen.query_one(f"#add-figure-{field}", Input).value
+                 for field in ("value", "qualifier", "category", "counted")}
+        assert screen.query_one("#add-span", Input).value == "three separate installations"
+        assert typed == {"value": "3", "qualifier": "exact", "category": "installations",
+                         "counted": "installations"}
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, AddScreen)

@@ -122,7 +122,7 @@ class EditScreen(ModalScreen[dict | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="edit-box"):
-            with VerticalScroll(id="edit-fields"):
+            with VerticalScroll(id="edit-fields", can_focus=False):  # Tab: field to field
                 for field in self.fields:
                     yield Label(f"{field}  [dim]{HINTS.get(field, '')}[/]", classes="edit-label")
                     yield Input(

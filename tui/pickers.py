@@ -152,7 +152,7 @@ class AddScreen(ModalScreen[dict | None]):
                          allow_blank=False, compact=True)
             yield Label("span  [dim]the words of the sentence this record rests on[/]")
             yield Input(id="add-span", compact=True)
-            with VerticalScroll(id="add-fields"):
+            with VerticalScroll(id="add-fields", can_focus=False):  # Tab: field to field
                 for kind, fields in NEW_RECORD_FIELDS.items():
                     for field in fields:
                         yield Label(f"{field}  [dim]{HINTS.get(field, '')}[/]",
