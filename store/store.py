@@ -194,7 +194,7 @@ class Store(History, Review, Reextract, Crises, Claims):
             existing = self.has_document(text)
             if existing is not None:
                 return Added(existing, self.document(existing)["title"], new=False)
-            original = duplicates.find_original(self.conn, shingles)
+            original = duplicates.find_original(self.conn, shingles, text)
             document_id = self.db["documents"].insert(
                 {
                     "hash": content_hash(text),

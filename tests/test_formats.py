@@ -258,3 +258,29 @@ def _acled(store) -> str:
     out = io.StringIO()
     acled(store, out)
     return out.getvalue()
+
+
+def test_a_short_wire_story_republished_is_linked_as_a_copy(tmp_path):
+    """A brief of some 60 words has too few sampled 5-grams to judge by: it is compared
+    5-gram by 5-gram with the stored texts that share most with it."""
+    from store.duplicates import MIN_SAMPLE, fingerprint
+    from store.ingest import Article, ingest_article
+
+    brief = ("Police in Kano arrested 14 people on Saturday after clashes between rival groups "
+             "of traders left two people dead and several shops burned, a police spokesman "
+             "said. Officers were deployed to the main market, where calm had returned by "
+             "evening, and an investigation was opened into the cause of the violence, he "
+             "added in a statement.")
+    other = ("Police in Kano arrested 9 people on Sunday after a protest by students over fees "
+             "turned violent near the university, a police spokesman said. Officers fired tear "
+             "gas to disperse the crowd, and the university was closed until further notice, "
+             "he added in a statement.")
+    assert len(fingerprint(brief)) < MIN_SAMPLE and 50 <= len(brief.split()) <= 80
+    with Store(tmp_path / "store.db") as store:
+        first = ingest_article(store, Article(brief, "Kano arrests", "reuters"))
+        copy = ingest_article(store, Article(
+            "KANO, Nigeria (AP) - " + brief + " Reporting by staff.", "Nigeria: 14 held",
+            "another-outlet"))
+        unrelated = ingest_article(store, Article(other, "Kano protest", "reuters"))
+    assert copy.new and copy.duplicate_of == first.document_id
+    assert unrelated.duplicate_of is None
