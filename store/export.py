@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TextIO
 
 from .cells import SafeDictWriter
@@ -33,9 +34,67 @@ _SQL = {
 DERIVED = {"events": ("actors", "figures"), "actors": ("aliases", "mentions")}
 
 
-def records(store: Store, what: str) -> Iterator[dict]:
+@dataclass(frozen=True)
+class ExportFilter:
+    """Which records an export holds: those of one crisis, of some review statuses, dated
+    (or, undated, published) on or after a day. Empty: everything."""
+
+    crisis: int | None = None
+    statuses: tuple[str, ...] = ()
+    since: str | None = None
+
+    def clause(self, record: str, document: str) -> Clause:
+        """The filter as ``AND …`` SQL over a record table and its document's aliases."""
+        parts: list[str] = []
+        params: list[object] = []
+        if self.crisis is not None:
+            parts.append(f"{document}.crisis_id = ?")
+            params.append(self.crisis)
+        if self.statuses:
+            parts.append(f"{record}.status IN ({', '.join('?' for _ in self.statuses)})")
+            params.extend(self.statuses)
+        if self.since:
+            parts.append(f"coalesce({record}.date_start, {document}.published) >= ?")
+            params.append(self.since)
+        return Clause("".join(f" AND {part}" for part in parts), params)
+
+
+@dataclass(frozen=True)
+class Clause:
+    sql: str
+    params: list
+
+
+def _query(what: str, where: ExportFilter | None) -> tuple[str, list]:
+    """The SELECT of one kind of record, filtered (see ``ExportFilter``), in id order."""
+    if where is None or where == ExportFilter():
+        return _SQL[what] + " ORDER BY id", []
+    parts: list[str] = []
+    params: list[object] = []
+    document = {"documents": "r.id", "events": "r.document", "figures": "r.document"}.get(what)
+    if where.crisis is not None:
+        parts.append(f"{document} IN (SELECT id FROM documents WHERE crisis_id = ?)" if document
+                     else "r.id IN (SELECT m.actor_id FROM mentions m JOIN documents d ON "
+                     "d.id = m.document_id WHERE d.crisis_id = ?)")
+        params.append(where.crisis)
+    if where.statuses and what != "documents":
+        parts.append(f"r.status IN ({', '.join('?' for _ in where.statuses)})")
+        params.extend(where.statuses)
+    if where.since and what == "documents":
+        parts.append("r.published >= ?")
+        params.append(where.since)
+    elif where.since and document:
+        parts.append("coalesce(r.date_start, (SELECT published FROM documents WHERE id = "
+                     "r.document)) >= ?")
+        params.append(where.since)
+    condition = " AND ".join(parts) or "1"
+    return f"SELECT * FROM ({_SQL[what]}) r WHERE {condition} ORDER BY r.id", params
+
+
+def records(store: Store, what: str, where: ExportFilter | None = None) -> Iterator[dict]:
     """The records of one kind as plain dicts, ready for JSON."""
-    for row in store.db.query(_SQL[what] + " ORDER BY id"):
+    sql, params = _query(what, where)
+    for row in store.db.query(sql, params):
         yield _completed(store, what, row)
 
 
@@ -77,13 +136,15 @@ def _completed(store: Store, what: str, row: dict) -> dict:
     return row
 
 
-def crises(store: Store) -> list[dict]:
-    """Every crisis with its documents and claims (each with its reports and the figure
-    recommended by the rule, or chosen by a person)."""
+def crises(store: Store, where: ExportFilter | None = None) -> list[dict]:
+    """Every crisis (or the one filtered for) with its documents and claims (each with its
+    reports and the figure recommended by the rule, or chosen by a person)."""
     from .claims import RULE
 
     out = []
     for crisis in store.crises():
+        if where is not None and where.crisis is not None and crisis["id"] != where.crisis:
+            continue
         claims = []
         for claim in store.claims(crisis["id"]):
             claims.append({
@@ -113,14 +174,16 @@ def _flat(value):
     return value
 
 
-def export(store: Store, out: TextIO, fmt: str = "json", what: str | None = None) -> int:
-    """Write the store (or one kind of record) to ``out``; return how many records."""
+def export(store: Store, out: TextIO, fmt: str = "json", what: str | None = None,
+           where: ExportFilter | None = None) -> int:
+    """Write the store (or one kind of record, filtered by ``where``) to ``out``; return how
+    many records."""
     from . import formats
 
     if fmt == "acled":
-        return formats.acled(store, out)
+        return formats.acled(store, out, where=where)
     if fmt == "hxl":
-        return formats.hxl(store, out)
+        return formats.hxl(store, out, where=where)
     if fmt == "brat":
         raise ValueError("brat writes a .txt and an .ann file per document: add --out FOLDER")
     if fmt not in FORMATS:
@@ -134,21 +197,21 @@ def export(store: Store, out: TextIO, fmt: str = "json", what: str | None = None
     stamp = now()
     with store.lock:
         if fmt == "json":
-            data = {kind: list(records(store, kind)) for kind in kinds}
+            data = {kind: list(records(store, kind, where)) for kind in kinds}
             if what is None:
-                data["crises"] = crises(store)
+                data["crises"] = crises(store, where)
             json.dump(data, out, ensure_ascii=False, indent=2)
             out.write("\n")
             return sum(len(v) for v in data.values())
         if fmt == "jsonl":
             for kind in kinds:
-                for row in records(store, kind):
+                for row in records(store, kind, where):
                     row = {"record": kind.rstrip("s"), "exported_at": stamp, **row}
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
                     count += 1
             return count
         writer = None
-        for row in records(store, kinds[0]):
+        for row in records(store, kinds[0], where):
             if writer is None:
                 writer = SafeDictWriter(out, fieldnames=list(row))
                 writer.writeheader()

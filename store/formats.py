@@ -17,8 +17,10 @@ from urllib.parse import urlparse
 
 from extract.events import fatalities
 from extract.geo import locate
+from extract.model import SUB_TYPES
 
 from .cells import SafeDictWriter, SafeWriter
+from .export import ExportFilter
 from .store import Store
 
 # ACLED's names for our event types (the last two are this tool's own additions).
@@ -35,11 +37,24 @@ ACLED_TYPES = {
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 
 ACLED_COLUMNS = [
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country", "iso3", "admin1",
-    "location", "latitude", "longitude", "geo_precision", "source", "source_url", "notes",
-    "fatalities", "tags", "timestamp",
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "country", "iso3", "admin1", "location", "latitude",
+    "longitude", "geo_precision", "source", "source_url", "notes", "fatalities", "tags",
+    "timestamp",
 ]
+# Event types ACLED codes; the tool's own two are exported only when asked for.
+ACLED_OWN_TYPES = ("population_movement", "statements_diplomacy")
+DISORDER_TYPES = {
+    "battles": "Political violence", "explosions_remote_violence": "Political violence",
+    "violence_against_civilians": "Political violence", "protests": "Demonstrations",
+    "riots": "Demonstrations", "strategic_developments": "Strategic developments",
+}
+# ACLED's inter codes: 1 state forces, 2 rebel groups, 3 political militias, 4 identity
+# militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces.
+INTER_CODES = {"state": 1, "state_forces": 1, "rebel_group": 2, "militia": 3,
+               "civilians": 7, "external": 8}
+_SUB_TYPE_NAMES = {name.lower(): name for names in SUB_TYPES.values() for name in names}
 
 # HXL attribute for each figure category (#affected+killed for deaths, as HDX datasets do).
 HXL_ATTRIBUTES = {"deaths": "killed", "injured": "injured", "refugees": "refugees",
@@ -57,6 +72,9 @@ def hxl_attribute(category: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", category).encode("ascii", "ignore").decode()
     attribute = re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
     return attribute if attribute[:1].isalpha() else f"x_{attribute}".rstrip("_")
+
+
+_NOT_OWN_TYPES = "AND e.type NOT IN ({})".format(", ".join(f"'{t}'" for t in ACLED_OWN_TYPES))
 
 
 def _where(include_duplicates: bool, alias: str) -> str:
@@ -90,8 +108,36 @@ def _outlet(url: str, title: str) -> str:
     return host.removeprefix("www.") or title
 
 
-def acled(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
-    """Events as an ACLED-style CSV, with the codebook's column names where they apply.
+def inter_code(kind: str | None, event_type: str) -> int | str:
+    """An actor's ACLED inter code from its kind (protesters and rioters by the event)."""
+    if event_type == "protests" and kind not in ("state", "state_forces"):
+        return 6
+    if event_type == "riots" and kind not in ("state", "state_forces"):
+        return 5
+    return INTER_CODES.get(kind or "", 8) if kind else ""
+
+
+def interaction(first: int | str, second: int | str) -> int | str:
+    """ACLED's interaction: the two inter codes, lower first (a sole actor: its code, 0)."""
+    codes = sorted(c for c in (first, second) if c != "")
+    if not codes:
+        return ""
+    return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
+
+
+def acled_actor(name: str, kind: str | None, country: str | None) -> str:
+    """An actor as ACLED names it where its convention is simple: "Civilians (Afghanistan)"."""
+    if kind == "civilians" and country:
+        return f"Civilians ({_country_name(country)})"
+    return name
+
+
+def acled(store: Store, out: TextIO, include_duplicates: bool = False,
+          all_types: bool = False, where: ExportFilter | None = None) -> int:
+    """Events as an ACLED-style CSV, with the codebook's columns and vocabularies where they
+    apply: event and sub-event types in its capitalisation, ``disorder_type``, ``inter1``/
+    ``inter2``/``interaction`` from the actors' kinds, ``civilian_targeting``. Population
+    movements and statements (this tool's own types) are left out unless ``all_types``.
 
     ``fatalities`` is the event's toll by ``extract.events.fatalities``: of the death counts
     reported with it, parts of a count and counts of other, much smaller groups left out,
@@ -101,21 +147,26 @@ def acled(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
     writer = SafeDictWriter(out, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
     count = 0
+    filters = (where or ExportFilter()).clause("e", "d")
     with store.lock:
         rows = list(store.db.query(
             "SELECT e.*, d.url, d.title AS document_title, coalesce((SELECT max(x.at) FROM "
             "edits x WHERE x.kind = 'event' AND x.record_id = e.id AND x.undone = 0), "
             "d.ingested_at) AS changed_at FROM events e "
             f"JOIN documents d ON d.id = e.document_id WHERE {_where(include_duplicates, 'e')} "
-            "ORDER BY coalesce(e.date_start, d.published), e.id"
+            f"{'' if all_types else _NOT_OWN_TYPES} {filters.sql} "
+            "ORDER BY coalesce(e.date_start, d.published), e.id", filters.params
         ))
         for event in rows:
             actors: dict[str, list[str]] = {}
-            for name, role, kind in store.conn.execute(
-                "SELECT r.name, ea.role, r.kind FROM event_actors ea JOIN actors r "
+            kinds: dict[str, str] = {}
+            for name, role, kind, country in store.conn.execute(
+                "SELECT r.name, ea.role, r.kind, r.country FROM event_actors ea JOIN actors r "
                 "ON r.id = ea.actor_id WHERE ea.event_id = ? ORDER BY ea.rowid", (event["id"],)
             ):
-                actors.setdefault("media" if kind == "media" else role, []).append(name)
+                key = "media" if kind == "media" else role
+                actors.setdefault(key, []).append(acled_actor(name, kind, country))
+                kinds.setdefault(key, kind)
             deaths = [_Report(v, q, p) for v, q, p in store.conn.execute(
                 "SELECT f.value, f.qualifier, f.part_of FROM event_figures ef JOIN figures f "
                 "ON f.id = ef.figure_id WHERE ef.event_id = ? AND f.category = 'deaths' "
@@ -126,17 +177,25 @@ def acled(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
             first = actors.get("actor1", [])
             second = actors.get("actor2", [])
             date = event["date_start"] or ""
+            inter1 = inter_code(kinds.get("actor1"), event["type"]) if first else ""
+            inter2 = inter_code(kinds.get("actor2"), event["type"]) if second else ""
+            sub_type = event["sub_type"] or ""
             writer.writerow({
                 "event_id_cnty": f"{event['country'] or 'EVT'}{event['id']}",
                 "event_date": date,
                 "year": date[:4],
                 "time_precision": TIME_PRECISION.get(event["date_precision"] or "", 3),
+                "disorder_type": DISORDER_TYPES.get(event["type"], ""),
                 "event_type": ACLED_TYPES.get(event["type"], event["type"]),
-                "sub_event_type": event["sub_type"] or "",
+                "sub_event_type": _SUB_TYPE_NAMES.get(sub_type.lower(), sub_type),
                 "actor1": first[0] if first else "",
                 "assoc_actor_1": "; ".join(first[1:] + actors.get("assoc", [])),
+                "inter1": inter1,
                 "actor2": second[0] if second else "",
                 "assoc_actor_2": "; ".join(second[1:]),
+                "inter2": inter2,
+                "interaction": interaction(inter1, inter2),
+                "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
                 "country": _country_name(event["country"] or (point and point.country)),
                 "iso3": event["country"] or (point.country if point else "") or "",
                 "admin1": event["location"] if point and point.precision == 2 else "",
@@ -158,16 +217,19 @@ def acled(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
     return count
 
 
-def hxl(store: Store, out: TextIO, include_duplicates: bool = False) -> int:
+def hxl(store: Store, out: TextIO, include_duplicates: bool = False,
+        where: ExportFilter | None = None) -> int:
     """Figures as a CSV with an HXL hashtag row under the header, as HDX tools expect: one
     column per affected group (#affected+refugees, #affected+killed, …) holding the value."""
+    filters = (where or ExportFilter()).clause("f", "d")
     with store.lock:
         rows = list(store.db.query(
             "SELECT f.*, d.url, d.title AS document_title, d.published, d.country AS doc_country, "
             "(SELECT e.country FROM event_figures ef JOIN events e ON e.id = ef.event_id "
             " WHERE ef.figure_id = f.id LIMIT 1) AS event_country "
             f"FROM figures f JOIN documents d ON d.id = f.document_id "
-            f"WHERE {_where(include_duplicates, 'f')} ORDER BY f.document_id, f.start"
+            f"WHERE {_where(include_duplicates, 'f')} {filters.sql} "
+            "ORDER BY f.document_id, f.start", filters.params
         ))
     claim_of: dict[int, tuple[str, bool]] = {}
     for (crisis_id,) in store.conn.execute("SELECT id FROM crises WHERE status = 'active'"):

@@ -14,7 +14,7 @@ import sqlite_utils
 
 import seeds
 from store import Store
-from store.export import export
+from store.export import ExportFilter, export
 from store.formats import ACLED_COLUMNS, acled, brat, hxl
 from store.importer import import_lines
 from store.ingest import ingest_paths
@@ -85,26 +85,44 @@ def test_wire_copies_are_linked_not_counted_twice(store_path):
         assert hxl(store, io.StringIO(), include_duplicates=True) - counted == in_copies
 
 
+ACLED_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians",
+                     "Protests", "Riots", "Strategic developments"}
+
+
 def test_acled_csv(store_path):
+    from extract.model import SUB_TYPES
+
     with Store(store_path) as store:
         out = io.StringIO()
         count = acled(store, out)
-        rejected = store.set_field("event", 1, "status", "rejected")
+        every = acled(store, io.StringIO(), all_types=True)
+        coded = next(e["id"] for e in store.page("event", 0, 100)
+                     if e["type"] not in ("population_movement", "statements_diplomacy"))
+        rejected = store.set_field("event", coded, "status", "rejected")
         assert acled(store, io.StringIO()) == count - 1
         store.undo()
         assert rejected
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert len(rows) == count > 10
+    assert len(rows) == count > 10 and every > count
     assert list(rows[0]) == ACLED_COLUMNS
+    sub_types = {name for names in SUB_TYPES.values() for name in names}
     for row in rows:
         if row["event_date"]:
             assert re.fullmatch(r"\d{4}-\d\d-\d\d", row["event_date"])
             assert row["year"] == row["event_date"][:4]
         assert row["time_precision"] in {"1", "2", "3"}
         assert int(row["fatalities"]) >= 0
-        assert row["event_type"] in {
-            "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests",
-            "Riots", "Strategic developments", "Population movement", "Statements/diplomacy"}
+        assert row["event_type"] in ACLED_EVENT_TYPES  # the codebook's, in its capitals
+        assert row["sub_event_type"] in sub_types | {""}
+        assert row["disorder_type"] in {"Political violence", "Demonstrations",
+                                        "Strategic developments"}
+        codes = [int(row[k]) for k in ("inter1", "inter2") if row[k]]
+        assert all(1 <= c <= 8 for c in codes) and bool(row["inter1"]) == bool(row["actor1"])
+        if codes:
+            assert int(row["interaction"]) == min(codes) * 10 + (
+                max(codes) if len(codes) == 2 else 0)
+        assert row["civilian_targeting"] == ("Civilian targeting" if row["inter2"] == "7"
+                                             else "")
         if row["latitude"]:
             assert -90 <= float(row["latitude"]) <= 90 and -180 <= float(row["longitude"]) <= 180
     located = [r for r in rows if r["latitude"]]
@@ -284,3 +302,42 @@ def test_a_short_wire_story_republished_is_linked_as_a_copy(tmp_path):
         unrelated = ingest_article(store, Article(other, "Kano protest", "reuters"))
     assert copy.new and copy.duplicate_of == first.document_id
     assert unrelated.duplicate_of is None
+
+
+def test_exports_filter_by_crisis_status_and_date(store_path, tmp_path):
+    path = tmp_path / "filtered.db"
+    path.write_bytes(store_path.read_bytes())
+    with Store(path) as store:
+        crisis = store.crises()[0]["id"]
+        in_crisis = {d["id"] for d in store.crisis_documents(crisis)}
+        some = [e["id"] for e in store.page("event", 0, 500)][:3]
+        for event_id in some:
+            store.set_field("event", event_id, "status", "confirmed")
+
+        def exported(fmt, what=None, **where):
+            out = io.StringIO()
+            export(store, out, fmt, what, ExportFilter(**where))
+            return out.getvalue()
+
+        events = [json.loads(line) for line in exported("jsonl", "events", crisis=crisis)
+                  .splitlines()]
+        assert events and {e["document"] for e in events} <= in_crisis
+        confirmed = [json.loads(line) for line in exported("jsonl", "events",
+                                                           statuses=("confirmed",))
+                     .splitlines()]
+        assert sorted(e["id"] for e in confirmed) == sorted(some)
+        since = "2016-10-01"
+        for line in exported("jsonl", **{"since": since}).splitlines():
+            row = json.loads(line)
+            if row["record"] == "document":
+                assert row["published"] >= since
+            elif row["record"] in ("event", "figure") and row["date_start"]:
+                assert row["date_start"] >= since
+        whole = json.loads(exported("json", crisis=crisis))
+        assert [c["id"] for c in whole["crises"]] == [crisis]
+        assert {d["id"] for d in whole["documents"]} == in_crisis
+        acled_rows = list(csv.DictReader(io.StringIO(exported("acled", crisis=crisis))))
+        hxl_rows = list(csv.reader(io.StringIO(exported("hxl", crisis=crisis))))[2:]
+        assert acled_rows and hxl_rows
+        urls = {store.document(d)["url"] for d in in_crisis}
+        assert {r["source_url"] for r in acled_rows} <= urls

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from store import Store, StoreError, default_path
-from store.records import KINDS
+from store.records import KINDS, STATUSES
 
 from .safe import one_terminal_line as plain
 
@@ -59,6 +59,14 @@ def _parser() -> argparse.ArgumentParser:
                         "brat)")
     export.add_argument("--include-duplicates", action="store_true",
                         help="acled/hxl: keep records of near-duplicate documents")
+    export.add_argument("--all-types", action="store_true",
+                        help="acled: also population movements and statements (not ACLED "
+                        "event types)")
+    export.add_argument("--crisis", type=int, metavar="ID", help="only this crisis's records")
+    export.add_argument("--status", action="append", choices=STATUSES,
+                        help="only records of this review status (repeatable)")
+    export.add_argument("--since", type=_day, metavar="YYYY-MM-DD",
+                        help="only records dated (else published) on or after this day")
 
     importer = commands.add_parser(
         "import", parents=[common],
@@ -78,6 +86,15 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("tui", parents=[common], help="open the TUI (the default)")
     return parser
+
+
+def _day(text: str) -> str:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day (YYYY-MM-DD)") from None
 
 
 def _open(path: Path | None, *, create_dirs: bool, read_only: bool = False) -> Store:
@@ -181,7 +198,7 @@ def cmd_search(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from store.export import WHATS, export
+    from store.export import WHATS, ExportFilter, export
 
     if args.format == "csv" and not args.what:
         print(f"tracker: csv holds one kind of record: add --what {'|'.join(WHATS)}",
@@ -202,11 +219,14 @@ def cmd_export(args) -> int:
                 count = formats.brat(store, args.out)
                 print(f"{count} documents written to {plain(args.out)}", file=sys.stderr)
                 return 0
+            where = ExportFilter(args.crisis, tuple(args.status or ()), args.since)
             with _replaced(args.out) as out:
-                if args.format in ("acled", "hxl"):
-                    getattr(formats, args.format)(store, out, args.include_duplicates)
+                if args.format == "acled":
+                    formats.acled(store, out, args.include_duplicates, args.all_types, where)
+                elif args.format == "hxl":
+                    formats.hxl(store, out, args.include_duplicates, where)
                 else:
-                    export(store, out, args.format, args.what)
+                    export(store, out, args.format, args.what, where)
         except OSError as error:
             print(f"tracker: {plain(args.out)}: cannot write ({plain(error.strerror or error)})",
                   file=sys.stderr)
