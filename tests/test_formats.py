@@ -16,6 +16,7 @@ import seeds
 from store import Store
 from store.export import ExportFilter, export
 from store.formats import ACLED_COLUMNS, acled, brat, hxl
+from store.formats import hxl as hxl_export
 from store.importer import import_lines
 from store.ingest import ingest_paths
 
@@ -341,3 +342,31 @@ def test_exports_filter_by_crisis_status_and_date(store_path, tmp_path):
         assert acled_rows and hxl_rows
         urls = {store.document(d)["url"] for d in in_crisis}
         assert {r["source_url"] for r in acled_rows} <= urls
+
+
+def hxl_read(text: str) -> tuple[list[str | None], list[list[str]]]:
+    """The HXL export as libhxl (what HDX tools are built on) reads it: each column's
+    hashtag, None where it dropped a malformed one, and the data rows."""
+    import hxl
+
+    source = hxl.input.make_input(io.BytesIO(text.encode("utf-8")),
+                                  hxl.input.InputOptions(allow_local=True))
+    data = hxl.data(source)
+    tags = [column.display_tag for column in data.columns]
+    return tags, [list(row.values) for row in data]
+
+
+def test_libhxl_reads_every_column_and_row_of_the_hxl_export(store_path):
+    import hxl
+
+    with Store(store_path) as store:
+        out = io.StringIO()
+        count = hxl_export(store, out)
+    written = list(csv.reader(io.StringIO(out.getvalue())))
+    tags, rows = hxl_read(out.getvalue())
+    assert tags == written[1] and None not in tags
+    assert len(rows) == count
+    values = [i for i, tag in enumerate(tags) if tag.startswith("#affected+")]
+    for row in rows:
+        filled = [row[i] for i in values if row[i]]
+        assert len(filled) == 1 and hxl.datatypes.is_number(filled[0])

@@ -13,6 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from helpers import private_copy
+from test_formats import hxl_read
 from test_robustness import tracker
 
 from store import Store
@@ -192,3 +193,5 @@ def test_hxl_hashtags_stay_valid_with_categories_typed_by_hand(hostile_db):
     tags = rows[1]
     assert "#affected+deaths_t99_evil_0_5_forged" in tags
     assert all(re.fullmatch(r"#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*", tag) for tag in tags), tags
+    read_tags, data = hxl_read(_csv_outputs(hostile_db)["hxl"])  # as HDX tools read it
+    assert read_tags == tags and len(data) == len(rows) - 2
