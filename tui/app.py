@@ -18,7 +18,9 @@ from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from store import STATUSES, Edit, Hit, InvalidValue, Step, Store, StoreError, View, totals_of
+from store.articles import article_row
 
+from .articles_screen import ArticleScreen, ArticlesScreen
 from .crisis_screens import ClaimsScreen, TimelineScreen
 from .detail import DetailView
 from .forms import EditScreen, FieldBar, as_input
@@ -65,6 +67,8 @@ class TrackerApp(App):
         Binding("h", "history", "History", show=False, id="record.history"),
         Binding("c", "choose_crisis", "Crisis", id="crisis.choose"),
         Binding("T", "timeline", "Timeline", show=False, id="crisis.timeline"),
+        Binding("D", "articles", "Articles", show=False, id="articles"),
+        Binding("v", "view_article", "Article of the record", show=False, id="record.article"),
         Binding("K", "claims", "Claims", show=False, id="crisis.claims"),
         Binding("C", "crisis_actions", "Crisis actions", show=False, id="crisis.actions"),
         Binding("r", "reload", "Reload", show=False, id="reload"),
@@ -242,6 +246,27 @@ class TrackerApp(App):
                  else self.store.timeline_count(crisis["id"]))
         self.call_from_thread(self.push_screen,
                               TimelineScreen(self.store, crisis, events, total))
+
+    def action_articles(self) -> None:
+        crisis = self.crisis["id"] if self.crisis else None
+        self.push_screen(ArticlesScreen(self.store, crisis), lambda _closed: self.reload())
+
+    def action_view_article(self) -> None:
+        self.with_selected(self.open_article)
+
+    @work(thread=True, group="edit")
+    def open_article(self, kind: str, record_id: int) -> None:
+        """The article a record was extracted from, with the record's span in focus."""
+        record = self.store.get(kind, record_id)
+        document_id = (record["mentions"][0]["document_id"] if kind == "actor" and
+                       record and record["mentions"] else (record or {}).get("document_id"))
+        row = article_row(self.store, document_id) if document_id else None
+        if row is None:
+            self.call_from_thread(self.notify, "This record comes from no article.")
+            return
+        self.call_from_thread(
+            self.push_screen, ArticleScreen(self.store, [row], 0, (kind, record_id)),
+            lambda _closed: self.reload())
 
     def action_claims(self) -> None:
         if self._need_crisis():
