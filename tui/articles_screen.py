@@ -37,6 +37,22 @@ def progress(row: ArticleRow) -> str:
     return f"{row.reviewed}/{row.records}" if row.records else "—"
 
 
+def give_verdict(screen: ModalScreen, document_id: int, status: str) -> ArticleRow | None:
+    """Confirm or reject all of an article (in a worker thread), say so, and return its row
+    as it is now; None when the store refused (read-only, disk full), which is said too."""
+    from store import StoreError
+
+    try:
+        changed = review_article(screen.store, document_id, status)
+    except StoreError as error:
+        screen.app.call_from_thread(screen.app.notify, str(error), severity="error")
+        return None
+    screen.app.call_from_thread(
+        screen.app.notify, f"{VERDICTS[status]} {changed} records of article #{document_id} "
+        "(u undoes).", timeout=3)
+    return article_row(screen.store, document_id)
+
+
 class ArticlesScreen(ModalScreen[None]):
     """Every article: date, outlet, title, crisis, records reviewed of extracted."""
 
@@ -115,18 +131,9 @@ class ArticlesScreen(ModalScreen[None]):
 
     @work(thread=True, group="articles-review")
     def review(self, document_id: int, status: str) -> None:
-        from store import StoreError
-
-        try:
-            changed = review_article(self.store, document_id, status)
-        except StoreError as error:
-            self.app.call_from_thread(self.app.notify, str(error), severity="error")
-            return
-        fresh = article_row(self.store, document_id)
-        self.app.call_from_thread(self.refresh_rows, [fresh] if fresh else [])
-        self.app.call_from_thread(
-            self.app.notify, f"{VERDICTS[status]} {changed} records of article "
-            f"#{document_id} (u undoes).", timeout=3)
+        fresh = give_verdict(self, document_id, status)
+        if fresh is not None:
+            self.app.call_from_thread(self.refresh_rows, [fresh])
 
     def refresh_rows(self, rows: list[ArticleRow]) -> None:
         """Show new progress in place (the order is by date: it does not change)."""
@@ -228,20 +235,10 @@ class ArticleScreen(ModalScreen[None]):
 
     @work(thread=True, group="article-review")
     def review(self, document_id: int, status: str) -> None:
-        from store import StoreError
-
-        try:
-            changed = review_article(self.store, document_id, status)
-        except StoreError as error:
-            self.app.call_from_thread(self.app.notify, str(error), severity="error")
-            return
-        fresh = article_row(self.store, document_id)
+        fresh = give_verdict(self, document_id, status)
         if fresh is not None:
             self.rows[self.index] = fresh
-        self.app.call_from_thread(
-            self.app.notify, f"{VERDICTS[status]} {changed} records of article "
-            f"#{document_id} (u undoes).", timeout=3)
-        self.read(document_id)
+            self.read(document_id)
 
     def action_address(self) -> None:
         if not self.url:
