@@ -43,7 +43,8 @@ _COLUMNS = {
     "(SELECT group_concat(alias, ' | ') FROM aliases a WHERE a.actor_id = r.id "
     "AND a.alias != r.name) AS aliases",
     "figure": "r.id, r.value, r.text, r.qualifier, r.category, r.counted, r.location, "
-    "r.status, r.note, r.tags",
+    "r.status, r.note, r.tags, r.document_id, coalesce(r.date_start, (SELECT d.published "
+    "FROM documents d WHERE d.id = r.document_id)) AS date",
 }
 
 # Each pane's order, and the key a record has in it (for ``position``). The events and

@@ -207,3 +207,15 @@ async def test_article_markup_and_escapes_are_shown_as_text(seed_db):
         shown = detail_text(app)
         assert "\x1b" not in shown and "\x07" not in shown
         assert "␛]0;pwned␇" in shown
+
+
+async def test_the_figures_pane_shows_document_place_and_date(seed_db):
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.pane("figure")
+        labels = [str(column.label) for column in pane.columns.values()]
+        assert {"Where", "Date", "Doc"} <= set(labels)
+        first = [str(cell) for cell in pane.get_row_at(0)]
+        where, date, doc = (first[labels.index(n)] for n in ("Where", "Date", "Doc"))
+        assert (where, date, doc) == ("Afghanistan", "2021-07-14", "#1")

@@ -89,10 +89,14 @@ COLUMNS: dict[str, list[Column]] = {
         Column("", 2, _status_cell),
     ],
     "figure": [
-        Column("Value", 9, lambda r: f"{r['value']:,}", "right"),
-        Column("As written", 16, lambda r: r["text"]),
-        Column("Category", 10, lambda r: r["category"]),
+        Column("Value", 8, lambda r: f"{r['value']:,}", "right"),
+        Column("As written", 10, lambda r: r["text"]),
+        Column("Category", 8, lambda r: r["category"]),
         Column("Counted", None, lambda r: r["counted"]),
+        Column("Where", 10, lambda r: r.get("location") or ""),
+        Column("Date", 10, lambda r: r.get("date") or "—"),
+        Column("Doc", 4, lambda r: f"#{r['document_id']}" if r.get("document_id") else "",
+               "right"),
         Column("", 2, _status_cell),
     ],
 }
