@@ -120,3 +120,25 @@ def review_article(store: Store, document_id: int, status: str) -> int:
                 if store.change(table.rstrip("s"), record_id, "status", status) is not None:
                     changed += 1
     return changed
+
+
+def sources(store: Store, records: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
+    """Where each record comes from, in a few words: "doc #12 · Nice truck attack" for an
+    event or a figure (its article and crisis), "in 14 articles" for an actor."""
+    out: dict[tuple[str, int], str] = {}
+    with store.lock:
+        for kind, record_id in records:
+            if kind == "actor":
+                (count,) = store.conn.execute(
+                    "SELECT count(DISTINCT document_id) FROM mentions WHERE actor_id = ?",
+                    (record_id,)).fetchone()
+                out[(kind, record_id)] = f"in {count} article{'s' if count != 1 else ''}"
+                continue
+            row = store.conn.execute(
+                f"SELECT r.document_id, coalesce(c.name, '') FROM {kind}s r JOIN documents d "
+                "ON d.id = r.document_id LEFT JOIN crises c ON c.id = d.crisis_id "
+                "WHERE r.id = ?", (record_id,)).fetchone()
+            if row is not None:
+                out[(kind, record_id)] = f"doc #{row[0]} · {row[1]}" if row[1] else \
+                    f"doc #{row[0]}"
+    return out

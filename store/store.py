@@ -65,6 +65,16 @@ class Added:
     warnings: tuple[str, ...] = ()  # what of the input could not be used (a bad date)
 
 
+def phrase_first(query: str, hits: list[Hit]) -> list[Hit]:
+    """Hits whose label holds the query as typed (a phrase, any case) before the others,
+    each group in the engine's order: "Taleban fighters" finds that phrase before a label
+    with both words apart."""
+    phrase = " ".join(query.casefold().split())
+    if " " not in phrase:
+        return hits
+    return sorted(hits, key=lambda hit: phrase not in " ".join(hit.label.casefold().split()))
+
+
 def national(name: str, kind: str, country: str | None,
              document_country: str | None) -> tuple[str, str | None]:
     """An actor's stored name and country: a generic force ("police", "troops") with no
@@ -530,7 +540,8 @@ class Store(History, Review, Reextract, Crises, Claims):
         """The search engine of the TUI and ``tracker search``; ``should_stop`` (polled) ends
         a search a newer keystroke made useless, raising ``SearchCancelled``."""
         with self.lock:
-            return self.index.search(query, limit, kinds, should_stop=should_stop)
+            hits = self.index.search(query, limit, kinds, should_stop=should_stop)
+        return phrase_first(query, hits)
 
 
 __all__ = ["EDITABLE", "Added", "Edit", "Hit", "Store", "StoreError", "default_path"]

@@ -329,3 +329,18 @@ def test_police_of_different_countries_never_merge(tmp_path):
             "'%police%' GROUP BY a.id ORDER BY min(m.document_id)").fetchall()
     assert police == [(country, str(number + 1))
                       for number, (_text, country) in enumerate(reports)]
+
+
+def test_search_puts_the_exact_phrase_first_and_says_where_hits_come_from(seed_db):
+    from store.articles import sources
+
+    with Store(seed_db) as store:
+        event = store.page("event", 0, 50)[-1]["id"]
+        store.set_field("event", event, "summary", "border crossing seized by fighters")
+        hits = store.search("crossing seized", limit=20)
+        assert (hits[0].kind, hits[0].record_id) == ("event", event)
+        where = sources(store, [(h.kind, h.record_id) for h in hits])
+        assert where[("event", event)].startswith("doc #1 · Hundreds of Afghans flee")
+        actor = next(h for h in store.search("Taleban", limit=5) if h.kind == "actor")
+        assert sources(store, [("actor", actor.record_id)]) == {
+            ("actor", actor.record_id): "in 1 article"}

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from store import Hit, SearchCancelled, Store
+from store.articles import sources
 
 from .panes import TITLES
 from .safe import safe_text
@@ -76,20 +77,25 @@ class SearchScreen(ModalScreen[Hit | None]):
         except SearchCancelled:
             return  # a newer keystroke started a newer search
         hits = [h for h in hits if (h.kind, h.record_id) != self.exclude]
+        where = sources(self.store, [(h.kind, h.record_id) for h in hits])
         if not get_current_worker().is_cancelled:  # a newer keystroke superseded this one
-            self.app.call_from_thread(self.show_hits, query, hits)
+            self.app.call_from_thread(self.show_hits, query, hits, where)
 
-    def show_hits(self, query: str, hits: list[Hit]) -> None:
+    def show_hits(self, query: str, hits: list[Hit],
+                  where: dict[tuple[str, int], str] | None = None) -> None:
         if self.query_one(Input).value != query:
             return  # an older search finished after a newer keystroke
         self.hits = hits
         options = self.query_one(OptionList)
         options.clear_options()
         for hit in hits:
+            source = (where or {}).get((hit.kind, hit.record_id), "")
             prompt = Text.assemble(
                 (f"{TITLES[hit.kind][:-1]:<7}", "bold cyan"),
                 safe_text(hit.label, one_line=True),
                 (f"  {hit.score:.0f}", "dim"),
+                ("  " if source else "", ""),
+                safe_text(source, "dim italic", one_line=True),
             )
             options.add_option(Option(prompt, id=f"{hit.kind}:{hit.record_id}"))
         if hits:
