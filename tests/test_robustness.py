@@ -459,7 +459,7 @@ def test_edit_confirmed_in_the_tui_survives_kill_9(tmp_path, seed_template):
 
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 42, 140, 0, 0))
         drain_until_quiet(fd)  # the app has started and drawn its rows
-        for key in ["3", "n"]:
+        for key in ["3", ";"]:
             os.write(fd, key.encode())
             drain_until_quiet(fd, quiet=0.5)
         os.write(fd, b"counted twice? check UNHCR\r")
@@ -498,7 +498,7 @@ async def test_ingest_while_the_tui_is_open(tmp_path, seed_template):
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                    cwd=ROOT)
         while process.poll() is None:  # edit in the TUI while the ingest writes
-            await pilot.press("3", "n", *"busy", "enter", "a")
+            await pilot.press("3", "semicolon", *"busy", "enter", "a")
             await pilot.pause(0.2)
         out, err = process.communicate()
         assert process.returncode == 0, err

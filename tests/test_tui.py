@@ -99,7 +99,7 @@ async def test_note_is_saved_and_survives_relaunch(seed_db):
         await settle(pilot)
         await pilot.press("3", "j")
         figure_id = app.query_one("#pane-figure", RecordPane).current_id
-        await pilot.press("n")
+        await pilot.press("semicolon")
         await settle(pilot)
         assert app.query_one(FieldBar).display
         assert isinstance(app.focused, Input)
@@ -107,7 +107,7 @@ async def test_note_is_saved_and_survives_relaunch(seed_db):
         await settle(pilot)
         assert not app.query_one(FieldBar).display
         # escape cancels without writing
-        await pilot.press("n", *"discard me", "escape")
+        await pilot.press("semicolon", *"discard me", "escape")
         await settle(pilot)
     app = make_app(seed_db)
     async with app.run_test(size=SIZE) as pilot:
@@ -219,3 +219,28 @@ async def test_the_figures_pane_shows_document_place_and_date(seed_db):
         first = [str(cell) for cell in pane.get_row_at(0)]
         where, date, doc = (first[labels.index(n)] for n in ("Where", "Date", "Doc"))
         assert (where, date, doc) == ("Afghanistan", "2021-07-14", "#1")
+
+
+async def test_n_and_N_step_through_the_last_searchs_hits(seed_db):
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert any("No search yet" in n.message for n in app._notifications)
+        await pilot.press("slash", *"Taleban")
+        await settle(pilot)
+        hits = [(h.kind, h.record_id) for h in app.screen.hits]
+        assert len(hits) >= 3
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.selected() == hits[0]
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.selected() == hits[1]
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.selected() == hits[2]
+        await pilot.press("N", "N", "N")
+        await settle(pilot)
+        assert app.selected() == hits[-1]  # wraps round

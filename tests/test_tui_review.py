@@ -179,9 +179,9 @@ async def test_history_view_lists_old_and_new_values(seed_db):
     app = make_app(seed_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("3", "n", *"first", "enter")
+        await pilot.press("3", "semicolon", *"first", "enter")
         await settle(pilot)
-        await pilot.press("n")
+        await pilot.press("semicolon")
         await settle(pilot)
         bar = app.query_one("#bar-input", Input)
         bar.value = "second"

@@ -55,7 +55,9 @@ class TrackerApp(App):
         Binding("a", "review('confirmed')", "Confirm", id="record.confirm"),
         Binding("x", "review('rejected')", "Reject", id="record.reject"),
         Binding("e", "edit", "Edit", id="record.edit"),
-        Binding("n", "note", "Note", id="record.note"),
+        Binding("semicolon", "note", "Note", id="record.note"),
+        Binding("n", "next_hit(1)", "Next hit", show=False, id="search.next_hit"),
+        Binding("N", "next_hit(-1)", "Previous hit", show=False, id="search.previous_hit"),
         Binding("t", "tags", "Tags", show=False, id="record.tags"),
         Binding("u,U", "undo", "Undo", id="undo"),
         Binding("ctrl+r", "redo", "Redo", show=False, id="redo"),
@@ -89,6 +91,8 @@ class TrackerApp(App):
         self.db_path = Path(db_path)
         self.store = Store(self.db_path, read_only=read_only)
         self.crisis: dict | None = None  # the crisis the panes show; None: all of them
+        self.hits: list[Hit] = []  # the last search's hits, for n / N
+        self.hit_at = -1
         self._update_sub_title()
 
     def _update_sub_title(self) -> None:
@@ -383,11 +387,25 @@ class TrackerApp(App):
         self.pane(kind).focus()
 
     def action_search(self) -> None:
-        self.push_screen(SearchScreen(self.store), self._go_to_hit)
+        screen = SearchScreen(self.store)
+        self.push_screen(screen, lambda hit: self._go_to_hit(hit, screen.hits))
 
-    def _go_to_hit(self, hit: Hit | None) -> None:
+    def _go_to_hit(self, hit: Hit | None, hits: list[Hit] | None = None) -> None:
         if hit is not None:
+            self.hits = list(hits or [hit])
+            self.hit_at = self.hits.index(hit) if hit in self.hits else 0
             self.go_to_record(hit.kind, hit.record_id)
+
+    def action_next_hit(self, step: int) -> None:
+        """Step through the last search's hits after its box closed (VisiData's n / N)."""
+        if not self.hits:
+            self.notify("No search yet: / searches, then n and N step through its hits.",
+                        timeout=3)
+            return
+        self.hit_at = (self.hit_at + step) % len(self.hits)
+        hit = self.hits[self.hit_at]
+        self.notify(f"Hit {self.hit_at + 1} of {len(self.hits)}.", timeout=2)
+        self.go_to_record(hit.kind, hit.record_id)
 
     @work(thread=True, group="rows")
     def go_to_record(self, kind: str, record_id: int) -> None:
