@@ -1,4 +1,4 @@
-"""Editing by hand: the one-line note bar (`n`) and the field form (`e`).
+"""Editing by hand: the one-line note bar (`;`) and the field form (`e`).
 
 Values are checked with the store's own rules before anything is written, so a date that is no
 date or a negative count is refused in the form with the reason, and nothing reaches the store.
