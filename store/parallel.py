@@ -1,7 +1,7 @@
 """``tracker ingest --jobs N``: extraction in N processes, one writer.
 
 SQLite takes one writer at a time and extraction (spaCy plus the rules) is the expensive part,
-so worker processes only run ``ingest.analyse`` (pure: text in, picklable dataclasses out) and
+so worker processes only run ``pipeline.analyse`` (pure: text in, picklable dataclasses out) and
 this process writes each result, in the order the articles came, through the same
 ``write_article`` the serial ingest uses. A text already stored (or met earlier in the same
 run) never reaches a worker. At most a few articles per worker are in flight, so memory stays
@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from .ingest import FileDone, analyse, known_article, skip_on_failure, write_article
+from .pipeline import FileDone, analyse, known_article, skip_on_failure, write_article
 from .readers import Article, Skipped
 from .store import Added, Store
 
@@ -44,7 +44,7 @@ def ingest_parallel(
     report: Callable[[Added | Skipped], None],
     file_done: Callable[[Path], None],
 ) -> None:
-    """Ingest the stream ``items`` (see ``ingest.articles_in``) with ``jobs`` extraction
+    """Ingest the stream ``items`` (see ``pipeline.articles_in``) with ``jobs`` extraction
     processes; results are written and reported in input order."""
     jobs = jobs_for(jobs)
     window = IN_FLIGHT_PER_JOB * jobs

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
+
 from helpers import SIZE, detail_text, open_figure_editor, settle
+from rich.console import Console
 from rich.text import Text
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from store import Store
 from store.ingest import Article, ingest_article
@@ -178,6 +181,14 @@ async def test_help_lists_the_keys(seed_db):
         await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
+        console = Console(width=140, file=io.StringIO(), record=True)
+        console.print(app.screen.query_one(Static).content)
+        shown = [" ".join(line.split()) for line in console.export_text().splitlines()]
+        for binding in app.BINDINGS:  # every key of the app, from its bindings
+            assert any(line.endswith(binding.description) for line in shown), binding
+        for line in ("; Note", "n Next hit", "N Previous hit", "Articles (D)",
+                     "] Next article", "[ Previous article", "a Confirm all", "o Copy address"):
+            assert line in shown, line
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from .articles_screen import ArticleScreen, ArticlesScreen
 from .forms import EditScreen, FieldBar
 from .panes import RecordPane
 from .pickers import AddScreen, PickScreen
@@ -22,30 +23,30 @@ EXTRA = [
 ]
 
 
+KEY_NAMES = {"question_mark": "?", "number_sign": "#", "plus": "+", "semicolon": ";",
+             "right_square_bracket": "]", "left_square_bracket": "["}
+
+
 def _keys(binding: Binding) -> str:
-    return " / ".join(
-        key.replace("question_mark", "?").replace("number_sign", "#").replace("plus", "+")
-        .strip()
-        for key in binding.key.split(",")
-    )
+    return " / ".join(KEY_NAMES.get(key.strip(), key.strip()) for key in binding.key.split(","))
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:
-        from .app import TrackerApp
-
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold cyan", no_wrap=True)
         table.add_column()
         sections = [
-            ("Everywhere", TrackerApp.BINDINGS),
+            ("Everywhere", type(self.app).BINDINGS),  # the running app's: no import cycle
             ("Search (/)", SearchScreen.BINDINGS),
-            ("Note / tags bar (n, t, #)", FieldBar.BINDINGS),
+            ("Note / tags bar (;, t, #)", FieldBar.BINDINGS),
             ("Edit form (e)", EditScreen.BINDINGS),
             ("Add form (+)", AddScreen.BINDINGS),
             ("Lists (m, s, +)", PickScreen.BINDINGS),
+            ("Articles (D)", ArticlesScreen.BINDINGS),
+            ("An article (enter in the list, v on a record)", ArticleScreen.BINDINGS),
         ]
         table.add_row("Panes", "")
         for keys, what in EXTRA:
