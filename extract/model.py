@@ -64,6 +64,8 @@ SUB_TYPES: dict[str, tuple[str, ...]] = {
                             "Evacuation", "Return"),
     "statements_diplomacy": ("Statement", "Meeting", "Other"),
 }
+# Any capitalisation of a sub-event type -> the codebook's.
+SUB_TYPE_NAMES = {name.lower(): name for names in SUB_TYPES.values() for name in names}
 
 
 @dataclass

@@ -46,17 +46,10 @@ class Span:
     record_id: int
 
 
-def _outlet(url: str | None, source: str | None) -> str:
-    """The outlet's web address, else the file the article came from (its name)."""
+def outlet(url: str | None, fallback: str) -> str:
+    """The outlet of an article: its web address's host, else ``fallback``."""
     host = urlparse(url or "").hostname or ""
-    return host.removeprefix("www.") or PurePath(source or "").name
-
-
-def article_count(store: Store, crisis: int | None = None) -> int:
-    with store.lock:
-        return store.conn.execute(
-            "SELECT count(*) FROM documents WHERE ? IS NULL OR crisis_id = ?", (crisis, crisis)
-        ).fetchone()[0]
+    return host.removeprefix("www.") or fallback
 
 
 def _rows(store: Store, where: str, params: tuple) -> list[ArticleRow]:
@@ -71,8 +64,8 @@ def _rows(store: Store, where: str, params: tuple) -> list[ArticleRow]:
             f"d.duplicate_of, {count()}, {unreviewed} "
             f"FROM documents d LEFT JOIN crises c ON c.id = d.crisis_id {where}", params,
         ).fetchall()
-    return [ArticleRow(i, title, _outlet(url, source), published, crisis_name, copy_of,
-                       records, unreviewed)
+    return [ArticleRow(i, title, outlet(url, PurePath(source or "").name), published,
+                       crisis_name, copy_of, records, unreviewed)
             for i, title, url, source, published, crisis_name, copy_of, records, unreviewed
             in rows]
 

@@ -26,15 +26,20 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u
 def _visible(match: re.Match) -> str:
     code = ord(match.group())
     if code < 0x20:
-        return chr(0x2400 + code)  # ␛ for ESC, ␀ for NUL, ...
+        return chr(0x2400 + code)  # ␛ for ESC, ␀ for NUL, ␊ for a newline, ...
     if code == 0x7F:
         return "\u2421"
+    if code in (0x2028, 0x2029):
+        return "\u2424"  # ␤: the Unicode line and paragraph separators
     return "\ufffd"
 
 
 def show_controls(text: str, pattern: re.Pattern = CONTROL) -> str:
-    """``text`` with each control character replaced by a visible stand-in."""
+    """``text`` with each character ``pattern`` matches (by default ``CONTROL``) replaced by
+    a visible stand-in."""
     return pattern.sub(_visible, text)
+
+
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\Z")
 
 

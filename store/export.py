@@ -6,6 +6,7 @@ the whole store in memory (except ``json``, which is one object by definition).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,8 +44,10 @@ class ExportFilter:
     statuses: tuple[str, ...] = ()
     since: str | None = None
 
-    def clause(self, record: str, document: str) -> Clause:
-        """The filter as ``AND …`` SQL over a record table and its document's aliases."""
+    def clause(self, record: str, document: str, date: str | None = None) -> Clause:
+        """The filter as ``AND …`` SQL over a record table and its document's aliases;
+        ``date`` is what ``since`` compares (by default the record's date, else its
+        document's publication)."""
         parts: list[str] = []
         params: list[object] = []
         if self.crisis is not None:
@@ -54,7 +57,7 @@ class ExportFilter:
             parts.append(f"{record}.status IN ({', '.join('?' for _ in self.statuses)})")
             params.extend(self.statuses)
         if self.since:
-            parts.append(f"coalesce({record}.date_start, {document}.published) >= ?")
+            parts.append(f"{date or f'coalesce({record}.date_start, {document}.published)'} >= ?")
             params.append(self.since)
         return Clause("".join(f" AND {part}" for part in parts), params)
 
@@ -69,26 +72,20 @@ def _query(what: str, where: ExportFilter | None) -> tuple[str, list]:
     """The SELECT of one kind of record, filtered (see ``ExportFilter``), in id order."""
     if where is None or where == ExportFilter():
         return _SQL[what] + " ORDER BY id", []
-    parts: list[str] = []
-    params: list[object] = []
-    document = {"documents": "r.id", "events": "r.document", "figures": "r.document"}.get(what)
-    if where.crisis is not None:
-        parts.append(f"{document} IN (SELECT id FROM documents WHERE crisis_id = ?)" if document
-                     else "r.id IN (SELECT m.actor_id FROM mentions m JOIN documents d ON "
-                     "d.id = m.document_id WHERE d.crisis_id = ?)")
-        params.append(where.crisis)
-    if where.statuses and what != "documents":
-        parts.append(f"r.status IN ({', '.join('?' for _ in where.statuses)})")
-        params.extend(where.statuses)
-    if where.since and what == "documents":
-        parts.append("r.published >= ?")
-        params.append(where.since)
-    elif where.since and document:
-        parts.append("coalesce(r.date_start, (SELECT published FROM documents WHERE id = "
-                     "r.document)) >= ?")
-        params.append(where.since)
-    condition = " AND ".join(parts) or "1"
-    return f"SELECT * FROM ({_SQL[what]}) r WHERE {condition} ORDER BY r.id", params
+    source = f"({_SQL[what]}) r"
+    if what == "actors":  # no document of their own: a crisis's are those it mentions
+        clause = dataclasses.replace(where, crisis=None, since=None).clause("r", "r")
+        if where.crisis is not None:
+            clause = Clause(" AND r.id IN (SELECT m.actor_id FROM mentions m JOIN documents d "
+                            "ON d.id = m.document_id WHERE d.crisis_id = ?)" + clause.sql,
+                            [where.crisis, *clause.params])
+    elif what == "documents":  # no review status; dated by their publication
+        source += " JOIN documents d ON d.id = r.id"
+        clause = dataclasses.replace(where, statuses=()).clause("r", "d", date="d.published")
+    else:
+        source += " JOIN documents d ON d.id = r.document"
+        clause = where.clause("r", "d")
+    return f"SELECT r.* FROM {source} WHERE 1{clause.sql} ORDER BY r.id", clause.params
 
 
 def records(store: Store, what: str, where: ExportFilter | None = None) -> Iterator[dict]:

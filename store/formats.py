@@ -13,12 +13,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
-from urllib.parse import urlparse
 
 from extract.events import fatalities
 from extract.geo import locate
-from extract.model import SUB_TYPES
+from extract.model import SUB_TYPE_NAMES
 
+from .articles import outlet
 from .cells import SafeDictWriter, SafeWriter
 from .export import ExportFilter
 from .store import Store
@@ -54,7 +54,6 @@ DISORDER_TYPES = {
 # militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces.
 INTER_CODES = {"state": 1, "state_forces": 1, "rebel_group": 2, "militia": 3,
                "civilians": 7, "external": 8}
-_SUB_TYPE_NAMES = {name.lower(): name for names in SUB_TYPES.values() for name in names}
 
 # HXL attribute for each figure category (#affected+killed for deaths, as HDX datasets do).
 HXL_ATTRIBUTES = {"deaths": "killed", "injured": "injured", "refugees": "refugees",
@@ -101,11 +100,6 @@ class _Report:
     qualifier: str
     part_of: int | None
     category: str = "deaths"
-
-
-def _outlet(url: str, title: str) -> str:
-    host = urlparse(url).hostname or ""
-    return host.removeprefix("www.") or title
 
 
 def inter_code(kind: str | None, event_type: str) -> int | str:
@@ -187,7 +181,7 @@ def acled(store: Store, out: TextIO, include_duplicates: bool = False,
                 "time_precision": TIME_PRECISION.get(event["date_precision"] or "", 3),
                 "disorder_type": DISORDER_TYPES.get(event["type"], ""),
                 "event_type": ACLED_TYPES.get(event["type"], event["type"]),
-                "sub_event_type": _SUB_TYPE_NAMES.get(sub_type.lower(), sub_type),
+                "sub_event_type": SUB_TYPE_NAMES.get(sub_type.lower(), sub_type),
                 "actor1": first[0] if first else "",
                 "assoc_actor_1": "; ".join(first[1:] + actors.get("assoc", [])),
                 "inter1": inter1,
@@ -204,7 +198,7 @@ def acled(store: Store, out: TextIO, include_duplicates: bool = False,
                 "longitude": point.longitude if point and point.longitude is not None else "",
                 "geo_precision": point.precision if point else "",
                 "source": "; ".join(
-                    [_outlet(event["url"], event["document_title"]), *actors.get("media", []),
+                    [outlet(event["url"], event["document_title"]), *actors.get("media", []),
                      *actors.get("source", [])]
                 ),
                 "source_url": event["url"],
@@ -255,7 +249,7 @@ def hxl(store: Store, out: TextIO, include_duplicates: bool = False,
             row["id"], row["date_start"] or row["published"] or "",
             row["event_country"] or row["doc_country"] or "", row["location"] or "",
             *values, row["qualifier"], row["counted"],
-            _outlet(row["url"], row["document_title"]), row["url"],
+            outlet(row["url"], row["document_title"]), row["url"],
             " ".join(row["sentence"].split()), row["status"],
             claim_of.get(row["id"], ("", False))[0],
             "yes" if claim_of.get(row["id"], ("", False))[1] else "",

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import extract
 
-from .parallel import ingest_parallel
 from .pipeline import (
     FileDone,
     analyse,
@@ -57,6 +56,8 @@ def ingest_paths(
 
     stream = articles_in(paths)
     if jobs != 1:
+        from .parallel import ingest_parallel  # process pools only when asked for
+
         ingest_parallel(store, stream, jobs, report, file_done)
         return results
     for item in stream:

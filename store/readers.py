@@ -278,11 +278,9 @@ def read_articles(path: Path) -> Iterator[Article | Skipped]:
         if suffix == ".jsonl":
             yield from _jsonl(handle, path)
             return
-        if suffix in FEED_SUFFIXES:
-            raw = _read_capped(handle, MAX_FEED_BYTES, "feed")
-        else:
-            raw = _read_capped(handle, MAX_BYTES, "file")
-    if suffix in FEED_SUFFIXES:
+        feed = suffix in FEED_SUFFIXES
+        raw = _read_capped(handle, *((MAX_FEED_BYTES, "feed") if feed else (MAX_BYTES, "file")))
+    if feed:
         yield from read_feed(raw, str(path))
         return
     content = decode(raw, declared_charset(raw) if suffix in HTML_SUFFIXES else None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from extract.model import ACTOR_KINDS, DATE_PRECISIONS, EVENT_TYPES, QUALIFIERS, SUB_TYPES
+from extract.model import ACTOR_KINDS, DATE_PRECISIONS, EVENT_TYPES, QUALIFIERS, SUB_TYPE_NAMES
 
 # record kind -> table
 TABLES = {"event": "events", "actor": "actors", "figure": "figures"}
@@ -120,13 +120,10 @@ def _optional_text(value):
     return text or None
 
 
-_SUB_TYPES = {name.lower() for names in SUB_TYPES.values() for name in names}
-
-
 def _sub_type(value):
     """A sub-event type of the codebook (any capitalisation; kept as typed), or none."""
     text = _text(value)
-    if text and text.lower() not in _SUB_TYPES:
+    if text and text.lower() not in SUB_TYPE_NAMES:
         raise InvalidValue(f"{text[:40]!r} is not a sub-event type of the codebook, e.g. "
                            "Armed clash, Air/drone strike, Attack, Peaceful protest, Arrests")
     return text or None

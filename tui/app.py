@@ -261,10 +261,8 @@ class TrackerApp(App):
     @work(thread=True, group="edit")
     def open_article(self, kind: str, record_id: int) -> None:
         """The article a record was extracted from, with the record's span in focus."""
-        record = self.store.get(kind, record_id)
-        document_id = (record["mentions"][0]["document_id"] if kind == "actor" and
-                       record and record["mentions"] else (record or {}).get("document_id"))
-        row = article_row(self.store, document_id) if document_id else None
+        source = source_of(kind, self.store.get(kind, record_id))
+        row = article_row(self.store, source[0]) if source else None
         if row is None:
             self.call_from_thread(self.notify, "This record comes from no article.")
             return
@@ -569,14 +567,10 @@ class TrackerApp(App):
 
     @work(thread=True, group="edit")
     def open_add(self, kind: str, record_id: int) -> None:
-        record = self.store.get(kind, record_id)
-        if kind == "actor":
-            if not record["mentions"]:
-                return
-            document_id = record["mentions"][0]["document_id"]
-            near = record["mentions"][0]["sent_start"]
-        else:
-            document_id, near = record["document_id"], record["sent_start"]
+        source = source_of(kind, self.store.get(kind, record_id))
+        if source is None:
+            return
+        document_id, near = source
         text = self.store.document(document_id)["text"]
         sentences = self.store.sentences(document_id)
         choices = [((s, e), text[s:e]) for s, e in sentences]
@@ -667,6 +661,17 @@ class TrackerApp(App):
                 lambda action=binding.action: self.run_action(action),
             )
         yield SystemCommand("Keys", "Show every key binding", self.action_help)
+
+
+def source_of(kind: str, record: dict | None) -> tuple[int, int] | None:
+    """The document a record was read from and where its sentence starts (an actor: its
+    first mention's), or None (no such record, an actor never mentioned)."""
+    if record is None:
+        return None
+    if kind != "actor":
+        return record["document_id"], record["sent_start"]
+    first = record["mentions"][0] if record["mentions"] else None
+    return (first["document_id"], first["sent_start"]) if first else None
 
 
 def make_app(db_path: str | Path, read_only: bool = False) -> TrackerApp:

@@ -27,21 +27,16 @@ def plain(text: object, *, one_line: bool = False) -> str:
     return value
 
 
-# What else breaks a line on a terminal or in a line-based reader: tab, newline, the Unicode
-# line and paragraph separators.
-_BREAKS = re.compile("[\t\n\u2028\u2029]")
-
-
-def _visible_break(match: re.Match) -> str:
-    char = match.group()
-    return chr(0x2400 + ord(char)) if char in "\t\n" else "\u2424"
+# For one line of a command's output: every control character, tab and newline included, and
+# the Unicode line and paragraph separators.
+_LINE_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def one_terminal_line(text: object) -> str:
     """``text`` as part of one line of a command's output: control characters and every line
     break shown as visible symbols, so a file name or title cannot forge another output line
     or move the cursor."""
-    return _BREAKS.sub(_visible_break, plain(text))
+    return show_controls("" if text is None else str(text), _LINE_CONTROL)
 
 
 def safe_text(text: object, style: str = "", *, one_line: bool = False) -> Text:
