@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from urllib.parse import urlparse
 
+from .bulk import review_records
 from .store import Store
 
 # A record's review status, per kind of record an article holds.
@@ -102,17 +103,11 @@ def article_spans(store: Store, document_id: int) -> list[Span]:
 def review_article(store: Store, document_id: int, status: str) -> int:
     """Give every event and figure of an article ``status`` (a reviewer's verdict on the
     whole article), as one undoable step; return how many records changed."""
-    store.writable()
-    changed = 0
     with store.lock, store.step("review article"):
-        for table in _RECORDS:
-            ids = [i for (i,) in store.conn.execute(
-                f"SELECT id FROM {table} WHERE document_id = ? AND status != ? ORDER BY id",
-                (document_id, status))]
-            for record_id in ids:
-                if store.change(table.rstrip("s"), record_id, "status", status) is not None:
-                    changed += 1
-    return changed
+        return sum(
+            review_records(store, table.rstrip("s"), [i for (i,) in store.conn.execute(
+                f"SELECT id FROM {table} WHERE document_id = ?", (document_id,))], status)
+            for table in _RECORDS)
 
 
 def sources(store: Store, records: list[tuple[str, int]]) -> dict[tuple[str, int], str]:

@@ -169,6 +169,16 @@ def page(conn: sqlite3.Connection, kind: str, view: View, offset: int, limit: in
     return _rows(conn, sql, (*params, limit, offset))
 
 
+def ids(conn: sqlite3.Connection, kind: str, view: View, limit: int) -> list[int]:
+    """The ids of the view's first ``limit`` records, in the pane's order."""
+    where, params = _where(view, ordered=True, kind=kind,
+                           along_order=_along_order(conn, kind, view, limit))
+    source, _columns, key = _source(conn, kind)
+    return [i for (i,) in conn.execute(
+        f"SELECT r.id FROM {source} WHERE {where} ORDER BY {_order_by(key)} LIMIT ?",
+        (*params, limit))]
+
+
 def row(conn: sqlite3.Connection, kind: str, record_id: int) -> dict | None:
     source, columns, _key = _source(conn, kind)
     sql = f"SELECT {columns} FROM {source} WHERE r.id = ?"

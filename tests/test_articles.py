@@ -76,7 +76,7 @@ async def test_review_an_article_from_the_keyboard(seed_db):
         assert app.screen is screen and "/" in str(table.get_row_at(0)[-1])
         row = str(table.get_row_at(0)[-1])
         assert row.split("/")[0] == row.split("/")[1]  # all reviewed, shown in place
-        await pilot.press("escape", "u")
+        await pilot.press("escape", "U")
         await settle(pilot)
         with Store(seed_db) as store:
             assert {e["status"] for e in store.page("event", 0, 100)} == {"unreviewed"}

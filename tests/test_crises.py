@@ -348,7 +348,7 @@ async def test_merge_and_rename_crises_from_the_keyboard(stories):
             assert len(store.crisis_documents(nice)) == 17
             assert chibok not in {c["id"] for c in store.crises()}
         assert app.crisis is None  # the shown crisis was merged away: all crises shown
-        await pilot.press("u")
+        await pilot.press("U")
         await settle(pilot)
         with Store(stories) as store:
             assert len(store.crisis_documents(chibok)) == 7

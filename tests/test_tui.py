@@ -139,7 +139,7 @@ async def test_confirm_reject_and_undo(seed_db):
         with Store(seed_db) as store:
             assert store.get("event", first)["status"] == "confirmed"
             assert store.get("event", second)["status"] == "rejected"
-        await pilot.press("u")
+        await pilot.press("U")
         await settle(pilot)
         with Store(seed_db) as store:
             assert store.get("event", second)["status"] == "unreviewed"

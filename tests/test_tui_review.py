@@ -6,7 +6,7 @@ from __future__ import annotations
 from helpers import SIZE, detail_text, open_figure_editor, settle
 from textual.widgets import Input
 
-from store import Store
+from store import STATUSES, Store, View
 from store.ingest import Article, ingest_article, reextract
 from tui.app import make_app
 from tui.panes import RecordPane
@@ -118,7 +118,7 @@ async def test_merge_actors_from_the_keyboard_and_undo(seed_db):
         assert kabulov not in actors.ids
         assert actors.current_id == russia
         assert "Kabulov" in detail_text(app)
-        await pilot.press("u")
+        await pilot.press("U")
         await settle(pilot)
         assert kabulov in actors.ids
 
@@ -131,7 +131,7 @@ async def test_split_alias_from_the_keyboard(seed_db):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select(pilot, "actor", taleban)
-        await pilot.press("s")
+        await pilot.press("S")
         await settle(pilot)
         assert isinstance(app.screen, PickScreen)
         await pilot.press(*"Taliban", "enter")
@@ -214,9 +214,9 @@ async def test_undo_redo_after_relaunch_and_reextract_after_edits(seed_db):
     app = make_app(seed_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("u")  # undoes the rejection, made in the earlier session
+        await pilot.press("U")  # undoes the rejection, made in the earlier session
         await settle(pilot)
-        await pilot.press("u")  # undoes the value
+        await pilot.press("ctrl+z")  # undoes the value
         await settle(pilot)
         with Store(seed_db) as store:
             record = store.get("figure", figure_id)
@@ -366,3 +366,47 @@ async def test_tab_walks_the_add_form_field_by_field(seed_db, seed_text):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, AddScreen)
+
+
+async def test_selection_confirms_rejects_and_tags_as_one_undoable_step(seed_db):
+    """VisiData's s / u / gs / gu: the selected rows take one verdict or tag in one step,
+    the rest are untouched, and U undoes the whole step."""
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        figures = app.query_one("#pane-figure", RecordPane)
+        await pilot.press("3", "s", "s", "j", "s")  # rows 0, 1 and 3; the cursor steps down
+        await settle(pilot)
+        picked = [figures.ids[i] for i in (0, 1, 3)]
+        assert figures.selection == set(picked)
+        assert "3 selected" in str(figures.border_subtitle)
+        assert str(figures.get_row_at(0)[-1]).startswith("●")
+        assert not str(figures.get_row_at(2)[-1]).startswith("●")
+        await pilot.press("k", "u")  # row 3 unselected again
+        assert figures.selection == set(picked[:2])
+        await pilot.press("t", *"checked", "enter")
+        await settle(pilot)
+        with Store(seed_db) as store:
+            tagged = {f["id"] for f in store.page("figure", 0, 500) if "checked" in f["tags"]}
+        assert tagged == set(picked[:2]) and not figures.selection
+        await pilot.press("s", "j", "s", "x")  # rows 3 and 4 rejected, nothing else
+        await settle(pilot)
+        with Store(seed_db) as store:
+            every = store.page("figure", 0, 500, View(statuses=STATUSES))
+            rejected = {f["id"] for f in every if f["status"] == "rejected"}
+            others = [f["status"] for f in every if f["id"] not in rejected]
+        assert len(rejected) == 2 and set(others) == {"unreviewed"}
+        await pilot.press("U")  # one step: both come back
+        await settle(pilot)
+        with Store(seed_db) as store:
+            every = store.page("figure", 0, 500, View(statuses=STATUSES))
+            assert not [f for f in every if f["status"] == "rejected"]
+        await pilot.press("g", "s")  # every figure of the view
+        await settle(pilot)
+        assert len(figures.selection) == figures.total > 5
+        await pilot.press("g", "u")
+        await settle(pilot)
+        assert not figures.selection and figures.border_subtitle is None
+        await pilot.press("g", "j", "s")  # g then another key: no longer a prefix
+        await settle(pilot)
+        assert len(figures.selection) == 1

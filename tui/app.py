@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 
 from store import STATUSES, Edit, Hit, InvalidValue, Step, Store, StoreError, View, totals_of
 from store.articles import article_row
+from store.bulk import MAX_SELECTION, review_records, tag_records, view_ids
 
 from .articles_screen import ArticleScreen, ArticlesScreen
 from .crisis_screens import ClaimsScreen, TimelineScreen
@@ -59,12 +60,12 @@ class TrackerApp(App):
         Binding("n", "next_hit(1)", "Next hit", show=False, id="search.next_hit"),
         Binding("N", "next_hit(-1)", "Previous hit", show=False, id="search.previous_hit"),
         Binding("t", "tags", "Tags", show=False, id="record.tags"),
-        Binding("u,U", "undo", "Undo", id="undo"),
+        Binding("U,ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+r", "redo", "Redo", show=False, id="redo"),
         Binding("f", "cycle_filter", "Filter", id="pane.filter"),
         Binding("number_sign", "tag_filter", "Tag filter", show=False, id="pane.tag_filter"),
         Binding("m", "merge", "Merge actor", show=False, id="actor.merge"),
-        Binding("s", "split", "Split alias", show=False, id="actor.split"),
+        Binding("S", "split", "Split alias", show=False, id="actor.split"),
         Binding("plus", "add", "Add missed record", show=False, id="record.add"),
         Binding("h", "history", "History", show=False, id="record.history"),
         Binding("c", "choose_crisis", "Crisis", id="crisis.choose"),
@@ -453,6 +454,10 @@ class TrackerApp(App):
         self.with_selected(lambda kind, record_id: self.open_bar("note", kind, record_id))
 
     def action_tags(self) -> None:
+        pane = self.current_pane
+        if pane.selection:
+            self.query_one(FieldBar).open("tag_selection", pane.kind, None, "")
+            return
         self.with_selected(lambda kind, record_id: self.open_bar("tags", kind, record_id))
 
     @work(thread=True, group="edit")
@@ -476,6 +481,9 @@ class TrackerApp(App):
                           then=self._refresh_crisis)
         elif message.purpose == "new_crisis":
             self.run_step("create_crisis", message.value, then=self._refresh_crisis)
+        elif message.purpose == "tag_selection":
+            pane = self.pane(message.kind)
+            self.bulk_step(pane, tag_records, message.value, done="Tagged")
         else:
             self.write_fields(message.kind, message.record_id, {message.purpose: message.value})
 
@@ -484,6 +492,11 @@ class TrackerApp(App):
         self.current_pane.focus()
 
     def action_review(self, status: str) -> None:
+        pane = self.current_pane
+        if pane.selection:
+            self.bulk_step(pane, review_records, status,
+                           done="Confirmed" if status == "confirmed" else "Rejected")
+            return
         chosen = self.selected()
         if chosen:
             self.write_fields(*chosen, {"status": status})
@@ -597,12 +610,46 @@ class TrackerApp(App):
         except (InvalidValue, KeyError, StoreError) as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             return
-        self.call_from_thread(self.notify, f"Done: {method.replace('_', ' ')} (u undoes).",
+        self.call_from_thread(self.notify, f"Done: {method.replace('_', ' ')} (U undoes).",
                               timeout=3)
         self.call_from_thread(then or self.reload)
         if focus is not None:
             kind, record_id = focus
             self.call_from_thread(self.go_to_record, kind, record_id or result)
+
+    # -- the selection (s, u, gs, gu) ---------------------------------------------------------
+    @on(RecordPane.SelectAll)
+    def _select_all(self, message: RecordPane.SelectAll) -> None:
+        if message.select:
+            self.select_view(message.pane)
+        else:
+            message.pane.set_selection(None, False)
+
+    @work(thread=True, group="rows")
+    def select_view(self, pane: RecordPane) -> None:
+        """``gs``: select every record of the pane's view (the first ``MAX_SELECTION``)."""
+        ids = view_ids(self.store, pane.kind, pane.view, MAX_SELECTION + 1)
+        if len(ids) > MAX_SELECTION:
+            self.call_from_thread(
+                self.notify, f"Selected the first {MAX_SELECTION:,} records: one bulk step "
+                f"takes at most {MAX_SELECTION:,}.", severity="warning", timeout=5)
+        self.call_from_thread(pane.set_selection, ids[:MAX_SELECTION], True)
+
+    @work(thread=True, group="edit")
+    def bulk_step(self, pane: RecordPane, apply, value: str, done: str) -> None:
+        """A verdict or tags for every selected record of ``pane``, as one undoable step;
+        the selection is spent (cleared) once the step is written."""
+        ids = sorted(pane.selection)
+        try:
+            changed = apply(self.store, pane.kind, ids, value)
+        except (InvalidValue, StoreError) as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.call_from_thread(pane.set_selection, None, False)
+        self.call_from_thread(
+            self.notify, f"{done} {changed:,} of {len(ids):,} selected {pane.kind}s "
+            "(U undoes).", timeout=3)
+        self.call_from_thread(self.reload, (pane.kind,))
 
     def action_history(self) -> None:
         self.with_selected(self.open_history)

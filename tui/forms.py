@@ -69,6 +69,7 @@ class FieldBar(Horizontal):
         "note": "note on this record (enter saves, esc cancels)",
         "tags": "tags, separated by commas (enter saves, esc cancels)",
         "tag_filter": "show only records with this tag (empty: all)",
+        "tag_selection": "tags to add to every selected record (enter saves, esc cancels)",
         "crisis_name": "the crisis's new name (enter saves, esc cancels)",
         "new_crisis": "the new crisis's name (enter creates it, esc cancels)",
     }
@@ -80,7 +81,7 @@ class FieldBar(Horizontal):
     def open(self, purpose: str, kind: str, record_id: int | None, value: str) -> None:
         self.purpose, self.kind, self.record_id = purpose, kind, record_id
         labels = {"tag_filter": f"Filter {kind}s by tag", "crisis_name": "Rename crisis",
-                  "new_crisis": "New crisis"}
+                  "new_crisis": "New crisis", "tag_selection": f"Tag selected {kind}s"}
         label = labels.get(purpose, f"{purpose.capitalize()} of {kind} #{record_id}")
         self.query_one(Label).update(label)
         field = self.query_one(Input)

@@ -19,6 +19,9 @@ EXTRA = [
     ("tab / shift+tab", "Next / previous pane"),
     ("↑ ↓ / j k", "Move in a pane"),
     ("g / G", "Top / bottom of a pane"),
+    ("s / u", "Select / unselect the record (●) and step down: a, x, t then act on "
+     "every selected record as one step"),
+    ("g s / g u", "Select / unselect every record of the pane's view"),
     ("ctrl+p", "Command palette"),
 ]
 
@@ -44,7 +47,7 @@ class HelpScreen(ModalScreen[None]):
             ("Note / tags bar (;, t, #)", FieldBar.BINDINGS),
             ("Edit form (e)", EditScreen.BINDINGS),
             ("Add form (+)", AddScreen.BINDINGS),
-            ("Lists (m, s, +)", PickScreen.BINDINGS),
+            ("Lists (m, S, +)", PickScreen.BINDINGS),
             ("Articles (D)", ArticlesScreen.BINDINGS),
             ("An article (enter in the list, v on a record)", ArticleScreen.BINDINGS),
         ]

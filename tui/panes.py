@@ -29,9 +29,13 @@ TITLES = {"event": "Events", "actor": "Actors", "figure": "Figures"}
 STATUS_MARKS = {"confirmed": ("✓", "green"), "rejected": ("✗", "red"), "unreviewed": ("·", "")}
 
 
+SELECTED_MARK = "●"  # before the status mark of a row in the pane's selection
+
+
 def _status_cell(row: dict) -> Text:
     mark, style = STATUS_MARKS.get(row.get("status", ""), ("?", ""))
-    cell = Text(mark, style=style)
+    cell = Text(SELECTED_MARK if row.get("_selected") else " ", style="bold magenta")
+    cell.append(mark, style=style)
     if row.get("note"):
         cell.append("✎", style="yellow")
     return cell
@@ -79,14 +83,14 @@ COLUMNS: dict[str, list[Column]] = {
         Column("Type", 16, lambda r: EVENT_TYPE_LABELS.get(r["type"], r["type"])),
         Column("What", None, lambda r: r["summary"]),
         Column("Where", 12, lambda r: r.get("location") or ""),
-        Column("", 2, _status_cell),
+        Column("", 3, _status_cell),
     ],
     "actor": [
         Column("Name (aliases)", None, _actor_name),
         Column("Kind", 12, lambda r: r["kind"].replace("_", " ")),
         Column("#", 6, lambda r: f"{r['mentions']:,}" if r.get("mentions") is not None else "",
                "right"),
-        Column("", 2, _status_cell),
+        Column("", 3, _status_cell),
     ],
     "figure": [
         Column("Value", 8, lambda r: f"{r['value']:,}", "right"),
@@ -97,7 +101,7 @@ COLUMNS: dict[str, list[Column]] = {
         Column("Date", 10, lambda r: r.get("date") or "—"),
         Column("Doc", 4, lambda r: f"#{r['document_id']}" if r.get("document_id") else "",
                "right"),
-        Column("", 2, _status_cell),
+        Column("", 3, _status_cell),
     ],
 }
 
@@ -153,9 +157,20 @@ class RecordPane(DataTable):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "Top", show=False),
-        Binding("G", "last", "Bottom", show=False),
+        Binding("g", "first", "Top (then s/u: select/unselect all)", show=False,
+                id="pane.top"),
+        Binding("G", "last", "Bottom", show=False, id="pane.bottom"),
+        Binding("s", "select(True)", "Select", show=False, id="pane.select"),
+        Binding("u", "select(False)", "Unselect", show=False, id="pane.unselect"),
     ]
+
+    class SelectAll(Message):
+        """``gs`` / ``gu``: select (or unselect) every record the pane's view shows; the
+        app reads their ids in a worker."""
+
+        def __init__(self, pane: RecordPane, select: bool) -> None:
+            super().__init__()
+            self.pane, self.select = pane, select
 
     class WantRows(Message):
         """The pane needs rows (see ``RowRequest``)."""
@@ -172,6 +187,9 @@ class RecordPane(DataTable):
         self.base = 0  # virtual row of the window's first row
         self.ids: list[int] = []  # the window's record ids, in order
         self.statuses: dict[int, str] = {}
+        self.records: dict[int, dict] = {}  # the window's rows as read, to redraw a mark
+        self.selection: set[int] = set()  # ids picked for a bulk verdict or tag
+        self._prefix = False  # ``g`` was the last key: ``s``/``u`` act on every row
         self._seq = 0  # the latest request; answers to older ones are dropped
         self._asking = False
         self._counted = False  # ``total`` is the store's count, not a guess from a page
@@ -237,7 +255,7 @@ class RecordPane(DataTable):
         """Forget every row (the view changed): the next answer starts the pane afresh."""
         self._seq += 1
         self.clear()
-        self.base, self.total, self.ids, self.statuses = 0, 0, [], {}
+        self.base, self.total, self.ids, self.statuses, self.records = 0, 0, [], {}, {}
         self._counted = False
 
     # -- taking rows -------------------------------------------------------------------------
@@ -261,11 +279,12 @@ class RecordPane(DataTable):
         on_screen = self.cursor_row - round(self.scroll_y)  # keep the cursor's screen line
         self.clear()
         self.base = offset
-        self.ids, self.statuses = [], {}
+        self.ids, self.statuses, self.records = [], {}, {}
         for row in rows:
             self.ids.append(row["id"])
             self.statuses[row["id"]] = row["status"]
-            self.add_row(*cells(self.kind, row), key=str(row["id"]))
+            self.records[row["id"]] = row
+            self.add_row(*self._cells(row), key=str(row["id"]))
         if len(rows) < limit:  # the end of the order is in the window: the total is known
             self.total = offset + len(rows)
         elif not self._counted:  # a guess until the count comes: at least one more
@@ -291,8 +310,12 @@ class RecordPane(DataTable):
         if row["id"] not in self.statuses:
             return
         self.statuses[row["id"]] = row["status"]
-        for index, value in enumerate(cells(self.kind, row)):
+        self.records[row["id"]] = row
+        for index, value in enumerate(self._cells(row)):
             self.update_cell(key, str(index), value)
+
+    def _cells(self, row: dict) -> list[Text]:
+        return cells(self.kind, {**row, "_selected": row["id"] in self.selection})
 
     def _update_title(self) -> None:
         label = self.view.label()
@@ -301,10 +324,10 @@ class RecordPane(DataTable):
             one_line=True,
         )
         held_all = self.base == 0 and len(self.ids) >= self.total
-        self.border_subtitle = (
-            None if held_all or not self.ids
-            else f"{self.virtual_row + 1:,} of {self.total:,}"
-        )
+        parts = [] if held_all or not self.ids else [f"{self.virtual_row + 1:,} of {self.total:,}"]
+        if self.selection:
+            parts.append(f"{len(self.selection):,} selected")
+        self.border_subtitle = " · ".join(parts) or None
 
     @property
     def current_id(self) -> int | None:
@@ -333,9 +356,45 @@ class RecordPane(DataTable):
         if near_end or near_start:
             self.ask_around(self.base + new.row)
 
+    # -- selection ---------------------------------------------------------------------
+    def on_key(self, event) -> None:
+        """Runs before the key's binding: any key but ``s``/``u`` ends a ``g`` prefix."""
+        if event.key not in ("s", "u"):
+            self._prefix = False
+
+    def action_select(self, select: bool) -> None:
+        """``s``/``u``: (un)select the cursor's record and step down, VisiData's way; after
+        ``g``, every record of the view."""
+        if self._prefix:
+            self._prefix = False
+            self.post_message(self.SelectAll(self, select))
+            return
+        record_id = self.current_id
+        if record_id is None:
+            return
+        self.set_selection([record_id], select)
+        if self.cursor_row + 1 < len(self.ids):
+            self.move_cursor(row=self.cursor_row + 1, animate=False)
+
+    def set_selection(self, ids: list[int] | None, select: bool) -> None:
+        """Add ``ids`` to the selection or take them out (None: all of it), redrawing the
+        marks of the rows held."""
+        before = set(self.selection)
+        if ids is None:
+            self.selection.clear()
+        elif select:
+            self.selection.update(ids)
+        else:
+            self.selection.difference_update(ids)
+        for record_id in before ^ self.selection:
+            if record_id in self.records:
+                self.update_record(self.records[record_id])
+        self._update_title()
+
     # -- actions -----------------------------------------------------------------------
     def action_first(self) -> None:
         self.go_to(0)
+        self._prefix = True
 
     def action_last(self) -> None:
         self.go_to(max(self.total - 1, 0))
