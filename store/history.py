@@ -50,17 +50,31 @@ class Step:
     edits: list[Edit]
 
     @property
+    def _main(self) -> Edit:
+        """The edit that names the step's record: a field of an event, actor or figure
+        (a form's step may also hold link rows and an actor it created)."""
+        return next((e for e in self.edits if e.kind in TABLES and e.field != WHOLE_ROW),
+                    self.edits[0])
+
+    @property
     def kind(self) -> str:
-        return self.edits[0].kind
+        return self._main.kind
 
     @property
     def record_id(self) -> int:
-        return self.edits[0].record_id
+        return self._main.record_id
+
+    @property
+    def fields_only(self) -> bool:
+        """Only fields of pane records changed (no row made or removed, no link)."""
+        return all(e.kind in TABLES and e.field != WHOLE_ROW for e in self.edits)
 
     def describe(self) -> str:
-        first = self.edits[0]
+        first = self._main
         if self.action == "edit":
-            fields = ", ".join(dict.fromkeys(e.field for e in self.edits))
+            fields = ", ".join(dict.fromkeys(
+                e.field if e.field != WHOLE_ROW else e.kind.replace("_", " ")
+                for e in self.edits))
             return f"{fields} of {first.kind} #{first.record_id}"
         return f"{self.action} ({len(self.edits)} changes)"
 
@@ -122,13 +136,14 @@ class History:
         """Change several fields of one record as one undoable step (a saved form)."""
         values = dict(values)
         actors = values.pop("actors", None) if kind == "event" else None
+        create = bool(values.pop("create_actors", False))  # the form's ctrl+n
         checked = {field: check(kind, field, value) for field, value in values.items()}
         with self.step("edit"):
             if self._read(kind, record_id, "id") is None:
                 raise KeyError(f"no {kind} {record_id}")
             edits = [self.change(kind, record_id, f, v) for f, v in checked.items()]
             if actors is not None:
-                edits += self.set_event_actors(record_id, actors)
+                edits += self.set_event_actors(record_id, actors, create=create)
             return edits
 
     # -- raw access ------------------------------------------------------------------------

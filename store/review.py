@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 from extract import aliases as alias_rules
+from extract import kinds as actor_kinds
+from extract import locations
 
 from .history import WHOLE_ROW, now
 from .records import InvalidValue, check
@@ -24,6 +26,30 @@ NEW_RECORD_FIELDS = {
 ROLES = ("actor1", "actor2", "assoc", "source")
 
 
+def _actor_spec(spec: str) -> list[tuple[str, str, str | None]]:
+    """"Name (role); Name" as (name, role, country) (role defaults to actor1); an
+    ACLED-style bracketed country ("Civilians (Afghanistan)") is the actor's country, not a
+    part of its name; InvalidValue for a role that is not one."""
+    found = []
+    for part in (p.strip() for p in spec.split(";")):
+        if not part:
+            continue
+        name, role = part, "actor1"
+        match = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", part)
+        if match and match.group(2).strip().lower() in ROLES:
+            name, role = match.group(1), match.group(2).strip().lower()
+        elif match and locations.country(match.group(2).strip()) is None:
+            raise InvalidValue(f"actors: role {match.group(2)!r} is not one of "
+                               f"{', '.join(ROLES)}")
+        country = None
+        match = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name.strip())
+        place = locations.country(match.group(2).strip()) if match else None
+        if place is not None:
+            name, country = match.group(1), place.country
+        found.append((name.strip(), role, country))
+    return found
+
+
 def event_actors_text(actors: list[dict]) -> str:
     """An event's actors as a person edits them: "Taleban (actor1); Tajikistan (source)"."""
     return "; ".join(f"{a['name']} ({a['role']})" for a in actors)
@@ -33,13 +59,17 @@ class Review:
     """Mixin for ``Store``."""
 
     # -- an event's actors --------------------------------------------------------------
-    def set_event_actors(self, event_id: int, spec: str) -> list:
+    def set_event_actors(self, event_id: int, spec: str, create: bool = False) -> list:
         """Set who took part in an event from "Name (role); Name (role)" (role defaults to
         actor1). Names are resolved like extracted ones (aliases, spellings); a name no actor
-        has is refused, so a typo never creates an actor silently."""
-        wanted = self.resolve_event_actors(spec)
+        has is refused, so a typo never creates an actor silently: only ``create`` (the
+        person said so in the form) makes it a new actor, in the same undoable step."""
         changes = []
         with self.step("edit"):
+            if create:
+                for name in self.unknown_actors(spec):
+                    self._create_actor(name, event_id)
+            wanted = self.resolve_event_actors(spec)
             current = {
                 (actor_id, role): rowid for rowid, actor_id, role in self.conn.execute(
                     "SELECT rowid, actor_id, role FROM event_actors WHERE event_id = ?",
@@ -61,20 +91,52 @@ class Review:
         """The (actor id, role) pairs "Name (role); Name (role)" names, or InvalidValue
         saying which name or role is wrong (the edit form asks before it closes)."""
         wanted: list[tuple[int, str]] = []
-        for part in (p.strip() for p in spec.split(";")):
-            if not part:
-                continue
-            match = re.fullmatch(r"(.+?)\s*\((\w+)\)", part)
-            name, role = (match.group(1), match.group(2).lower()) if match else (part, "actor1")
-            if role not in ROLES:
-                raise InvalidValue(f"actors: role {role!r} is not one of {', '.join(ROLES)}")
-            actor_id = self.find_actor(name.strip())
+        for name, role, country in _actor_spec(spec):
+            actor_id = self.find_actor(name, country=country)
             if actor_id is None:
-                raise InvalidValue(f"actors: no actor is called {name.strip()!r} (add it "
-                                   "first with +)")
+                raise InvalidValue(f"actors: no actor is called {name!r}")
             if (actor_id, role) not in wanted:
                 wanted.append((actor_id, role))
         return wanted
+
+    def unknown_actors(self, spec: str) -> list[str]:
+        """The names of "Name (role); …" that no stored actor has (the form offers to create
+        them); InvalidValue for a role that is not one."""
+        return list(dict.fromkeys(
+            f"{name} ({locations.country_name(country)})" if country else name
+            for name, _role, country in _actor_spec(spec)
+            if self.find_actor(name, country=country) is None))
+
+    def _create_actor(self, typed: str, event_id: int) -> int:
+        """A new actor for a name typed in an event's form (inside a step): kind and country
+        guessed from the name (a national kind without a country takes the event's), and a
+        mention where the event's document writes the name, if it does (its provenance)."""
+        name, kind, country = actor_kinds.guess(typed)
+        document_id, event_country = self.conn.execute(
+            "SELECT document_id, country FROM events WHERE id = ?", (event_id,)).fetchone()
+        if country is None and kind in alias_rules.NATIONAL_KINDS:
+            country = event_country
+        new_id = self._next_id("actors")
+        self.change("actor", new_id, WHOLE_ROW, {
+            "name": check("actor", "name", name), "kind": kind, "country": country,
+            "created_at": now(), "note": f"created by hand for event #{event_id}",
+            "status": "confirmed", "tags": "[]", "merged_into": None,
+        })
+        self.change("alias", self._next_id("aliases"), WHOLE_ROW, {
+            "actor_id": new_id, "alias": name,
+            "norm": alias_rules.normalise(name) or name.lower(),
+        })
+        (text,) = self.conn.execute("SELECT text FROM documents WHERE id = ?",
+                                    (document_id,)).fetchone()
+        found = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE)
+        if found:
+            sent_start, sent_end = sentence_bounds(text, found.start(), found.end())
+            self.change("mention", self._next_id("mentions"), WHOLE_ROW, {
+                "actor_id": new_id, "document_id": document_id, "start": found.start(),
+                "end": found.end(), "sent_start": sent_start, "sent_end": sent_end,
+                "sentence": text[sent_start:sent_end],
+            })
+        return new_id
 
     # -- merge ---------------------------------------------------------------------------
     def merge_actors(self, gone: int, keep: int) -> None:

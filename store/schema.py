@@ -256,6 +256,21 @@ MIGRATIONS.append(
     """
 )
 
+MIGRATIONS.append(
+    # 7: the wire copies, for the panes to leave out (their records repeat the original's)
+    # without reading every document; the panes' indexes hold each record's document, so
+    # that test reads no table row (a jump mid-pane at 100k events: 38 ms without, 9 with).
+    """
+    CREATE INDEX documents_copies ON documents(id) WHERE duplicate_of IS NOT NULL;
+    DROP INDEX events_pane;
+    CREATE INDEX events_pane ON events(coalesce(date_start, '9999'), id, status, document_id);
+    DROP INDEX events_status;
+    CREATE INDEX events_status ON events(status, document_id);
+    DROP INDEX figures_status;
+    CREATE INDEX figures_status ON figures(status, document_id);
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -15,11 +15,15 @@ from .records import STATUSES, TABLES
 
 @dataclass(frozen=True)
 class View:
-    """Which records a pane shows: those with one of ``statuses``, and ``tag`` if given."""
+    """Which records a pane shows: those with one of ``statuses``, and ``tag`` if given.
+    Events and figures of a republished wire copy are hidden unless ``copies``: they repeat
+    the original's, which is the one to review (the copy's records stay in the store, and
+    the article list shows the copy)."""
 
     statuses: tuple[str, ...] = ("unreviewed", "confirmed")
     tag: str | None = None
     crisis: int | None = None  # only records from documents of this crisis
+    copies: bool = False
 
     def label(self) -> str:
         """How a pane title names the filter ("" for the default view)."""
@@ -29,11 +33,12 @@ class View:
             shown = ""
         else:
             shown = "+".join(self.statuses)
-        return " ".join(part for part in (shown, f"#{self.tag}" if self.tag else "") if part)
+        parts = (shown, f"#{self.tag}" if self.tag else "", "with copies" if self.copies else "")
+        return " ".join(part for part in parts if part)
 
 
 ALL_BUT_REJECTED = View()
-EVERYTHING = View(statuses=STATUSES)
+EVERYTHING = View(statuses=STATUSES, copies=True)
 
 _COLUMNS = {
     "event": "r.id, r.date_start, r.date_end, r.date_precision, r.type, r.summary, "
@@ -108,6 +113,10 @@ def _where(view: View, ordered: bool = False, kind: str = "event",
         else:
             clause += f" AND {'+' if along_order else ''}r.document_id IN ({documents})"
         params += (view.crisis,)
+    if kind != "actor" and not view.copies:
+        # A list read once per query from a partial index of the copies (schema 7).
+        clause += (" AND +r.document_id NOT IN (SELECT id FROM documents "
+                   "WHERE duplicate_of IS NOT NULL)")
     return clause, params
 
 

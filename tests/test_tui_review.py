@@ -410,3 +410,87 @@ async def test_selection_confirms_rejects_and_tags_as_one_undoable_step(seed_db)
         await pilot.press("g", "j", "s")  # g then another key: no longer a prefix
         await settle(pilot)
         assert len(figures.selection) == 1
+
+
+KANO_BRIEF = (
+    "Police in Kano arrested 14 people on Saturday after clashes between rival groups of "
+    "traders left two people dead and several shops burned, a police spokesman said. Officers "
+    "were deployed to the main market, where calm had returned by evening, and an "
+    "investigation was opened into the cause of the violence, he added in a statement.")
+
+
+async def test_wire_copies_are_hidden_from_review_until_asked_for(tmp_path):
+    """A republished wire story's events and figures repeat the original's: the panes leave
+    them out (the original is what gets reviewed), w shows them, a search hit on one still
+    lands on it."""
+    db = tmp_path / "copies.db"
+    with Store(db) as store:
+        first = ingest_article(store, Article(KANO_BRIEF, "Kano arrests", "reuters"))
+        copy = ingest_article(store, Article("KANO, Nigeria (AP) - " + KANO_BRIEF,
+                                             "Nigeria: 14 held", "another-outlet"))
+        assert copy.duplicate_of == first.document_id
+        every = View(statuses=STATUSES, copies=True)
+        of_copy = [f["id"] for f in store.page("figure", 0, 100, every)
+                   if f["document_id"] == copy.document_id]
+        originals = [f for f in store.page("figure", 0, 100, every)
+                     if f["document_id"] == first.document_id]
+        assert of_copy and len(of_copy) == len(originals)
+    app = make_app(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        figures = app.query_one("#pane-figure", RecordPane)
+        events = app.query_one("#pane-event", RecordPane)
+        assert figures.total == len(originals) and not set(of_copy) & set(figures.ids)
+        shown_events = events.total
+        await pilot.press("3", "w")
+        await settle(pilot)
+        assert figures.total == 2 * len(originals) and set(of_copy) <= set(figures.ids)
+        assert "with copies" in str(figures.border_title)
+        assert events.total == shown_events  # per pane
+        await pilot.press("w")
+        await settle(pilot)
+        assert figures.total == len(originals)
+        await select(pilot, "figure", of_copy[0])  # a jump widens the view to reach it
+        assert figures.view.copies
+
+
+async def test_the_form_offers_to_create_an_unknown_actor_as_one_undoable_step(seed_db):
+    """ctrl+n after the form refused a name: the actor is made (kind guessed from the name,
+    country from an ACLED-style bracket), linked in its role, all in the form's one step."""
+    from tui.forms import EditScreen
+
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = app.pane("event")
+        pane.focus()
+        event_id = pane.current_id
+        with Store(seed_db) as store:
+            actors_before = store.count("actor", View(statuses=STATUSES))
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EditScreen)
+        form.query_one("#edit-actors", Input).value = \
+            "Taleban (actor1); Civilians (Afghanistan) (actor2)"
+        form.query_one("#edit-summary", Input).value = "Taleban attack on villagers"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        error = str(form.query_one("#edit-error").render())
+        assert app.screen is form and "'Civilians (Afghanistan)'" in error and "ctrl+n" in error
+        assert form.query_one("#edit-create").display
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert not isinstance(app.screen, EditScreen)
+        with Store(seed_db) as store:
+            event = store.get("event", event_id)
+            assert [(a["name"], a["role"]) for a in event["actors"]] == [
+                ("Taleban", "actor1"), ("Civilians", "actor2")]
+            created = store.get("actor", event["actors"][1]["id"])
+            assert (created["kind"], created["country"]) == ("civilians", "AFG")
+            assert event["summary"] == "Taleban attack on villagers"
+        await pilot.press("U")  # one step: the actor goes with the rest of the form
+        await settle(pilot)
+        with Store(seed_db) as store:
+            assert store.count("actor", View(statuses=STATUSES)) == actors_before
+            assert "Civilians" not in str(store.get("event", event_id)["actors"])

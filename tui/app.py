@@ -6,6 +6,7 @@ the interface never waits on SQLite; the widgets never see SQL, only the ``Store
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -63,6 +64,7 @@ class TrackerApp(App):
         Binding("U,ctrl+z", "undo", "Undo", id="undo"),
         Binding("ctrl+r", "redo", "Redo", show=False, id="redo"),
         Binding("f", "cycle_filter", "Filter", id="pane.filter"),
+        Binding("w", "toggle_copies", "Wire copies", show=False, id="pane.copies"),
         Binding("number_sign", "tag_filter", "Tag filter", show=False, id="pane.tag_filter"),
         Binding("m", "merge", "Merge actor", show=False, id="actor.merge"),
         Binding("S", "split", "Split alias", show=False, id="actor.split"),
@@ -211,8 +213,7 @@ class TrackerApp(App):
         self._update_sub_title()
         for kind in PANE_ORDER:
             pane = self.pane(kind)
-            pane.view = View(statuses=pane.view.statuses, tag=pane.view.tag,
-                             crisis=crisis["id"] if crisis else None)
+            pane.view = dataclasses.replace(pane.view, crisis=crisis["id"] if crisis else None)
             pane.clear_rows()
         self.reload()
 
@@ -411,8 +412,8 @@ class TrackerApp(App):
         """Select a record, widening the pane's filter (status, tag, then crisis) when it
         hides the record, rather than failing."""
         current = self.pane(kind).view
-        for view in (current, View(statuses=STATUSES, crisis=current.crisis),
-                     View(statuses=STATUSES)):
+        for view in (current, View(statuses=STATUSES, crisis=current.crisis, copies=True),
+                     View(statuses=STATUSES, copies=True)):
             row = self.store.position(kind, record_id, view)
             if row is not None:
                 self.call_from_thread(self._show_at, kind, view, row, record_id)
@@ -439,8 +440,16 @@ class TrackerApp(App):
         current = pane.view.statuses
         index = STATUS_VIEWS.index(current) if current in STATUS_VIEWS else -1
         statuses = STATUS_VIEWS[(index + 1) % len(STATUS_VIEWS)]
-        self._set_view(pane.kind, View(statuses=statuses, tag=pane.view.tag,
-                                       crisis=pane.view.crisis))
+        self._set_view(pane.kind, dataclasses.replace(pane.view, statuses=statuses))
+
+    def action_toggle_copies(self) -> None:
+        """``w``: show or hide the events and figures of republished wire copies."""
+        pane = self.current_pane
+        if pane.kind == "actor":
+            self.notify("Actors are never hidden as copies: w works on events and figures.",
+                        timeout=3)
+            return
+        self._set_view(pane.kind, dataclasses.replace(pane.view, copies=not pane.view.copies))
 
     def action_tag_filter(self) -> None:
         pane = self.current_pane
@@ -474,8 +483,7 @@ class TrackerApp(App):
         if message.purpose == "tag_filter":
             pane = self.pane(message.kind)
             tag = message.value.strip().lstrip("#").lower() or None
-            self._set_view(message.kind, View(statuses=pane.view.statuses, tag=tag,
-                                              crisis=pane.view.crisis))
+            self._set_view(message.kind, dataclasses.replace(pane.view, tag=tag))
         elif message.purpose == "crisis_name":
             self.run_step("rename_crisis", message.record_id, message.value,
                           then=self._refresh_crisis)
@@ -515,7 +523,7 @@ class TrackerApp(App):
         if record is not None:
             self.call_from_thread(
                 self.push_screen,
-                EditScreen(record, resolve_actors=self.store.resolve_event_actors),
+                EditScreen(record, unknown_actors=self.store.unknown_actors),
                 lambda changed: changed and self.write_fields(kind, record_id, changed),
             )
 
@@ -682,7 +690,11 @@ class TrackerApp(App):
 
     def _stepped(self, step: Step, verb: str) -> None:
         self.notify(f"{verb} {step.describe()}.", timeout=3)
-        if step.action == "edit":
+        if step.action == "edit" and step.fields_only:
+            for kind, record_id in dict.fromkeys((e.kind, e.record_id) for e in step.edits):
+                self.refresh_record(kind, record_id)
+        elif step.action == "edit":  # a form that also linked or created actors
+            self.reload()
             self.refresh_record(step.kind, step.record_id)
         elif "crisis" in step.action or step.action == "move document":
             self.refresh_crisis()

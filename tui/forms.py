@@ -108,13 +108,17 @@ class EditScreen(ModalScreen[dict | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="edit.cancel"),
         Binding("ctrl+s", "save", "Save", id="edit.save", priority=True),
+        Binding("ctrl+n", "create", "Create the unknown actors and save", id="edit.create",
+                priority=True),
     ]
 
     def __init__(self, record: dict,
-                 resolve_actors: Callable[[str], object] | None = None) -> None:
+                 unknown_actors: Callable[[str], list[str]] | None = None) -> None:
         super().__init__()
         self.record = record
-        self.resolve_actors = resolve_actors  # raises InvalidValue for a name no actor has
+        # The names typed that no actor has (InvalidValue for a bad role): read in a worker.
+        self.unknown_actors = unknown_actors
+        self._offered: dict | None = None  # the changes a ctrl+n would save, creating actors
         self.kind = record["record"]
         self.fields = [f for f in EDITABLE[self.kind] if f not in ("note", "status")]
         if self.kind == "event":
@@ -135,6 +139,9 @@ class EditScreen(ModalScreen[dict | None]):
             yield Label("", id="edit-error")
             with Horizontal(id="edit-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="edit-save")
+                create = Button("Create actors and save (ctrl+n)", id="edit-create")
+                create.display = False
+                yield create
                 yield Button("Cancel (esc)", id="edit-cancel")
 
     def on_mount(self) -> None:
@@ -167,21 +174,46 @@ class EditScreen(ModalScreen[dict | None]):
         except InvalidValue as error:
             self._refuse(error)
             return
-        if "actors" in changed and self.resolve_actors is not None:
+        if "actors" in changed and self.unknown_actors is not None:
             self._check_actors(changed)  # names are looked up in the store: off this thread
             return
         self.dismiss(changed)
 
-    def _refuse(self, error: Exception) -> None:
-        """Say why inside the form, which stays open with everything typed."""
+    @on(Button.Pressed, "#edit-create")
+    def action_create(self) -> None:
+        """ctrl+n, after the form named actors no one has: save, creating them (each with
+        a kind guessed from its name, which the Actors pane can correct)."""
+        if self._offered is None:
+            return
+        try:
+            changed = self.changes()
+        except InvalidValue as error:
+            self._refuse(error)
+            return
+        if changed.get("actors") != self._offered.get("actors"):
+            self.action_save()  # the names changed since: look them up again
+            return
+        self.dismiss({**changed, "create_actors": True})
+
+    def _refuse(self, error: Exception, offer: dict | None = None) -> None:
+        """Say why inside the form, which stays open with everything typed; ``offer``: the
+        changes ctrl+n would save, creating the actors no one has."""
+        self._offered = offer
+        self.query_one("#edit-create", Button).display = offer is not None
         self.query_one("#edit-error", Label).update(Text(f"✗ {error}"))
 
     @work(thread=True, exclusive=True, group="edit-check")
     def _check_actors(self, changed: dict) -> None:
         try:
-            self.resolve_actors(changed["actors"])
+            unknown = self.unknown_actors(changed["actors"])
         except InvalidValue as error:
             self.app.call_from_thread(self._refuse, error)
+            return
+        if unknown:
+            names = ", ".join(repr(name) for name in unknown)
+            self.app.call_from_thread(
+                self._refuse, f"actors: no actor is called {names}: correct the name, or "
+                f"ctrl+n creates {'it' if len(unknown) == 1 else 'them'} and saves", changed)
             return
         self.app.call_from_thread(self.dismiss, changed)
 
