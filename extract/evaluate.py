@@ -56,9 +56,9 @@ from pathlib import Path
 
 from . import extract
 from .aliases import normalise, same_actor
+from .events import is_background
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
-BACKGROUND_DAYS = 14
 _SPACY_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "civilians"}
 _NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
                  "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
@@ -200,12 +200,11 @@ def match_actors(pred, gold) -> tuple[int, int, int, list]:
 
 
 def _scored_events(events, published: str | None):
-    """Leave out recalled background: what ends more than BACKGROUND_DAYS before
-    publication, or is dated only to a year."""
+    """Leave out recalled background (``events.is_background``)."""
     if not published:
         return list(events)
-    cutoff = (dt.date.fromisoformat(published) - dt.timedelta(days=BACKGROUND_DAYS)).isoformat()
-    return [e for e in events if e["end"] and e["end"] >= cutoff and e["precision"] != "year"]
+    return [e for e in events
+            if e["end"] and not is_background(e["end"], e["precision"], published)]
 
 
 def _gold_events(gold) -> list[dict]:

@@ -27,6 +27,7 @@ said") joins the statement just before it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -876,3 +877,19 @@ def fatalities(figures: list[Figure], linked: list[int]) -> Fatalities | None:
     same = [i for i in tolls if figures[i].value * 1.5 >= top]
     values = [figures[i].value for i in same]
     return Fatalities(low=min(values), best=min(values), high=max(values), figures=same)
+
+
+# An event that ends this long before its article was published is recalled background (last
+# month's offensive), not what the article reports; so is one dated only to a year.
+BACKGROUND_DAYS = 14
+
+
+def is_background(date_end: str | None, precision: str | None, published: str | None) -> bool:
+    """Whether an event is background to its article: an ACLED coder codes it from its own
+    reports, not from a later article that recalls it (the gold leaves it out too)."""
+    if not published or not date_end:
+        return False
+    if precision == "year":
+        return True
+    cutoff = dt.date.fromisoformat(published[:10]) - dt.timedelta(days=BACKGROUND_DAYS)
+    return date_end < cutoff.isoformat()

