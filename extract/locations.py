@@ -166,6 +166,16 @@ def lookup(name: str, context: tuple[str, ...] = (), min_population: int = 15000
     return city or adm
 
 
+def province(name: str, country: str | None = None) -> Place | None:
+    """The first-level division called ``name`` ("Balkh", "Balkh province"), in ``country``
+    if given, even where a town has the name too."""
+    key = _PLACE_SUFFIX.sub("", normalise(name))
+    for place, _rank in gazetteer().admin1.get(key, []):
+        if country is None or place.country == country:
+            return place
+    return None
+
+
 def region_suffix(name: str) -> str | None:
     """A known region at the end of ``name`` ("ex-Soviet Central Asia" -> "Central Asia")."""
     for region in sorted(data.regions(), key=len, reverse=True):

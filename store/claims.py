@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from extract import locations
+from extract import geo, locations
 
 from .history import WHOLE_ROW
 
@@ -32,6 +33,12 @@ OFFICIAL = re.compile(
     r"(?:wo)?man|spokesperson|mayor|president|prefect|governor|army|military|agency|"
     r"hospital|coroner|sheriff|un|unhcr|ocha|red cross)\b", re.IGNORECASE)
 QUALIFIER_ORDER = {"at_least": 0, "exact": 0, "range": 1, "at_most": 1, "approx": 2}
+CASUALTIES = ("deaths", "injured")
+# Who a count counts when it is not the victims: "two other attackers were shot dead" is not
+# a report of the toll of "six killed", whatever its value.
+PERPETRATORS = re.compile(
+    r"\b(attackers?|assailants?|gunm[ae]n|militants?|(?:suicide )?bombers?|insurgents?|"
+    r"terrorists?|hijackers?|jihadists?|perpetrators?)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -59,6 +66,7 @@ class Claim:
     reports: list[Report] = field(default_factory=list)
     recommended: Report | None = None
     chosen_by_person: bool = False
+    group: str = ""  # "attackers" for counts of perpetrators; "" for the victims
 
     @property
     def low(self) -> int:
@@ -71,7 +79,8 @@ class Claim:
     @property
     def label(self) -> str:
         where = f" in {self.location}" if self.location else ""
-        return f"{self.category}{where}"
+        group = f" ({self.group})" if self.group else ""
+        return f"{self.category}{group}{where}"
 
 
 def recommend(reports: list[Report]) -> Report:
@@ -85,14 +94,33 @@ def recommend(reports: list[Report]) -> Report:
 
 @functools.lru_cache(maxsize=4096)
 def _encloses(outer: str, inner: str) -> bool:
-    """Is ``outer`` the whole country ``inner`` lies in ("in southern France" around "Nice")?
+    """Is ``outer`` the country or the province ``inner`` lies in ("in southern France"
+    around "Nice", "Balkh province" around "Mazar-i-Sharif")?
 
     Such a report tells the same toll less precisely, so it joins the claim of the place."""
-    country = locations.country(outer)
-    if country is None or locations.country(inner) is not None:
+    if locations.country(inner) is not None:
         return False
     place = locations.lookup(inner)
-    return place is not None and place.country == country.country
+    if place is None:
+        return False
+    country = locations.country(outer)
+    if country is not None:
+        return place.country == country.country
+    region = locations.province(outer, place.country)
+    if region is None:
+        return False
+    point = geo.locate(place.name, place.country)
+    admin1 = point.with_admin().admin1 if point else None
+    return bool(admin1) and locations.normalise(admin1) == locations.normalise(region.name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _region(name: str) -> bool:
+    """A country, or a province no town is called after: a place that holds towns."""
+    if locations.country(name) is not None:
+        return True
+    place = locations.lookup(name)
+    return locations.province(name) is not None and (place is None or place.kind != "city")
 
 
 def _groups(reports: list[Report]) -> list[list[Report]]:
@@ -106,6 +134,33 @@ def _groups(reports: list[Report]) -> list[list[Report]]:
         else:
             runs.append([report])
     return runs
+
+
+class _Homes:
+    """Which place a report belongs to, for grouping. A town as written. A country or a
+    province, the most reported place inside it: its reports tell that toll less precisely
+    ("120 wounded in Afghanistan's Balkh province" is Mazar-i-Sharif's 128); a name that is a
+    town and a province (Balkh, Kunduz) does so only when a place of its province is
+    reported as much or more. No place: the category's most reported place, ties going to
+    the place the crisis's reports name most over every category (the attack's city, not the
+    place of an airstrike two of its articles recall)."""
+
+    def __init__(self, rows: list[str | None]) -> None:
+        self.overall = Counter(loc for loc in rows if loc)
+
+    def _best(self, places: set[str], counts: Counter) -> str | None:
+        return max(sorted(places), key=lambda p: (counts[p], self.overall[p]), default=None)
+
+    def home(self, loc: str | None, counts: Counter) -> str | None:
+        """The place of a report of ``loc``, among the category's places (``counts``)."""
+        places = set(counts)
+        if loc is None:
+            return self._best({p for p in places if not _region(p)} or places, counts)
+        inside = {p for p in places if p != loc and _encloses(loc, p)}
+        if _region(loc) or (locations.province(loc) is not None and inside and
+                            max(counts[p] for p in inside) >= counts[loc]):
+            return self._best(inside, counts) if inside else loc
+        return loc
 
 
 class Claims:
@@ -124,29 +179,29 @@ class Claims:
             choices = dict(self.conn.execute(
                 "SELECT claim, figure_id FROM claim_choices WHERE crisis_id = ?", (crisis_id,)
             ).fetchall())
-        by_category: dict[str, list[tuple[str | None, Report]]] = {}
+        by_category: dict[str, list[tuple[str | None, Report, str]]] = {}
         for row in rows:
             report = Report(
                 row["id"], row["value"], row["text"], row["qualifier"], row["counted"],
                 row["location"], row["document_id"], row["title"], row["source"], row["url"],
                 row["published"], row["sentence"], bool(OFFICIAL.search(row["sentence"])),
             )
-            by_category.setdefault(row["category"], []).append((row["location"], report))
+            attackers = row["category"] in CASUALTIES and PERPETRATORS.search(
+                row["counted"] or "")
+            by_category.setdefault(row["category"], []).append(
+                (row["location"], report, "attackers" if attackers else ""))
+        homes = _Homes([row["location"] for row in rows])
         claims: list[Claim] = []
         for category, located in by_category.items():
-            places = {loc for loc, _ in located if loc}
-            # a report that names no place, or only the country around it, goes with the most
-            # reported place of its category
-            main = max(sorted(places), key=lambda p: sum(1 for loc, _ in located if loc == p),
-                       default=None)
-            buckets: dict[str | None, list[Report]] = {}
-            for loc, report in located:
-                home = loc if loc and not _encloses(loc, main) else main
-                buckets.setdefault(home, []).append(report)
-            for place, reports in buckets.items():
+            places = Counter(loc for loc, _report, _group in located if loc)
+            buckets: dict[tuple[str | None, str], list[Report]] = {}
+            for loc, report, group in located:
+                buckets.setdefault((homes.home(loc, places), group), []).append(report)
+            for (place, group), reports in buckets.items():
                 for run in _groups(reports):
-                    key = f"{category}/{place or ''}/{min(r.figure_id for r in run)}"
-                    claim = Claim(key, category, place, run)
+                    kind = f"{category}+{group}" if group else category
+                    key = f"{kind}/{place or ''}/{min(r.figure_id for r in run)}"
+                    claim = Claim(key, category, place, run, group=group)
                     chosen = choices.get(key)
                     picked = next((r for r in run if r.figure_id == chosen), None)
                     claim.recommended = picked or recommend(run)
@@ -170,7 +225,8 @@ class Claims:
                 self.change("claim_choice", row[0], "figure_id", figure_id)
 
     def category_totals(self, crisis_id: int) -> dict[str, int]:
-        """Per category, the largest claim of each place, summed over the places it counts.
+        """Per category, the largest claim of each place, summed over the places it counts
+    (counts of attackers left out).
 
         Tolls of one place nest ("10 children among the 84 dead"; "eight killed on Tuesday"
         within "more than 20,000 since 2009"), so a place adds its largest claim, not their
@@ -184,6 +240,8 @@ def totals_of(claims: list[Claim]) -> dict[str, int]:
     """``Claims.category_totals`` over claims already read."""
     places: dict[tuple[str, str | None], tuple[int, set[int]]] = {}
     for claim in claims:
+        if claim.group:  # the attackers' dead are not the toll
+            continue
         largest, documents = places.get((claim.category, claim.location), (0, set()))
         places[claim.category, claim.location] = (
             max(largest, claim.recommended.value),

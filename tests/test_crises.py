@@ -229,6 +229,53 @@ def test_a_growing_toll_is_one_claim_and_the_latest_official_report_wins(tmp_pat
         assert toll.recommended.value == 6 and toll.recommended.official
 
 
+# Three reports of one attack, written for this test after the Nov 2016 Taliban attack on the
+# German consulate in Mazar-i-Sharif: the airstrikes the attack avenged (in Kunduz, a week
+# before) are recalled in two of them; one writes the wounded for the country, one gives its
+# toll with no place at all, one counts the attackers shot dead.
+CONSULATE = [
+    ("2016-11-11", "At least four people were killed and 128 injured when a Taliban suicide "
+                   "bomber rammed a car packed with explosives into the wall of the German "
+                   "consulate in the northern Afghan city of Mazar-i-Sharif late on Thursday, "
+                   "officials said. A Taliban spokesman said the attack was in retaliation for "
+                   "Nato airstrikes near Kunduz last week that killed more than 30 civilians."),
+    ("2016-11-11", "A Taliban suicide bomber attacked the German consulate in the northern city "
+                   "of Mazar-i-Sharif on Thursday night, killing six people, Afghan officials "
+                   "said. Security forces killed two other attackers. About 120 people were "
+                   "wounded in Afghanistan's Balkh province, a hospital official said. The "
+                   "Taliban said the attack avenged US airstrikes in Kunduz province last week "
+                   "that killed 32 civilians."),
+    ("2016-11-12", "Afghan health officials said on Friday that 120 people were wounded in the "
+                   "attack on the German consulate, and that six people had died."),
+]
+
+
+def test_a_toll_with_no_place_stays_with_its_own_attack(tmp_path):
+    """The consulate's toll is not put in Kunduz (the place another happening of the same
+    articles is reported in), a toll written for the country or its province joins the
+    city's, and attackers shot dead are not a report of the toll."""
+    with Store(tmp_path / "consulate.db") as store:
+        for i, (published, text) in enumerate(CONSULATE):
+            store.add_document(text, extract(text, published), title=f"Report {i}",
+                               published=published)
+        [crisis] = {r[0] for r in store.conn.execute("SELECT crisis_id FROM documents")}
+        by_label = {c.label: sorted(r.value for r in c.reports) for c in store.claims(crisis)}
+        totals = store.category_totals(crisis)
+        (province,) = store.conn.execute(  # "in Afghanistan's Balkh province"
+            "SELECT id FROM figures WHERE value = 120 AND location IS NOT NULL").fetchone()
+        store.set_field("figure", province, "location", "Afghanistan")  # as if for the country
+        placed = {c.label: sorted(r.value for r in c.reports) for c in store.claims(crisis)}
+    city = next(label.removeprefix("deaths in ") for label in by_label
+                if label.startswith("deaths in Mazar"))
+    assert by_label[f"deaths in {city}"] == [4, 6, 6]
+    assert sorted(by_label["deaths in Kunduz"]) == [30, 32]
+    assert by_label[f"deaths (attackers) in {city}"] == [2]
+    assert by_label[f"injured in {city}"] == placed[f"injured in {city}"] == [120, 120, 128]
+    assert not [label for label in [*by_label, *placed] if "Afghanistan" in label
+                or "Balkh" in label]
+    assert totals == {"injured": 120, "deaths": 6 + 30}  # the latest report; Kunduz counts too
+
+
 def test_rename_merge_and_move_are_undoable(stories):
     with Store(stories) as store:
         nice, chibok = crisis_of(store, "Nice attack rises"), crisis_of(store, "Chibok")
