@@ -130,3 +130,13 @@ def sources(store: Store, records: list[tuple[str, int]]) -> dict[tuple[str, int
                 out[(kind, record_id)] = f"doc #{row[0]} · {row[1]}" if row[1] else \
                     f"doc #{row[0]}"
     return out
+
+
+def mentioning(store: Store, actor_id: int, limit: int = 200) -> list[tuple[int, str, int]]:
+    """The articles that mention an actor, as (document id, title, mentions), those that
+    mention it most first: what ``S`` offers to split off."""
+    with store.lock:
+        return store.conn.execute(
+            "SELECT d.id, d.title, count(*) FROM mentions m JOIN documents d ON d.id = "
+            "m.document_id WHERE m.actor_id = ? GROUP BY d.id ORDER BY count(*) DESC, d.id "
+            "LIMIT ?", (actor_id, limit)).fetchall()

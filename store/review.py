@@ -215,19 +215,66 @@ class Review:
                 if alias_rules.normalise(text) == norm:
                     self.change("mention", rowid, "actor_id", new_id)
                     moved_sentences.add((document_id, start))
-            for rowid, event_id in self.conn.execute(
-                "SELECT ea.rowid, ea.event_id FROM event_actors ea WHERE ea.actor_id = ?",
-                (actor_id,),
-            ).fetchall():
-                document_id, sent_start, sent_end = self.conn.execute(
-                    "SELECT document_id, sent_start, sent_end FROM events WHERE id = ?",
-                    (event_id,),
-                ).fetchone()
-                if any(d == document_id and sent_start <= s < sent_end
-                       for d, s in moved_sentences):
-                    self.change("event_actor", rowid, "actor_id", new_id)
+            self._move_event_links(actor_id, new_id, lambda d, start, end: any(
+                d == doc and start <= s < end for doc, s in moved_sentences))
         self._alias_norms = None
         return new_id
+
+    def split_document(self, actor_id: int, document_id: int) -> int:
+        """Make an article's mentions of an actor an actor of their own (the Nice report's
+        "police" taken out of the American police), named as the article first writes it;
+        the article's events follow. A state, its forces or civilians take the article's
+        country. Returns the new actor's id."""
+        with self.step("split"):
+            actor = self.conn.execute(
+                "SELECT kind, country FROM actors WHERE id = ?", (actor_id,)).fetchone()
+            if actor is None:
+                raise KeyError(f"no actor {actor_id}")
+            mentions = self.conn.execute(
+                "SELECT m.id, substr(d.text, m.start + 1, m.\"end\" - m.start), d.country "
+                "FROM mentions m JOIN documents d ON d.id = m.document_id "
+                "WHERE m.actor_id = ? AND m.document_id = ? ORDER BY m.start",
+                (actor_id, document_id)).fetchall()
+            if not mentions:
+                raise InvalidValue(f"article #{document_id} does not mention this actor")
+            (elsewhere,) = self.conn.execute(
+                "SELECT count(*) FROM mentions WHERE actor_id = ? AND document_id != ?",
+                (actor_id, document_id)).fetchone()
+            if not elsewhere:
+                raise InvalidValue("this article is the only one that mentions the actor: "
+                                   "nothing to split off")
+            name = " ".join(mentions[0][1].split())
+            country = (mentions[0][2] or actor[1]) if actor[0] in alias_rules.NATIONAL_KINDS \
+                else actor[1]
+            new_id = self._next_id("actors")
+            self.change("actor", new_id, WHOLE_ROW, {
+                "name": name, "kind": actor[0], "country": country, "created_at": now(),
+                "note": f"split off from actor #{actor_id} for article #{document_id}",
+                "status": "unreviewed", "tags": "[]", "merged_into": None,
+            })
+            for form in dict.fromkeys(" ".join(m[1].split()) for m in mentions):
+                self.change("alias", self._next_id("aliases"), WHOLE_ROW, {
+                    "actor_id": new_id, "alias": form,
+                    "norm": alias_rules.normalise(form) or form.lower()})
+            for rowid, _text, _country in mentions:
+                self.change("mention", rowid, "actor_id", new_id)
+            self._move_event_links(actor_id, new_id, lambda d, _start, _end: d == document_id)
+        self._alias_norms = None
+        return new_id
+
+    def _move_event_links(self, actor_id: int, new_id: int, moves) -> None:
+        """Link to ``new_id`` the events of ``actor_id`` for which ``moves(document,
+        sentence start, sentence end)`` holds (inside a step)."""
+        for rowid, event_id in self.conn.execute(
+            "SELECT ea.rowid, ea.event_id FROM event_actors ea WHERE ea.actor_id = ?",
+            (actor_id,),
+        ).fetchall():
+            document_id, sent_start, sent_end = self.conn.execute(
+                "SELECT document_id, sent_start, sent_end FROM events WHERE id = ?",
+                (event_id,),
+            ).fetchone()
+            if moves(document_id, sent_start, sent_end):
+                self.change("event_actor", rowid, "actor_id", new_id)
 
     # -- add -----------------------------------------------------------------------------
     def add_record(

@@ -142,6 +142,42 @@ async def test_split_alias_from_the_keyboard(seed_db):
         assert "Taliban" not in store.get("actor", taleban)["aliases"]
 
 
+async def test_split_one_articles_mentions_off_an_actor(seed_db):
+    """S offers the articles too: the Kalafgan report's Taliban become an actor of their own
+    with that article's events, the seed's stay, and U puts everything back."""
+    with Store(seed_db) as store:
+        kalafgan = ingest_article(store, Article(TALIBAN_ARTICLE, "Kalafgan", "test"))
+        before = store.get("actor", actor_id(seed_db, "Taleban"))
+    taleban = actor_id(seed_db, "Taleban")
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await select(pilot, "actor", taleban)
+        await pilot.press("S")
+        await settle(pilot)
+        assert isinstance(app.screen, PickScreen)
+        await pilot.press(*"Kalafgan", "enter")
+        await settle(pilot)
+        with Store(seed_db) as store:
+            mentions = dict(store.conn.execute(
+                "SELECT document_id, group_concat(DISTINCT actor_id) FROM mentions WHERE "
+                "actor_id IN (SELECT actor_id FROM aliases WHERE norm LIKE 'tal%ban') "
+                "GROUP BY document_id"))
+            split = int(mentions[kalafgan.document_id])
+            assert split != taleban and mentions[1] == str(taleban)
+            assert store.get("actor", split)["name"] == "Taliban"
+            events = store.conn.execute(
+                "SELECT e.document_id, ea.actor_id FROM event_actors ea JOIN events e ON "
+                "e.id = ea.event_id WHERE ea.actor_id IN (?, ?)", (taleban, split)).fetchall()
+            assert events and all((doc == kalafgan.document_id) == (actor == split)
+                                  for doc, actor in events)
+        await pilot.press("U")
+        await settle(pilot)
+    with Store(seed_db) as store:
+        assert store.get("actor", taleban)["aliases"] == before["aliases"]
+        assert store.get("actor", split) is None
+
+
 async def test_add_a_missed_figure_from_the_keyboard(seed_db, seed_text):
     app = make_app(seed_db)
     async with app.run_test(size=SIZE) as pilot:

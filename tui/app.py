@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from store import STATUSES, Edit, Hit, InvalidValue, Step, Store, StoreError, View, totals_of
-from store.articles import article_row
+from store.articles import article_row, mentioning
 from store.bulk import MAX_SELECTION, review_records, tag_records, view_ids
 
 from .articles_screen import ArticleScreen, ArticlesScreen
@@ -572,16 +572,33 @@ class TrackerApp(App):
 
     @work(thread=True, group="edit")
     def open_split(self, actor_id: int) -> None:
+        """``S``: split an alias off an actor (every mention written that way), or one
+        article's mentions (the Nice report's "police" out of the American police)."""
         record = self.store.get("actor", actor_id)
-        aliases = [a for a in record["aliases"] if a != record["name"]]
-        if not aliases:
-            self.call_from_thread(self.notify, "This actor has no other alias to split off.")
+        choices: list[tuple[object, str]] = [
+            (("alias", a), f"alias {a!r}: every mention written so")
+            for a in record["aliases"] if a != record["name"]]
+        articles = mentioning(self.store, actor_id)
+        if len(articles) > 1:
+            choices += [(("document", document_id),
+                         f"article #{document_id}: {title} ({count} mention"
+                         f"{'s' if count != 1 else ''})")
+                        for document_id, title, count in articles]
+        if not choices:
+            self.call_from_thread(
+                self.notify, "Nothing to split: one name, in one article.", timeout=3)
             return
-        screen = PickScreen(f"Split an alias off {record['name']}", [(a, a) for a in aliases])
-        self.call_from_thread(
-            self.push_screen, screen,
-            lambda alias: alias is not None and self.run_step("split_alias", actor_id, alias),
-        )
+        screen = PickScreen(f"Split off {record['name']}: an alias, or an article's mentions",
+                            choices)
+        self.call_from_thread(self.push_screen, screen,
+                              lambda choice: self._split(actor_id, choice))
+
+    def _split(self, actor_id: int, choice: tuple[str, object] | None) -> None:
+        if choice is None:
+            return
+        what, value = choice
+        method = "split_alias" if what == "alias" else "split_document"
+        self.run_step(method, actor_id, value, focus=("actor", None))
 
     def action_add(self) -> None:
         self.with_selected(self.open_add)
