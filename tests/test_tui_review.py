@@ -123,19 +123,23 @@ async def test_merge_actors_from_the_keyboard_and_undo(seed_db):
         assert kabulov in actors.ids
 
 
+async def split_taleban(pilot, taleban: int, choice: str) -> None:
+    """S on the Taleban, then the choice whose label holds ``choice``."""
+    await settle(pilot)
+    await select(pilot, "actor", taleban)
+    await pilot.press("S")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, PickScreen)
+    await pilot.press(*choice, "enter")
+    await settle(pilot)
+
+
 async def test_split_alias_from_the_keyboard(seed_db):
     with Store(seed_db) as store:
         ingest_article(store, Article(TALIBAN_ARTICLE, "Kalafgan", "test"))
     taleban = actor_id(seed_db, "Taleban")
-    app = make_app(seed_db)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await select(pilot, "actor", taleban)
-        await pilot.press("S")
-        await settle(pilot)
-        assert isinstance(app.screen, PickScreen)
-        await pilot.press(*"Taliban", "enter")
-        await settle(pilot)
+    async with make_app(seed_db).run_test(size=SIZE) as pilot:
+        await split_taleban(pilot, taleban, "Taliban")
     with Store(seed_db) as store:
         names = [a["name"] for a in store.page("actor", 0, 500)]
         assert "Taliban" in names and "Taleban" in names
@@ -149,15 +153,8 @@ async def test_split_one_articles_mentions_off_an_actor(seed_db):
         kalafgan = ingest_article(store, Article(TALIBAN_ARTICLE, "Kalafgan", "test"))
         before = store.get("actor", actor_id(seed_db, "Taleban"))
     taleban = actor_id(seed_db, "Taleban")
-    app = make_app(seed_db)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await select(pilot, "actor", taleban)
-        await pilot.press("S")
-        await settle(pilot)
-        assert isinstance(app.screen, PickScreen)
-        await pilot.press(*"Kalafgan", "enter")
-        await settle(pilot)
+    async with make_app(seed_db).run_test(size=SIZE) as pilot:
+        await split_taleban(pilot, taleban, "Kalafgan")
         with Store(seed_db) as store:
             mentions = dict(store.conn.execute(
                 "SELECT document_id, group_concat(DISTINCT actor_id) FROM mentions WHERE "
@@ -319,19 +316,26 @@ async def test_the_cursor_follows_its_record_through_reloads_and_jumps(seed_db):
         assert f"#{target}" in detail_text(app)
 
 
+async def edit_first_event(pilot):
+    """``e`` on the first event: (its id, the form)."""
+    from tui.forms import EditScreen
+
+    await settle(pilot)
+    pane = pilot.app.pane("event")
+    pane.focus()
+    event_id = pane.current_id
+    await pilot.press("e")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, EditScreen)
+    return event_id, pilot.app.screen
+
+
 async def test_an_unknown_actor_is_refused_inside_the_form_and_nothing_typed_is_lost(seed_db):
     from tui.forms import EditScreen
 
     app = make_app(seed_db)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        pane = app.pane("event")
-        pane.focus()
-        event_id = pane.current_id
-        await pilot.press("e")
-        await settle(pilot)
-        form = app.screen
-        assert isinstance(form, EditScreen)
+        event_id, form = await edit_first_event(pilot)
         typed = {"summary": "Taliban attack on the consulate", "location": "Mazar-i-Sharif",
                  "actors": "Taleban (actor1); Civilians (actor2)", "date_start": "2016-11-10"}
         for field, value in typed.items():
@@ -495,18 +499,11 @@ async def test_the_form_offers_to_create_an_unknown_actor_as_one_undoable_step(s
     country from an ACLED-style bracket), linked in its role, all in the form's one step."""
     from tui.forms import EditScreen
 
+    with Store(seed_db) as store:
+        actors_before = store.count("actor", View(statuses=STATUSES))
     app = make_app(seed_db)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        pane = app.pane("event")
-        pane.focus()
-        event_id = pane.current_id
-        with Store(seed_db) as store:
-            actors_before = store.count("actor", View(statuses=STATUSES))
-        await pilot.press("e")
-        await settle(pilot)
-        form = app.screen
-        assert isinstance(form, EditScreen)
+        event_id, form = await edit_first_event(pilot)
         form.query_one("#edit-actors", Input).value = \
             "Taleban (actor1); Civilians (Afghanistan) (actor2)"
         form.query_one("#edit-summary", Input).value = "Taleban attack on villagers"
