@@ -637,15 +637,33 @@ def _add_org(d: Document, r: Resolved, ent, start: int, end: int, name: str, acr
     else:
         kind = "organisation"
     display = name
-    if name[0].islower() and country:
+    qualified = country is not None and (name[0].islower() or _national_body(name))
+    if qualified:
         dem = locations.demonym_of(country) or locations.country_name(country)
         display = f"{dem} {name}"
     key = ("org", normalise(display))
     aliases = (acr,) if acr else ()
-    if prev is not None and prev.text in ("'s", "\u2019s") and country and name[0].islower():
+    if prev is not None and prev.text in ("'s", "\u2019s") and qualified:
         r.add_actor(d, key, display, kind, country, doc[ent.start - 2].idx, end, aliases)
     else:
         r.add_actor(d, key, display, kind, country, start, end, aliases)
+
+
+# A body every state has: "Defense Ministry" means South Korea's in one report and Japan's
+# in the next, so it is named with its country ("South Korean Defense Ministry") and never
+# merges across countries.
+_NATIONAL_BODY = re.compile(
+    r"^(?:the )?(?:(?:foreign|defen[cs]e|interior|home|justice|finance|health|"
+    r"information|unification|state) )?(?:ministry|ministries|office|department|"
+    r"cabinet|parliament|government|military|army|navy|air force|coast guard|"
+    r"police|foreign office)(?: of [a-z ]+)?$", re.IGNORECASE)
+
+
+def _national_body(name: str) -> bool:
+    """"Defense Ministry", "Foreign Office", "Ministry of Defence": a body of a state that
+    the name does not say."""
+    return bool(_NATIONAL_BODY.match(name)) and not any(
+        locations.country(w) or locations.demonym_country(w) for w in name.split())
 
 
 def _add_persons(d: Document, r: Resolved, persons) -> None:

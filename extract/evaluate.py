@@ -375,13 +375,14 @@ def _explain(gold, pred, published, ev) -> None:
     p = set(pred["figures"])
     g = {(f["value"], f["category"]) for f in gold["figures"]}
     print(f"--- {gold['article'][:10]} {gold['story']} {gold['split']} pub {published}")
-    if p - g or g - p:
+    scope = set(gold.get("scope", ("figures", "actors", "events")))
+    if "figures" in scope and (p - g or g - p):
         print("  figures  FP", sorted(p - g), " FN", sorted(g - p))
     _tp, _, _, missed = match_actors(pred["actors"], gold["actors"])
     extra = [(n, k) for n, a, k in pred["actors"]
              if not any(same_actor(n, a, x["name"], x.get("aliases", [])) and k in _kinds(x)
                         for x in gold["actors"])]
-    if missed or extra:
+    if "actors" in scope and (missed or extra):
         print("  actors   FN", missed, " FP", extra)
     for e in ev["missed"]:
         toll = e["fatalities"]["best"] if e.get("fatalities") else None

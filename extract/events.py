@@ -118,6 +118,8 @@ _FAMILY = {"drill": "exercise", "exercise": "exercise", "manoeuvre": "exercise",
 _BACKGROUND_MARKS = {"since", "because", "before", "until"}
 _POSITION = set(data.load_json("event_cues.json")["position"])
 _PERPETRATORS = set(data.load_json("event_cues.json")["perpetrators"])
+_SEIZED_GOODS = set(data.load_json("event_cues.json")["seized_goods"])
+_COMPOUND_MODIFIERS = set(data.load_json("event_cues.json")["compound_modifiers"])
 _SIMULATED = {"drill", "exercise", "simulate", "simulated", "mock", "rehearsal", "manoeuvre"}
 _CIVILIAN_WORDS = {"civilian", "crowd", "people", "pedestrian", "reveller", "worshipper",
                    "villager", "student", "schoolgirl", "child", "passer", "resident",
@@ -136,7 +138,8 @@ _WEAK_STATEMENT = {"say", "tell", "add", "report", "cite", "state", "confirm", "
                    "insist"}
 _TITLES = re.compile(
     r"\b(President|Prime Minister|Premier|Chancellor|Minister|Secretary|King|Queen|Emir|"
-    r"Mayor|Governor|Ambassador|Envoy|Foreign Minister|Secretary-General|Pope|Leader)\b[^.]{0,40}$",
+    r"Mayor|Governor|Ambassador|Envoy|Foreign Minister|Secretary-General|Pope|Leader|"
+    r"Spokes(?:wo)?man|Spokesperson)\b[^.]{0,40}$",
     re.I)
 _LEGAL = {"charge", "account", "indict", "accuse", "convict", "count", "sentence", "guilty",
           "suspicion", "indictment", "trial", "allegation"}
@@ -210,6 +213,10 @@ def _classify(tok) -> tuple[str, str | None] | None:
         if lemma == "march" and any(t.lemma_ in ("protester", "demonstrator")
                                     for t in tok.sent):
             return PRO, "peaceful protest"
+        if VERBS.get(lemma) == (SD, _TERRITORY) and any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _SEIZED_GOODS
+                for c in tok.children):
+            return SD, "other"  # "seized a Hong Kong-flagged vessel": goods, no territory
         return VERBS.get(lemma)
     if tok.pos_ in ("NOUN", "PROPN"):
         if lemma == "protest" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in (
@@ -273,6 +280,9 @@ def _suppressed(tok) -> bool:
             c.dep_ in ("aux", "auxpass") for c in verb.children) and \
             verb.lemma_.lower() not in _REPORTING and verb.lemma_.lower() != "be":
         return True
+    if tok.dep_ == "pcomp" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP"
+                                   for c in tok.children):
+        return True  # "no information about who was shot": a question, not a report
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _UNREALISED:
         return True  # "requested an emergency meeting": asked for, not held
     return tok.pos_ == "NOUN" and tok.dep_ == "compound"
@@ -373,11 +383,15 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
             return False
         if t.head.lower_ == "from" and t.head.head.pos_ in ("NOUN", "PROPN"):
             return False  # "two children from Algeria died": where they came from
+        if _modifier_place(t):
+            return False  # "a Hong Kong-flagged vessel": it describes the vessel
+        if _in_other_clause(t, cand.tok):
+            return False  # "indicted a girl who was filmed in the West Bank": the filming's
         return not (cand.type == PM and any(a.lower_ == "from" and a.dep_ == "prep"
                                             for a in [t.head, head.head]))
 
     def filed(t):  # "PARIS - A truck rammed into crowd in Nice": Paris is where it was filed
-        if d.dateline and d.dateline[0] <= t.idx < d.dateline[1] + 3:
+        if d.dateline and d.dateline[0] <= t.idx < _dateline_end(d):
             return True
         return t.text.isupper() and len(t.text) > 1 and t.i - sent.start < 4 and any(
             x.text in ("-", "—", "–") for x in sent[t.i - sent.start:4])
@@ -401,6 +415,38 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
 
         return country_name(r.dateline_country), r.dateline_country, "country"
     return None
+
+
+def _dateline_end(d: Document) -> int:
+    """Where the dateline's place ends: after its country ("RAMALLAH, West Bank —")."""
+    _start, end, _city, country = d.dateline
+    if country:
+        at = d.text.find(country, end, end + 40)
+        if at >= 0:
+            return at + len(country)
+    return end + 3
+
+
+def _in_other_clause(t, trigger) -> bool:
+    """``t`` lies in a relative clause that does not hold the trigger: that clause tells of
+    another happening ("a girl who was filmed in the West Bank")."""
+    for a in t.ancestors:
+        if a.dep_ in ("relcl", "acl") and a.i != trigger.i and \
+                trigger.i not in {x.i for x in a.subtree}:
+            return True
+        if a.i == trigger.i:
+            return False
+    return False
+
+
+def _modifier_place(t) -> bool:
+    """A place inside a hyphenated adjective ("Hong Kong-flagged", "Saudi-led")."""
+    doc = t.doc
+    end = t.i
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return end + 2 < len(doc) and doc[end + 1].text in ("-", "\u2013") and \
+        doc[end + 2].lower_ in _COMPOUND_MODIFIERS
 
 
 def _date_for(trig, d: Document) -> DateRef | None:
@@ -595,10 +641,30 @@ def _sentence_events(d, r, refs, sent, si, found, cands):
         if main.type == STA and main.actor1 is not None and \
                 r.actors[main.actor1].kind == "media":
             continue  # a news agency reporting is not diplomacy
+        if main.type == PM and _a_visit(main, r, refs):
+            continue  # "Trump arrived in Japan": a person travelling, not people displaced
         if main.type == STA and all(t.lemma_.lower() in _WEAK_STATEMENT for t in main.triggers) \
                 and not (_official(d, r, main.actor1) and _takes_position(main.tok)):
             continue  # "X said": a source, not a statement event
         cands.append(main)
+
+
+def _a_visit(c: _Cand, r: Resolved, refs) -> bool:
+    """One named person arriving, crossing or moving is a visit; a population movement is
+    made by many ("350 refugees crossed", "Russia evacuated hundreds"). A participle with no
+    subject of its own moves the main clause's subject ("Upon arriving in Japan, Trump
+    said")."""
+    if c.actor1 is not None:
+        return r.actors[c.actor1].kind == "person"
+    tok = c.tok
+    if any(ch.dep_ in ("nsubj", "nsubjpass", "dobj") for ch in tok.children):
+        return False
+    clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX") and any(
+        ch.dep_ == "nsubj" for ch in a.children)), None)
+    subject = next((ch for ch in clause.children if ch.dep_ == "nsubj"), None) \
+        if clause is not None else None
+    who = refs.actor(subject) if subject is not None else None
+    return who is not None and r.actors[who].kind == "person"
 
 
 def _in_passing(tok) -> bool:
@@ -611,9 +677,14 @@ def _in_passing(tok) -> bool:
     if tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children):
         return True
     if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in ("had", "'d")
-                                           for c in tok.children) and not any(
-            a.lemma_.lower() in _REPORTING for a in tok.ancestors):
-        return True  # but "said that 350 refugees had crossed" is reported speech
+                                           for c in tok.children) and (_time_clause(tok) or not any(
+            a.lemma_.lower() in _REPORTING for a in tok.ancestors)):
+        return True  # but "said that 350 refugees had crossed" is reported speech, unless
+        # a clause of time makes it what came before ("after her cousin had been shot")
+    if tok.pos_ == "NOUN" and _undated_sequel_of(tok):
+        return True  # "rubber bullets were used following a violent demonstration"
+    if _habitual(tok):
+        return True  # "villagers have protested weekly for eight years": a custom, not news
     for t in [tok, *tok.ancestors]:
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS
                                      for c in t.children):
@@ -622,6 +693,46 @@ def _in_passing(tok) -> bool:
                            for e in tok.doc.ents)
         if t.dep_ in ("ccomp", "ROOT", "relcl"):
             break
+    return False
+
+
+_SEQUEL_PREPS = {"after", "following"}
+_HABITUAL = {"weekly", "daily", "monthly", "regularly", "routinely", "habitually", "often",
+             "frequently", "repeatedly", "usually"}
+
+
+def _habitual(tok) -> bool:
+    """Told as what keeps happening: "weekly", "regularly", "for eight years"."""
+    for c in tok.children:
+        if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HABITUAL:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "for" and any(
+                g.lemma_.lower() in ("year", "decade", "month") and any(
+                    n.dep_ == "nummod" or n.lower_ in ("many", "several")
+                    for n in g.children) for g in c.children):
+            return True
+    return False
+
+
+def _time_clause(tok) -> bool:
+    """Inside a clause of "after", "before", "since" or "until" ("after he had fled")."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in
+                                     _BACKGROUND_MARKS | _SEQUEL_PREPS for c in t.children):
+            return True
+        if t.dep_ in ("ccomp", "ROOT", "relcl"):
+            return False
+    return False
+
+
+def _undated_sequel_of(tok) -> bool:
+    """A noun in "after ..." / "following ..." with no date of its own: what something else
+    followed, told to place it, not news ("following what it said was a violent
+    demonstration")."""
+    for t in list(tok.ancestors)[:4]:
+        if t.lower_ in _SEQUEL_PREPS and t.dep_ in ("prep", "advcl", "pcomp", "mark"):
+            span = range(t.i, t.right_edge.i + 1)
+            return not any(e.start in span and dates.dates_entity(e) for e in tok.doc.ents)
     return False
 
 

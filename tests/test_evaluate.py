@@ -16,8 +16,8 @@ def articles():
 
 
 def test_gold_is_spread_and_split(articles):
-    assert articles["all"]["articles"] >= 34
-    assert articles["dev"]["articles"] >= 10 and articles["heldout"]["articles"] >= 20
+    assert articles["all"]["articles"] >= 45
+    assert articles["dev"]["articles"] >= 17 and articles["heldout"]["articles"] >= 28
 
 
 def test_figure_targets(articles):
@@ -30,21 +30,22 @@ def test_actor_and_event_floors(articles):
     assert articles["all"]["actors"]["f1"] >= 0.93  # target 0.85
     assert articles["dev"]["actors"]["f1"] >= 0.95
     assert articles["heldout"]["actors"]["f1"] >= 0.91
-    # type + date within its precision (the gold grew 11 held-out articles, events only)
-    assert articles["all"]["events"]["f1"] >= 0.56
+    # type + date within its precision (the gold grew 11 held-out articles, events only,
+    # then 5 dev and 5 held-out more, whose dates are often a week or a month wide)
+    assert articles["all"]["events"]["f1"] >= 0.59
     assert articles["dev"]["events"]["f1"] >= 0.77
-    assert articles["heldout"]["events"]["f1"] >= 0.49
-    assert articles["dev"]["event_date_exact"] >= 0.88
+    assert articles["heldout"]["events"]["f1"] >= 0.52
+    assert articles["dev"]["event_date_exact"] >= 0.78
 
 
 def test_strict_event_floors(articles):
     """Type, date, place and actor1 all right: what an ACLED coder signs. Targets (issue 13)
     are P >= 0.80 and R >= 0.75 on the held-out split; these floors are today's numbers."""
-    assert articles["dev"]["events_strict"]["f1"] >= 0.60
-    assert articles["heldout"]["events_strict"]["f1"] >= 0.29
-    assert articles["all"]["events_strict"]["f1"] >= 0.37
+    assert articles["dev"]["events_strict"]["f1"] >= 0.62
+    assert articles["heldout"]["events_strict"]["f1"] >= 0.32
+    assert articles["all"]["events_strict"]["f1"] >= 0.40
     assert articles["all"]["fatalities_exact"] >= 0.7
-    assert articles["all"]["event_sub_type"] >= 0.84
+    assert articles["all"]["event_sub_type"] >= 0.81  # 0.85 before the 10 new articles
 
 
 def test_isaf_subset():

@@ -114,3 +114,76 @@ def test_a_family_name_first_or_a_bare_direction_is_never_a_place(prefix):
     places = {(e.location, e.country) for e in result.events}
     assert not {name for name, _ in places} & {"Kim", "North", "South"}, places
     assert not {country for _, country in places} & {"IND", "CMR"}, places
+
+
+def _events_of(text: str, published: str = "2018-01-01"):
+    from extract import extract
+
+    result = extract(text, published)
+    return [(e.type, e.sub_type, e.location,
+             {result.actors[p.actor].name for p in e.participants if p.role == "actor1"})
+            for e in result.events]
+
+
+@pytest.mark.parametrize("text,kept", [
+    # one person travelling is a visit, not a population movement; many people are
+    ("President Donald Trump has said he would press Japan. Trump arrived in Japan on Sunday.",
+     False),
+    ("President Donald Trump spoke on Saturday. Upon arriving in Japan on Sunday, Trump "
+     "continued ratcheting up the rhetoric.", False),
+    ("Almost 350 refugees arrived in Tajikistan on Sunday.", True),
+])
+def test_a_visit_is_no_population_movement(text, kept):
+    moves = [e for e in _events_of(text) if e[0] == "population_movement"]
+    assert bool(moves) == kept, moves
+
+
+@pytest.mark.parametrize("text,sub_type,not_at", [
+    ("South Korea has seized a Hong Kong-flagged vessel under suspicion of smuggling oil.",
+     "other", "Hong Kong"),  # goods, not territory; a flag is no place of the seizure
+    ("Taliban fighters seized the district centre of Kalafgan on Friday.",
+     "non-violent transfer of territory", None),
+])
+def test_a_seizure_of_goods_is_no_transfer_of_territory(text, sub_type, not_at):
+    [event] = [e for e in _events_of(text) if e[0] == "strategic_developments"]
+    assert event[1] == sub_type and event[2] != not_at
+
+
+@pytest.mark.parametrize("text", [
+    "For eight years, villagers have protested weekly against the settlement policy.",
+    "The army confirmed rubber bullets had been used, but had no information about who was "
+    "shot.",
+    "She was upset when she approached the soldiers after her cousin had been shot with a "
+    "rubber bullet, her father said.",
+])
+def test_customs_questions_and_what_came_before_are_not_events(text):
+    assert not _events_of(text), _events_of(text)
+
+
+def test_a_place_in_a_clause_about_someone_else_is_not_the_events():
+    """The indictment was not in the West Bank: the filming was."""
+    [event] = _events_of("RAMALLAH, West Bank \u2014 An Israeli military court on Monday "
+                         "indicted a teenage girl who was filmed last month in the West Bank "
+                         "slapping soldiers.")
+    assert event[2] == "Ramallah"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("South Korea's Defense Ministry said on Tuesday that a launch would be a serious "
+     "violation of U.N. resolutions.", "South Korean Defense Ministry"),
+    ("Japan's Foreign Ministry condemned the launch on Tuesday.", "Japanese Foreign Ministry"),
+])
+def test_a_body_every_state_has_is_named_with_its_state(text, name):
+    """"Defense Ministry" alone would merge South Korea's with Japan's across articles."""
+    from extract import extract
+
+    assert name in {a.name for a in extract(text, "2015-09-15").actors}
+
+
+@pytest.mark.parametrize("text", [
+    "President Donald Trump said Thursday that he is \"very disappointed\" in China.",
+    "On Friday, China's Foreign Ministry spokesperson Hua Chunying said that the charges "
+    "\"do not accord with facts.\"",
+])
+def test_an_officials_stance_is_a_statement(text):
+    assert [e for e in _events_of(text, "2017-12-29") if e[0] == "statements_diplomacy"]
