@@ -293,8 +293,22 @@ class _Refs:
 
     def __init__(self, d: Document, r: Resolved):
         self.d, self.r = d, r
+        self.principal: dict[int, int] = {}  # a spokesperson -> whom they speak for
+        for tok in d.doc:
+            spoken_for = self._spoken_for(tok)
+            if spoken_for is None:
+                continue
+            named = [c for t in (tok, spoken_for) for c in t.children if c.dep_ == "appos"]
+            speaker = next((r.actor_at[t.i] for t in named if t.i in r.actor_at), None)
+            principal = self.actor(spoken_for)
+            if speaker is not None and principal is not None and speaker != principal:
+                self.principal[speaker] = principal
 
     def actor(self, tok, depth: int = 0) -> int | None:
+        got = self._actor(tok, depth)
+        return self.principal.get(got, got) if got is not None else None
+
+    def _actor(self, tok, depth: int = 0) -> int | None:
         r = self.r
         if tok.i in r.actor_at:
             return r.actor_at[tok.i]
@@ -324,7 +338,11 @@ class _Refs:
         return None
 
     def _person_in(self, tok):
-        """In "the Kremlin's envoy, Zamir Kabulov," the person is the subject."""
+        """In "the Kremlin's envoy, Zamir Kabulov," the person is the subject; in "a
+        spokesperson for Buhari, Garba Shehu," the one spoken for is."""
+        principal = self._spoken_for(tok)
+        if principal is not None:
+            return principal
         if tok.i in self.r.actor_at:
             return tok
         for t in tok.subtree:
@@ -332,6 +350,19 @@ class _Refs:
             if a is not None and self.r.actors[a].kind == "person":
                 return t
         return tok
+
+    def _spoken_for(self, tok):
+        """The token of the actor a spokesperson speaks for ("a spokesperson for Buhari"),
+        if ``tok`` is one; a ministry's or a state's spokesperson speaks for the
+        ministry, whose statement it is ("China's Foreign Ministry spokesperson Hua")."""
+        if tok.lemma_.lower() not in _SPOKESPEOPLE:
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                for g in c.children:
+                    if g.dep_ == "pobj" and self.actor(g) is not None:
+                        return g
+        return None
 
     def subject(self, trig):
         """The subject token of a trigger (verb) or of the verb governing a noun trigger."""
@@ -353,6 +384,8 @@ class _Refs:
                 t = t.head
             elif t.dep_ in ("conj", "xcomp") or (
                     t.dep_ == "advcl" and not any(c.dep_ == "mark" for c in t.children)):
+                if t.head.lemma_.lower() in _EXPERIENCED:
+                    break  # "Tunisia has faced attacks, killing dozens": Tunisia suffered them
                 t = t.head
             else:
                 break
@@ -681,6 +714,9 @@ def _in_passing(tok) -> bool:
             a.lemma_.lower() in _REPORTING for a in tok.ancestors)):
         return True  # but "said that 350 refugees had crossed" is reported speech, unless
         # a clause of time makes it what came before ("after her cousin had been shot")
+    if _time_clause(tok, ("after",)) and any(a.lemma_.lower() in _REPORTING
+                                             for a in tok.ancestors) and not _dated(tok):
+        return True  # "her father said she was upset after her cousin was shot"
     if tok.pos_ == "NOUN" and _undated_sequel_of(tok):
         return True  # "rubber bullets were used following a violent demonstration"
     if _habitual(tok):
@@ -697,6 +733,10 @@ def _in_passing(tok) -> bool:
 
 
 _SEQUEL_PREPS = {"after", "following"}
+# Verbs whose subject undergoes what follows: the victim, never the doer.
+_EXPERIENCED = {"face", "suffer", "experience", "witness", "endure", "undergo", "survive",
+                "see"}
+_SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"}
 _HABITUAL = {"weekly", "daily", "monthly", "regularly", "routinely", "habitually", "often",
              "frequently", "repeatedly", "usually"}
 
@@ -714,15 +754,23 @@ def _habitual(tok) -> bool:
     return False
 
 
-def _time_clause(tok) -> bool:
+def _time_clause(tok, marks=None) -> bool:
     """Inside a clause of "after", "before", "since" or "until" ("after he had fled")."""
+    marks = marks or _BACKGROUND_MARKS | _SEQUEL_PREPS
     for t in [tok, *tok.ancestors]:
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in
-                                     _BACKGROUND_MARKS | _SEQUEL_PREPS for c in t.children):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks
+                                     for c in t.children):
             return True
         if t.dep_ in ("ccomp", "ROOT", "relcl"):
             return False
     return False
+
+
+def _dated(tok, span: range | None = None) -> bool:
+    """A date in the clause of ``tok`` (an age, "15-year-old", is none)."""
+    span = span or range(tok.left_edge.i, tok.right_edge.i + 1)
+    return any(e.start in span and dates.dates_entity(e) and "old" not in e.text
+               for e in tok.doc.ents)
 
 
 def _undated_sequel_of(tok) -> bool:
@@ -731,8 +779,7 @@ def _undated_sequel_of(tok) -> bool:
     demonstration")."""
     for t in list(tok.ancestors)[:4]:
         if t.lower_ in _SEQUEL_PREPS and t.dep_ in ("prep", "advcl", "pcomp", "mark"):
-            span = range(t.i, t.right_edge.i + 1)
-            return not any(e.start in span and dates.dates_entity(e) for e in tok.doc.ents)
+            return not _dated(tok, range(t.i, t.right_edge.i + 1))
     return False
 
 

@@ -187,3 +187,32 @@ def test_a_body_every_state_has_is_named_with_its_state(text, name):
 ])
 def test_an_officials_stance_is_a_statement(text):
     assert [e for e in _events_of(text, "2017-12-29") if e[0] == "statements_diplomacy"]
+
+
+def test_the_one_who_suffers_is_not_the_actor():
+    """The subject of "faced" suffered the attacks it faced (the Nice report's Tunisia)."""
+    assert not any("Tunisia" in actors for _t, _s, _l, actors in _events_of(
+        "Tunisia has faced a series of jihadist attacks this month, killing dozens.",
+        "2016-07-15"))
+
+
+def test_a_spokesperson_speaks_for_the_one_named_after_for():
+    """The real Chibok report: "A spokesperson for Buhari, Mallam Garba Shehu, said ... He
+    added ...": the statement is Buhari's, as a coder codes it."""
+    import json
+    from pathlib import Path
+
+    from extract import extract
+
+    path = next((Path(__file__).parent / "data" / "articles").glob("0c3309b31d*.json"))
+    article = json.loads(path.read_text(encoding="utf-8"))
+    result = extract(article["text"], article["date_publish"][:10])
+    speakers = {result.actors[p.actor].name for e in result.events
+                if e.type == "statements_diplomacy" for p in e.participants if p.role == "actor1"}
+    assert "Muhammadu Buhari" in speakers and "Mallam Garba Shehu" not in speakers
+
+
+def test_an_age_is_no_date_of_what_came_before():
+    """"after her 15-year-old cousin was shot", told by her father: no event of its own."""
+    assert not _events_of("Her father said the girl was upset after her 15-year-old cousin was "
+                          "shot in the head with a rubber bullet.")
