@@ -182,41 +182,83 @@ def _country_of_word(tok) -> str | None:
     return locations.demonym_country(tok.text)
 
 
+@dataclass
+class _Pass:
+    """What the steps of ``resolve`` share: the document, what is found so far, the
+    dateline's country (the context places are looked up in) and the spans already
+    claimed by a more trusted source."""
+
+    d: Document
+    r: Resolved
+    dl_country: str | None
+    forms: dict
+    claimed: list[tuple[int, int]] = field(default_factory=list)
+    persons: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @property
+    def context(self) -> tuple[str, ...]:
+        return tuple(c for c in [self.dl_country] if c)
+
+    @property
+    def dl_end(self) -> int:
+        return self.d.dateline[1] + 30 if self.d.dateline else -1
+
+    def overlaps(self, a: int, b: int) -> bool:
+        return any(a < y and x < b for x, y in self.claimed)
+
+    def in_dateline(self, start: int) -> bool:
+        return bool(self.d.dateline) and self.d.dateline[0] <= start < self.d.dateline[1]
+
+
 def resolve(d: Document) -> Resolved:
-    """All actors and locations of the document."""
+    """All actors and locations of the document, from the most trusted source to the
+    least: the dateline, the curated names, "Name (ACR)" definitions, spaCy's entities,
+    then noun phrases of forces and institutions."""
     r = Resolved()
-    text, doc = d.text, d.doc
-    dl_country = None
-    if d.dateline:
-        s, e, city, ctry = d.dateline
-        place = locations.country(ctry) if ctry else None
-        dl_country = place.country if place else None
-        cplace = locations.lookup(city.title(), (dl_country,) if dl_country else ())
-        if cplace:
-            dl_country = dl_country or cplace.country
-            r.add_location(d, cplace, s, e)
-        if place:
-            ps = text.find(ctry, e)
-            if ps >= 0:
-                r.add_location(d, place, ps, ps + len(ctry))
-    r.dateline_country = dl_country
-    context = tuple(c for c in [dl_country] if c)
-    claimed: list[tuple[int, int]] = []
+    r.dateline_country = _dateline_places(d, r)
+    p = _Pass(d, r, r.dateline_country, _curated()[0])
+    _add_curated(p)
+    _add_acronym_definitions(p)
+    _add_entities(p)
+    _add_persons(d, r, p.persons)
+    _add_forces(d, r, r.dateline_country)
+    _add_institutions(d, r)
+    body = len(d.text) - sum(b - a for a, b in d.quiet)
+    if body >= _MIN_BODY:  # a photo gallery is all captions: then they are the story
+        _drop(r, lambda a: all(d.is_quiet(m.span.start) for m in a.mentions))
+    return r
 
-    def overlaps(a: int, b: int) -> bool:
-        return any(a < y and x < b for x, y in claimed)
 
-    # 1. curated names
+def _dateline_places(d: Document, r: Resolved) -> str | None:
+    """The dateline's city and country as places; returns the country it names."""
+    if not d.dateline:
+        return None
+    s, e, city, ctry = d.dateline
+    place = locations.country(ctry) if ctry else None
+    dl_country = place.country if place else None
+    cplace = locations.lookup(city.title(), (dl_country,) if dl_country else ())
+    if cplace:
+        dl_country = dl_country or cplace.country
+        r.add_location(d, cplace, s, e)
+    if place:
+        ps = d.text.find(ctry, e)
+        if ps >= 0:
+            r.add_location(d, place, ps, ps + len(ctry))
+    return dl_country
+
+
+def _add_curated(p: _Pass) -> None:
+    """1. Names of the curated list (``data/organisations.json``)."""
+    d, r, text = p.d, p.r, p.d.text
     forms, rx = _curated()
-    dl_end = d.dateline[1] + 30 if d.dateline else -1
-    for m in rx.finditer(doc.text):
+    for m in rx.finditer(d.doc.text):
         org = forms[m.group(1)]
         if _mostly_upper(_line_at(text, m.start())) or text[m.start() - 1:m.start()] in (
                 "#", "@"):
             continue  # shouting headlines, hashtags and handles
         before = text[max(0, m.start() - 10):m.start()]
         if org["kind"] == "media" and (re.search(r"(PHOTO|Photo|Image|Credit)\s*:\s*$", before)
-                                       or (d.dateline and d.dateline[0] <= m.start() < dl_end)
+                                       or (d.dateline and d.dateline[0] <= m.start() < p.dl_end)
                                        or d.is_quiet(m.start())):
             continue
         if org.get("metonym"):
@@ -231,177 +273,257 @@ def resolve(d: Document) -> Resolved:
             aliases = tuple(f for f in (org["name"], *org["aliases"]) if f != name)
             r.add_actor(d, key, name, org["kind"], org.get("country"), m.start(), m.end(),
                         aliases)
-        claimed.append((m.start(), m.end()))
+        p.claimed.append((m.start(), m.end()))
 
-    # 2. "Name Words (ACR)" definitions
+
+def _add_acronym_definitions(p: _Pass) -> None:
+    """2. "Name Words (ACR)" definitions, and the acronym wherever it is used after."""
+    d, r = p.d, p.r
     for m in re.finditer(r"((?:[A-Z][\w'-]+\s+(?:(?:of|for|and|the|on)\s+)*)+[A-Z][\w'-]+)"
-                         r"\s+\(([A-Z]{2,8})\)", doc.text):
+                         r"\s+\(([A-Z]{2,8})\)", d.doc.text):
         name, acr = m.group(1), m.group(2)
         name = re.sub(r"^(The|A)\s+", "", name)
         if acronym(name) != acr and not acronym(name).endswith(acr):
             continue
         ns = m.start(1) + m.group(1).find(name)
-        if overlaps(ns, ns + len(name)):
+        if p.overlaps(ns, ns + len(name)):
             continue
         kind = "state_forces" if _FORCES_WORDS.search(name) else "organisation"
         key = ("org", normalise(name))
         r.add_actor(d, key, name, kind, None, ns, ns + len(name), (acr,))
-        claimed.append((ns, ns + len(name)))
-        for am in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", doc.text):
-            if not overlaps(am.start(), am.end()):
+        p.claimed.append((ns, ns + len(name)))
+        for am in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", d.doc.text):
+            if not p.overlaps(am.start(), am.end()):
                 r.add_actor(d, key, name, kind, None, am.start(), am.end())
-                claimed.append((am.start(), am.end()))
+                p.claimed.append((am.start(), am.end()))
 
-    # 3. spaCy entities, plus country names the NER missed
-    persons: list[tuple[int, int, str]] = []
-    place_names = _place_names(d)
+
+@dataclass
+class _Ent:
+    """One spaCy entity, cleaned: its span in the text, name and acronym."""
+
+    ent: object
+    start: int
+    end: int
+    name: str
+    acr: str | None
+
+
+def _add_entities(p: _Pass) -> None:
+    """3. spaCy entities, plus country names the NER missed: each is a place, an actor,
+    a person, or nothing, by the first of these steps that takes it."""
+    doc = p.d.doc
+    place_names = _place_names(p.d)
     # "Buhari" after "Muhammadu Buhari" is the man, never the town of that name
     surnames = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON" and " " in e.text}
     first_names = {e.text.split()[0] for e in doc.ents if e.label_ == "PERSON" and " " in e.text}
     for ent in _entities_with_countries(doc):
         if ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"):
             continue
-        start, end, acr = _clean_entity(ent.text, ent.start_char)
-        if re.search(r"'s$|\u2019s$", text[start:end]):
-            end -= 2
-        name = text[start:end].strip()
-        if not name or overlaps(start, end) or any(ch.isdigit() for ch in name):
+        x = _cleaned(p, ent)
+        if x is None:
             continue
-        m_title = _TITLE_ABBR.match(name)
-        if m_title:  # "Col. Rob Manning" -> "Rob Manning"
-            start += m_title.end()
-            name = text[start:end].strip()
-        if name.split()[0] in _PLATFORMS and len(name.split()) > 1:
-            start = text.index(name.split()[1], start)  # "on Twitter Christian Estrosi"
-            name = text[start:end].strip()
-        if name in surnames and ent.label_ in ("GPE", "LOC", "PERSON"):
-            persons.append((start, end, name))  # the man named before, not a town "Buhari"
+        if x.name in surnames and ent.label_ in ("GPE", "LOC", "PERSON"):
+            p.persons.append((x.start, x.end, x.name))  # the man named before, not a town
             continue
-        joined = _HYPHENATED.match(text, end)
-        if joined and ent.label_ != "NORP":  # "Mazar-i-Sharif": the NER stops at the hyphen
-            place = locations.lookup(text[start:joined.end()], context)
-            if place is not None:
-                r.add_location(d, place, start, joined.end())
-                claimed.append((start, joined.end()))
-                continue
-        m_only = _TITLE_ABBR.match(name + " X")
-        if m_only and m_only.end() == len(name) + 1:
-            continue  # "Col" cut off "Col. Rob Manning"
-        if len(name) < 2 or _credit(d, start, end, name) or name.split()[0] in _PLATFORMS \
-                or name.split()[-1] in ("of", "and", "the") or name in _NOT_ACTORS \
-                or _OCCASION.search(name):
-            continue
-        if re.fullmatch(r"[A-Z][A-Z .'-]+", name) and not forms.get(name) and (
-                " " in name or text[end:end + 1] in (":", ",")):
-            continue  # transcript speaker labels ("ARI SHAPIRO, HOST:")
-        if d.dateline and d.dateline[0] <= start < d.dateline[1]:
-            place = locations.lookup(name.title(), context)
-            if place is not None:  # "PARIS - ...": where the copy was filed
-                r.add_location(d, place, start, end)
-                continue
-        if _glossed(d.text, start, end) or _affiliation(doc, ent):
-            continue
-        if ent.label_ in ("PERSON", "ORG") and _journalist(doc, ent):
-            continue
-        dem = _demonym_state(doc, ent)
-        if dem is not None:
-            iso, gov_end = dem
-            r.add_actor(d, _state_key(iso), locations.country_name(iso), "state", iso,
-                        start, gov_end)
-            claimed.append((start, gov_end))
-            continue
-        if name.lower() == name and not (ent.label_ == "ORG" and ent.start > 1 and
-                                         doc[ent.start - 1].text in ("'s", "\u2019s")):
-            continue
-        region = None if locations.lookup(name) else locations.region_suffix(name)
-        if region:
-            rs = end - len(region)
-            r.add_location(d, locations.Place(region, "region", None), rs, end)
-            continue
-        root = ent.root
-        cplace = locations.country(name)
-        if cplace:
-            dep = _effective_dep(root)
-            if dep in _ACTING_DEPS or (dep == "poss" and root.head.lemma_.lower() in _AGENT_HEADS):
-                r.add_actor(d, _state_key(cplace.country), cplace.name, "state",
-                            cplace.country, start, end)
-            else:
-                r.add_location(d, cplace, start, end)
-            continue
-        if ent.label_ == "NORP" or locations.demonym_country(name):
-            continue  # demonyms qualify other things; they are not actors themselves
-        if d.dateline and d.dateline[0] <= start < dl_end and \
-                text[max(0, start - 1):start] == "(" and text[end:end + 1] == ")":
-            continue  # "RAMALLAH, West Bank (AP) -": the agency's credit
-        if ent.label_ in ("ORG", "PERSON", "FAC", "GPE", "LOC") and not forms.get(name) and (
-                name in place_names or _names_people_origin(ent)):
-            place = locations.lookup(name, context)
-            r.add_location(d, place or locations.Place(name, "site", None), start, end)
-            continue
-        if ent.label_ in ("ORG", "PERSON", "FAC") and not _ORG_WORDS.search(name) and (
-                _placed(doc, ent) or _PLACE_NAME_WORDS.search(name)):
-            place = locations.lookup(name, context)
-            r.add_location(d, place or locations.Place(name, "site", None), start, end)
-            continue
-        if ent.label_ == "ORG" and ent.start > 1 and doc[ent.start - 1].text in ("'s", "\u2019s") \
-                and r.actor_at.get(ent.start - 2) is not None and \
-                r.actors[r.actor_at[ent.start - 2]].kind == "media" and not forms.get(name):
-            persons.append((start, end, name))  # "NPR's Ofeibea Quist-Arcton": its reporter
-            continue
-        if ent.label_ == "ORG" and not _ORG_WORDS.search(name) and not _MEDIA_WORDS.search(
-                name) and _personal(doc, ent, name):
-            persons.append((start, end, name))
-            continue
-        # a one-word PERSON that a gazetteer knows is a place, unless it begins the name of a
-        # person of the text: "Kim" after "Kim Jong Un" (a family name first) is not a town
-        if ent.label_ == "PERSON" and " " not in name and name not in first_names \
-                and locations.lookup(name, context):
-            r.add_location(d, locations.lookup(name, context), start, end)
-            continue
-        if ent.label_ == "ORG" and " " not in name and _common_word(name, text):
-            continue
-        if ent.label_ == "PERSON" and " " not in name and ent.root.dep_ == "amod":
-            continue  # "Broken windows": an adjective, capitalised
-        if ent.label_ == "PERSON" and " " in name and _people_noun(name.split()[-1]):
-            continue  # "our Chibok Girls": people, capitalised, not a person's name
-        if ent.label_ == "PERSON":
-            nxt = doc[ent.end] if ent.end < len(doc) else None
-            if nxt is not None and nxt.lower_ in _PLACE_NOUNS:
-                r.add_location(d, locations.Place(name, "site", None), start, end)
-                continue
-            if _common_word(name, text):
-                continue
-            persons.append((start, end, name))
-            continue
-        if ent.label_ == "ORG" and not _ORG_WORDS.search(name):
-            place = locations.lookup(name, context, min_population=100000)
-        elif ent.label_ in ("GPE", "LOC", "FAC") and not _ORG_WORDS.search(name):
-            place = locations.lookup(name, context)
+        for step in (_hyphenated_place, _not_a_name, _filed_from, _demonym_or_lowercase,
+                     _region_or_country):
+            if step(p, x):
+                break
         else:
-            place = None
-        if place is not None:
-            iso = locations.capital_of(name)
-            if iso and place.kind == "city" and _effective_dep(root) in ("nsubj", "nsubjpass"):
-                r.add_actor(d, _state_key(iso), locations.country_name(iso), "state", iso,
-                            start, end)
-            else:
-                r.add_location(d, place, start, end)
-            continue
-        if ent.label_ in ("GPE", "LOC", "FAC") and not _ORG_WORDS.search(name):
-            if locations.is_direction(name):
-                continue  # "the North" of Korea: no place of its own
-            kind = {"GPE": "city", "LOC": "region", "FAC": "site"}[ent.label_]
-            r.add_location(d, locations.Place(name, kind, None), start, end)
-            continue
-        _add_org(d, r, ent, start, end, name, acr)
+            if not (_place_by_use(p, x, place_names) or _a_person(p, x, first_names)):
+                _place_or_org(p, x)
 
-    _add_persons(d, r, persons)
-    _add_forces(d, r, dl_country)
-    _add_institutions(d, r)
-    body = len(d.text) - sum(b - a for a, b in d.quiet)
-    if body >= _MIN_BODY:  # a photo gallery is all captions: then they are the story
-        _drop(r, lambda a: all(d.is_quiet(m.span.start) for m in a.mentions))
-    return r
+
+def _cleaned(p: _Pass, ent) -> _Ent | None:
+    """The entity's name without titles ("Col."), platforms ("Twitter"), a possessive;
+    None when nothing name-like is left."""
+    text = p.d.text
+    start, end, acr = _clean_entity(ent.text, ent.start_char)
+    if re.search(r"'s$|\u2019s$", text[start:end]):
+        end -= 2
+    name = text[start:end].strip()
+    if not name or p.overlaps(start, end) or any(ch.isdigit() for ch in name):
+        return None
+    m_title = _TITLE_ABBR.match(name)
+    if m_title:  # "Col. Rob Manning" -> "Rob Manning"
+        start += m_title.end()
+        name = text[start:end].strip()
+    if name.split()[0] in _PLATFORMS and len(name.split()) > 1:
+        start = text.index(name.split()[1], start)  # "on Twitter Christian Estrosi"
+        name = text[start:end].strip()
+    return _Ent(ent, start, end, name, acr)
+
+
+def _hyphenated_place(p: _Pass, x: _Ent) -> bool:
+    """"Mazar-i-Sharif": the NER stops at the hyphen; the gazetteer knows the whole."""
+    joined = _HYPHENATED.match(p.d.text, x.end)
+    if not joined or x.ent.label_ == "NORP":
+        return False
+    place = locations.lookup(p.d.text[x.start:joined.end()], p.context)
+    if place is None:
+        return False
+    p.r.add_location(p.d, place, x.start, joined.end())
+    p.claimed.append((x.start, joined.end()))
+    return True
+
+
+def _not_a_name(p: _Pass, x: _Ent) -> bool:
+    """A title cut off a name, a credit, a platform, a half phrase, an occasion, a
+    transcript's speaker label, a gloss, an affiliation or a journalist: taken by nobody."""
+    name, text, ent = x.name, p.d.text, x.ent
+    m_only = _TITLE_ABBR.match(name + " X")
+    if m_only and m_only.end() == len(name) + 1:
+        return True  # "Col" cut off "Col. Rob Manning"
+    if len(name) < 2 or _credit(p.d, x.start, x.end, name) or name.split()[0] in _PLATFORMS \
+            or name.split()[-1] in ("of", "and", "the") or name in _NOT_ACTORS \
+            or _OCCASION.search(name):
+        return True
+    if re.fullmatch(r"[A-Z][A-Z .'-]+", name) and not p.forms.get(name) and (
+            " " in name or text[x.end:x.end + 1] in (":", ",")):
+        return True  # transcript speaker labels ("ARI SHAPIRO, HOST:")
+    if p.in_dateline(x.start):
+        return False  # the next step decides
+    return _glossed(text, x.start, x.end) or _affiliation(p.d.doc, ent) or (
+        ent.label_ in ("PERSON", "ORG") and _journalist(p.d.doc, ent))
+
+
+def _filed_from(p: _Pass, x: _Ent) -> bool:
+    """"PARIS - ...": where the copy was filed; a dateline name no gazetteer knows is
+    judged as any other (a gloss, an affiliation, a journalist is nobody)."""
+    if not p.in_dateline(x.start):
+        return False
+    place = locations.lookup(x.name.title(), p.context)
+    if place is not None:
+        p.r.add_location(p.d, place, x.start, x.end)
+        return True
+    ent = x.ent
+    return _glossed(p.d.text, x.start, x.end) or _affiliation(p.d.doc, ent) or (
+        ent.label_ in ("PERSON", "ORG") and _journalist(p.d.doc, ent))
+
+
+def _demonym_or_lowercase(p: _Pass, x: _Ent) -> bool:
+    """"the Swiss government": the state; a lowercase entity is no name (but "Russia's
+    defence ministry" is)."""
+    doc, ent = p.d.doc, x.ent
+    dem = _demonym_state(doc, ent)
+    if dem is not None:
+        iso, gov_end = dem
+        p.r.add_actor(p.d, _state_key(iso), locations.country_name(iso), "state", iso,
+                      x.start, gov_end)
+        p.claimed.append((x.start, gov_end))
+        return True
+    return x.name.lower() == x.name and not (ent.label_ == "ORG" and ent.start > 1 and
+                                             doc[ent.start - 1].text in ("'s", "\u2019s"))
+
+
+def _region_or_country(p: _Pass, x: _Ent) -> bool:
+    """A known region at the end of a name; a country, which acts (a state) or is a
+    place; a demonym (it qualifies, it does not act); an agency's credit."""
+    d, r, name = p.d, p.r, x.name
+    region = None if locations.lookup(name) else locations.region_suffix(name)
+    if region:
+        r.add_location(d, locations.Place(region, "region", None), x.end - len(region), x.end)
+        return True
+    root = x.ent.root
+    cplace = locations.country(name)
+    if cplace:
+        dep = _effective_dep(root)
+        if dep in _ACTING_DEPS or (dep == "poss" and root.head.lemma_.lower() in _AGENT_HEADS):
+            r.add_actor(d, _state_key(cplace.country), cplace.name, "state",
+                        cplace.country, x.start, x.end)
+        else:
+            r.add_location(d, cplace, x.start, x.end)
+        return True
+    if x.ent.label_ == "NORP" or locations.demonym_country(name):
+        return True  # demonyms qualify other things; they are not actors themselves
+    return bool(d.dateline) and d.dateline[0] <= x.start < p.dl_end and \
+        d.text[max(0, x.start - 1):x.start] == "(" and d.text[x.end:x.end + 1] == ")"
+    # "RAMALLAH, West Bank (AP) -": the agency's credit
+
+
+def _place_by_use(p: _Pass, x: _Ent, place_names: set[str]) -> bool:
+    """A name the text uses as a place elsewhere, or one whose words or use say place."""
+    ent, name = x.ent, x.name
+    if ent.label_ in ("ORG", "PERSON", "FAC", "GPE", "LOC") and not p.forms.get(name) and (
+            name in place_names or _names_people_origin(ent)):
+        place = locations.lookup(name, p.context)
+        p.r.add_location(p.d, place or locations.Place(name, "site", None), x.start, x.end)
+        return True
+    if ent.label_ in ("ORG", "PERSON", "FAC") and not _ORG_WORDS.search(name) and (
+            _placed(p.d.doc, ent) or _PLACE_NAME_WORDS.search(name)):
+        place = locations.lookup(name, p.context)
+        p.r.add_location(p.d, place or locations.Place(name, "site", None), x.start, x.end)
+        return True
+    return False
+
+
+def _a_person(p: _Pass, x: _Ent, first_names: set[str]) -> bool:
+    """A person (or a place or nothing the PERSON label got wrong)."""
+    d, r, ent, name, doc = p.d, p.r, x.ent, x.name, p.d.doc
+    if ent.label_ == "ORG" and ent.start > 1 and doc[ent.start - 1].text in ("'s", "\u2019s") \
+            and r.actor_at.get(ent.start - 2) is not None and \
+            r.actors[r.actor_at[ent.start - 2]].kind == "media" and not p.forms.get(name):
+        p.persons.append((x.start, x.end, name))  # "NPR's Ofeibea Quist-Arcton": its reporter
+        return True
+    if ent.label_ == "ORG" and not _ORG_WORDS.search(name) and not _MEDIA_WORDS.search(
+            name) and _personal(doc, ent, name):
+        p.persons.append((x.start, x.end, name))
+        return True
+    # a one-word PERSON that a gazetteer knows is a place, unless it begins the name of a
+    # person of the text: "Kim" after "Kim Jong Un" (a family name first) is not a town
+    if ent.label_ == "PERSON" and " " not in name and name not in first_names \
+            and locations.lookup(name, p.context):
+        r.add_location(d, locations.lookup(name, p.context), x.start, x.end)
+        return True
+    if ent.label_ == "ORG" and " " not in name and _common_word(name, d.text):
+        return True
+    if ent.label_ != "PERSON":
+        return False
+    return _person_entity(p, x)
+
+
+def _person_entity(p: _Pass, x: _Ent) -> bool:
+    """A PERSON entity: an adjective, people, a site, a common word, or a person."""
+    ent, name = x.ent, x.name
+    if " " not in name and ent.root.dep_ == "amod":
+        return True  # "Broken windows": an adjective, capitalised
+    if " " in name and _people_noun(name.split()[-1]):
+        return True  # "our Chibok Girls": people, capitalised, not a person's name
+    nxt = p.d.doc[ent.end] if ent.end < len(p.d.doc) else None
+    if nxt is not None and nxt.lower_ in _PLACE_NOUNS:
+        p.r.add_location(p.d, locations.Place(name, "site", None), x.start, x.end)
+        return True
+    if not _common_word(name, p.d.text):
+        p.persons.append((x.start, x.end, name))
+    return True
+
+
+def _place_or_org(p: _Pass, x: _Ent) -> None:
+    """The rest: a place the gazetteer knows (a capital that acts is its state), a place
+    it does not know, or an organisation."""
+    d, r, ent, name = p.d, p.r, x.ent, x.name
+    if ent.label_ == "ORG" and not _ORG_WORDS.search(name):
+        place = locations.lookup(name, p.context, min_population=100000)
+    elif ent.label_ in ("GPE", "LOC", "FAC") and not _ORG_WORDS.search(name):
+        place = locations.lookup(name, p.context)
+    else:
+        place = None
+    if place is not None:
+        iso = locations.capital_of(name)
+        if iso and place.kind == "city" and _effective_dep(ent.root) in ("nsubj", "nsubjpass"):
+            r.add_actor(d, _state_key(iso), locations.country_name(iso), "state", iso,
+                        x.start, x.end)
+        else:
+            r.add_location(d, place, x.start, x.end)
+        return
+    if ent.label_ in ("GPE", "LOC", "FAC") and not _ORG_WORDS.search(name):
+        if locations.is_direction(name):
+            return  # "the North" of Korea: no place of its own
+        kind = {"GPE": "city", "LOC": "region", "FAC": "site"}[ent.label_]
+        r.add_location(d, locations.Place(name, kind, None), x.start, x.end)
+        return
+    _add_org(d, r, ent, x.start, x.end, name, x.acr)
 
 
 _MIN_BODY = 300
