@@ -573,113 +573,148 @@ def _refine(f, lemmas):
 
 
 def _sentence_events(d, r, refs, sent, si, found, cands):
+    """The candidate events of one sentence, one per type: its triggers grouped by type,
+    the speakers of its reporting verbs made sources, each group one candidate."""
     para = d.paragraph_index(sent.start_char)
+    groups, sources = _trigger_groups(refs, found)
+    for typ, group in groups.items():
+        built = [_candidate(refs, tok, typ, sub, si, para) for tok, _t, sub in group]
+        main = _combined(d, r, built, sources)
+        if _kept(d, r, refs, main):
+            cands.append(main)
+
+
+def _speaker_refs(refs, tok) -> list[int]:
+    """The actors a reporting verb names as its speaker or audience (not inside what was
+    said)."""
+    out: list[int] = []
+    skip = set()
+    for t in tok.subtree:
+        if t.dep_ in ("ccomp",) and t.i != tok.i:
+            skip.update(x.i for x in t.subtree)
+    for t in tok.subtree:
+        if t.i in skip:
+            continue
+        if t.i == tok.i or t.dep_ in ("nsubj", "pobj", "appos", "dobj", "dative"):
+            a = refs.actor(t)
+            if a is not None and a not in out:
+                out.append(a)
+    return out
+
+
+def _trigger_groups(refs, found) -> tuple[dict[str, list], list[int]]:
+    """A sentence's triggers by event type, and the actors that are sources: with a
+    happening in the sentence, its statements are sources of it (but a reaction, "the UN
+    welcomes the release", is diplomacy of its own); with statements only, a reporting
+    verb over another statement ("said it condemned") is its source."""
     stmts = [f for f in found if f[1] == STA]
     others = [f for f in found if f[1] != STA]
     sources: list[int] = []
 
-    def speaker_refs(tok):
-        out = []
-        skip = set()
-        for t in tok.subtree:
-            if t.dep_ in ("ccomp",) and t.i != tok.i:
-                skip.update(x.i for x in t.subtree)
-        for t in tok.subtree:
-            if t.i in skip:
-                continue
-            if t.i == tok.i or t.dep_ in ("nsubj", "pobj", "appos", "dobj", "dative"):
-                a = refs.actor(t)
-                if a is not None and a not in out:
-                    out.append(a)
-        return out
+    def add_sources(tok) -> None:
+        for a in _speaker_refs(refs, tok):
+            if a not in sources:
+                sources.append(a)
 
     if others:
         for tok, _t, _s in stmts:
-            if tok.lemma_.lower() in _REACTIONS:
-                continue
-            for a in speaker_refs(tok):
-                if a not in sources:
-                    sources.append(a)
+            if tok.lemma_.lower() not in _REACTIONS:
+                add_sources(tok)
         groups: dict[str, list] = {}
         for f in others:
             groups.setdefault(f[1], []).append(f)
-        # "The UN welcomes the release of 82 girls": a reaction is diplomacy of its own
         reactions = [f for f in stmts if f[0].lemma_.lower() in _REACTIONS]
         if reactions:
             groups[STA] = reactions
-    else:
-        reporting = [f for f in stmts if f[0].lemma_.lower() in _REPORTING and any(
-            g[0] in f[0].subtree and g[0].i != f[0].i and g[0].pos_ == "VERB"
-            and g[0].dep_ != "conj" for g in stmts)]
-        for tok, _t, _s in reporting:
-            for a in speaker_refs(tok):
-                if a not in sources:
-                    sources.append(a)
-        rest = [f for f in stmts if f not in reporting]
-        groups = {STA: rest} if rest else {}
-    for typ, group in groups.items():
-        built = []
-        for tok, _t, sub in group:
-            family = "weapons test" if sub == "weapons test" else _FAMILY.get(
-                tok.lemma_.lower(), tok.lemma_.lower())
-            c = _Cand(tok, typ, sub, family, si, para, weak=_in_passing(tok))
-            subj, _ = refs.subject(tok)
-            claim = _claim_verb(tok)
-            if claim is not None:  # "IS claimed responsibility for the attack": a source
-                claimant, _ = refs.subject(claim)
-                got = refs.actor(claimant) if claimant is not None else None
-                if got is not None:
-                    c.sources.append(got)
-                subj = None
-            if subj is not None:
-                c.actor1 = refs.actor(subj)
-                c.subj_lemma = subj.lemma_.lower()
-                c.subj_definite = any(ch.lower_ in ("the", "those", "these")
-                                      for ch in subj.children) or subj.lower_ == "those"
-            if tok.pos_ == "NOUN" and c.actor1 is None:
-                c.actor1 = refs.actor(tok)
-            if c.actor1 is not None and typ in _VIOLENT and any(
-                    ch.dep_ in ("dobj", "nsubjpass") and ch.lemma_.lower() in _PERPETRATORS
-                    for ch in tok.children):
-                # "the driver was shot by the police": they stopped the attack, not made it
-                c.others.append((c.actor1, "actor2"))
-                c.actor1 = None
-            for ch in tok.children:
-                if ch.dep_ in ("dobj", "dative", "nsubjpass"):
-                    a = refs.actor(ch)
-                    if a is not None and a != c.actor1:
-                        c.others.append((a, "assoc" if typ == PM else "actor2"))
-                if ch.dep_ == "prep" and ch.lower_ in ("on", "against", "with"):
-                    for g in ch.children:
-                        a = refs.actor(g) if g.dep_ == "pobj" else None
-                        if a is not None and a != c.actor1:
-                            c.others.append((a, "actor2"))
-            built.append(c)
-        main = next((c for c in built if c.actor1 is not None and
-                     r.actors[c.actor1].kind != "media"), built[0])
-        for c in built:
-            if c is not main:
-                if main.actor1 is None:
-                    main.actor1 = c.actor1
-                main.others += [o for o in c.others if o not in main.others]
-        main.triggers = [c.tok for c in built]
-        main.weak = all(c.weak for c in built)
-        main.sources = [s for s in [*sources, *main.sources] if s != main.actor1]
-        main.date = _date_for(main.tok, d)
-        for c in built:
-            if main.date is None:
-                main.date = _date_for(c.tok, d)
-        main.own_date = main.date is not None
-        main.location = _place_for(main, d, r)
-        if main.type == STA and main.actor1 is not None and \
-                r.actors[main.actor1].kind == "media":
-            continue  # a news agency reporting is not diplomacy
-        if main.type == PM and _a_visit(main, r, refs):
-            continue  # "Trump arrived in Japan": a person travelling, not people displaced
-        if main.type == STA and all(t.lemma_.lower() in _WEAK_STATEMENT for t in main.triggers) \
-                and not (_official(d, r, main.actor1) and _takes_position(main.tok)):
-            continue  # "X said": a source, not a statement event
-        cands.append(main)
+        return groups, sources
+    reporting = [f for f in stmts if f[0].lemma_.lower() in _REPORTING and any(
+        g[0] in f[0].subtree and g[0].i != f[0].i and g[0].pos_ == "VERB"
+        and g[0].dep_ != "conj" for g in stmts)]
+    for tok, _t, _s in reporting:
+        add_sources(tok)
+    rest = [f for f in stmts if f not in reporting]
+    return ({STA: rest} if rest else {}), sources
+
+
+def _candidate(refs, tok, typ: str, sub, si: int, para: int) -> _Cand:
+    """One trigger as a candidate: its doer (actor1), claimants as sources, and the
+    others it names (actor2, or associates of a movement)."""
+    family = "weapons test" if sub == "weapons test" else _FAMILY.get(
+        tok.lemma_.lower(), tok.lemma_.lower())
+    c = _Cand(tok, typ, sub, family, si, para, weak=_in_passing(tok))
+    subj, _ = refs.subject(tok)
+    claim = _claim_verb(tok)
+    if claim is not None:  # "IS claimed responsibility for the attack": a source
+        claimant, _ = refs.subject(claim)
+        got = refs.actor(claimant) if claimant is not None else None
+        if got is not None:
+            c.sources.append(got)
+        subj = None
+    if subj is not None:
+        c.actor1 = refs.actor(subj)
+        c.subj_lemma = subj.lemma_.lower()
+        c.subj_definite = any(ch.lower_ in ("the", "those", "these")
+                              for ch in subj.children) or subj.lower_ == "those"
+    if tok.pos_ == "NOUN" and c.actor1 is None:
+        c.actor1 = refs.actor(tok)
+    if c.actor1 is not None and typ in _VIOLENT and any(
+            ch.dep_ in ("dobj", "nsubjpass") and ch.lemma_.lower() in _PERPETRATORS
+            for ch in tok.children):
+        # "the driver was shot by the police": they stopped the attack, not made it
+        c.others.append((c.actor1, "actor2"))
+        c.actor1 = None
+    _add_others(refs, c)
+    return c
+
+
+def _add_others(refs, c: _Cand) -> None:
+    """The trigger's objects and "on/against/with" phrases: actor2 (associates of a
+    movement)."""
+    for ch in c.tok.children:
+        if ch.dep_ in ("dobj", "dative", "nsubjpass"):
+            a = refs.actor(ch)
+            if a is not None and a != c.actor1:
+                c.others.append((a, "assoc" if c.type == PM else "actor2"))
+        if ch.dep_ == "prep" and ch.lower_ in ("on", "against", "with"):
+            for g in ch.children:
+                a = refs.actor(g) if g.dep_ == "pobj" else None
+                if a is not None and a != c.actor1:
+                    c.others.append((a, "actor2"))
+
+
+def _combined(d: Document, r: Resolved, built: list[_Cand], sources: list[int]) -> _Cand:
+    """A sentence's candidates of one type as one: the first whose doer is no news
+    outlet leads, the others lend their doer, participants, triggers and date."""
+    main = next((c for c in built if c.actor1 is not None and
+                 r.actors[c.actor1].kind != "media"), built[0])
+    for c in built:
+        if c is not main:
+            if main.actor1 is None:
+                main.actor1 = c.actor1
+            main.others += [o for o in c.others if o not in main.others]
+    main.triggers = [c.tok for c in built]
+    main.weak = all(c.weak for c in built)
+    main.sources = [s for s in [*sources, *main.sources] if s != main.actor1]
+    main.date = _date_for(main.tok, d)
+    for c in built:
+        if main.date is None:
+            main.date = _date_for(c.tok, d)
+    main.own_date = main.date is not None
+    main.location = _place_for(main, d, r)
+    return main
+
+
+def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
+    """Whether a candidate is an event at all."""
+    if main.type == STA and main.actor1 is not None and \
+            r.actors[main.actor1].kind == "media":
+        return False  # a news agency reporting is not diplomacy
+    if main.type == PM and _a_visit(main, r, refs):
+        return False  # "Trump arrived in Japan": a person travelling, not people displaced
+    return not (main.type == STA and all(t.lemma_.lower() in _WEAK_STATEMENT
+                                         for t in main.triggers)
+                and not (_official(d, r, main.actor1) and _takes_position(main.tok)))
+    # "X said": a source, not a statement event
 
 
 def _a_visit(c: _Cand, r: Resolved, refs) -> bool:
