@@ -259,49 +259,95 @@ def _governing_verb(tok):
 
 
 def _category(noun, num_tok, d: Document) -> str | None:
-    lemma = noun.lemma_.lower() if noun is not None else None
-    text_l = noun.lower_ if noun is not None else None
-    cat = None
-    if noun is not None:
-        cat = CATEGORIES.get(text_l) or CATEGORIES.get(lemma)
-        if cat is None:
-            from .locations import demonym_country
-
-            if demonym_country(noun.text) and noun.text.endswith("s"):
-                cat = "people"
-    anchor = noun if noun is not None else num_tok
+    """What a number counts: the noun's category, unless its sentence says more ("84
+    dead", "three Tunisians were among the 84 killed", "21 girls freed", "took into
+    custody"). Each step below returns a category, or None to let the next one decide."""
+    cat = _noun_category(noun)
     if cat == "weapons":
         return cat
+    anchor = noun if noun is not None else num_tok
     verb0 = _governing_verb(anchor)
-    freed = verb0 is not None and verb0.lemma_.lower() in _FREED
-    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
-            noun.head.head.lemma_.lower() in _OF_NOUNS and cat in _OVERRIDABLE:
-        return _OF_NOUNS[noun.head.head.lemma_.lower()]
-    if noun is not None and noun.head.lemma_.lower() in ("release", "freedom", "return") and \
-            noun.head.lower_ != "of":
-        freed = True
-    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
-            noun.head.head.lemma_.lower() in ("release", "freedom", "return"):
-        freed = True
+    freed = _freed(noun, verb0)
+    of_noun = _of_noun_category(noun, cat)
+    if of_noun is not None:
+        return of_noun
     subj = anchor
     while subj.dep_ == "conj" and subj.head.i != subj.i:
         subj = subj.head
-    if verb0 is not None and subj.dep_ in ("nsubj", "dobj", "nsubjpass"):
+    said = _state_category(verb0, subj, cat) or _modifier_category(anchor, num_tok, cat, freed)
+    if said is not None:
+        return said
+    if freed:
+        return cat
+    by_verb = _verb_category(anchor, noun, cat)
+    if by_verb is not None:
+        return by_verb
+    if noun is None:
+        toll = [a for a in num_tok.ancestors if a.lemma_ == "toll"]
+        if toll or any(c.lemma_ == "toll" for a in num_tok.ancestors for c in a.children):
+            return "deaths"
+    return cat
+
+
+def _noun_category(noun) -> str | None:
+    """The counted noun's own category; a plural demonym ("Tunisians") counts people."""
+    if noun is None:
+        return None
+    cat = CATEGORIES.get(noun.lower_) or CATEGORIES.get(noun.lemma_.lower())
+    if cat is None:
+        from .locations import demonym_country
+
+        if demonym_country(noun.text) and noun.text.endswith("s"):
+            cat = "people"
+    return cat
+
+
+def _freed(noun, verb0) -> bool:
+    """Counted as released ("freed 21 girls", "the release of 82 girls")."""
+    if verb0 is not None and verb0.lemma_.lower() in _FREED:
+        return True
+    if noun is None:
+        return False
+    if noun.head.lemma_.lower() in ("release", "freedom", "return") and noun.head.lower_ != "of":
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+        noun.head.head.lemma_.lower() in ("release", "freedom", "return")
+
+
+def _of_noun_category(noun, cat: str | None) -> str | None:
+    """"the deaths of 84 people": the noun before "of" says what is counted."""
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.lemma_.lower() in _OF_NOUNS and cat in _OVERRIDABLE:
+        return _OF_NOUNS[noun.head.head.lemma_.lower()]
+    return None
+
+
+def _state_category(verb0, subj, cat: str | None) -> str | None:
+    """"70 people are dead", "left 70 people dead", "three Tunisians were among the 84
+    people killed", "20 are in custody"."""
+    if verb0 is None:
+        return None
+    if subj.dep_ in ("nsubj", "dobj", "nsubjpass"):
         for c in verb0.children:
             if c.dep_ in ("acomp", "oprd") and c.lower_ in ("dead", "killed"):
-                return "deaths"  # "70 people are dead", "left 70 people dead"
+                return "deaths"
             if c.dep_ in ("acomp", "oprd") and c.lower_ in ("injured", "wounded"):
                 return "injured"
-    if verb0 is not None and verb0.lemma_ == "be" and subj.dep_ == "nsubj":
-        for c in verb0.children:
-            if c.dep_ == "prep" and c.lower_ == "among" and any(
-                    t.lemma_.lower() in ("kill", "dead", "die", "victim", "death")
-                    for t in c.subtree) and cat in _OVERRIDABLE:
-                return "deaths"  # "three Tunisians were among the 84 people killed"
-            if c.dep_ == "prep" and c.lower_ in ("in", "under") and any(
-                    t.lemma_.lower() in ("detention", "custody") for t in c.children):
-                return "detained"
-    # adjectival/participle modifiers right after: "84 dead", "21 girls kidnapped"
+    if verb0.lemma_ != "be" or subj.dep_ != "nsubj":
+        return None
+    for c in verb0.children:
+        if c.dep_ == "prep" and c.lower_ == "among" and any(
+                t.lemma_.lower() in ("kill", "dead", "die", "victim", "death")
+                for t in c.subtree) and cat in _OVERRIDABLE:
+            return "deaths"
+        if c.dep_ == "prep" and c.lower_ in ("in", "under") and any(
+                t.lemma_.lower() in ("detention", "custody") for t in c.children):
+            return "detained"
+    return None
+
+
+def _modifier_category(anchor, num_tok, cat: str | None, freed: bool) -> str | None:
+    """Adjectival and participle modifiers right after: "84 dead", "21 girls kidnapped"."""
     for child in list(anchor.children) + list(num_tok.children):
         if freed and child.dep_ in ("acl", "relcl"):
             continue
@@ -317,25 +363,26 @@ def _category(noun, num_tok, d: Document) -> str | None:
             return "deaths"
         if child.lower_ in ("injured", "wounded", "hurt"):
             return "injured"
+    return None
+
+
+def _verb_category(anchor, noun, cat: str | None) -> str | None:
+    """The verb that governs the count: "killed 30 people", "took the two occupants into
+    custody", "captured 12 children"."""
     verb = _governing_verb(anchor)
-    if freed:
-        return cat
-    if verb is not None and cat in _OVERRIDABLE and anchor.dep_ in (
+    if verb is None or cat not in _OVERRIDABLE or anchor.dep_ not in (
             "nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"):
-        vl = verb.lemma_.lower()
-        if vl == "take" and any(c.dep_ == "prep" and c.lower_ == "into" and any(
-                g.lemma_ == "custody" for g in c.children) for c in verb.children):
-            return "detained"  # "took the two occupants into custody"
-        if vl in _VERB_OVERRIDE and (noun is None or cat is not None or
-                                     noun.lemma_.lower() in _SINGLE_NOUNS):
-            if vl == "capture" and cat in ("children", "civilians"):
-                return "abducted"
-            return _VERB_OVERRIDE[vl]
-    if noun is None:
-        toll = [a for a in num_tok.ancestors if a.lemma_ == "toll"]
-        if toll or any(c.lemma_ == "toll" for a in num_tok.ancestors for c in a.children):
-            return "deaths"
-    return cat
+        return None
+    vl = verb.lemma_.lower()
+    if vl == "take" and any(c.dep_ == "prep" and c.lower_ == "into" and any(
+            g.lemma_ == "custody" for g in c.children) for c in verb.children):
+        return "detained"
+    if vl in _VERB_OVERRIDE and (noun is None or cat is not None or
+                                 noun.lemma_.lower() in _SINGLE_NOUNS):
+        if vl == "capture" and cat in ("children", "civilians"):
+            return "abducted"
+        return _VERB_OVERRIDE[vl]
+    return None
 
 
 def extract_figures(d: Document, date_of_sentence, place_of_sentence) -> list[Figure]:
