@@ -896,6 +896,9 @@ def _scene_date(d: Document, sents, c: _Cand) -> DateRef | None:
 
 
 def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
+    """One event per happening: each candidate (strong ones first) joins the latest group
+    it belongs to (``_group_for``), else starts one (a weak one, mentioned in passing,
+    never does)."""
     fig_sent: dict[int, list[int]] = {}
     for i, f in enumerate(figures):
         fig_sent.setdefault(d.sentence_index(f.span.start), []).append(i)
@@ -910,61 +913,13 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
 
     strong = [c for c in cands if not c.weak]
     for c in strong + [c for c in cands if c.weak]:
-        target = None
         if c.date is None:  # inherit before merging decisions
-            # a statement is made when it is reported, not when what it is about happened
-            # nor does an event take the date of another clause of its own sentence
-            prev = next((g for g in reversed(groups) if (c.type != STA or g[0].type == STA)
-                         and g[-1].sent_i != c.sent_i), None)
-            first_words = {t.lower_ for t in sents[c.sent_i][:3]}
-            if prev and (prev[-1].para_i == c.para_i or (
-                    prev[-1].sent_i >= c.sent_i - 1 and first_words & _CONTINUERS)):
-                c.date = prev[0].date
-            if c.date is None and c.type != STA:
-                c.date = _scene_date(d, sents, c)
-        for g in reversed(groups):
-            head, last = g[0], g[-1]
-            if c.type == PM and not c.own_date and c.location is None and \
-                    head.type in _VIOLENT and abs(c.sent_i - last.sent_i) <= 1:
-                target = g  # "as the truck zigzagged, people began to flee": the attack's
-                break
-            if c.type in _VIOLENT and head.type in _VIOLENT:
-                # one attack told as "attack", "killing", "shooting", "the driver was shot
-                # by police": one happening, unless its date or place says another
-                if _same_happening(c, g, overlap):
-                    target = g
-                    break
-                continue
-            if head.type != c.type:
-                continue
-            same_actor = c.actor1 is None or head.actor1 is None or c.actor1 == head.actor1
-            if c.type == STA:
-                if c.actor1 is None and c.sent_i - last.sent_i <= 2:
-                    target = g
-                    break
-                if c.actor1 is not None and c.actor1 == head.actor1 and overlap(c.date,
-                                                                                 head.date):
-                    target = g  # one speaker's statements in one article: one event
-                    break
-                continue
-            if not same_actor:
-                continue
-            if not c.own_date and last.sent_i == c.sent_i - 1:
-                target = g
-                break
-            if c.type == PM and c.subj_definite and c.subj_lemma and any(
-                    figures[i].counted and figures[i].counted.split()[-1].lower().startswith(
-                        c.subj_lemma) for x in g for i in fig_sent.get(x.sent_i, [])):
-                target = g
-                break
-            if c.type != PM and c.family == head.family and overlap(c.date, head.date):
-                target = g
-                break
+            _inherit_date(d, sents, groups, c)
+        target = next((g for g in reversed(groups)
+                       if _joins(c, g, overlap, figures, fig_sent)), None)
         if target is not None:
             target.append(c)
-        elif c.weak or (c.type == STA and c.actor1 is None and not c.sources):
-            continue
-        else:
+        elif not (c.weak or (c.type == STA and c.actor1 is None and not c.sources)):
             groups.append([c])
     # Copy filed from a time zone behind the events ("early Tuesday" in Monday's paper): what
     # the text leaves undated is not older than the latest thing it dates.
@@ -972,6 +927,50 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
              c.date.precision == "day" and c.date.start > d.published]
     floor = max(ahead, key=lambda x: x.start) if ahead else None
     return [_build(d, r, g, figures, fig_sent, floor) for g in groups]
+
+
+def _inherit_date(d: Document, sents, groups: list[list[_Cand]], c: _Cand) -> None:
+    """An undated candidate takes the date of the group just before it in its paragraph
+    (or of the sentence before, when it goes on "Then", "Later", ...); a statement only
+    from a statement (it is made when reported, not when what it is about happened), and
+    never from another clause of its own sentence; else a happening takes its scene's."""
+    prev = next((g for g in reversed(groups) if (c.type != STA or g[0].type == STA)
+                 and g[-1].sent_i != c.sent_i), None)
+    first_words = {t.lower_ for t in sents[c.sent_i][:3]}
+    if prev and (prev[-1].para_i == c.para_i or (
+            prev[-1].sent_i >= c.sent_i - 1 and first_words & _CONTINUERS)):
+        c.date = prev[0].date
+    if c.date is None and c.type != STA:
+        c.date = _scene_date(d, sents, c)
+
+
+def _joins(c: _Cand, g: list[_Cand], overlap, figures: list[Figure], fig_sent) -> bool:
+    """Whether ``c`` is the happening of group ``g`` (if not, the search goes on to the
+    groups before it)."""
+    head, last = g[0], g[-1]
+    if c.type == PM and not c.own_date and c.location is None and \
+            head.type in _VIOLENT and abs(c.sent_i - last.sent_i) <= 1:
+        return True  # "as the truck zigzagged, people began to flee": the attack's
+    if c.type in _VIOLENT and head.type in _VIOLENT:
+        # one attack told as "attack", "killing", "shooting", "the driver was shot
+        # by police": one happening, unless its date or place says another
+        return _same_happening(c, g, overlap)
+    if head.type != c.type:
+        return False
+    if c.type == STA:
+        if c.actor1 is None and c.sent_i - last.sent_i <= 2:
+            return True
+        # one speaker's statements in one article: one event
+        return c.actor1 is not None and c.actor1 == head.actor1 and overlap(c.date, head.date)
+    if not (c.actor1 is None or head.actor1 is None or c.actor1 == head.actor1):
+        return False
+    if not c.own_date and last.sent_i == c.sent_i - 1:
+        return True
+    if c.type == PM and c.subj_definite and c.subj_lemma and any(
+            figures[i].counted and figures[i].counted.split()[-1].lower().startswith(
+                c.subj_lemma) for x in g for i in fig_sent.get(x.sent_i, [])):
+        return True
+    return c.type != PM and c.family == head.family and overlap(c.date, head.date)
 
 
 def _places_agree(a: tuple | None, b: tuple | None) -> bool:
