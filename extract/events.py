@@ -393,46 +393,19 @@ class _Refs:
 
 
 def _place_for(cand: _Cand, d: Document, r: Resolved):
+    """Where a candidate happened: the best-ranked place (a town before a province before
+    a country) of its trigger's phrase, then (but for statements) of its sentence; the
+    dateline's place only when nothing else is said; "the country" of a dateline last."""
     sent = cand.tok.sent
     skip_sub = set()
     for t in sent:
         if t.dep_ == "ccomp" and cand.type == STA and t.i != cand.tok.i:
             skip_sub.update(x.i for x in t.subtree)
     subtree = {t.i for t in cand.tok.subtree}
-
-    def told_by(t):  # "..., said Tunisia's foreign ministry": the speaker's country
-        for a in [t, *t.ancestors]:
-            if a.dep_ in ("nsubj", "nsubjpass") and a.head.lemma_.lower() in _REPORTING:
-                return True
-        return False
-
-    def usable(t):
-        if t.i not in r.place_at or t.i in skip_sub:
-            return False
-        head = t.head
-        while head.dep_ in ("compound", "poss") and head.head.i != head.i:
-            head = head.head
-        if told_by(t):
-            return False
-        if t.head.lower_ == "from" and t.head.head.pos_ in ("NOUN", "PROPN"):
-            return False  # "two children from Algeria died": where they came from
-        if _modifier_place(t):
-            return False  # "a Hong Kong-flagged vessel": it describes the vessel
-        if _in_other_clause(t, cand.tok):
-            return False  # "indicted a girl who was filmed in the West Bank": the filming's
-        return not (cand.type == PM and any(a.lower_ == "from" and a.dep_ == "prep"
-                                            for a in [t.head, head.head]))
-
-    def filed(t):  # "PARIS - A truck rammed into crowd in Nice": Paris is where it was filed
-        if d.dateline and d.dateline[0] <= t.idx < _dateline_end(d):
-            return True
-        return t.text.isupper() and len(t.text) > 1 and t.i - sent.start < 4 and any(
-            x.text in ("-", "—", "–") for x in sent[t.i - sent.start:4])
-
-    # the trigger's phrase, then (but for statements) its sentence; the dateline's city last
     pools = []
     for allow_filed in (False, True):
-        ok = [t for t in sent if usable(t) and (allow_filed or not filed(t))]
+        ok = [t for t in sent if t.i in r.place_at and t.i not in skip_sub and
+              _usable_place(t, cand) and (allow_filed or not _filed(t, d))]
         pools.append([t for t in ok if t.i in subtree])
         if cand.type != STA:
             pools.append(ok)
@@ -448,6 +421,38 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
 
         return country_name(r.dateline_country), r.dateline_country, "country"
     return None
+
+
+def _told_by(t) -> bool:
+    """"..., said Tunisia's foreign ministry": the speaker's country, not a place."""
+    return any(a.dep_ in ("nsubj", "nsubjpass") and a.head.lemma_.lower() in _REPORTING
+               for a in [t, *t.ancestors])
+
+
+def _usable_place(t, cand: _Cand) -> bool:
+    """Whether a place token of the candidate's sentence can be where it happened."""
+    head = t.head
+    while head.dep_ in ("compound", "poss") and head.head.i != head.i:
+        head = head.head
+    if _told_by(t):
+        return False
+    if t.head.lower_ == "from" and t.head.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "two children from Algeria died": where they came from
+    if _modifier_place(t):
+        return False  # "a Hong Kong-flagged vessel": it describes the vessel
+    if _in_other_clause(t, cand.tok):
+        return False  # "indicted a girl who was filmed in the West Bank": the filming's
+    return not (cand.type == PM and any(a.lower_ == "from" and a.dep_ == "prep"
+                                        for a in [t.head, head.head]))
+
+
+def _filed(t, d: Document) -> bool:
+    """"PARIS - A truck rammed into crowd in Nice": Paris is where it was filed."""
+    if d.dateline and d.dateline[0] <= t.idx < _dateline_end(d):
+        return True
+    sent = t.sent
+    return t.text.isupper() and len(t.text) > 1 and t.i - sent.start < 4 and any(
+        x.text in ("-", "\u2014", "\u2013") for x in sent[t.i - sent.start:4])
 
 
 def _dateline_end(d: Document) -> int:
