@@ -1000,7 +1000,39 @@ def _same_happening(c: _Cand, g: list, overlap) -> bool:
 
 
 def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
+    """A group of candidates (one happening) as an Event."""
     head = group[0]
+    parts = _participants(r, group)
+    date = _group_date(d, group, floor)
+    placed = [c.location for c in group if c.location]
+    location = min(placed, key=lambda p: KIND_RANK.get(p[2], 9)) if placed else None
+    tok = head.tok
+    fig_idx: list[int] = []
+    for c in group:
+        for i in fig_sent.get(c.sent_i, []):
+            if i not in fig_idx:
+                fig_idx.append(i)
+    typ, sub = head.type, head.sub_type
+    if head.type == BAT and head.tok.lemma_.lower() == "attack":
+        # "the attack" says little; "a truck plowed into a crowd" says who it hit
+        specific = next((c for c in group if c.type in _VIOLENT and c.type != BAT), None)
+        if specific is not None:
+            typ, sub = specific.type, specific.sub_type
+    sentences = sorted({(s.start_char, s.end_char) for s in (c.tok.sent for c in group)})
+    return Event(
+        type=typ, sub_type=sub, summary=_summary(r, head, parts, figures, fig_idx, location),
+        trigger=tok.text, span=d.span(tok.idx, tok.idx + len(tok.text)), participants=parts,
+        location=location[0] if location else None, country=location[1] if location else None,
+        date=date, figures=fig_idx,
+        fatalities=fatalities(figures, fig_idx) if typ in _VIOLENT | {RIOT, PRO} else None,
+        sentences=sentences,
+    )
+
+
+def _participants(r: Resolved, group: list[_Cand]) -> list[Participant]:
+    """The first actor told doing it is actor1; any other doer in the same happening is
+    associated with it (ACLED's assoc_actor_1); then the others and the sources; a news
+    outlet is always a source."""
     parts: list[Participant] = []
 
     def add(actor, role):
@@ -1011,8 +1043,6 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
         if all(p.actor != actor for p in parts):
             parts.append(Participant(actor, role))
 
-    # the first actor told doing it is actor1; any other doer in the same happening is
-    # associated with it (ACLED's assoc_actor_1)
     doers = [c.actor1 for c in sorted(group, key=lambda c: c.weak) if c.actor1 is not None]
     for i, a in enumerate(doers):
         add(a, "actor1" if i == 0 else "assoc")
@@ -1021,43 +1051,32 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
             add(a, role)
         for a in c.sources:
             add(a, "source")
+    return parts
+
+
+def _group_date(d: Document, group: list[_Cand], floor) -> DateRef | None:
+    """The narrowest date a mention of the happening gives (its own dates first); with
+    none, the week before publication (or the latest day the copy dates ahead of it)."""
     dated = [c.date for c in group if c.own_date] or [c.date for c in group if c.date]
     date = min(dated, key=_width) if dated else None
     if date is None and d.published:
         date = dates.publication_week(d.published)
         if floor is not None:
             date = DateRef(floor.start, floor.start, "week", "")
-    placed = [c.location for c in group if c.location]
-    location = min(placed, key=lambda p: KIND_RANK.get(p[2], 9)) if placed else None
-    tok = head.tok
-    fig_idx: list[int] = []
-    for c in group:
-        for i in fig_sent.get(c.sent_i, []):
-            if i not in fig_idx:
-                fig_idx.append(i)
+    return date
+
+
+def _summary(r: Resolved, head: _Cand, parts, figures, fig_idx, location) -> str:
+    """"Taleban seized (Kalafgan)": who, the trigger, whom, where."""
     who = r.actors[head.actor1].name if head.actor1 is not None else ""
     if not who and fig_idx:
         f = figures[fig_idx[0]]
         who = f"{f.text} {f.counted}".strip()
     obj = next((r.actors[p.actor].name for p in parts if p.role == "actor2"), "")
-    summary = " ".join(x for x in (who, tok.text, obj) if x)
+    summary = " ".join(x for x in (who, head.tok.text, obj) if x)
     if location:
         summary += f" ({location[0]})"
-    typ, sub = head.type, head.sub_type
-    if head.type == BAT and head.tok.lemma_.lower() == "attack":
-        # "the attack" says little; "a truck plowed into a crowd" says who it hit
-        specific = next((c for c in group if c.type in _VIOLENT and c.type != BAT), None)
-        if specific is not None:
-            typ, sub = specific.type, specific.sub_type
-    sentences = sorted({(s.start_char, s.end_char) for s in (c.tok.sent for c in group)})
-    return Event(
-        type=typ, sub_type=sub, summary=summary, trigger=tok.text,
-        span=d.span(tok.idx, tok.idx + len(tok.text)), participants=parts,
-        location=location[0] if location else None, country=location[1] if location else None,
-        date=date, figures=fig_idx,
-        fatalities=fatalities(figures, fig_idx) if typ in _VIOLENT | {RIOT, PRO} else None,
-        sentences=sentences,
-    )
+    return summary
 
 
 def fatalities(figures: list[Figure], linked: list[int]) -> Fatalities | None:
