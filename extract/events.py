@@ -488,8 +488,9 @@ def _modifier_place(t) -> bool:
 
 
 def _date_for(trig, d: Document) -> DateRef | None:
+    """The date of a trigger: of the dates of its sentence, the one attached closest to it
+    in the parse (``_date_rank``), else a loose day word ("overnight")."""
     sent = trig.sent
-    chain = [trig, *trig.ancestors]
     kind = _classify(trig)
     reported = kind is not None and kind[0] != STA  # a happening, not a statement
     best, best_rank = None, 99
@@ -498,34 +499,12 @@ def _date_for(trig, d: Document) -> DateRef | None:
             continue
         if d.is_filing_date(ent.start_char):
             continue
-        ref = dates.resolve(ent.text, d.published)
+        ref = _resolved_date(ent, d)
         if ref is None:
             continue
-        if "(" in d.text[ent.end_char:ent.end_char + 2]:  # "Wednesday (July 14)"
-            close = d.text.find(")", ent.end_char)
-            if 0 < close - ent.end_char < 25:
-                ref = dates.resolve(d.text[ent.start_char:close + 1], d.published) or ref
-        head = ent.root.head
-        if ent.root.dep_ in ("nmod", "compound", "amod") and head.i >= ent.end and \
-                head.pos_ in ("NOUN", "PROPN") and head.i != trig.i and \
-                _classify(head) is not None:
-            continue  # "the July 2 attack": the date of another happening
-        attach = _governing_verb(ent.root)
-        if reported and attach is not None and attach.i > trig.i and \
-                attach.lemma_.lower() in _REPORTING:
-            continue  # "a truck rammed into crowd ..., local media reported early Friday"
-        if attach in chain:
-            rank = chain.index(attach)
-        elif attach is not None and attach.dep_ in ("relcl", "acl") and (
-                attach.head.i == trig.i or attach.head in chain):
-            rank = 0.5  # "assaults that occurred ... on New Year's Eve"
-        elif attach is not None and ((attach.head.i == trig.i and attach.dep_ == "conj") or (
-                trig.dep_ == "conj" and trig.head.i == attach.i)):
-            rank = 0.7  # "killed three insurgents and seized opium yesterday": both verbs
-        elif attach is not None and _classify(attach) is not None:
-            continue  # "girls abducted two years ago have been released": the abduction's
-        else:
-            rank = 50 + abs(ent.start - trig.i) / 1000
+        rank = _date_rank(ent, trig, reported)
+        if rank is None:
+            continue
         if ref.precision == "year" and rank >= 50:
             continue  # "set up in 2005" dates something else
         if rank >= 50 and VERBS.get(trig.lemma_.lower(), ("",))[0] == STA:
@@ -533,6 +512,43 @@ def _date_for(trig, d: Document) -> DateRef | None:
         if rank < best_rank:
             best, best_rank = ref, rank
     return best or _loose_day(sent, d)
+
+
+def _resolved_date(ent, d: Document) -> DateRef | None:
+    """A date entity as a window, with a date in brackets after it ("Wednesday (July
+    14)") read too."""
+    ref = dates.resolve(ent.text, d.published)
+    if ref is not None and "(" in d.text[ent.end_char:ent.end_char + 2]:
+        close = d.text.find(")", ent.end_char)
+        if 0 < close - ent.end_char < 25:
+            ref = dates.resolve(d.text[ent.start_char:close + 1], d.published) or ref
+    return ref
+
+
+def _date_rank(ent, trig, reported: bool) -> float | None:
+    """How closely a date entity is attached to the trigger (lower is closer); None when
+    it dates something else."""
+    chain = [trig, *trig.ancestors]
+    head = ent.root.head
+    if ent.root.dep_ in ("nmod", "compound", "amod") and head.i >= ent.end and \
+            head.pos_ in ("NOUN", "PROPN") and head.i != trig.i and \
+            _classify(head) is not None:
+        return None  # "the July 2 attack": the date of another happening
+    attach = _governing_verb(ent.root)
+    if attach is None:
+        return 50 + abs(ent.start - trig.i) / 1000
+    if reported and attach.i > trig.i and attach.lemma_.lower() in _REPORTING:
+        return None  # "a truck rammed into crowd ..., local media reported early Friday"
+    if attach in chain:
+        return chain.index(attach)
+    if attach.dep_ in ("relcl", "acl") and (attach.head.i == trig.i or attach.head in chain):
+        return 0.5  # "assaults that occurred ... on New Year's Eve"
+    if (attach.head.i == trig.i and attach.dep_ == "conj") or (
+            trig.dep_ == "conj" and trig.head.i == attach.i):
+        return 0.7  # "killed three insurgents and seized opium yesterday": both verbs
+    if _classify(attach) is not None:
+        return None  # "girls abducted two years ago have been released": the abduction's
+    return 50 + abs(ent.start - trig.i) / 1000
 
 
 def _loose_day(sent, d: Document) -> DateRef | None:
