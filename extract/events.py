@@ -183,60 +183,72 @@ class _Cand:
 
 
 def _classify(tok) -> tuple[str, str | None] | None:
+    """(event type, sub-type) a token triggers, or None."""
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+        return _classify_verb(tok)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return _classify_noun(tok)
+    return None
+
+
+def _classify_verb(tok) -> tuple[str, str | None] | None:
+    """A verb's event type, its object and phrase deciding where the verb alone cannot."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("take", "bring", "gain", "wrest", "assume", "seize") and any(
+            t.lemma_ == "control" for t in tok.subtree if t.i - tok.i < 8):
+        return SD, _TERRITORY
+    if lemma in ("launch", "fire", "test", "conduct", "carry") and any(
+            t.lemma_.lower() in _WEAPONS for t in tok.subtree) and not any(
+            t.lemma_ in ("attack", "strike") for t in tok.subtree):
+        return SD, "weapons test"
+    if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on")
+                               for c in tok.children):
+        return STA, "statement"
+    if lemma in ("demonstrate", "show") and any(c.dep_ in ("dobj", "ccomp")
+                                                 for c in tok.children):
+        return None  # "demonstrating its capability"
+    if lemma == "engage" and any(c.dep_ == "dobj" for c in tok.children) and any(
+            t.lemma_.lower() in _GROUP_REFS | _ENEMY for t in tok.subtree):
+        return BAT, "armed clash"  # "engaged the enemy position", "engaged insurgents"
+    if lemma == "shoot" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_SHOT
+                                for c in tok.children):
+        return None  # "shooting fireworks", "shot a video"
+    if (lemma in ("release", "issue", "publish") and any(
+            c.lemma_.lower() in _PUBLISHED for c in tok.children
+            if c.dep_ in ("dobj", "nsubjpass"))) or (
+            tok.dep_ == "acl" and tok.head.lemma_.lower() in _PUBLISHED):
+        return None  # "released a video", "figures released by the government"
+    if lemma == "march" and any(t.lemma_ in ("protester", "demonstrator")
+                                for t in tok.sent):
+        return PRO, "peaceful protest"
+    if VERBS.get(lemma) == (SD, _TERRITORY) and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _SEIZED_GOODS
+            for c in tok.children):
+        return SD, "other"  # "seized a Hong Kong-flagged vessel": goods, no territory
+    return VERBS.get(lemma)
+
+
+def _classify_noun(tok) -> tuple[str, str | None] | None:
+    """A noun's event type ("protest", "attack", "sexual assault", "air strike")."""
     lemma = tok.lemma_.lower()
     low = tok.lower_
-    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
-        if lemma in ("take", "bring", "gain", "wrest", "assume", "seize") and any(
-                t.lemma_ == "control" for t in tok.subtree if t.i - tok.i < 8):
-            return SD, _TERRITORY
-        if lemma in ("launch", "fire", "test", "conduct", "carry") and any(
-                t.lemma_.lower() in _WEAPONS for t in tok.subtree) and not any(
-                t.lemma_ in ("attack", "strike") for t in tok.subtree):
-            return SD, "weapons test"
-        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on")
-                                   for c in tok.children):
-            return STA, "statement"
-        if lemma in ("demonstrate", "show") and any(c.dep_ in ("dobj", "ccomp")
-                                                     for c in tok.children):
-            return None  # "demonstrating its capability"
-        if lemma == "engage" and any(c.dep_ == "dobj" for c in tok.children) and any(
-                t.lemma_.lower() in _GROUP_REFS | _ENEMY for t in tok.subtree):
-            return BAT, "armed clash"  # "engaged the enemy position", "engaged insurgents"
-        if lemma == "shoot" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_SHOT
-                                    for c in tok.children):
-            return None  # "shooting fireworks", "shot a video"
-        if (lemma in ("release", "issue", "publish") and any(
-                c.lemma_.lower() in _PUBLISHED for c in tok.children
-                if c.dep_ in ("dobj", "nsubjpass"))) or (
-                tok.dep_ == "acl" and tok.head.lemma_.lower() in _PUBLISHED):
-            return None  # "released a video", "figures released by the government"
-        if lemma == "march" and any(t.lemma_ in ("protester", "demonstrator")
-                                    for t in tok.sent):
-            return PRO, "peaceful protest"
-        if VERBS.get(lemma) == (SD, _TERRITORY) and any(
-                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _SEIZED_GOODS
-                for c in tok.children):
-            return SD, "other"  # "seized a Hong Kong-flagged vessel": goods, no territory
-        return VERBS.get(lemma)
-    if tok.pos_ in ("NOUN", "PROPN"):
-        if lemma == "protest" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in (
-                "lodge", "file", "register", "issue", "deliver", "send"):
-            return STA, "statement"  # "lodged a firm protest": diplomacy, not a street protest
-        if lemma == "assault" and any(c.lower_ == "sexual" for c in tok.children):
-            return VAC, "sexual violence"
-        if lemma == "strike":
-            for c in tok.children:
-                if c.dep_ in ("compound", "amod") and c.lemma_.lower() in _STRIKE_MODS:
-                    return EXP, _STRIKE_MODS[c.lemma_.lower()]
-            return None
-        if low in ("attack", "attacks") or lemma == "attack":
-            return NOUNS["attack"]
-        if lemma in ("test", "launch", "firing", "test-firing") and any(
-                c.lemma_.lower() in _WEAPONS for c in tok.children
-                if c.dep_ in ("compound", "amod", "nmod")):
-            return SD, "weapons test"  # "another missile test by North Korea"
-        return NOUNS.get(lemma) or NOUNS.get(low)
-    return None
+    if lemma == "protest" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in (
+            "lodge", "file", "register", "issue", "deliver", "send"):
+        return STA, "statement"  # "lodged a firm protest": diplomacy, not a street protest
+    if lemma == "assault" and any(c.lower_ == "sexual" for c in tok.children):
+        return VAC, "sexual violence"
+    if lemma == "strike":
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod") and c.lemma_.lower() in _STRIKE_MODS:
+                return EXP, _STRIKE_MODS[c.lemma_.lower()]
+        return None
+    if low in ("attack", "attacks") or lemma == "attack":
+        return NOUNS["attack"]
+    if lemma in ("test", "launch", "firing", "test-firing") and any(
+            c.lemma_.lower() in _WEAPONS for c in tok.children
+            if c.dep_ in ("compound", "amod", "nmod")):
+        return SD, "weapons test"  # "another missile test by North Korea"
+    return NOUNS.get(lemma) or NOUNS.get(low)
 
 
 def _governing_verb(tok):
