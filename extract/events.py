@@ -261,6 +261,16 @@ def _governing_verb(tok):
 def _suppressed(tok) -> bool:
     """Negated, hypothetical or background triggers."""
     verb = _governing_verb(tok)
+    if _unreal(tok, verb) or _charge_or_attribute(tok):
+        return True
+    if VERBS.get(tok.lemma_.lower(), ("",))[0] == STA or tok.lemma_.lower() == "call":
+        return False
+    return _habitual_tense(tok, verb) or _not_reported(tok)
+
+
+def _unreal(tok, verb) -> bool:
+    """Negated ("did not attack"), modal ("could attack") or a clause of "as", "while",
+    "if", "unless"."""
     for t in {tok, verb} - {None}:
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS):
@@ -272,31 +282,42 @@ def _suppressed(tok) -> bool:
             return True
         if t.dep_ in ("ccomp", "ROOT", "relcl"):
             break
-    for t in list(tok.ancestors)[:4]:
-        if t.lemma_.lower() in _LEGAL and t.i != tok.i:
-            return True  # "indicted for attacking soldiers": a charge, not a new event
+    return False
+
+
+def _charge_or_attribute(tok) -> bool:
+    """"indicted for attacking soldiers": a charge; "a leader responsible for IED
+    attacks": who he is. Neither is news."""
+    if any(t.lemma_.lower() in _LEGAL and t.i != tok.i for t in list(tok.ancestors)[:4]):
+        return True
     base = tok
     while base.dep_ in ("conj", "compound", "amod", "pcomp") and base.head.i != base.i and \
             base.head.pos_ != "ADP":
         base = base.head
     gov = base.head
-    if gov.lemma_.lower() in _ATTRIBUTION or (
-            gov.pos_ == "ADP" and gov.head.lemma_.lower() in _ATTRIBUTION):
-        return True  # "a leader responsible for IED attacks": who he is, not news
-    if VERBS.get(tok.lemma_.lower(), ("",))[0] == STA or tok.lemma_.lower() == "call":
-        return False
+    return gov.lemma_.lower() in _ATTRIBUTION or (
+        gov.pos_ == "ADP" and gov.head.lemma_.lower() in _ATTRIBUTION)
+
+
+def _habitual_tense(tok, verb) -> bool:
+    """"the leader conducts ambushes", "he facilitates attacks": the simple present is a
+    habit, not a happening."""
     if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
                                                for c in tok.children):
-        return True  # "the leader conducts ambushes", "he facilitates attacks": habitual
-    if verb is not None and verb.i != tok.i and verb.tag_ in ("VBZ", "VBP") and not any(
-            c.dep_ in ("aux", "auxpass") for c in verb.children) and \
-            verb.lemma_.lower() not in _REPORTING and verb.lemma_.lower() != "be":
         return True
+    return verb is not None and verb.i != tok.i and verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children) and \
+        verb.lemma_.lower() not in _REPORTING and verb.lemma_.lower() != "be"
+
+
+def _not_reported(tok) -> bool:
+    """A question ("no information about who was shot"), what was asked for ("requested
+    an emergency meeting"), a noun modifying another."""
     if tok.dep_ == "pcomp" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP"
                                    for c in tok.children):
-        return True  # "no information about who was shot": a question, not a report
+        return True
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _UNREALISED:
-        return True  # "requested an emergency meeting": asked for, not held
+        return True
     return tok.pos_ == "NOUN" and tok.dep_ == "compound"
 
 
