@@ -396,56 +396,12 @@ def extract_figures(d: Document, date_of_sentence, place_of_sentence) -> list[Fi
             continue
         num_tok = span[-1] if span[-1].like_num or span[-1].lower_ in _VAGUE else span.root
         num_tok = next((t for t in span if t.dep_ == "nummod"), num_tok)
-        if re.search(r"\d[/:]\d|^\d{4}$|\d(st|nd|rd|th)\b", span.text) and (
-                not re.fullmatch(r"\d{4}", span.text) or num_tok.head.lower_ != "people"):
+        if _not_a_count(d, span, num_tok):
             continue
-        after = text[span.end_char:span.end_char + 14]
-        before = text[max(0, span.start_char - 2):span.start_char]
-        if _AGE.match(after) or re.match(r"\s*(%|per ?cent|percent)", after, re.I):
-            continue
-        if "#" in before or re.search(r"No\.\s*$", text[max(0, span.start_char - 4):
-                                                         span.start_char]):
-            continue
-        if num_tok.lower_ == "one" and num_tok.nbor(1).lower_ == "of" if num_tok.i + 1 < len(
-                doc) else False:
-            continue
-        if num_tok.dep_ == "compound" and num_tok.head.pos_ == "PROPN":
-            continue
-        if num_tok.i > 0 and doc[num_tok.i - 1].pos_ == "PROPN" and num_tok.dep_ in (
-                "nummod", "appos", "npadvmod") and num_tok.head.pos_ == "PROPN":
-            continue  # "Apollo 11", "Resolution 2231"
-        start_tok = _leading_qualifier(doc, start)
-        number_text = doc[start_tok:end].text
-        parsed = parse_number(number_text)
-        if parsed is None:
-            continue
-        value, qualifier, low, high = parsed
-        noun = _counted_noun(num_tok)
-        if noun is not None and (noun.lemma_.lower() in _NOT_COUNTED or
-                                 noun.lower_ in _NOT_COUNTED):
-            continue
-        if noun is not None and noun.ent_type_ in _SKIP_LABELS - {"GPE", "ORG", "PERSON"}:
-            continue
-        category = _category(noun, num_tok, d)
-        if category is None:
-            continue  # a count of something that is neither people nor a tracked thing
-        if value < 2 and category not in ("deaths", "injured", "detained", "abducted"):
-            continue  # "one woman", "a man": a person, not a figure
-        if noun is not None:
-            c_start, c_end = _counted_text(noun)
-            counted = text[c_start:c_end]
-            s_start, s_end = min(doc[start_tok].idx, c_start), max(span.end_char, c_end)
-        else:
-            counted = ""
-            s_start, s_end = doc[start_tok].idx, span.end_char
-        sent_i = d.sentence_index(s_start)
-        fig = Figure(
-            value=value, text=number_text, qualifier=qualifier, category=category,
-            counted=counted, span=d.span(s_start, s_end), low=low, high=high,
-            location=place_of_sentence(sent_i, num_tok.i), date=date_of_sentence(sent_i),
-        )
-        figures.append(fig)
-        meta.append((sent_i, _governing_verb(noun if noun is not None else num_tok)))
+        found = _counted_figure(d, start, end, num_tok, date_of_sentence, place_of_sentence)
+        if found is not None:
+            figures.append(found[0])
+            meta.append(found[1])
     for noun, verb in _single_casualties(d):
         c_start, c_end = _counted_text(noun)
         det = next(c for c in noun.children if c.dep_ in ("det", "predet", "preconj")
@@ -462,6 +418,68 @@ def extract_figures(d: Document, date_of_sentence, place_of_sentence) -> list[Fi
     meta[:] = [meta[i] for i in order]
     _link_parts(figures, meta, text)
     return figures
+
+
+def _not_a_count(d: Document, span, num_tok) -> bool:
+    """A number that counts nothing: a time, a year, an ordinal, an age, a percentage,
+    a rank ("#1", "No. 5"), "one of", part of a name ("Apollo 11")."""
+    doc, text = d.doc, d.text
+    if re.search(r"\d[/:]\d|^\d{4}$|\d(st|nd|rd|th)\b", span.text) and (
+            not re.fullmatch(r"\d{4}", span.text) or num_tok.head.lower_ != "people"):
+        return True
+    after = text[span.end_char:span.end_char + 14]
+    before = text[max(0, span.start_char - 2):span.start_char]
+    if _AGE.match(after) or re.match(r"\s*(%|per ?cent|percent)", after, re.I):
+        return True
+    if "#" in before or re.search(r"No\.\s*$", text[max(0, span.start_char - 4):
+                                                     span.start_char]):
+        return True
+    if num_tok.lower_ == "one" and num_tok.nbor(1).lower_ == "of" if num_tok.i + 1 < len(
+            doc) else False:
+        return True
+    if num_tok.dep_ == "compound" and num_tok.head.pos_ == "PROPN":
+        return True
+    return num_tok.i > 0 and doc[num_tok.i - 1].pos_ == "PROPN" and num_tok.dep_ in (
+        "nummod", "appos", "npadvmod") and num_tok.head.pos_ == "PROPN"  # "Apollo 11"
+
+
+def _counted_figure(d: Document, start: int, end: int, num_tok, date_of_sentence,
+                    place_of_sentence) -> tuple[Figure, tuple[int, object]] | None:
+    """The figure a number is, with its (sentence index, governing verb); None when it
+    counts nothing tracked (a price, one woman)."""
+    doc, text = d.doc, d.text
+    start_tok = _leading_qualifier(doc, start)
+    number_text = doc[start_tok:end].text
+    parsed = parse_number(number_text)
+    if parsed is None:
+        return None
+    value, qualifier, low, high = parsed
+    noun = _counted_noun(num_tok)
+    if noun is not None and (noun.lemma_.lower() in _NOT_COUNTED or
+                             noun.lower_ in _NOT_COUNTED):
+        return None
+    if noun is not None and noun.ent_type_ in _SKIP_LABELS - {"GPE", "ORG", "PERSON"}:
+        return None
+    category = _category(noun, num_tok, d)
+    if category is None:
+        return None  # a count of something that is neither people nor a tracked thing
+    if value < 2 and category not in ("deaths", "injured", "detained", "abducted"):
+        return None  # "one woman", "a man": a person, not a figure
+    span_end = doc[start:end].end_char
+    if noun is not None:
+        c_start, c_end = _counted_text(noun)
+        counted = text[c_start:c_end]
+        s_start, s_end = min(doc[start_tok].idx, c_start), max(span_end, c_end)
+    else:
+        counted = ""
+        s_start, s_end = doc[start_tok].idx, span_end
+    sent_i = d.sentence_index(s_start)
+    fig = Figure(
+        value=value, text=number_text, qualifier=qualifier, category=category,
+        counted=counted, span=d.span(s_start, s_end), low=low, high=high,
+        location=place_of_sentence(sent_i, num_tok.i), date=date_of_sentence(sent_i),
+    )
+    return fig, (sent_i, _governing_verb(noun if noun is not None else num_tok))
 
 
 # "killed a Taliban leader", "an insurgent was detained", "both men were detained" (two):
