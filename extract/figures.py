@@ -538,30 +538,42 @@ def _link_parts(figures: list[Figure], meta, text: str) -> None:
     for i, (s, _v) in enumerate(meta):
         by_sent.setdefault(s, []).append(i)
     for idxs in by_sent.values():
-        # sums: several same-category figures adding up to an earlier figure
-        cats: dict[str, list[int]] = {}
-        for i in idxs:
-            cats.setdefault(figures[i].category, []).append(i)
-        for cat, group in cats.items():
-            if len(group) < 2:
-                continue
-            total = sum(figures[i].value for i in group)
-            for j in range(group[0] - 1, -1, -1):
-                f = figures[j]
-                if f.value == total and (f.category == cat or f.category in _PEOPLE_CATS):
-                    for i in group:
-                        figures[i].part_of = j
-                    break
-        # "X, including Y": later figure in the same sentence after an "including" word
-        for a, b in itertools.pairwise(idxs):
-            between = text[figures[a].span.end:figures[b].span.start]
-            if figures[b].part_of is None and _INCLUDE.search(between) and (
-                    figures[b].value < figures[a].value or figures[a].qualifier == "at_least"):
-                figures[b].part_of = a
-                if figures[a].category in ("deaths", "injured", "abducted") and \
-                        figures[b].category in _PEOPLE_CATS:
-                    figures[b].category = figures[a].category  # "killing dozens including 59"
-    # "those fleeing included 177 minors": an "include" figure splits the previous total
+        _link_sums(figures, idxs)
+        _link_including(figures, idxs, text)
+    _link_included(figures, meta)
+
+
+def _link_sums(figures: list[Figure], idxs: list[int]) -> None:
+    """Several same-category figures of a sentence adding up to an earlier figure."""
+    cats: dict[str, list[int]] = {}
+    for i in idxs:
+        cats.setdefault(figures[i].category, []).append(i)
+    for cat, group in cats.items():
+        if len(group) < 2:
+            continue
+        total = sum(figures[i].value for i in group)
+        for j in range(group[0] - 1, -1, -1):
+            f = figures[j]
+            if f.value == total and (f.category == cat or f.category in _PEOPLE_CATS):
+                for i in group:
+                    figures[i].part_of = j
+                break
+
+
+def _link_including(figures: list[Figure], idxs: list[int], text: str) -> None:
+    """"X, including Y": a later figure of the sentence after an "including" word."""
+    for a, b in itertools.pairwise(idxs):
+        between = text[figures[a].span.end:figures[b].span.start]
+        if figures[b].part_of is None and _INCLUDE.search(between) and (
+                figures[b].value < figures[a].value or figures[a].qualifier == "at_least"):
+            figures[b].part_of = a
+            if figures[a].category in ("deaths", "injured", "abducted") and \
+                    figures[b].category in _PEOPLE_CATS:
+                figures[b].category = figures[a].category  # "killing dozens including 59"
+
+
+def _link_included(figures: list[Figure], meta) -> None:
+    """"those fleeing included 177 minors": an "include" figure splits the previous total."""
     for i, (s, verb) in enumerate(meta):
         f = figures[i]
         if f.part_of is not None or verb is None or verb.lemma_ != "include":
