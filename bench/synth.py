@@ -115,62 +115,68 @@ def templates() -> list[Template]:
     for article in articles():
         text, published = article["text"], (article.get("date_publish") or "")[:10] or None
         x = extract.extract(text, published=published)
-        sentences: dict[tuple[int, int], dict] = {}
-
-        def slot(span: Span, sentences=sentences) -> dict:
-            return sentences.setdefault(
-                (span.sent_start, span.sent_end), {"actors": {}, "figures": {}, "events": []}
-            )
-
-        for index, actor in enumerate(x.actors):
-            for mention in actor.mentions:
-                slot(mention.span)["actors"].setdefault(index, []).append(mention.span)
-        for index, figure in enumerate(x.figures):
-            slot(figure.span)["figures"][index] = figure
-        for event in x.events:
-            slot(event.span)["events"].append(event)
-        for (s0, s1), found in sentences.items():
-            if not found["figures"] and not found["events"]:
-                continue
-            local_actor: dict[int, int] = {}
-            actors: list[dict] = []
-
-            def local(index: int, found=found, local_actor=local_actor, actors=actors, s0=s0,
-                      x=x):
-                if index not in local_actor:
-                    a = x.actors[index]
-                    local_actor[index] = len(actors)
-                    actors.append({
-                        "name": a.name, "kind": a.kind, "aliases": list(a.aliases),
-                        "country": a.country,
-                        "mentions": [(m.start - s0, m.end - s0)
-                                     for m in found["actors"].get(index, [])],
-                    })
-                return local_actor[index]
-
-            for index in sorted(found["actors"]):
-                local(index)
-            local_figure = {g: i for i, g in enumerate(sorted(found["figures"]))}
-            figures = []
-            for g in sorted(found["figures"]):
-                f = copy.deepcopy(found["figures"][g])
-                f.span = _rel(f.span, s0)
-                f.part_of = local_figure.get(f.part_of) if f.part_of is not None else None
-                if f.part_of is not None and f.part_of >= len(figures):
-                    f.part_of = None
-                figures.append(f)
-            events = []
-            for e in found["events"]:
-                e = copy.deepcopy(e)
-                e.span = _rel(e.span, s0)
-                e.participants = [Participant(local(p.actor), p.role) for p in e.participants]
-                e.figures = [local_figure[i] for i in e.figures if i in local_figure]
-                events.append(e)
-            sentence = text[s0:s1]
-            out.append(Template(sentence, published, actors, figures, events,
-                                len(sentence.split())))
+        for (s0, s1), found in _by_sentence(x).items():
+            if found["figures"] or found["events"]:
+                out.append(_template(x, text[s0:s1], s0, published, found))
     path.write_bytes(pickle.dumps(out))
     return out
+
+
+def _by_sentence(x) -> dict[tuple[int, int], dict]:
+    """An extraction's actor mentions, figures and events, by the sentence they are in."""
+    sentences: dict[tuple[int, int], dict] = {}
+
+    def slot(span: Span) -> dict:
+        return sentences.setdefault(
+            (span.sent_start, span.sent_end), {"actors": {}, "figures": {}, "events": []}
+        )
+
+    for index, actor in enumerate(x.actors):
+        for mention in actor.mentions:
+            slot(mention.span)["actors"].setdefault(index, []).append(mention.span)
+    for index, figure in enumerate(x.figures):
+        slot(figure.span)["figures"][index] = figure
+    for event in x.events:
+        slot(event.span)["events"].append(event)
+    return sentences
+
+
+def _template(x, sentence: str, s0: int, published, found: dict) -> Template:
+    """One sentence's records with offsets from its start and indexes of its own."""
+    local_actor: dict[int, int] = {}
+    actors: list[dict] = []
+
+    def local(index: int) -> int:
+        if index not in local_actor:
+            a = x.actors[index]
+            local_actor[index] = len(actors)
+            actors.append({
+                "name": a.name, "kind": a.kind, "aliases": list(a.aliases),
+                "country": a.country,
+                "mentions": [(m.start - s0, m.end - s0)
+                             for m in found["actors"].get(index, [])],
+            })
+        return local_actor[index]
+
+    for index in sorted(found["actors"]):
+        local(index)
+    local_figure = {g: i for i, g in enumerate(sorted(found["figures"]))}
+    figures = []
+    for g in sorted(found["figures"]):
+        f = copy.deepcopy(found["figures"][g])
+        f.span = _rel(f.span, s0)
+        f.part_of = local_figure.get(f.part_of) if f.part_of is not None else None
+        if f.part_of is not None and f.part_of >= len(figures):
+            f.part_of = None
+        figures.append(f)
+    events = []
+    for e in found["events"]:
+        e = copy.deepcopy(e)
+        e.span = _rel(e.span, s0)
+        e.participants = [Participant(local(p.actor), p.role) for p in e.participants]
+        e.figures = [local_figure[i] for i in e.figures if i in local_figure]
+        events.append(e)
+    return Template(sentence, published, actors, figures, events, len(sentence.split()))
 
 
 class Generator:
