@@ -234,73 +234,22 @@ class Generator:
         parts: list[str] = [title]
         pos = len(title) + 2
         year_shift = rng.choice((-8, -4, 0, 0, 4))
-        identities: dict[str, int] = {}
-        actors: list[Actor] = []
-        figures: list[Figure] = []
-        events: list[Event] = []
+        out = _Built()
         for _ in range(sentences):
             t = rng.choice(self.templates)
             mapping = [self._swap(rng, a["kind"], Identity(a["name"], a["kind"], a["aliases"],
                                                            a["country"])) for a in t.actors]
-            edits: dict[tuple[int, int], str] = {}
-            for a, who in zip(t.actors, mapping, strict=True):
-                if who.name != a["name"]:
-                    for start, end in a["mentions"]:
-                        edits[(start, end)] = who.name
-            numbers: dict[str, str] = {}
-            for f in t.figures:
-                at = t.text.find(f.text, f.span.start, f.span.end)
-                digits = re.search(r"\d[\d,]*", f.text)
-                if at < 0 or not digits:
-                    continue
-                new = f"{rng.randint(2, 5000):,}"
-                numbers[digits.group()] = new
-                edits[(at + digits.start(), at + digits.end())] = new
-            sentence, shift = _apply(t.text, edits)
-            local = []
-            for a, who in zip(t.actors, mapping, strict=True):
-                key = who.name
-                if key not in identities:
-                    identities[key] = len(actors)
-                    actors.append(Actor(who.name, who.kind, list(who.aliases), [], who.country))
-                actor = actors[identities[key]]
-                for start, end in a["mentions"]:
-                    s, e = shift(start), shift(end)
-                    actor.mentions.append(Mention(Span(pos + s, pos + e, sentence[s:e], pos,
-                                                       pos + len(sentence))))
-                local.append(identities[key])
-            base = len(figures)
-            for f in t.figures:
-                g = copy.copy(f)
-                s, e = shift(f.span.start), shift(f.span.end)
-                g.span = Span(pos + s, pos + e, sentence[s:e], pos, pos + len(sentence))
-                for old, new in numbers.items():
-                    if old in g.text:
-                        g.text = g.text.replace(old, new)
-                        g.value = int(new.replace(",", ""))
-                g.date = _shift_date(f.date, year_shift)
-                g.part_of = base + f.part_of if f.part_of is not None else None
-                figures.append(g)
-            for ev in t.events:
-                e2 = copy.copy(ev)
-                s, e = shift(ev.span.start), shift(ev.span.end)
-                e2.span = Span(pos + s, pos + e, sentence[s:e], pos, pos + len(sentence))
-                summary = ev.summary
-                for a, who in zip(t.actors, mapping, strict=True):
-                    if who.name != a["name"]:
-                        summary = summary.replace(a["name"], who.name)
-                for old, new in numbers.items():
-                    summary = summary.replace(old, new)
-                e2.summary = summary
-                e2.participants = [Participant(local[p.actor], p.role) for p in ev.participants]
-                e2.figures = [base + k for k in ev.figures]
-                e2.date = _shift_date(ev.date, year_shift)
-                events.append(e2)
+            sentence, shift, numbers = _rewritten(rng, t, mapping)
+            at = _At(pos, sentence, shift)
+            local = out.add_actors(t, mapping, at)
+            base = len(out.figures)
+            out.add_figures(t, at, numbers, year_shift, base)
+            out.add_events(t, at, mapping, numbers, local, year_shift, base)
             parts.append(sentence)
             pos += len(sentence) + 2
         text = "\n\n".join(parts)
         published = self.templates[0].published
-        return text, Extraction(actors, [], figures, events, published), title
+        return text, Extraction(out.actors, [], out.figures, out.events, published), title
 
 
 def _apply(text: str, edits: dict[tuple[int, int], str]):
@@ -414,3 +363,94 @@ def queries(count: int = 120, seed: int = 11) -> list[dict]:
         if query.strip() and query not in {q["query"] for q in out}:
             out.append({"query": query, "kind": kind, "from": source})
     return out
+
+
+def _rewritten(rng: random.Random, t: Template, mapping: list[Identity]):
+    """A template's sentence with its actors swapped and its numbers changed: (sentence,
+    the offset map from the template's, the numbers changed as written)."""
+    edits: dict[tuple[int, int], str] = {}
+    for a, who in zip(t.actors, mapping, strict=True):
+        if who.name != a["name"]:
+            for start, end in a["mentions"]:
+                edits[(start, end)] = who.name
+    numbers: dict[str, str] = {}
+    for f in t.figures:
+        at = t.text.find(f.text, f.span.start, f.span.end)
+        digits = re.search(r"\d[\d,]*", f.text)
+        if at < 0 or not digits:
+            continue
+        new = f"{rng.randint(2, 5000):,}"
+        numbers[digits.group()] = new
+        edits[(at + digits.start(), at + digits.end())] = new
+    sentence, shift = _apply(t.text, edits)
+    return sentence, shift, numbers
+
+
+@dataclass
+class _At:
+    """Where a rewritten sentence sits in the document."""
+
+    pos: int
+    sentence: str
+    shift: object  # template offset -> sentence offset
+
+    def span(self, start: int, end: int) -> Span:
+        s, e = self.shift(start), self.shift(end)
+        return Span(self.pos + s, self.pos + e, self.sentence[s:e], self.pos,
+                    self.pos + len(self.sentence))
+
+
+@dataclass
+class _Built:
+    """A synthetic document's records so far."""
+
+    actors: list[Actor] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    identities: dict[str, int] = field(default_factory=dict)
+
+    def add_actors(self, t: Template, mapping: list[Identity], at: _At) -> list[int]:
+        """The sentence's actors (one per name in the document); their document indexes."""
+        local = []
+        for a, who in zip(t.actors, mapping, strict=True):
+            key = who.name
+            if key not in self.identities:
+                self.identities[key] = len(self.actors)
+                self.actors.append(Actor(who.name, who.kind, list(who.aliases), [],
+                                         who.country))
+            actor = self.actors[self.identities[key]]
+            for start, end in a["mentions"]:
+                actor.mentions.append(Mention(at.span(start, end)))
+            local.append(self.identities[key])
+        return local
+
+    def add_figures(self, t: Template, at: _At, numbers: dict[str, str], year_shift: int,
+                    base: int) -> None:
+        for f in t.figures:
+            g = copy.copy(f)
+            g.span = at.span(f.span.start, f.span.end)
+            for old, new in numbers.items():
+                if old in g.text:
+                    g.text = g.text.replace(old, new)
+                    g.value = int(new.replace(",", ""))
+            g.date = _shift_date(f.date, year_shift)
+            g.part_of = base + f.part_of if f.part_of is not None else None
+            self.figures.append(g)
+
+    def add_events(self, t: Template, at: _At, mapping: list[Identity],
+                   numbers: dict[str, str], local: list[int], year_shift: int,
+                   base: int) -> None:
+        for ev in t.events:
+            e2 = copy.copy(ev)
+            e2.span = at.span(ev.span.start, ev.span.end)
+            summary = ev.summary
+            for a, who in zip(t.actors, mapping, strict=True):
+                if who.name != a["name"]:
+                    summary = summary.replace(a["name"], who.name)
+            for old, new in numbers.items():
+                summary = summary.replace(old, new)
+            e2.summary = summary
+            e2.participants = [Participant(local[p.actor], p.role) for p in ev.participants]
+            e2.figures = [base + k for k in ev.figures]
+            e2.date = _shift_date(ev.date, year_shift)
+            self.events.append(e2)
