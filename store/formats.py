@@ -159,65 +159,87 @@ def acled(store: Store, out: TextIO, include_duplicates: bool = False,
             if not background and is_background(event["date_end"] or event["date_start"],
                                                 event["date_precision"], event["published"]):
                 continue
-            actors: dict[str, list[str]] = {}
-            kinds: dict[str, str] = {}
-            for name, role, kind, country in store.conn.execute(
-                "SELECT r.name, ea.role, r.kind, r.country FROM event_actors ea JOIN actors r "
-                "ON r.id = ea.actor_id WHERE ea.event_id = ? ORDER BY ea.rowid", (event["id"],)
-            ):
-                key = "media" if kind == "media" else role
-                actors.setdefault(key, []).append(acled_actor(name, kind, country))
-                kinds.setdefault(key, kind)
-            deaths = [_Report(v, q, p) for v, q, p in store.conn.execute(
-                "SELECT f.value, f.qualifier, f.part_of FROM event_figures ef JOIN figures f "
-                "ON f.id = ef.figure_id WHERE ef.event_id = ? AND f.category = 'deaths' "
-                "AND f.status != 'rejected'", (event["id"],),
-            )]
-            toll = fatalities(deaths, list(range(len(deaths))))
-            point = locate(event["location"], event["country"])
-            point = point.with_admin() if point else None
-            first = actors.get("actor1", [])
-            second = actors.get("actor2", [])
-            date = event["date_start"] or ""
-            inter1 = inter_code(kinds.get("actor1"), event["type"]) if first else ""
-            inter2 = inter_code(kinds.get("actor2"), event["type"]) if second else ""
-            sub_type = event["sub_type"] or ""
-            writer.writerow({
-                "event_id_cnty": f"{event['country'] or 'EVT'}{event['id']}",
-                "event_date": date,
-                "year": date[:4],
-                "time_precision": TIME_PRECISION.get(event["date_precision"] or "", 3),
-                "disorder_type": DISORDER_TYPES.get(event["type"], ""),
-                "event_type": ACLED_TYPES.get(event["type"], event["type"]),
-                "sub_event_type": SUB_TYPE_NAMES.get(sub_type.lower(), sub_type),
-                "actor1": first[0] if first else "",
-                "assoc_actor_1": "; ".join(first[1:] + actors.get("assoc", [])),
-                "inter1": inter1,
-                "actor2": second[0] if second else "",
-                "assoc_actor_2": "; ".join(second[1:]),
-                "inter2": inter2,
-                "interaction": interaction(inter1, inter2),
-                "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
-                "country": _country_name(event["country"] or (point and point.country)),
-                "iso3": event["country"] or (point.country if point else "") or "",
-                "admin1": point.admin1 or "" if point else "",
-                "admin2": point.admin2 or "" if point else "",
-                "location": event["location"] or "",
-                "latitude": point.latitude if point and point.latitude is not None else "",
-                "longitude": point.longitude if point and point.longitude is not None else "",
-                "geo_precision": point.precision if point else "",
-                "source": "; ".join(
-                    [outlet(event["url"], event["document_title"]), *actors.get("media", []),
-                     *actors.get("source", [])]
-                ),
-                "source_url": event["url"],
-                "notes": " ".join(f"{event['summary']}. {event['sentence']}".split()),
-                "fatalities": toll.best if toll else 0,
-                "tags": "; ".join(json.loads(event["tags"])),
-                "timestamp": event["changed_at"],
-            })
+            writer.writerow(_acled_row(store, event))
             count += 1
     return count
+
+
+def _acled_actors(store: Store, event_id: int) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """An event's actors by role ("media" for outlets), named as ACLED names them, and the
+    kind of the first of each role."""
+    actors: dict[str, list[str]] = {}
+    kinds: dict[str, str] = {}
+    for name, role, kind, country in store.conn.execute(
+        "SELECT r.name, ea.role, r.kind, r.country FROM event_actors ea JOIN actors r "
+        "ON r.id = ea.actor_id WHERE ea.event_id = ? ORDER BY ea.rowid", (event_id,)
+    ):
+        key = "media" if kind == "media" else role
+        actors.setdefault(key, []).append(acled_actor(name, kind, country))
+        kinds.setdefault(key, kind)
+    return actors, kinds
+
+
+def _acled_toll(store: Store, event_id: int) -> int:
+    """The event's fatalities (``extract.events.fatalities`` over its death counts)."""
+    deaths = [_Report(v, q, p) for v, q, p in store.conn.execute(
+        "SELECT f.value, f.qualifier, f.part_of FROM event_figures ef JOIN figures f "
+        "ON f.id = ef.figure_id WHERE ef.event_id = ? AND f.category = 'deaths' "
+        "AND f.status != 'rejected'", (event_id,),
+    )]
+    toll = fatalities(deaths, list(range(len(deaths))))
+    return toll.best if toll else 0
+
+
+def _acled_row(store: Store, event: dict) -> dict:
+    """One event as an ACLED row."""
+    actors, kinds = _acled_actors(store, event["id"])
+    point = locate(event["location"], event["country"])
+    point = point.with_admin() if point else None
+    first = actors.get("actor1", [])
+    second = actors.get("actor2", [])
+    date = event["date_start"] or ""
+    inter1 = inter_code(kinds.get("actor1"), event["type"]) if first else ""
+    inter2 = inter_code(kinds.get("actor2"), event["type"]) if second else ""
+    sub_type = event["sub_type"] or ""
+    return {
+        "event_id_cnty": f"{event['country'] or 'EVT'}{event['id']}",
+        "event_date": date,
+        "year": date[:4],
+        "time_precision": TIME_PRECISION.get(event["date_precision"] or "", 3),
+        "disorder_type": DISORDER_TYPES.get(event["type"], ""),
+        "event_type": ACLED_TYPES.get(event["type"], event["type"]),
+        "sub_event_type": SUB_TYPE_NAMES.get(sub_type.lower(), sub_type),
+        "actor1": first[0] if first else "",
+        "assoc_actor_1": "; ".join(first[1:] + actors.get("assoc", [])),
+        "inter1": inter1,
+        "actor2": second[0] if second else "",
+        "assoc_actor_2": "; ".join(second[1:]),
+        "inter2": inter2,
+        "interaction": interaction(inter1, inter2),
+        "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
+        **_acled_place(event, point),
+        "source": "; ".join([outlet(event["url"], event["document_title"]),
+                             *actors.get("media", []), *actors.get("source", [])]),
+        "source_url": event["url"],
+        "notes": " ".join(f"{event['summary']}. {event['sentence']}".split()),
+        "fatalities": _acled_toll(store, event["id"]),
+        "tags": "; ".join(json.loads(event["tags"])),
+        "timestamp": event["changed_at"],
+    }
+
+
+def _acled_place(event: dict, point) -> dict:
+    """The location columns: country, ISO3, admin areas, coordinates and precision."""
+    return {
+        "country": _country_name(event["country"] or (point and point.country)),
+        "iso3": event["country"] or (point.country if point else "") or "",
+        "admin1": point.admin1 or "" if point else "",
+        "admin2": point.admin2 or "" if point else "",
+        "location": event["location"] or "",
+        "latitude": point.latitude if point and point.latitude is not None else "",
+        "longitude": point.longitude if point and point.longitude is not None else "",
+        "geo_precision": point.precision if point else "",
+    }
 
 
 def hxl(store: Store, out: TextIO, include_duplicates: bool = False,
