@@ -344,57 +344,73 @@ def brat(store: Store, folder: Path) -> int:
         for document in documents:
             text = document["text"]
             ann = _Annotation(text, entity_types)
-            lines, entity = ann.lines, ann.entity
-            mention_ids: dict[tuple[int, int], str] = {}
-            actor_mention: dict[int, str] = {}
-
-            for actor_id, kind, start, end in store.conn.execute(
-                "SELECT m.actor_id, r.kind, m.start, m.\"end\" FROM mentions m JOIN actors r "
-                "ON r.id = m.actor_id WHERE m.document_id = ? ORDER BY m.start",
-                (document["id"],),
-            ):
-                if (start, end) in mention_ids or not text[start:end].strip():
-                    continue
-                tid = entity(_label(kind), start, end)
-                mention_ids[(start, end)] = tid
-                actor_mention.setdefault(actor_id, tid)
-            notes = []
-            for figure in store.db.query(
-                "SELECT * FROM figures WHERE document_id = ? AND status != 'rejected' "
-                "ORDER BY start", (document["id"],)
-            ):
-                if not text[figure["start"]:figure["end"]].strip():
-                    continue
-                tid = entity("Figure", figure["start"], figure["end"])
-                notes.append((tid, f"value={figure['value']} qualifier={figure['qualifier']} "
-                                   f"category={_one_line(figure['category'])}"))
-            events = 0
-            for event in store.db.query(
-                "SELECT * FROM events WHERE document_id = ? AND status != 'rejected' "
-                "ORDER BY start", (document["id"],)
-            ):
-                if not text[event["start"]:event["end"]].strip():
-                    continue
-                kind = _label(event["type"])
-                event_types.add(kind)
-                trigger = entity(kind, event["start"], event["end"], trigger=True)
-                arguments = []
-                for actor_id, role in store.conn.execute(
-                    "SELECT actor_id, role FROM event_actors WHERE event_id = ?", (event["id"],)
-                ):
-                    if actor_id in actor_mention:
-                        arguments.append(f"{_label(role)}:{actor_mention[actor_id]}")
-                events += 1
-                lines.append(f"E{events}\t{kind}:{trigger} {' '.join(arguments)}".rstrip())
-                if event["date_start"]:
-                    notes.append((f"E{events}", f"date={event['date_start']}"))
+            actor_mention = _brat_mentions(store, document["id"], ann)
+            notes = _brat_figures(store, document["id"], ann)
+            notes += _brat_events(store, document["id"], ann, actor_mention, event_types)
             for number_note, (target, note) in enumerate(notes, 1):
-                lines.append(f"#{number_note}\tAnnotatorNotes {target}\t{note}")
+                ann.lines.append(f"#{number_note}\tAnnotatorNotes {target}\t{note}")
             stem = folder / f"doc{document['id']:06}"
             stem.with_suffix(".txt").write_text(text, encoding="utf-8")
-            stem.with_suffix(".ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            stem.with_suffix(".ann").write_text("\n".join(ann.lines) + "\n", encoding="utf-8")
     roles = ", ".join(f"{role}*:<ENTITY>" for role in ("Actor1", "Actor2", "Assoc", "Source"))
     conf = ["[entities]", *sorted(entity_types), "[relations]", "[events]",
             *[f"{kind}\t{roles}" for kind in sorted(event_types)], "[attributes]"]
     (folder / "annotation.conf").write_text("\n".join(conf) + "\n", encoding="utf-8")
     return len(documents)
+
+
+def _brat_mentions(store: Store, document_id: int, ann: _Annotation) -> dict[int, str]:
+    """Actor mentions as entities; returns each actor's first entity (events' arguments)."""
+    text = ann.text
+    mention_ids: dict[tuple[int, int], str] = {}
+    actor_mention: dict[int, str] = {}
+    for actor_id, kind, start, end in store.conn.execute(
+        "SELECT m.actor_id, r.kind, m.start, m.\"end\" FROM mentions m JOIN actors r "
+        "ON r.id = m.actor_id WHERE m.document_id = ? ORDER BY m.start", (document_id,),
+    ):
+        if (start, end) in mention_ids or not text[start:end].strip():
+            continue
+        tid = ann.entity(_label(kind), start, end)
+        mention_ids[(start, end)] = tid
+        actor_mention.setdefault(actor_id, tid)
+    return actor_mention
+
+
+def _brat_figures(store: Store, document_id: int, ann: _Annotation) -> list[tuple[str, str]]:
+    """Figures as entities; returns their notes (value, qualifier, category)."""
+    notes = []
+    for figure in store.db.query(
+        "SELECT * FROM figures WHERE document_id = ? AND status != 'rejected' "
+        "ORDER BY start", (document_id,)
+    ):
+        if not ann.text[figure["start"]:figure["end"]].strip():
+            continue
+        tid = ann.entity("Figure", figure["start"], figure["end"])
+        notes.append((tid, f"value={figure['value']} qualifier={figure['qualifier']} "
+                           f"category={_one_line(figure['category'])}"))
+    return notes
+
+
+def _brat_events(store: Store, document_id: int, ann: _Annotation,
+                 actor_mention: dict[int, str], event_types: set) -> list[tuple[str, str]]:
+    """Events on their triggers with their actors as arguments; returns their date notes."""
+    notes = []
+    events = 0
+    for event in store.db.query(
+        "SELECT * FROM events WHERE document_id = ? AND status != 'rejected' "
+        "ORDER BY start", (document_id,)
+    ):
+        if not ann.text[event["start"]:event["end"]].strip():
+            continue
+        kind = _label(event["type"])
+        event_types.add(kind)
+        trigger = ann.entity(kind, event["start"], event["end"], trigger=True)
+        arguments = [f"{_label(role)}:{actor_mention[actor_id]}" for actor_id, role in
+                     store.conn.execute("SELECT actor_id, role FROM event_actors "
+                                        "WHERE event_id = ?", (event["id"],))
+                     if actor_id in actor_mention]
+        events += 1
+        ann.lines.append(f"E{events}\t{kind}:{trigger} {' '.join(arguments)}".rstrip())
+        if event["date_start"]:
+            notes.append((f"E{events}", f"date={event['date_start']}"))
+    return notes
