@@ -54,74 +54,92 @@ def _date(record: dict) -> str | None:
 
 
 def render_record(record: dict) -> Group:
-    """What the detail view shows for one record."""
+    """What the detail view shows for one record: its fields, then where it comes from
+    (an actor's mentions; an event's or a figure's source sentence)."""
     kind = record["record"]
-    parts: list = []
-    if kind == "event":
-        actors = [
-            f"{plain(a['name'])} ({a['role']})" for a in record.get("actors", [])
-        ]
-        figures = [f"{f['value']:,} {plain(f['counted'])}" for f in record.get("figures", [])]
-        pairs = ([
-            ("Event", f"#{record['id']}  {record['type'].replace('_', ' ')}"
-             + (f" / {record['sub_type']}" if record.get("sub_type") else "")),
-            ("What", record["summary"]),
-            ("When", _date(record)),
-            ("Where", ", ".join(x for x in (record.get("location"), record.get("country")) if x)),
-            ("Actors", actors),
-            ("Figures", figures),
-        ])
-    elif kind == "figure":
-        value = f"{record['value']:,}"
-        if record.get("qualifier") == "range" and record.get("low") is not None:
-            value = f"{record['low']:,}–{record['high']:,}"
-        pairs = ([
-            ("Figure", f"#{record['id']}  {value} ({record['qualifier']})"),
-            ("As written", record["text"]),
-            ("Counts", f"{record['counted']}  [{record['category']}]"),
-            ("Where", record.get("location")),
-            ("When", _date(record)),
-            ("Part of", f"figure #{record['part_of']}" if record.get("part_of") else None),
-        ])
-    else:
-        pairs = ([
-            ("Actor", f"#{record['id']}  {record['name']}"),
-            ("Kind", record["kind"].replace("_", " ")),
-            ("Country", record.get("country")),
-            ("Aliases", record.get("aliases", [])),
-            ("Events", [f"#{e['id']} {plain(e['summary'])} ({e['role']})"
-                        for e in record.get("events", [])[:8]]
-             + _more(record.get("event_count", 0), 8)),
-        ])
-    pairs += [
+    pairs = [
+        *_PAIRS[kind](record),
         ("Status", record["status"]),
         ("Note", record.get("note")),
         ("Tags", record.get("tags", [])),
     ]
-    parts.append(_fields(pairs))
-    if kind == "actor":
-        mentions = record.get("mentions", [])
-        parts.append(Text(f"\nMentions ({record.get('mention_count', len(mentions)):,})",
-                          style="bold"))
-        for mention in mentions[:6]:
-            parts.append(Text(f"doc #{mention['document_id']}", style="dim"))
-            parts.append(highlighted_sentence(
-                mention["sentence"], mention["sent_start"], mention["start"], mention["end"]
-            ))
-    else:
-        parts.append(Text("\nSource", style="bold"))
-        copy = (f", a copy of doc #{record['duplicate_of']} (not counted twice)"
-                if record.get("duplicate_of") else "")
-        parts.append(safe_text(
+    parts: list = [_fields(pairs)]
+    parts += _mentions(record) if kind == "actor" else _source(record)
+    return Group(*parts)
+
+
+def _event_pairs(record: dict) -> list[tuple[str, object]]:
+    actors = [f"{plain(a['name'])} ({a['role']})" for a in record.get("actors", [])]
+    figures = [f"{f['value']:,} {plain(f['counted'])}" for f in record.get("figures", [])]
+    return [
+        ("Event", f"#{record['id']}  {record['type'].replace('_', ' ')}"
+         + (f" / {record['sub_type']}" if record.get("sub_type") else "")),
+        ("What", record["summary"]),
+        ("When", _date(record)),
+        ("Where", ", ".join(x for x in (record.get("location"), record.get("country")) if x)),
+        ("Actors", actors),
+        ("Figures", figures),
+    ]
+
+
+def _figure_pairs(record: dict) -> list[tuple[str, object]]:
+    value = f"{record['value']:,}"
+    if record.get("qualifier") == "range" and record.get("low") is not None:
+        value = f"{record['low']:,}–{record['high']:,}"
+    return [
+        ("Figure", f"#{record['id']}  {value} ({record['qualifier']})"),
+        ("As written", record["text"]),
+        ("Counts", f"{record['counted']}  [{record['category']}]"),
+        ("Where", record.get("location")),
+        ("When", _date(record)),
+        ("Part of", f"figure #{record['part_of']}" if record.get("part_of") else None),
+    ]
+
+
+def _actor_pairs(record: dict) -> list[tuple[str, object]]:
+    return [
+        ("Actor", f"#{record['id']}  {record['name']}"),
+        ("Kind", record["kind"].replace("_", " ")),
+        ("Country", record.get("country")),
+        ("Aliases", record.get("aliases", [])),
+        ("Events", [f"#{e['id']} {plain(e['summary'])} ({e['role']})"
+                    for e in record.get("events", [])[:8]]
+         + _more(record.get("event_count", 0), 8)),
+    ]
+
+
+_PAIRS = {"event": _event_pairs, "figure": _figure_pairs, "actor": _actor_pairs}
+
+
+def _mentions(record: dict) -> list:
+    """An actor's first mentions, each sentence with the name highlighted."""
+    mentions = record.get("mentions", [])
+    parts: list = [Text(f"\nMentions ({record.get('mention_count', len(mentions)):,})",
+                        style="bold")]
+    for mention in mentions[:6]:
+        parts.append(Text(f"doc #{mention['document_id']}", style="dim"))
+        parts.append(highlighted_sentence(
+            mention["sentence"], mention["sent_start"], mention["start"], mention["end"]
+        ))
+    return parts
+
+
+def _source(record: dict) -> list:
+    """An event's or a figure's document and sentence, its span highlighted."""
+    copy = (f", a copy of doc #{record['duplicate_of']} (not counted twice)"
+            if record.get("duplicate_of") else "")
+    return [
+        Text("\nSource", style="bold"),
+        safe_text(
             f"doc #{record['document_id']} {record.get('document_title', '')}"
             f" ({record.get('published') or 'undated'}), chars {record['start']}–{record['end']}"
             + copy,
             style="dim",
-        ))
-        parts.append(highlighted_sentence(
+        ),
+        highlighted_sentence(
             record["sentence"], record["sent_start"], record["start"], record["end"]
-        ))
-    return Group(*parts)
+        ),
+    ]
 
 
 def _more(count: int, shown: int) -> list[str]:
