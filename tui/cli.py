@@ -31,7 +31,30 @@ def _parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _ingest_command(commands, common)
+    search = commands.add_parser("search", parents=[common], help="fuzzy search, as text")
+    search.add_argument("query", nargs="+")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--kind", choices=KINDS, action="append", help="only this kind")
+    _export_command(commands, common)
+    importer = commands.add_parser(
+        "import", parents=[common],
+        help="apply a reviewed JSONL export (notes, statuses, edits); conflicts reported",
+    )
+    importer.add_argument("file", type=Path)
+    parser.add_argument("--read-only", action="store_true",
+                        help="open the store without changing it (the TUI refuses edits)")
+    again = commands.add_parser(
+        "reextract", parents=[common],
+        help="run the current extractor again over stored documents; human edits win",
+    )
+    again.add_argument("--all", action="store_true", help="also documents already extracted "
+                       "by this version of the extractor")
+    commands.add_parser("tui", parents=[common], help="open the TUI (the default)")
+    return parser
 
+
+def _ingest_command(commands, common) -> None:
     formats = ("add articles: .txt, .md, .json, .jsonl, web pages (.html, .htm), RSS/Atom "
                "feeds (.rss, .atom, .xml), and folders of them")
     ingest = commands.add_parser(
@@ -43,11 +66,8 @@ def _parser() -> argparse.ArgumentParser:
         help="extract in N processes (0: one per CPU); one process writes, in input order",
     )
 
-    search = commands.add_parser("search", parents=[common], help="fuzzy search, as text")
-    search.add_argument("query", nargs="+")
-    search.add_argument("--limit", type=int, default=20)
-    search.add_argument("--kind", choices=KINDS, action="append", help="only this kind")
 
+def _export_command(commands, common) -> None:
     export = commands.add_parser("export", parents=[common], help="write records to stdout")
     export.add_argument(
         "--format", choices=("json", "jsonl", "csv", "acled", "hxl", "brat"), default="json",
@@ -70,25 +90,6 @@ def _parser() -> argparse.ArgumentParser:
                         help="only records of this review status (repeatable)")
     export.add_argument("--since", type=_day, metavar="YYYY-MM-DD",
                         help="only records dated (else published) on or after this day")
-
-    importer = commands.add_parser(
-        "import", parents=[common],
-        help="apply a reviewed JSONL export (notes, statuses, edits); conflicts reported",
-    )
-    importer.add_argument("file", type=Path)
-
-    parser.add_argument("--read-only", action="store_true",
-                        help="open the store without changing it (the TUI refuses edits)")
-
-    again = commands.add_parser(
-        "reextract", parents=[common],
-        help="run the current extractor again over stored documents; human edits win",
-    )
-    again.add_argument("--all", action="store_true", help="also documents already extracted "
-                       "by this version of the extractor")
-
-    commands.add_parser("tui", parents=[common], help="open the TUI (the default)")
-    return parser
 
 
 def _day(text: str) -> str:
