@@ -75,53 +75,11 @@ def build(size: int, log: Callable[[str], None] = print, rebuild: bool = False) 
     if target.exists() and meta_file.exists() and not rebuild:
         upgrade(target)
         return {**json.loads(meta_file.read_text()), "path": str(target)}
-    start = {"documents": 0, "records": 0, "events": 0, "figures": 0, "actors": 0,
-             "seconds": 0.0}
-    smaller = sorted(
-        (int(p.stem.rsplit("-", 1)[1]), p)
-        for p in CACHE.glob(f"store-{store_key()}-*.db")
-        if int(p.stem.rsplit("-", 1)[1]) < size and _meta_path(p).exists()
-    )
     tmp = target.with_suffix(".building")
-    if tmp.exists() and not rebuild:  # an interrupted build (the documents are
-        # deterministic): go on from where it stopped
-        start = {**start, **_counts(tmp)}
-        log(f"  resuming the build of {size:,} records at {start['records']:,}")
-    else:
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(tmp) + suffix).unlink(missing_ok=True)
-        if smaller and not rebuild:
-            base = smaller[-1][1]
-            start = json.loads(_meta_path(base).read_text())
-            log(f"  building {size:,} records from the cached {start['records']:,}-record "
-                "store")
-            upgrade(base)
-            _copy(base, tmp)
-        else:
-            log(f"  building {size:,} records from scratch")
-    gen = Generator()
+    start = _starting_point(size, tmp, log, rebuild)
     counts = {k: start[k] for k in ("documents", "records", "events", "figures", "actors")}
     t0 = time.perf_counter()
-    last = t0
-    with Store(tmp) as store:
-        store.conn.execute("PRAGMA synchronous = OFF")  # a throwaway build; the store's
-        # own WAL/NORMAL durability is not what is measured here
-        while counts["records"] < size:
-            text, extraction, title = gen.document(counts["documents"], SENTENCES)
-            added = store.add_document(text, extraction, title=title, source="bench",
-                                       extractor_version="bench")
-            counts["documents"] += 1
-            counts["events"] += added.events
-            counts["figures"] += added.figures
-            counts["actors"] += added.actors
-            counts["records"] += added.events + added.figures + added.actors
-            now = time.perf_counter()
-            if now - last > 30:
-                last = now
-                done = counts["records"] - start["records"]
-                log(f"    {counts['records']:,} records, {done / (now - t0):,.0f} records/s")
-        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        store.conn.execute("PRAGMA optimize")
+    _fill(tmp, size, counts, start["records"], log)
     seconds = time.perf_counter() - t0
     built = counts["records"] - start["records"]
     tmp.replace(target)
@@ -140,3 +98,57 @@ def build(size: int, log: Callable[[str], None] = print, rebuild: bool = False) 
         f"{counts['figures']:,} figures, {counts['actors']:,} actors) in "
         f"{seconds:,.0f} s, {meta['build_records_per_s']:,} records/s")
     return meta
+
+
+def _starting_point(size: int, tmp: Path, log: Callable[[str], None], rebuild: bool) -> dict:
+    """Where the build starts: an interrupted build of this size (the documents are
+    deterministic), else a copy of the biggest smaller cached store, else nothing."""
+    start = {"documents": 0, "records": 0, "events": 0, "figures": 0, "actors": 0,
+             "seconds": 0.0}
+    smaller = sorted(
+        (int(p.stem.rsplit("-", 1)[1]), p)
+        for p in CACHE.glob(f"store-{store_key()}-*.db")
+        if int(p.stem.rsplit("-", 1)[1]) < size and _meta_path(p).exists()
+    )
+    if tmp.exists() and not rebuild:
+        start = {**start, **_counts(tmp)}
+        log(f"  resuming the build of {size:,} records at {start['records']:,}")
+        return start
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    if smaller and not rebuild:
+        base = smaller[-1][1]
+        start = json.loads(_meta_path(base).read_text())
+        log(f"  building {size:,} records from the cached {start['records']:,}-record "
+            "store")
+        upgrade(base)
+        _copy(base, tmp)
+    else:
+        log(f"  building {size:,} records from scratch")
+    return start
+
+
+def _fill(tmp: Path, size: int, counts: dict, first: int, log: Callable[[str], None]) -> None:
+    """Add synthetic documents to the store at ``tmp`` until it holds ``size`` records,
+    counting into ``counts``; a line of progress every 30 s."""
+    gen = Generator()
+    t0 = last = time.perf_counter()
+    with Store(tmp) as store:
+        store.conn.execute("PRAGMA synchronous = OFF")  # a throwaway build; the store's
+        # own WAL/NORMAL durability is not what is measured here
+        while counts["records"] < size:
+            text, extraction, title = gen.document(counts["documents"], SENTENCES)
+            added = store.add_document(text, extraction, title=title, source="bench",
+                                       extractor_version="bench")
+            counts["documents"] += 1
+            counts["events"] += added.events
+            counts["figures"] += added.figures
+            counts["actors"] += added.actors
+            counts["records"] += added.events + added.figures + added.actors
+            now = time.perf_counter()
+            if now - last > 30:
+                last = now
+                done = counts["records"] - first
+                log(f"    {counts['records']:,} records, {done / (now - t0):,.0f} records/s")
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.conn.execute("PRAGMA optimize")
