@@ -34,3 +34,9 @@ def seed_db(seed_template, tmp_path) -> Path:
 @pytest.fixture
 def seed_text() -> str:
     return seeds.paths()[0].read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def no_user_keymap(tmp_path_factory, monkeypatch):
+    """The tests press the app's own keys: a keymap file of whoever runs them is not read."""
+    monkeypatch.setenv("TRACKER_KEYMAP", str(tmp_path_factory.getbasetemp() / "no-keymap.toml"))

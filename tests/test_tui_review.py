@@ -527,3 +527,44 @@ async def test_the_form_offers_to_create_an_unknown_actor_as_one_undoable_step(s
         with Store(seed_db) as store:
             assert store.count("actor", View(statuses=STATUSES)) == actors_before
             assert "Civilians" not in str(store.get("event", event_id)["actors"])
+
+
+async def test_a_keymap_file_remaps_keys_and_reports_what_it_cannot_use(seed_db, tmp_path,
+                                                                      monkeypatch):
+    """posting's way: binding ids to keys in a file; VisiData's u for undo back, U for
+    unselect; an unknown id and a bad value are reported, the rest applies."""
+    import io
+
+    from rich.console import Console
+
+    from tui.help_screen import HelpScreen, key_table
+
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('[keys]\nundo = "u,ctrl+z"\n"pane.unselect" = "U"\n'
+                      '"no.such" = "z"\n"actor.split" = 5\n', encoding="utf-8")
+    monkeypatch.setenv("TRACKER_KEYMAP", str(keymap))
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        warnings = [str(n.message) for n in app._notifications]
+        assert any("'no.such'" in w for w in warnings)
+        assert any("actor.split" in w for w in warnings)
+        figures = app.query_one("#pane-figure", RecordPane)
+        await pilot.press("3", "x")  # reject the first figure
+        await settle(pilot)
+        first = figures.ids[0]
+        with Store(seed_db) as store:
+            assert store.get("figure", first)["status"] == "rejected"
+        await pilot.press("u")  # now undo
+        await settle(pilot)
+        with Store(seed_db) as store:
+            assert store.get("figure", first)["status"] == "unreviewed"
+        await pilot.press("s", "k", "U")  # select, back up, unselect with U
+        assert not figures.selection
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        out = Console(file=io.StringIO(), width=200)
+        out.print(key_table(app))
+        help_text = out.file.getvalue()
+        assert "u / ctrl+z" in help_text and "pane.unselect" in help_text

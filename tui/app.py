@@ -22,11 +22,12 @@ from store import STATUSES, Edit, Hit, InvalidValue, Step, Store, StoreError, Vi
 from store.articles import article_row, mentioning
 from store.bulk import MAX_SELECTION, review_records, tag_records, view_ids
 
+from . import keymap
 from .articles_screen import ArticleScreen, ArticlesScreen
 from .crisis_screens import ClaimsScreen, TimelineScreen
 from .detail import DetailView
 from .forms import EditScreen, FieldBar, as_input
-from .help_screen import HelpScreen
+from .help_screen import HelpScreen, sections
 from .panes import TITLES, RecordPane, RowRequest
 from .pickers import AddScreen, HistoryScreen, PickScreen
 from .search_screen import SearchScreen
@@ -90,6 +91,9 @@ class TrackerApp(App):
 
     def __init__(self, db_path: str | Path, read_only: bool = False) -> None:
         super().__init__()
+        # the user's keys (``tui/keymap.py``): a few lines read once, before the first frame
+        self.user_keys = keymap.load(keymap.binding_ids(
+            [b for _title, b in sections(type(self).BINDINGS)]))
         sys.setswitchinterval(min(sys.getswitchinterval(), self.SWITCH_INTERVAL))
         self.db_path = Path(db_path)
         self.store = Store(self.db_path, read_only=read_only)
@@ -134,6 +138,10 @@ class TrackerApp(App):
         return getattr(self, "_last_pane", None) or self.pane("event")
 
     def on_mount(self) -> None:
+        if self.user_keys.keys:
+            self.set_keymap(self.user_keys.keys)
+        for problem in self.user_keys.problems:
+            self.notify(f"Keymap: {problem}", severity="warning", timeout=8)
         self.pane("event").focus()
         self.open_latest_crisis()
         if self.store.read_only:

@@ -10,18 +10,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from .articles_screen import ArticleScreen, ArticlesScreen
+from .crisis_screens import ClaimsScreen, TimelineScreen
 from .forms import EditScreen, FieldBar
 from .panes import RecordPane
-from .pickers import AddScreen, PickScreen
+from .pickers import AddScreen, HistoryScreen, PickScreen
 from .search_screen import SearchScreen
 
 EXTRA = [
     ("tab / shift+tab", "Next / previous pane"),
-    ("↑ ↓ / j k", "Move in a pane"),
-    ("g / G", "Top / bottom of a pane"),
-    ("s / u", "Select / unselect the record (●) and step down: a, x, t then act on "
-     "every selected record as one step"),
-    ("g s / g u", "Select / unselect every record of the pane's view"),
+    ("↑ ↓", "Move in a pane"),
+    ("g s / g u", "Select / unselect every record of the pane's view; with a selection, "
+     "a, x, t act on all of it as one step"),
     ("ctrl+p", "Command palette"),
 ]
 
@@ -30,36 +29,55 @@ KEY_NAMES = {"question_mark": "?", "number_sign": "#", "plus": "+", "semicolon":
              "right_square_bracket": "]", "left_square_bracket": "["}
 
 
-def _keys(binding: Binding) -> str:
-    return " / ".join(KEY_NAMES.get(key.strip(), key.strip()) for key in binding.key.split(","))
+def _keys(binding: Binding, keymap: dict[str, str] | None = None) -> str:
+    """The keys of a binding as the user has them (their keymap file first)."""
+    keys = (keymap or {}).get(binding.id or "", binding.key)
+    return " / ".join(KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
+
+
+def sections(app_bindings: list[Binding]) -> list[tuple[str, list[Binding]]]:
+    """Every screen's bindings, titled: the help lists them, the keymap checks its ids."""
+    return [
+        ("Panes", RecordPane.BINDINGS),
+        ("Everywhere", app_bindings),
+        ("Search (/)", SearchScreen.BINDINGS),
+        ("Note / tags bar (;, t, #)", FieldBar.BINDINGS),
+        ("Edit form (e)", EditScreen.BINDINGS),
+        ("Add form (+)", AddScreen.BINDINGS),
+        ("Lists (m, S, +)", PickScreen.BINDINGS),
+        ("History (h)", HistoryScreen.BINDINGS),
+        ("Articles (D)", ArticlesScreen.BINDINGS),
+        ("An article (enter in the list, v on a record)", ArticleScreen.BINDINGS),
+        ("Timeline (T)", TimelineScreen.BINDINGS),
+        ("Claims (K)", ClaimsScreen.BINDINGS),
+        ("Help (?)", HelpScreen.BINDINGS),
+    ]
+
+
+def key_table(app) -> Table:
+    """Every key of the running app (with the user's keymap applied), what it does, and
+    the id a keymap file names it by."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold cyan", no_wrap=True)
+    table.add_column()
+    table.add_column(style="dim")
+    user_keys = getattr(app, "user_keys", None)
+    keys = user_keys.keys if user_keys else {}
+    for title, bindings in sections(type(app).BINDINGS):
+        table.add_row(title, "")
+        if title == "Panes":
+            for extra_keys, what in EXTRA:
+                table.add_row(f"  {extra_keys}", what)
+        for binding in bindings:
+            table.add_row(f"  {_keys(binding, keys)}", binding.description, binding.id or "")
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold cyan", no_wrap=True)
-        table.add_column()
-        sections = [
-            ("Everywhere", type(self.app).BINDINGS),  # the running app's: no import cycle
-            ("Search (/)", SearchScreen.BINDINGS),
-            ("Note / tags bar (;, t, #)", FieldBar.BINDINGS),
-            ("Edit form (e)", EditScreen.BINDINGS),
-            ("Add form (+)", AddScreen.BINDINGS),
-            ("Lists (m, S, +)", PickScreen.BINDINGS),
-            ("Articles (D)", ArticlesScreen.BINDINGS),
-            ("An article (enter in the list, v on a record)", ArticleScreen.BINDINGS),
-        ]
-        table.add_row("Panes", "")
-        for keys, what in EXTRA:
-            table.add_row(f"  {keys}", what)
-        for title, bindings in sections:
-            table.add_row(title, "")
-            for binding in bindings:
-                if binding.action in {b.action for b in RecordPane.BINDINGS}:
-                    continue
-                table.add_row(f"  {_keys(binding)}", binding.description)
+        table = key_table(self.app)
         with VerticalScroll(id="help-box"):
             yield Static(table)
 

@@ -155,13 +155,15 @@ class RecordPane(DataTable):
     store's ``position`` gives), table rows are positions in the window (``base`` + row)."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "Top (then s/u: select/unselect all)", show=False,
+        Binding("j", "cursor_down", "Down", show=False, id="pane.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="pane.up"),
+        Binding("g", "first", "Top (then s / u: select / unselect all)", show=False,
                 id="pane.top"),
         Binding("G", "last", "Bottom", show=False, id="pane.bottom"),
-        Binding("s", "select(True)", "Select", show=False, id="pane.select"),
-        Binding("u", "select(False)", "Unselect", show=False, id="pane.unselect"),
+        Binding("s", "select(True)", "Select the record (●), step down", show=False,
+                id="pane.select"),
+        Binding("u", "select(False)", "Unselect the record, step down", show=False,
+                id="pane.unselect"),
     ]
 
     class SelectAll(Message):
