@@ -184,10 +184,15 @@ async def test_help_lists_the_keys(seed_db):
         console = Console(width=140, file=io.StringIO(), record=True)
         console.print(app.screen.query_one(Static).content)
         shown = [" ".join(line.split()) for line in console.export_text().splitlines()]
-        for binding in app.BINDINGS:  # every key of the app, from its bindings
-            assert any(line.endswith(binding.description) for line in shown), binding
-        for line in ("; Note", "n Next hit", "N Previous hit", "Articles (D)",
-                     "] Next article", "[ Previous article", "a Confirm all", "o Copy address"):
+        for binding in app.BINDINGS:  # every key of the app, from its bindings, with its id
+            assert any(line.endswith(f"{binding.description} {binding.id}")
+                       for line in shown), binding
+        for line in ("; Note record.note", "n Next hit search.next_hit",
+                     "N Previous hit search.previous_hit", "Articles (D)",
+                     "] Next article article.next", "[ Previous article article.previous",
+                     "a Confirm all article.confirm", "o Copy address article.address",
+                     "m Merge actor actor.merge", "s Select the record (●), step down "
+                     "pane.select"):
             assert line in shown, line
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)

@@ -568,3 +568,21 @@ async def test_a_keymap_file_remaps_keys_and_reports_what_it_cannot_use(seed_db,
         out.print(key_table(app))
         help_text = out.file.getvalue()
         assert "u / ctrl+z" in help_text and "pane.unselect" in help_text
+
+
+async def test_actor_keys_live_in_the_actors_pane(seed_db):
+    """m and S are the Actors pane's own bindings: elsewhere they are not active (nor in
+    the footer or the palette), and pressing them does nothing."""
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        assert not {"m", "S"} & set(app.screen.active_bindings)
+        await pilot.press("m")
+        await settle(pilot)
+        assert not isinstance(app.screen, SearchScreen | PickScreen)
+        await pilot.press("2")
+        assert {"m", "S"} <= set(app.screen.active_bindings)
+        await pilot.press("m")  # the merge target is searched for
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)

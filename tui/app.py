@@ -67,8 +67,6 @@ class TrackerApp(App):
         Binding("f", "cycle_filter", "Filter", id="pane.filter"),
         Binding("w", "toggle_copies", "Wire copies", show=False, id="pane.copies"),
         Binding("number_sign", "tag_filter", "Tag filter", show=False, id="pane.tag_filter"),
-        Binding("m", "merge", "Merge actor", show=False, id="actor.merge"),
-        Binding("S", "split", "Split alias", show=False, id="actor.split"),
         Binding("plus", "add", "Add missed record", show=False, id="record.add"),
         Binding("h", "history", "History", show=False, id="record.history"),
         Binding("c", "choose_crisis", "Crisis", id="crisis.choose"),
@@ -560,8 +558,13 @@ class TrackerApp(App):
         self.call_from_thread(self.show_current)
 
     # -- actions: steps over several records --------------------------------------------------
-    def action_merge(self) -> None:
-        self.with_selected(lambda _kind, actor_id: self.open_merge(actor_id), "actor")
+    @on(RecordPane.ActorAction)
+    def _actor_action(self, message: RecordPane.ActorAction) -> None:
+        """``m`` / ``S`` in the Actors pane (the pane's own bindings)."""
+        if message.action == "merge":
+            self.open_merge(message.actor_id)
+        else:
+            self.open_split(message.actor_id)
 
     @work(thread=True, group="edit")
     def open_merge(self, actor_id: int) -> None:
@@ -574,9 +577,6 @@ class TrackerApp(App):
                 "merge_actors", actor_id, hit.record_id, focus=("actor", hit.record_id)
             ),
         )
-
-    def action_split(self) -> None:
-        self.with_selected(lambda _kind, actor_id: self.open_split(actor_id), "actor")
 
     @work(thread=True, group="edit")
     def open_split(self, actor_id: int) -> None:
@@ -744,6 +744,13 @@ class TrackerApp(App):
                 binding.description, f"key: {binding.key.split(',')[0]}",
                 lambda action=binding.action: self.run_action(action),
             )
+        pane = self.current_pane
+        for binding in RecordPane.BINDINGS:  # the pane's own, where they apply
+            if binding.action.startswith("actor(") and pane.kind == "actor":
+                yield SystemCommand(
+                    binding.description, f"key: {binding.key.split(',')[0]} (Actors)",
+                    lambda action=binding.action: pane.run_action(action),
+                )
         yield SystemCommand("Keys", "Show every key binding", self.action_help)
 
 

@@ -164,7 +164,17 @@ class RecordPane(DataTable):
                 id="pane.select"),
         Binding("u", "select(False)", "Unselect the record, step down", show=False,
                 id="pane.unselect"),
+        # the Actors pane's own: shown and active there only (``check_action``)
+        Binding("m", "actor('merge')", "Merge actor", show=False, id="actor.merge"),
+        Binding("S", "actor('split')", "Split alias", show=False, id="actor.split"),
     ]
+
+    class ActorAction(Message):
+        """``m`` / ``S`` on an actor: the app opens the merge or split list for it."""
+
+        def __init__(self, action: str, actor_id: int) -> None:
+            super().__init__()
+            self.action, self.actor_id = action, actor_id
 
     class SelectAll(Message):
         """``gs`` / ``gu``: select (or unselect) every record the pane's view shows; the
@@ -357,6 +367,14 @@ class RecordPane(DataTable):
         near_start = new.row < MARGIN and self.base > 0
         if near_end or near_start:
             self.ask_around(self.base + new.row)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Actor-only keys exist in the Actors pane only (not in the footer elsewhere)."""
+        return self.kind == "actor" if action == "actor" else True
+
+    def action_actor(self, action: str) -> None:
+        if self.current_id is not None:
+            self.post_message(self.ActorAction(action, self.current_id))
 
     # -- selection ---------------------------------------------------------------------
     def on_key(self, event) -> None:
