@@ -475,6 +475,9 @@ def _usable_place(t, cand: _Cand) -> bool:
         return False  # "a Hong Kong-flagged vessel": it describes the vessel
     if _in_other_clause(t, cand.tok):
         return False  # "indicted a girl who was filmed in the West Bank": the filming's
+    if cand.sub_type == "weapons test" and any(
+            a.lower_ in _FLIGHT_PATH and a.dep_ == "prep" for a in [t.head, head.head]):
+        return False  # "fired a missile over Hokkaido": its path, not where it was fired
     return not (cand.type == PM and any(a.lower_ == "from" and a.dep_ == "prep"
                                         for a in [t.head, head.head]))
 
@@ -755,7 +758,31 @@ def _combined(d: Document, r: Resolved, built: list[_Cand], sources: list[int]) 
             main.date = _date_for(c.tok, d)
     main.own_date = main.date is not None
     main.location = _place_for(main, d, r)
+    if main.sub_type == "weapons test" and main.actor1 is None:
+        main.actor1 = _launching_state(r, main)
     return main
+
+
+def _launching_state(r: Resolved, c: _Cand) -> int | None:
+    """Who fired a weapon no one is said to have fired ("a missile was launched from
+    Sunan"): the state its name gives ("a North Korean missile", "North Korea's rocket"),
+    else the state of the place it was launched from; only a state the text names."""
+    from .actors import _state_key
+    from .locations import demonym_country
+
+    for t in c.tok.subtree:
+        if t.lemma_.lower() not in _WEAPONS:
+            continue
+        for m in t.children:
+            if m.dep_ in ("amod", "compound", "poss", "nmod"):
+                if m.i in r.actor_at and r.actors[r.actor_at[m.i]].kind == "state":
+                    return r.actor_at[m.i]
+                iso = demonym_country(m.text)
+                if iso and _state_key(iso) in r._keys:
+                    return r._keys[_state_key(iso)]
+    if c.location and c.location[1] and _state_key(c.location[1]) in r._keys:
+        return r._keys[_state_key(c.location[1])]
+    return None
 
 
 def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
@@ -822,6 +849,8 @@ def _in_passing(tok) -> bool:
 
 
 _SEQUEL_PREPS = {"after", "following"}
+# Where a missile flew or fell, not where it was launched from (ACLED codes the launch site).
+_FLIGHT_PATH = {"over", "into", "toward", "towards", "across", "off", "onto", "to"}
 # Verbs whose subject undergoes what follows: the victim, never the doer.
 _EXPERIENCED = {"face", "suffer", "experience", "witness", "endure", "undergo", "survive",
                 "see"}

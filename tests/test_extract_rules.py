@@ -216,3 +216,16 @@ def test_an_age_is_no_date_of_what_came_before():
     """"after her 15-year-old cousin was shot", told by her father: no event of its own."""
     assert not _events_of("Her father said the girl was upset after her 15-year-old cousin was "
                           "shot in the head with a rubber bullet.")
+
+
+@pytest.mark.parametrize("text,place,actor", [
+    # where a missile flew is not where it was fired from
+    ("North Korea fired a ballistic missile over Japan's northern Hokkaido island into the "
+     "sea early on Tuesday.", None, "North Korea"),
+    # fired by no one the sentence names: the state of the launch site (named in the text)
+    ("North Korea has carried out dozens of tests. The missile was launched from Sunan, near "
+     "Pyongyang, early on Friday, South Korea's military said.", "Sunan", "North Korea"),
+])
+def test_a_weapons_test_is_where_and_by_whom_it_was_launched(text, place, actor):
+    [test] = [e for e in _events_of(text, "2017-09-15") if e[1] == "weapons test"]
+    assert test[2] == place and actor in test[3]
