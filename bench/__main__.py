@@ -35,12 +35,13 @@ def table(result: dict) -> str:
     rows = [
         "| records | build rec/s | engine p50 / p95 ms | FTS5 alone p95 ms | exhaustive p95 ms "
         "| speed-up (p95) | top-10 overlap (tie-aware / strict) | FTS5 overlap "
+        "| tantivy p50 / p95 ms | tantivy overlap | tantivy build s / index MB "
         "| first paint s (× seed) | TUI RSS MB |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in result["sizes"]:
         s, p, seed = r.get("search") or {}, r.get("paint") or {}, r.get("seed_paint") or {}
-        engine = s.get("engine", {})
+        engine, peer = s.get("engine", {}), s.get("tantivy", {})
         ratio = (f" ({p['first_paint_s'] / seed['first_paint_s']:.2f}×)"
                  if p and seed else "")
         rows.append(
@@ -51,12 +52,15 @@ def table(result: dict) -> str:
             f"{_cell(s.get('speedup_p95_vs_exhaustive'), '×')} | "
             f"{_cell(s.get('overlap_top10'))} / {_cell(s.get('overlap_top10_strict'))} | "
             f"{_cell(s.get('fts5_overlap_top10'))} | "
+            f"{_cell(peer.get('p50_ms'))} / {_cell(peer.get('p95_ms'))} | "
+            f"{_cell(peer.get('overlap_top10'))} | "
+            f"{_cell(peer.get('build_s'))} / {_cell(peer.get('index_mb'))} | "
             f"{_cell(p.get('first_paint_s'))}{ratio} | {_cell(p.get('rss_mb'))} |"
         )
     seeds = [r["seed_paint"] for r in result["sizes"] if r.get("seed_paint")]
     if seeds:
         paints = sorted(s["first_paint_s"] for s in seeds)
-        rows.append(f"| seed only (runs beside each size) | - | - | - | - | - | - | - | "
+        rows.append("| seed only (runs beside each size) | " + "- | " * 10 +
                     f"{paints[0]}–{paints[-1]} (1×) | {max(s['rss_mb'] for s in seeds)} |")
     ing = result.get("ingest")
     if ing:

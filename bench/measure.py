@@ -118,6 +118,7 @@ def search(db: Path, queries: list[dict], timed_baseline: int, log=print) -> dic
         t = time.perf_counter()
         fts_hits.append(fts_alone(conn, q["query"]))
         fts_t.append(time.perf_counter() - t)
+    peer = _tantivy_run(conn, queries)
     exhaustive = Exhaustive(conn)
     gc.freeze()  # its strings live to the end: no collection needs to walk them
     exh_t: list[float] = []
@@ -135,6 +136,9 @@ def search(db: Path, queries: list[dict], timed_baseline: int, log=print) -> dic
         s, a = overlap(fts, truth, scores, exhaustive.index)
         fts_strict.append(s)
         fts_tie.append(a)
+        s, a = overlap(peer["hits"][number], truth, scores, exhaustive.index)
+        peer["strict"].append(s)
+        peer["tie"].append(a)
         for hit in hits:  # the engine's scores are the exhaustive ones, for its candidates
             assert abs(hit.score - scores[exhaustive.index[(hit.kind, hit.record_id)]]) < 0.01
     gc.unfreeze()
@@ -152,6 +156,10 @@ def search(db: Path, queries: list[dict], timed_baseline: int, log=print) -> dic
         "overlap_top10_strict": round(statistics.fmean(strict), 3),
         "fts5_overlap_top10": round(statistics.fmean(fts_tie), 3),
         "fts5_overlap_top10_strict": round(statistics.fmean(fts_strict), 3),
+        "tantivy": {**_ms(peer["times"]), "build_s": peer["build_s"],
+                    "index_mb": peer["index_mb"],
+                    "overlap_top10": round(statistics.fmean(peer["tie"]), 3),
+                    "overlap_top10_strict": round(statistics.fmean(peer["strict"]), 3)},
         "worst_queries": sorted(
             ({"query": q["query"], "overlap": round(a, 2)} for q, a in zip(queries, tie,
                                                                            strict=True)),
@@ -159,7 +167,25 @@ def search(db: Path, queries: list[dict], timed_baseline: int, log=print) -> dic
         )[:5],
     }
     log(f"    search: engine p50 {engine['p50_ms']} ms p95 {engine['p95_ms']} ms; exhaustive "
-        f"p95 {exh['p95_ms']} ms; overlap {out['overlap_top10']}")
+        f"p95 {exh['p95_ms']} ms; overlap {out['overlap_top10']}; tantivy p95 "
+        f"{out['tantivy']['p95_ms']} ms, overlap {out['tantivy']['overlap_top10']}")
+    return out
+
+
+def _tantivy_run(conn: sqlite3.Connection, queries: list[dict]) -> dict:
+    """The peer engine on the same records and queries: its build, size, hits and times."""
+    from .tantivy_baseline import Tantivy
+
+    peer = Tantivy(conn)
+    peer.search("warm up")
+    times, hits = [], []
+    for q in queries:
+        t = time.perf_counter()
+        hits.append(peer.search(q["query"], TOP))
+        times.append(time.perf_counter() - t)
+    out = {"times": times, "hits": hits, "build_s": round(peer.build_s, 2),
+           "index_mb": round(peer.size_bytes / 1e6, 1), "strict": [], "tie": []}
+    peer.close()
     return out
 
 

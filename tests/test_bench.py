@@ -31,6 +31,8 @@ def test_bench_builds_a_small_store_and_measures_search(tmp_path, monkeypatch):
     result = measure.search(build.cached_path(500), queries[:20], timed_baseline=5,
                             log=lambda _line: None)
     assert result["engine"]["p95_ms"] > 0 and 0 <= result["overlap_top10"] <= 1
+    peer = result["tantivy"]  # the embedded engine, on the same records and queries
+    assert peer["p95_ms"] > 0 and 0 <= peer["overlap_top10"] <= 1 and peer["index_mb"] > 0
     table = bench_main.table({"sizes": [{**meta, "search": result}]})
     assert "500" in table or f"{meta['records']:,}" in table
     json.dumps(result)
