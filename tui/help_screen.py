@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -54,23 +57,24 @@ def sections(app_bindings: list[Binding]) -> list[tuple[str, list[Binding]]]:
     ]
 
 
-def key_table(app) -> Table:
+def key_table(app) -> Group:
     """Every key of the running app (with the user's keymap applied), what it does, and
-    the id a keymap file names it by."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold cyan", no_wrap=True)
-    table.add_column()
-    table.add_column(style="dim")
+    the id a keymap file names it by: one heading and one grid per screen."""
     user_keys = getattr(app, "user_keys", None)
     keys = user_keys.keys if user_keys else {}
+    parts: list = []
     for title, bindings in sections(type(app).BINDINGS):
-        table.add_row(title, "")
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold cyan", no_wrap=True, width=18)
+        table.add_column(ratio=1)
+        table.add_column(style="dim", no_wrap=True)
         if title == "Panes":
             for extra_keys, what in EXTRA:
-                table.add_row(f"  {extra_keys}", what)
+                table.add_row(extra_keys, what, "")
         for binding in bindings:
-            table.add_row(f"  {_keys(binding, keys)}", binding.description, binding.id or "")
-    return table
+            table.add_row(_keys(binding, keys), binding.description, binding.id or "")
+        parts += [Text(title, style="bold"), Padding(table, (0, 0, 0, 2))]
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):
