@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import on, work
@@ -289,7 +290,8 @@ class TrackerApp(App):
         self.call_from_thread(
             self.push_screen, ClaimsScreen(crisis, claims, totals),
             lambda choice: choice and self.run_step(
-                "choose_figure", crisis["id"], choice[0], choice[1] or None, then=self.action_claims
+                self.store.choose_figure, crisis["id"], choice[0], choice[1] or None,
+                then=self.action_claims,
             ),
         )
 
@@ -306,7 +308,7 @@ class TrackerApp(App):
             self.query_one(FieldBar).open("crisis_name", "crisis", self.crisis["id"],
                                           self.crisis["name"])
         elif action == "merge" and self._need_crisis():
-            self.open_crisis_target("merge_crises", self.crisis["id"])
+            self.open_crisis_target(self.store.merge_crises, self.crisis["id"])
         elif action == "move":
             self.with_selected(self.open_move)
 
@@ -317,17 +319,19 @@ class TrackerApp(App):
             self.call_from_thread(self.notify, "Select an event or a figure: actors belong to "
                                   "every crisis they appear in.", severity="warning")
             return
-        self.open_crisis_target("move_document", record["document_id"])
+        self.open_crisis_target(self.store.move_document, record["document_id"])
 
     @work(thread=True, group="crisis")
-    def open_crisis_target(self, method: str, subject: int) -> None:
-        crises = [c for c in self.store.crises()
-                  if not (method == "merge_crises" and c["id"] == subject)]
+    def open_crisis_target(self, operation: Callable[[int, int], object], subject: int) -> None:
+        """Pick the crisis ``operation(subject, crisis)`` acts on (merging a crisis into
+        itself is not offered)."""
+        merging = operation == self.store.merge_crises
+        crises = [c for c in self.store.crises() if not (merging and c["id"] == subject)]
         choices = [(c["id"], f"{c['name']}  ·  {c['documents']} documents") for c in crises]
         self.call_from_thread(
             self.push_screen, PickScreen("Into which crisis?", choices),
             lambda target: target is not None and self.run_step(
-                method, subject, target, then=self._refresh_crisis),
+                operation, subject, target, then=self._refresh_crisis),
         )
 
     def _refresh_crisis(self) -> None:
@@ -491,10 +495,10 @@ class TrackerApp(App):
             tag = message.value.strip().lstrip("#").lower() or None
             self._set_view(message.kind, dataclasses.replace(pane.view, tag=tag))
         elif message.purpose == "crisis_name":
-            self.run_step("rename_crisis", message.record_id, message.value,
+            self.run_step(self.store.rename_crisis, message.record_id, message.value,
                           then=self._refresh_crisis)
         elif message.purpose == "new_crisis":
-            self.run_step("create_crisis", message.value, then=self._refresh_crisis)
+            self.run_step(self.store.create_crisis, message.value, then=self._refresh_crisis)
         elif message.purpose == "tag_selection":
             pane = self.pane(message.kind)
             self.bulk_step(pane, tag_records, message.value, done="Tagged")
@@ -574,7 +578,7 @@ class TrackerApp(App):
         self.call_from_thread(
             self.push_screen, screen,
             lambda hit: hit is not None and self.run_step(
-                "merge_actors", actor_id, hit.record_id, focus=("actor", hit.record_id)
+                self.store.merge_actors, actor_id, hit.record_id, focus=("actor", hit.record_id)
             ),
         )
 
@@ -605,8 +609,8 @@ class TrackerApp(App):
         if choice is None:
             return
         what, value = choice
-        method = "split_alias" if what == "alias" else "split_document"
-        self.run_step(method, actor_id, value, focus=("actor", None))
+        split = self.store.split_alias if what == "alias" else self.store.split_document
+        self.run_step(split, actor_id, value, focus=("actor", None))
 
     def action_add(self) -> None:
         self.with_selected(self.open_add)
@@ -631,20 +635,22 @@ class TrackerApp(App):
 
     def _add(self, params: dict | None) -> None:
         if params:
-            self.run_step("add_record", params["kind"], params["document_id"], params["start"],
-                          params["end"], params["values"], focus=(params["kind"], None))
+            self.run_step(self.store.add_record, params["kind"], params["document_id"],
+                          params["start"], params["end"], params["values"],
+                          focus=(params["kind"], None))
 
     @work(thread=True, group="edit")
-    def run_step(self, method: str, *args, focus: tuple[str, int | None] | None = None,
-                 then=None) -> None:
-        """Run a store operation that changes several records, then reload the panes."""
+    def run_step(self, operation: Callable[..., object], *args,
+                 focus: tuple[str, int | None] | None = None, then=None) -> None:
+        """Run a store operation that changes several records (a bound method of the
+        store, never a name looked up), then reload the panes."""
         try:
-            result = getattr(self.store, method)(*args)
+            result = operation(*args)
         except (InvalidValue, KeyError, StoreError) as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             return
-        self.call_from_thread(self.notify, f"Done: {method.replace('_', ' ')} (U undoes).",
-                              timeout=3)
+        done = operation.__name__.replace("_", " ")
+        self.call_from_thread(self.notify, f"Done: {done} (U undoes).", timeout=3)
         self.call_from_thread(then or self.reload)
         if focus is not None:
             kind, record_id = focus
