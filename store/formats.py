@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from extract.events import fatalities, is_background
+from extract.events import is_background
 from extract.geo import locate
 from extract.model import SUB_TYPE_NAMES
 
@@ -22,6 +21,7 @@ from .articles import outlet
 from .cells import SafeDictWriter, SafeWriter
 from .export import ExportFilter
 from .store import Store
+from .tolls import event_toll
 
 # ACLED's names for our event types (the last two are this tool's own additions).
 ACLED_TYPES = {
@@ -90,16 +90,6 @@ def _country_name(iso3: str | None) -> str:
 
     country = pycountry.countries.get(alpha_3=iso3)
     return getattr(country, "common_name", None) or (country.name if country else iso3)
-
-
-@dataclass(frozen=True)
-class _Report:
-    """A stored death count, in the shape ``extract.events.fatalities`` reads."""
-
-    value: int
-    qualifier: str
-    part_of: int | None
-    category: str = "deaths"
 
 
 def inter_code(kind: str | None, event_type: str) -> int | str:
@@ -180,13 +170,8 @@ def _acled_actors(store: Store, event_id: int) -> tuple[dict[str, list[str]], di
 
 
 def _acled_toll(store: Store, event_id: int) -> int:
-    """The event's fatalities (``extract.events.fatalities`` over its death counts)."""
-    deaths = [_Report(v, q, p) for v, q, p in store.conn.execute(
-        "SELECT f.value, f.qualifier, f.part_of FROM event_figures ef JOIN figures f "
-        "ON f.id = ef.figure_id WHERE ef.event_id = ? AND f.category = 'deaths' "
-        "AND f.status != 'rejected'", (event_id,),
-    )]
-    toll = fatalities(deaths, list(range(len(deaths))))
+    """The event's fatalities (``store.tolls``: its death counts as they stand)."""
+    toll = event_toll(store.conn, event_id)
     return toll.best if toll else 0
 
 

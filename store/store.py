@@ -33,6 +33,7 @@ from .records import EDITABLE, TABLES
 from .reextract import Reextract
 from .review import Review
 from .search import Hit, SearchIndex
+from .tolls import event_toll
 from .views import ALL_BUT_REJECTED, View
 
 LINKS_SHOWN = 50  # an actor's mentions and events that ``get`` reads (with their counts)
@@ -533,6 +534,8 @@ class Store(History, Review, Reextract, Crises, Claims):
                     "SELECT f.id, f.value, f.text, f.counted FROM event_figures ef "
                     "JOIN figures f ON f.id = ef.figure_id WHERE ef.event_id = ?", (record_id,)
                 ))
+                toll = event_toll(self.conn, record_id)
+                record["toll"] = (toll.low, toll.best, toll.high) if toll else None
             return record
 
     # -- search --------------------------------------------------------------------------

@@ -405,3 +405,25 @@ def test_acled_gives_admin_areas_and_leaves_recalled_background_out(tmp_path):
     assert not [r for r in coded if r["event_date"] < "2016-11-01"]
     recalled = [r for r in every if r["event_date"] < "2016-11-01"]
     assert recalled and all(r["event_date"].startswith("2015-03") for r in recalled)
+
+
+def test_the_detail_and_the_acled_export_give_the_same_toll(store_path):
+    """One reading of an event's death counts (``store/tolls.py``) for both: the detail view
+    shows UCDP's best with low and high, ACLED's ``fatalities`` is that best."""
+    from rich.console import Console
+
+    from tui.detail import render_record
+
+    with Store(store_path) as store:
+        rows = {r["event_id_cnty"]: r for r in csv.DictReader(io.StringIO(_acled(store)))}
+        tolls = {}
+        for event_id in _exported_ids(_acled(store)):
+            record = store.get("event", event_id)
+            tolls[event_id] = record["toll"]
+            key = next(k for k in rows if re.sub(r"^\D+", "", k) == str(event_id))
+            assert int(rows[key]["fatalities"]) == (record["toll"][1] if record["toll"] else 0)
+            if record["toll"]:
+                out = io.StringIO()
+                Console(file=out, width=100).print(render_record(record))
+                assert f"{record['toll'][1]:,} killed" in out.getvalue()
+    assert any(tolls.values())

@@ -79,7 +79,17 @@ def _event_pairs(record: dict) -> list[tuple[str, object]]:
         ("Where", ", ".join(x for x in (record.get("location"), record.get("country")) if x)),
         ("Actors", actors),
         ("Figures", figures),
+        ("Toll", _toll(record.get("toll"))),
     ]
+
+
+def _toll(toll) -> str | None:
+    """UCDP's best estimate, with the low and high reports when they differ."""
+    if not toll:
+        return None
+    low, best, high = toll
+    spread = f" (low {low:,}, high {high:,})" if (low, high) != (best, best) else ""
+    return f"{best:,} killed{spread}"
 
 
 def _figure_pairs(record: dict) -> list[tuple[str, object]]:
