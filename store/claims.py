@@ -92,6 +92,18 @@ def recommend(reports: list[Report]) -> Report:
                                         r.figure_id))
 
 
+@functools.lru_cache(maxsize=65536)
+def _official(sentence: str) -> bool:
+    """A report from a named official source (its sentence says who); a crisis's reports
+    share sentences (wire copies, quoted tolls), so each is read once."""
+    return bool(OFFICIAL.search(sentence))
+
+
+@functools.lru_cache(maxsize=65536)
+def _attackers(counted: str) -> bool:
+    return bool(PERPETRATORS.search(counted))
+
+
 @functools.lru_cache(maxsize=4096)
 def _encloses(outer: str, inner: str) -> bool:
     """Is ``outer`` the country or the province ``inner`` lies in ("in southern France"
@@ -169,34 +181,32 @@ class Claims:
     def claims(self, crisis_id: int, min_documents: int = 1) -> list[Claim]:
         """The crisis's claims, those reported by the most documents first."""
         with self.lock:
-            rows = list(self.db.query(
+            rows = self.conn.execute(
                 "SELECT f.id, f.value, f.text, f.qualifier, f.counted, f.location, f.category, "
                 "f.sentence, d.id AS document_id, d.title, d.source, d.url, d.published "
                 "FROM figures f JOIN documents d ON d.id = f.document_id "
                 "WHERE d.crisis_id = ? AND d.duplicate_of IS NULL AND f.status != 'rejected' "
                 "AND f.part_of IS NULL ORDER BY f.id", (crisis_id,)
-            ))
+            ).fetchall()
             choices = dict(self.conn.execute(
                 "SELECT claim, figure_id FROM claim_choices WHERE crisis_id = ?", (crisis_id,)
             ).fetchall())
         by_category: dict[str, list[tuple[str | None, Report, str]]] = {}
-        for row in rows:
-            report = Report(
-                row["id"], row["value"], row["text"], row["qualifier"], row["counted"],
-                row["location"], row["document_id"], row["title"], row["source"], row["url"],
-                row["published"], row["sentence"], bool(OFFICIAL.search(row["sentence"])),
-            )
-            attackers = row["category"] in CASUALTIES and PERPETRATORS.search(
-                row["counted"] or "")
-            by_category.setdefault(row["category"], []).append(
-                (row["location"], report, "attackers" if attackers else ""))
-        homes = _Homes([row["location"] for row in rows])
+        for (figure_id, value, text, qualifier, counted, location, category, sentence,
+             document_id, title, source, url, published) in rows:
+            report = Report(figure_id, value, text, qualifier, counted, location, document_id,
+                            title, source, url, published, sentence, _official(sentence))
+            attackers = category in CASUALTIES and _attackers(counted or "")
+            by_category.setdefault(category, []).append(
+                (location, report, "attackers" if attackers else ""))
+        homes = _Homes([row[5] for row in rows])
         claims: list[Claim] = []
         for category, located in by_category.items():
             places = Counter(loc for loc, _report, _group in located if loc)
+            home_of = {loc: homes.home(loc, places) for loc in {x[0] for x in located}}
             buckets: dict[tuple[str | None, str], list[Report]] = {}
             for loc, report, group in located:
-                buckets.setdefault((homes.home(loc, places), group), []).append(report)
+                buckets.setdefault((home_of[loc], group), []).append(report)
             for (place, group), reports in buckets.items():
                 for run in _groups(reports):
                     kind = f"{category}+{group}" if group else category
