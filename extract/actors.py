@@ -251,7 +251,7 @@ def _add_curated(p: _Pass) -> None:
     """1. Names of the curated list (``data/organisations.json``)."""
     d, r, text = p.d, p.r, p.d.text
     forms, rx = _curated()
-    for m in rx.finditer(d.doc.text):
+    for m in rx.finditer(d.parsed_text):
         org = forms[m.group(1)]
         if _mostly_upper(_line_at(text, m.start())) or text[m.start() - 1:m.start()] in (
                 "#", "@"):
@@ -280,7 +280,7 @@ def _add_acronym_definitions(p: _Pass) -> None:
     """2. "Name Words (ACR)" definitions, and the acronym wherever it is used after."""
     d, r = p.d, p.r
     for m in re.finditer(r"((?:[A-Z][\w'-]+\s+(?:(?:of|for|and|the|on)\s+)*)+[A-Z][\w'-]+)"
-                         r"\s+\(([A-Z]{2,8})\)", d.doc.text):
+                         r"\s+\(([A-Z]{2,8})\)", d.parsed_text):
         name, acr = m.group(1), m.group(2)
         name = re.sub(r"^(The|A)\s+", "", name)
         if acronym(name) != acr and not acronym(name).endswith(acr):
@@ -292,7 +292,7 @@ def _add_acronym_definitions(p: _Pass) -> None:
         key = ("org", normalise(name))
         r.add_actor(d, key, name, kind, None, ns, ns + len(name), (acr,))
         p.claimed.append((ns, ns + len(name)))
-        for am in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", d.doc.text):
+        for am in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", d.parsed_text):
             if not p.overlaps(am.start(), am.end()):
                 r.add_actor(d, key, name, kind, None, am.start(), am.end())
                 p.claimed.append((am.start(), am.end()))

@@ -599,7 +599,7 @@ def _loose_day(sent, d: Document) -> DateRef | None:
 def extract_events(d: Document, r: Resolved, figures: list[Figure]) -> list[Event]:
     refs = _Refs(d, r)
     cands: list[_Cand] = []
-    for si, sent in enumerate(d.doc.sents):
+    for si, sent in enumerate(d.sents):
         if d.is_quiet(sent.start_char) or not sent.text.strip():
             continue
         found = []
@@ -985,7 +985,7 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
     fig_sent: dict[int, list[int]] = {}
     for i, f in enumerate(figures):
         fig_sent.setdefault(d.sentence_index(f.span.start), []).append(i)
-    sents = list(d.doc.sents)
+    sents = d.sents
     groups: list[list[_Cand]] = []
     # an undated mention is about the days up to publication, so it never joins (or takes in)
     # a happening dated weeks before: "the attack" is not "the attacks of last November"
