@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from . import data, locations
 from .aliases import acronym, normalise
-from .document import Document
+from .document import Document, ents_of
 from .model import Actor, Location, Mention
 
 # a place name written with hyphens the NER cuts at: "-i-Sharif", "-e-Sharif", "-Sharif"
@@ -173,7 +173,7 @@ def _poss_country(tok) -> str | None:
 def _country_of_word(tok) -> str | None:
     span_text = tok.text
     if tok.ent_iob_ != "O":
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
         if ent is not None:
             span_text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
     place = locations.country(span_text)
@@ -315,8 +315,9 @@ def _add_entities(p: _Pass) -> None:
     doc = p.d.doc
     place_names = _place_names(p.d)
     # "Buhari" after "Muhammadu Buhari" is the man, never the town of that name
-    surnames = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON" and " " in e.text}
-    first_names = {e.text.split()[0] for e in doc.ents if e.label_ == "PERSON" and " " in e.text}
+    people = [e.text.split() for e in ents_of(doc) if e.label_ == "PERSON" and " " in e.text]
+    surnames = {words[-1] for words in people}
+    first_names = {words[0] for words in people}
     for ent in _entities_with_countries(doc):
         if ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"):
             continue
@@ -641,7 +642,7 @@ def _place_names(d: Document) -> set[str]:
     out: set[str] = set()
     if d.dateline and d.dateline[3]:
         out.add(d.dateline[3].strip())
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ("ORG", "PERSON", "FAC", "GPE", "LOC"):
             continue
         name = re.sub(r"^(the|The)\s+", "", ent.text).strip()
@@ -682,10 +683,10 @@ def _personal(doc, ent, name: str) -> bool:
     word stands right before this or another mention of the name ("her father Bassem",
     "spokesman Garba Shehu"), or right after it ("Christian Estrosi, mayor of Nice")."""
     last = name.split()[-1]
-    for other in doc.ents:
+    for other in ents_of(doc):
         if other.label_ == "PERSON" and last in other.text.split():
             return True
-    for other in doc.ents:
+    for other in ents_of(doc):
         if other.text != ent.text:
             continue
         prev = doc[other.start - 1] if other.start > 0 else None

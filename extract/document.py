@@ -47,6 +47,15 @@ _DATELINE = re.compile(
 _FILING_DATE = re.compile(r"\s*[A-Z][A-Z.' -]{2,}(?:,\s*[A-Z][A-Za-z.' -]+)?\s*\(\s*$")
 
 
+def ents_of(doc) -> tuple:
+    """The parse's entities, listed once per Doc (``doc.ents`` builds every Span again at each
+    read, which the event pass did once per trigger)."""
+    cached = doc.user_data.get("tracker.ents")
+    if cached is None:
+        cached = doc.user_data["tracker.ents"] = tuple(doc.ents)
+    return cached
+
+
 @dataclass
 class Document:
     """Text, parse and layout, plus helpers to make Spans with sentence bounds."""

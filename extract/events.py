@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from . import data, dates
 from .actors import Resolved
-from .document import Document
+from .document import Document, ents_of
 from .locations import KIND_RANK
 from .model import DateRef, Event, Fatalities, Figure, Participant
 
@@ -530,7 +530,7 @@ def _date_for(trig, d: Document) -> DateRef | None:
     kind = _classify(trig)
     reported = kind is not None and kind[0] != STA  # a happening, not a statement
     best, best_rank = None, 99
-    for ent in d.doc.ents:
+    for ent in ents_of(d.doc):
         if not dates.dates_entity(ent) or not (sent.start <= ent.start < sent.end):
             continue
         if d.is_filing_date(ent.start_char):
@@ -842,7 +842,7 @@ def _in_passing(tok) -> bool:
                                      for c in t.children):
             span = range(t.left_edge.i, t.right_edge.i + 1)
             return not any(e.start in span and dates.dates_entity(e) and "old" not in e.text
-                           for e in tok.doc.ents)
+                           for e in ents_of(tok.doc))
         if t.dep_ in ("ccomp", "ROOT", "relcl"):
             break
     return False
@@ -888,7 +888,7 @@ def _dated(tok, span: range | None = None) -> bool:
     """A date in the clause of ``tok`` (an age, "15-year-old", is none)."""
     span = span or range(tok.left_edge.i, tok.right_edge.i + 1)
     return any(e.start in span and dates.dates_entity(e) and "old" not in e.text
-               for e in tok.doc.ents)
+               for e in ents_of(tok.doc))
 
 
 def _undated_sequel_of(tok) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .document import Document
+from .document import Document, ents_of
 from .model import Figure
 
 _UNITS = {
@@ -186,7 +186,7 @@ def _number_spans(d: Document):
     doc = d.doc
     taken = set()
     spans = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         # the NER calls "Between 10 and 20 (civilians)" a DATE
         if ent.label_ == "CARDINAL" or (ent.label_ == "DATE" and _DATE_LIKE_COUNT.fullmatch(
                 ent.text) and any(t.dep_ == "nummod" for t in ent)):
