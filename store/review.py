@@ -26,6 +26,9 @@ NEW_RECORD_FIELDS = {
 ROLES = ("actor1", "actor2", "assoc", "source")
 
 
+_BRACKETED = re.compile(r"(.+?)\s*\(([^()]+)\)")  # "Name (role)", "Name (Country)"
+
+
 def _actor_spec(spec: str) -> list[tuple[str, str, str | None]]:
     """"Name (role); Name" as (name, role, country) (role defaults to actor1); an
     ACLED-style bracketed country ("Civilians (Afghanistan)") is the actor's country, not a
@@ -35,14 +38,14 @@ def _actor_spec(spec: str) -> list[tuple[str, str, str | None]]:
         if not part:
             continue
         name, role = part, "actor1"
-        match = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", part)
+        match = _BRACKETED.fullmatch(part)
         if match and match.group(2).strip().lower() in ROLES:
             name, role = match.group(1), match.group(2).strip().lower()
         elif match and locations.country(match.group(2).strip()) is None:
             raise InvalidValue(f"actors: role {match.group(2)!r} is not one of "
                                f"{', '.join(ROLES)}")
         country = None
-        match = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name.strip())
+        match = _BRACKETED.fullmatch(name.strip())
         place = locations.country(match.group(2).strip()) if match else None
         if place is not None:
             name, country = match.group(1), place.country
@@ -67,8 +70,8 @@ class Review:
         changes = []
         with self.step("edit"):
             if create:
-                for name in self.unknown_actors(spec):
-                    self._create_actor(name, event_id)
+                for name, country in self._unknown(spec):
+                    self._create_actor(name, country, event_id)
             wanted = self.resolve_event_actors(spec)
             current = {
                 (actor_id, role): rowid for rowid, actor_id, role in self.conn.execute(
@@ -102,41 +105,61 @@ class Review:
     def unknown_actors(self, spec: str) -> list[str]:
         """The names of "Name (role); …" that no stored actor has (the form offers to create
         them); InvalidValue for a role that is not one."""
+        return [f"{name} ({locations.country_name(country)})" if country else name
+                for name, country in self._unknown(spec)]
+
+    def _unknown(self, spec: str) -> list[tuple[str, str | None]]:
         return list(dict.fromkeys(
-            f"{name} ({locations.country_name(country)})" if country else name
-            for name, _role, country in _actor_spec(spec)
+            (name, country) for name, _role, country in _actor_spec(spec)
             if self.find_actor(name, country=country) is None))
 
-    def _create_actor(self, typed: str, event_id: int) -> int:
+    def _create_actor(self, name: str, country: str | None, event_id: int) -> int:
         """A new actor for a name typed in an event's form (inside a step): kind and country
         guessed from the name (a national kind without a country takes the event's), and a
         mention where the event's document writes the name, if it does (its provenance)."""
-        name, kind, country = actor_kinds.guess(typed)
+        name = " ".join(name.split())
+        kind, country = actor_kinds.guess(name, country)
         document_id, event_country = self.conn.execute(
             "SELECT document_id, country FROM events WHERE id = ?", (event_id,)).fetchone()
         if country is None and kind in alias_rules.NATIONAL_KINDS:
             country = event_country
-        new_id = self._next_id("actors")
-        self.change("actor", new_id, WHOLE_ROW, {
-            "name": check("actor", "name", name), "kind": kind, "country": country,
-            "created_at": now(), "note": f"created by hand for event #{event_id}",
-            "status": "confirmed", "tags": "[]", "merged_into": None,
-        })
-        self.change("alias", self._next_id("aliases"), WHOLE_ROW, {
-            "actor_id": new_id, "alias": name,
-            "norm": alias_rules.normalise(name) or name.lower(),
-        })
+        new_id = self._new_actor(check("actor", "name", name), kind, country, "confirmed",
+                                 note=f"created by hand for event #{event_id}")
+        self._new_alias(new_id, name)
         (text,) = self.conn.execute("SELECT text FROM documents WHERE id = ?",
                                     (document_id,)).fetchone()
         found = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE)
         if found:
-            sent_start, sent_end = sentence_bounds(text, found.start(), found.end())
-            self.change("mention", self._next_id("mentions"), WHOLE_ROW, {
-                "actor_id": new_id, "document_id": document_id, "start": found.start(),
-                "end": found.end(), "sent_start": sent_start, "sent_end": sent_end,
-                "sentence": text[sent_start:sent_end],
-            })
+            self._new_mention(new_id, document_id, text, found.start(), found.end())
         return new_id
+
+    # -- new rows of an actor (inside a step) ----------------------------------------------
+    def _new_actor(self, name: str, kind: str, country: str | None, status: str,
+                   note: str = "") -> int:
+        new_id = self._next_id("actors")
+        self.change("actor", new_id, WHOLE_ROW, {
+            "name": name, "kind": kind, "country": country, "created_at": now(),
+            "note": note, "status": status, "tags": "[]", "merged_into": None,
+        })
+        return new_id
+
+    def _new_alias(self, actor_id: int, alias: str, fallback: str | None = None) -> None:
+        """An alias of ``actor_id``; one that normalises to nothing is matched by
+        ``fallback`` (else itself) in lower case."""
+        self.change("alias", self._next_id("aliases"), WHOLE_ROW, {
+            "actor_id": actor_id, "alias": alias,
+            "norm": alias_rules.normalise(alias) or (fallback or alias).lower(),
+        })
+
+    def _new_mention(self, actor_id: int, document_id: int, text: str, start: int,
+                     end: int) -> None:
+        """A mention at ``text[start:end]`` of the document, with its sentence."""
+        sent_start, sent_end = sentence_bounds(text, start, end)
+        self.change("mention", self._next_id("mentions"), WHOLE_ROW, {
+            "actor_id": actor_id, "document_id": document_id, "start": start, "end": end,
+            "sent_start": sent_start, "sent_end": sent_end,
+            "sentence": text[sent_start:sent_end],
+        })
 
     # -- merge ---------------------------------------------------------------------------
     def merge_actors(self, gone: int, keep: int) -> None:
@@ -197,11 +220,7 @@ class Review:
             ).fetchone()
             if alias_row is None:
                 raise InvalidValue(f"{alias!r} is not an alias of this actor")
-            new_id = self._next_id("actors")
-            self.change("actor", new_id, WHOLE_ROW, {
-                "name": alias, "kind": actor[0], "country": actor[1], "created_at": now(),
-                "note": "", "status": "unreviewed", "tags": "[]", "merged_into": None,
-            })
+            new_id = self._new_actor(alias, actor[0], actor[1], "unreviewed")
             self.change("alias", alias_row[0], "actor_id", new_id)
             moved_sentences = set()
             for rowid, document_id, start, end in self.conn.execute(
@@ -246,16 +265,11 @@ class Review:
             name = " ".join(mentions[0][1].split())
             country = (mentions[0][2] or actor[1]) if actor[0] in alias_rules.NATIONAL_KINDS \
                 else actor[1]
-            new_id = self._next_id("actors")
-            self.change("actor", new_id, WHOLE_ROW, {
-                "name": name, "kind": actor[0], "country": country, "created_at": now(),
-                "note": f"split off from actor #{actor_id} for article #{document_id}",
-                "status": "unreviewed", "tags": "[]", "merged_into": None,
-            })
+            new_id = self._new_actor(
+                name, actor[0], country, "unreviewed",
+                note=f"split off from actor #{actor_id} for article #{document_id}")
             for form in dict.fromkeys(" ".join(m[1].split()) for m in mentions):
-                self.change("alias", self._next_id("aliases"), WHOLE_ROW, {
-                    "actor_id": new_id, "alias": form,
-                    "norm": alias_rules.normalise(form) or form.lower()})
+                self._new_alias(new_id, form)
             for rowid, _text, _country in mentions:
                 self.change("mention", rowid, "actor_id", new_id)
             self._move_event_links(actor_id, new_id, lambda d, _start, _end: d == document_id)
@@ -298,20 +312,9 @@ class Review:
         sent_start, sent_end = sentence_bounds(text, start, end)
         with self.step("add"):
             if kind == "actor":
-                new_id = self._next_id("actors")
-                self.change("actor", new_id, WHOLE_ROW, {
-                    **checked, "country": None, "created_at": now(), "note": "",
-                    "status": "confirmed", "tags": "[]", "merged_into": None,
-                })
-                self.change("alias", self._next_id("aliases"), WHOLE_ROW, {
-                    "actor_id": new_id, "alias": text[start:end],
-                    "norm": alias_rules.normalise(text[start:end]) or checked["name"].lower(),
-                })
-                self.change("mention", self._next_id("mentions"), WHOLE_ROW, {
-                    "actor_id": new_id, "document_id": document_id, "start": start,
-                    "end": end, "sent_start": sent_start, "sent_end": sent_end,
-                    "sentence": text[sent_start:sent_end],
-                })
+                new_id = self._new_actor(checked["name"], checked["kind"], None, "confirmed")
+                self._new_alias(new_id, text[start:end], fallback=checked["name"])
+                self._new_mention(new_id, document_id, text, start, end)
                 return new_id
             base = {
                 "document_id": document_id, "start": start, "end": end,
