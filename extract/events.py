@@ -275,14 +275,7 @@ def _unreal(tok, verb) -> bool:
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS):
                 return True
-    for t in [tok, *tok.ancestors]:
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "if",
-                                                                       "unless")
-                                     for c in t.children):
-            return True
-        if t.dep_ in ("ccomp", "ROOT", "relcl"):
-            break
-    return False
+    return _marked_clause(tok, ("as", "while", "if", "unless")) is not None
 
 
 def _charge_or_attribute(tok) -> bool:
@@ -837,15 +830,8 @@ def _in_passing(tok) -> bool:
         return True  # "rubber bullets were used following a violent demonstration"
     if _habitual(tok):
         return True  # "villagers have protested weekly for eight years": a custom, not news
-    for t in [tok, *tok.ancestors]:
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS
-                                     for c in t.children):
-            span = range(t.left_edge.i, t.right_edge.i + 1)
-            return not any(e.start in span and dates.dates_entity(e) and "old" not in e.text
-                           for e in ents_of(tok.doc))
-        if t.dep_ in ("ccomp", "ROOT", "relcl"):
-            break
-    return False
+    clause = _marked_clause(tok, _BACKGROUND_MARKS)
+    return clause is not None and not _dated(clause)
 
 
 _SEQUEL_PREPS = {"after", "following"}
@@ -872,16 +858,21 @@ def _habitual(tok) -> bool:
     return False
 
 
-def _time_clause(tok, marks=None) -> bool:
-    """Inside a clause of "after", "before", "since" or "until" ("after he had fled")."""
-    marks = marks or _BACKGROUND_MARKS | _SEQUEL_PREPS
+def _marked_clause(tok, marks):
+    """The adverbial clause of one of ``marks`` ("after", "if", ...) that ``tok`` is in,
+    within its own clause (not past a reported or relative clause), or None."""
     for t in [tok, *tok.ancestors]:
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks
                                      for c in t.children):
-            return True
+            return t
         if t.dep_ in ("ccomp", "ROOT", "relcl"):
-            return False
-    return False
+            return None
+    return None
+
+
+def _time_clause(tok, marks=None) -> bool:
+    """Inside a clause of "after", "before", "since" or "until" ("after he had fled")."""
+    return _marked_clause(tok, marks or _BACKGROUND_MARKS | _SEQUEL_PREPS) is not None
 
 
 def _dated(tok, span: range | None = None) -> bool:
