@@ -38,7 +38,6 @@ class View:
 
 
 ALL_BUT_REJECTED = View()
-EVERYTHING = View(statuses=STATUSES, copies=True)
 
 _COLUMNS = {
     "event": "r.id, r.date_start, r.date_end, r.date_precision, r.type, r.summary, "

@@ -548,6 +548,7 @@ async def test_a_keymap_file_remaps_keys_and_reports_what_it_cannot_use(seed_db,
         await settle(pilot)
         warnings = [str(n.message) for n in app._notifications]
         assert any("'no.such'" in w for w in warnings)
+        assert app.undo_hint == "(u undoes)"  # messages name the keys as remapped
         assert any("actor.split" in w for w in warnings)
         figures = app.query_one("#pane-figure", RecordPane)
         await pilot.press("3", "x")  # reject the first figure

@@ -24,11 +24,11 @@ from store.articles import article_row, mentioning
 from store.bulk import MAX_SELECTION, review_records, tag_records, view_ids
 
 from . import keymap
-from .articles_screen import ArticleScreen, ArticlesScreen
+from .articles_screen import VERDICTS, ArticleScreen, ArticlesScreen
 from .crisis_screens import ClaimsScreen, TimelineScreen
 from .detail import DetailView
 from .forms import EditScreen, FieldBar, as_input
-from .help_screen import HelpScreen, sections
+from .help_screen import HelpScreen, key_names, sections
 from .panes import TITLES, RecordPane, RowRequest
 from .pickers import AddScreen, HistoryScreen, PickScreen
 from .search_screen import SearchScreen
@@ -90,9 +90,10 @@ class TrackerApp(App):
 
     def __init__(self, db_path: str | Path, read_only: bool = False) -> None:
         super().__init__()
+        self.bindings_by_id = {b.id: b for _title, bindings in sections(type(self).BINDINGS)
+                               for b in bindings if b.id}
         # the user's keys (``tui/keymap.py``): a few lines read once, before the first frame
-        self.user_keys = keymap.load(keymap.binding_ids(
-            [b for _title, b in sections(type(self).BINDINGS)]))
+        self.user_keys = keymap.load(set(self.bindings_by_id))
         sys.setswitchinterval(min(sys.getswitchinterval(), self.SWITCH_INTERVAL))
         self.db_path = Path(db_path)
         self.store = Store(self.db_path, read_only=read_only)
@@ -105,6 +106,15 @@ class TrackerApp(App):
         parts = [self.db_path.name + (" (read-only)" if self.store.read_only else "")]
         parts.append(self.crisis["name"] if self.crisis else "all crises")
         self.sub_title = " · ".join(parts)
+
+    def key_name(self, binding_id: str) -> str:
+        """The first key the user has for a binding (their keymap first), as ``?`` writes it:
+        what a message tells them to press."""
+        return key_names(self.bindings_by_id[binding_id], self.user_keys.keys).split(" / ")[0]
+
+    @property
+    def undo_hint(self) -> str:
+        return f"({self.key_name('undo')} undoes)"
 
     def notify(self, message: str, **kwargs) -> None:
         """Notifications may quote article text or user input: never read them as markup."""
@@ -374,21 +384,17 @@ class TrackerApp(App):
         if not get_current_worker().is_cancelled:  # a newer selection superseded this one
             self.call_from_thread(self.query_one(DetailView).show, record)
 
-    def selected(self, kind: str | None = None) -> tuple[str, int] | None:
-        """The selected record, or None with a word to the user (of the wrong kind, say)."""
+    def selected(self) -> tuple[str, int] | None:
+        """The selected record, or None with a word to the user."""
         pane = self.current_pane
-        if kind is not None and pane.kind != kind:
-            self.notify(f"That works on {TITLES[kind].lower()}: press "
-                        f"{PANE_ORDER.index(kind) + 1} first.", severity="warning")
-            return None
         if pane.current_id is None:
             self.notify("Nothing selected.", severity="warning")
             return None
         return pane.kind, pane.current_id
 
-    def with_selected(self, action, kind: str | None = None) -> None:
+    def with_selected(self, action) -> None:
         """Run ``action(kind, record_id)`` on the selected record, if there is one."""
-        chosen = self.selected(kind)
+        chosen = self.selected()
         if chosen:
             action(*chosen)
 
@@ -409,7 +415,9 @@ class TrackerApp(App):
     def action_next_hit(self, step: int) -> None:
         """Step through the last search's hits after its box closed (VisiData's n / N)."""
         if not self.hits:
-            self.notify("No search yet: / searches, then n and N step through its hits.",
+            self.notify(f"No search yet: {self.key_name('search')} searches, then "
+                        f"{self.key_name('search.next_hit')} and "
+                        f"{self.key_name('search.previous_hit')} step through its hits.",
                         timeout=3)
             return
         self.hit_at = (self.hit_at + step) % len(self.hits)
@@ -512,14 +520,12 @@ class TrackerApp(App):
     def action_review(self, status: str) -> None:
         pane = self.current_pane
         if pane.selection:
-            self.bulk_step(pane, review_records, status,
-                           done="Confirmed" if status == "confirmed" else "Rejected")
+            self.bulk_step(pane, review_records, status, done=VERDICTS[status])
             return
         chosen = self.selected()
         if chosen:
             self.write_fields(*chosen, {"status": status})
-            pane = self.current_pane
-            pane.statuses[chosen[1]] = status
+            pane.set_status(chosen[1], status)
             message = pane.next_unreviewed()
             if message:
                 self.notify(message, timeout=3)
@@ -650,7 +656,7 @@ class TrackerApp(App):
             self.call_from_thread(self.notify, str(error), severity="error")
             return
         done = operation.__name__.replace("_", " ")
-        self.call_from_thread(self.notify, f"Done: {done} (U undoes).", timeout=3)
+        self.call_from_thread(self.notify, f"Done: {done} {self.undo_hint}.", timeout=3)
         self.call_from_thread(then or self.reload)
         if focus is not None:
             kind, record_id = focus
@@ -687,7 +693,7 @@ class TrackerApp(App):
         self.call_from_thread(pane.set_selection, None, False)
         self.call_from_thread(
             self.notify, f"{done} {changed:,} of {len(ids):,} selected {pane.kind}s "
-            "(U undoes).", timeout=3)
+            f"{self.undo_hint}.", timeout=3)
         self.call_from_thread(self.reload, (pane.kind,))
 
     def action_history(self) -> None:
@@ -747,14 +753,14 @@ class TrackerApp(App):
             if binding.action.startswith(("focus_pane", "quit", "help", "save")):
                 continue
             yield SystemCommand(
-                binding.description, f"key: {binding.key.split(',')[0]}",
+                binding.description, f"key: {self.key_name(binding.id)}",
                 lambda action=binding.action: self.run_action(action),
             )
         pane = self.current_pane
         for binding in RecordPane.BINDINGS:  # the pane's own, where they apply
             if binding.action.startswith("actor(") and pane.kind == "actor":
                 yield SystemCommand(
-                    binding.description, f"key: {binding.key.split(',')[0]} (Actors)",
+                    binding.description, f"key: {self.key_name(binding.id)} (Actors)",
                     lambda action=binding.action: pane.run_action(action),
                 )
         yield SystemCommand("Keys", "Show every key binding", self.action_help)

@@ -49,7 +49,7 @@ def give_verdict(screen: ModalScreen, document_id: int, status: str) -> ArticleR
         return None
     screen.app.call_from_thread(
         screen.app.notify, f"{VERDICTS[status]} {changed} records of article #{document_id} "
-        "(U undoes).", timeout=3)
+        f"{screen.app.undo_hint}.", timeout=3)
     return article_row(screen.store, document_id)
 
 

@@ -32,7 +32,7 @@ KEY_NAMES = {"question_mark": "?", "number_sign": "#", "plus": "+", "semicolon":
              "right_square_bracket": "]", "left_square_bracket": "["}
 
 
-def _keys(binding: Binding, keymap: dict[str, str] | None = None) -> str:
+def key_names(binding: Binding, keymap: dict[str, str] | None = None) -> str:
     """The keys of a binding as the user has them (their keymap file first)."""
     keys = (keymap or {}).get(binding.id or "", binding.key)
     return " / ".join(KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
@@ -72,7 +72,7 @@ def key_table(app) -> Group:
             for extra_keys, what in EXTRA:
                 table.add_row(extra_keys, what, "")
         for binding in bindings:
-            table.add_row(_keys(binding, keys), binding.description, binding.id or "")
+            table.add_row(key_names(binding, keys), binding.description, binding.id or "")
         parts += [Text(title, style="bold"), Padding(table, (0, 0, 0, 2))]
     return Group(*parts)
 

@@ -19,8 +19,6 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from textual.binding import Binding
-
 MAX_BYTES = 64_000  # a keymap is a few lines; a bigger file is not one
 
 
@@ -37,18 +35,13 @@ class Keymap:
 
     keys: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
-    path: Path | None = None
-
-
-def binding_ids(binding_lists: list[list[Binding]]) -> set[str]:
-    return {b.id for bindings in binding_lists for b in bindings if b.id}
 
 
 def load(known_ids: set[str], path: Path | None = None) -> Keymap:
     """The keymap at ``path`` (default: ``keymap_path()``), checked against the ids of the
     app's bindings. No file: an empty keymap, no problem."""
     path = path or keymap_path()
-    found = Keymap(path=path)
+    found = Keymap()
     try:
         if not path.is_file():
             if path.exists():

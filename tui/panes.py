@@ -198,8 +198,7 @@ class RecordPane(DataTable):
         self.total = 0
         self.base = 0  # virtual row of the window's first row
         self.ids: list[int] = []  # the window's record ids, in order
-        self.statuses: dict[int, str] = {}
-        self.records: dict[int, dict] = {}  # the window's rows as read, to redraw a mark
+        self.records: dict[int, dict] = {}  # the window's rows by id (status, cells)
         self.selection: set[int] = set()  # ids picked for a bulk verdict or tag
         self._prefix = False  # ``g`` was the last key: ``s``/``u`` act on every row
         self._seq = 0  # the latest request; answers to older ones are dropped
@@ -267,7 +266,7 @@ class RecordPane(DataTable):
         """Forget every row (the view changed): the next answer starts the pane afresh."""
         self._seq += 1
         self.clear()
-        self.base, self.total, self.ids, self.statuses, self.records = 0, 0, [], {}, {}
+        self.base, self.total, self.ids, self.records = 0, 0, [], {}
         self._counted = False
 
     # -- taking rows -------------------------------------------------------------------------
@@ -291,10 +290,9 @@ class RecordPane(DataTable):
         on_screen = self.cursor_row - round(self.scroll_y)  # keep the cursor's screen line
         self.clear()
         self.base = offset
-        self.ids, self.statuses, self.records = [], {}, {}
+        self.ids, self.records = [], {}
         for row in rows:
             self.ids.append(row["id"])
-            self.statuses[row["id"]] = row["status"]
             self.records[row["id"]] = row
             self.add_row(*self._cells(row), key=str(row["id"]))
         if len(rows) < limit:  # the end of the order is in the window: the total is known
@@ -319,12 +317,21 @@ class RecordPane(DataTable):
     def update_record(self, row: dict) -> None:
         """Show a record's changed values in place."""
         key = str(row["id"])
-        if row["id"] not in self.statuses:
+        if row["id"] not in self.records:
             return
-        self.statuses[row["id"]] = row["status"]
         self.records[row["id"]] = row
         for index, value in enumerate(self._cells(row)):
             self.update_cell(key, str(index), value)
+
+    @property
+    def statuses(self) -> dict[int, str]:
+        """The review status of each record the window holds."""
+        return {record_id: row["status"] for record_id, row in self.records.items()}
+
+    def set_status(self, record_id: int, status: str) -> None:
+        """A review stroke shown at once, before the store's row comes back."""
+        if record_id in self.records:
+            self.records[record_id] = {**self.records[record_id], "status": status}
 
     def _cells(self, row: dict) -> list[Text]:
         return cells(self.kind, {**row, "_selected": row["id"] in self.selection})
@@ -350,7 +357,7 @@ class RecordPane(DataTable):
     def go_to(self, row: int, record_id: int | None = None) -> None:
         """Move the cursor to virtual row ``row`` (to record ``record_id``, wherever it is
         when the rows come), reading the window there if need be."""
-        if record_id is not None and record_id in self.statuses:
+        if record_id is not None and record_id in self.records:
             self.move_cursor(row=self.ids.index(record_id), animate=False)
         elif record_id is None and self.base <= row < self.base + len(self.ids):
             self.move_cursor(row=row - self.base, animate=False)
@@ -431,7 +438,7 @@ class RecordPane(DataTable):
                 if not holds_end:
                     break
                 row -= rows
-            if self.statuses.get(self.ids[row]) == "unreviewed":
+            if self.records[self.ids[row]]["status"] == "unreviewed":
                 self.move_cursor(row=row, animate=False)
                 return "Back to the first unreviewed record." if row < start else None
         if not holds_end and start + 1 < rows:  # the next window may hold one
