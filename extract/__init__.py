@@ -18,7 +18,7 @@ from .figures import extract_figures
 from .locations import KIND_RANK
 from .model import Extraction
 
-EXTRACTOR_VERSION = "0.5"
+EXTRACTOR_VERSION = "0.6"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "infer_published"]
 

