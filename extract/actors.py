@@ -24,27 +24,25 @@ from .model import Actor, Location, Mention
 # a place name written with hyphens the NER cuts at: "-i-Sharif", "-e-Sharif", "-Sharif"
 _HYPHENATED = re.compile(r"(?:-[a-z]{1,3})?-[A-Z][\w']+")
 
-_ORG_WORDS = re.compile(
-    r"\b(Ministry|Military|Army|Command|Council|Agency|Committee|Organi[sz]ation|Party|Front|"
-    r"Movement|Forces|Police|Guard|Commission|Office|Department|Union|Association|Institute|"
-    r"Bank|Fund|Court|Parliament|Assembly|Service|Brigade|Battalion|Division|Corps|Navy|"
-    r"District|Authority|Federation)\b", re.I,
-)
-_MEDIA_WORDS = re.compile(
-    r"\b(News|Times|Post|Journal|Television|TV|Radio|Press|Herald|Gazette|Tribune|Daily|"
-    r"Telegraph|Guardian|Broadcasting|Channel)\b"
-)
-_FORCES_WORDS = re.compile(r"\b(Army|Forces|Police|Guard|Navy|Military|Command|Brigade|"
-                           r"Battalion|Division|Corps|Gendarmerie|Defen[cs]e)\b", re.I)
-_PLACE_NOUNS = {"crossing", "province", "district", "village", "town", "city", "camp",
-                "region", "county", "state", "river", "valley", "mountains", "border",
-                "checkpoint", "airport", "base", "port", "square", "street", "road",
-                "neighbourhood", "neighborhood", "area", "municipality"}
+_CUES = data.load_json("actor_cues.json")  # the words, documented there
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_CUES[name])
+
+
+def _any_word(name: str, flags: int = 0) -> re.Pattern:
+    """A search for any of the list's words, whole."""
+    return re.compile(r"\b(" + "|".join(map(re.escape, _CUES[name])) + r")\b", flags)
+
+
+_ORG_WORDS = _any_word("org_words", re.I)
+_MEDIA_WORDS = _any_word("media_words")
+_FORCES_WORDS = _any_word("forces_words", re.I)
+_PLACE_NOUNS = _words("place_nouns")
 _ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent", "csubj"}
-FORCE_HEADS = {"troop", "soldier", "serviceman", "servicemen", "guard", "army", "military",
-               "force", "police", "policeman", "policemen", "gendarme", "marine", "navy",
-               "coastguard", "paratrooper"}
-_POLICE = {"police", "policeman", "policemen", "gendarme"}
+FORCE_HEADS = _words("force_heads")
+_POLICE = _words("police")
 
 
 @dataclass
@@ -546,30 +544,18 @@ def _drop(r: Resolved, unwanted) -> None:
 
 _TITLE_ABBR = re.compile(r"(?:Col|Gen|Lt|Sgt|Maj|Capt|Cpl|Adm|Brig|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|"
                          r"Sheriff|Colonel|General|Captain|Major)\.?\s+(?=[A-Z])")
-_PLATFORMS = {"Twitter", "Facebook", "YouTube", "Instagram", "Telegram", "WhatsApp", "TikTok",
-              "Google", "Snapchat"}
-_NOT_ACTORS = {"Islam", "Christianity", "Judaism", "Hinduism", "Buddhism", "God", "Allah",
-               "Internet", "State", "Government", "Police", "Army"}
+_PLATFORMS = _words("platforms")
+_NOT_ACTORS = _words("not_actors")
 # occasions spaCy often tags FAC or GPE ("crowds celebrating Bastille Day"): neither a place
 # nor an actor, and as a place they took a figure's location from the city the sentence names
 _OCCASION = re.compile(r"(?:\b(?:Day|Eve|Week|Festival|Holiday)|^(?:Christmas|Easter|Ramadan|"
                        r"Eid(?: al-\w+)?|Hanukkah|Diwali|Passover|Thanksgiving|New Year))$")
-_PLACE_NAME_WORDS = re.compile(
-    r"\b(Center|Centre|Cathedral|Forest|Hotel|Promenade|Square|Bay|Airport|Stadium|Mosque|"
-    r"Church|Hospital|Bridge|Street|Avenue|Boulevard|Strip|Park|Palace|Station|Beach|"
-    r"Mountains?|Valley|Desert|Bank|Riviera|Coast|Island|Peninsula|Sea|Ocean|River|Lake)\b")
+_PLACE_NAME_WORDS = _any_word("place_name_words")
 _PLACE_PREPS = {"in", "at", "near", "into", "inside", "outside", "across", "around", "towards",
                 "toward", "from", "on"}
-_PERSON_CUES = {"father", "mother", "brother", "sister", "son", "daughter", "wife", "husband",
-                "uncle", "cousin", "spokesman", "spokeswoman", "spokesperson", "president",
-                "mayor", "minister", "correspondent", "reporter", "lawyer", "host", "leader",
-                "chief", "commander", "governor", "envoy", "secretary", "chancellor"}
-# What a person is, said in apposition ("X, a security guard"); an organisation is none.
-_PEOPLE_ROLES = {"guard", "professor", "resident", "woman", "man", "student", "official",
-                 "fellow", "director", "analyst", "expert", "researcher", "worker", "teacher",
-                 "doctor", "witness", "survivor", "officer", "soldier", "diplomat", "general",
-                 "employee", "owner", "activist", "farmer", "driver", "nurse", "priest"}
-_GOV_WORDS = {"government", "authorities", "officials", "administration", "leadership"}
+_PERSON_CUES = _words("person_cues")
+_PEOPLE_ROLES = _words("people_roles")
+_GOV_WORDS = _words("gov_words")
 
 
 def _credit(d: Document, start: int, end: int, name: str) -> bool:
@@ -598,8 +584,7 @@ def _placed(doc, ent) -> bool:
 
 _GLOSS = re.compile(r"(?:means|meaning|translates as|translated as|translation)\s*[:,]?\s*"
                     r"[\"\u201c'\u2018][^\"\u201d]*$", re.I)
-_JOURNALISTS = {"correspondent", "reporter", "host", "anchor", "editor", "columnist",
-                "journalist", "producer"}
+_JOURNALISTS = _words("journalists")
 
 
 def _people_noun(word: str) -> bool:
@@ -668,9 +653,8 @@ def _place_names(d: Document) -> set[str]:
     return out
 
 
-_SETTLEMENTS = {"town", "village", "city", "district", "province", "region", "camp",
-                "neighbourhood", "neighborhood", "suburb", "area", "county", "municipality"}
-_ORIGIN_OF = {"children", "civilians", "people", "refugees", "idps"}
+_SETTLEMENTS = _words("settlements")
+_ORIGIN_OF = _words("origin_of")
 
 
 def _names_people_origin(ent) -> bool:
@@ -718,10 +702,7 @@ def _demonym_state(doc, ent) -> tuple[str, int] | None:
     return (iso, nxt.idx + len(nxt.text)) if iso else None
 
 
-_AGENT_HEADS = {"envoy", "president", "minister", "leader", "spokesman", "spokeswoman",
-                "spokesperson", "ambassador", "government", "army", "military", "force",
-                "troop", "soldier", "official", "authority", "representative", "delegation",
-                "diplomat", "chief", "premier", "king", "emir", "regime"}
+_AGENT_HEADS = _words("agent_heads")
 
 
 @functools.lru_cache(maxsize=1)
@@ -833,8 +814,7 @@ def _force_country(tok, dl_country, d: Document) -> str | None:
     return None
 
 
-_INSTITUTIONS = {"court", "ministry", "tribunal", "parliament", "judiciary", "cabinet",
-                 "prosecutor", "prosecution"}
+_INSTITUTIONS = _words("institutions")
 
 
 def _add_institutions(d: Document, r: Resolved) -> None:

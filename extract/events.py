@@ -45,134 +45,51 @@ PM, SD, BAT, EXP, VAC, PRO, RIOT, STA = (
 _TERRITORY = "non-violent transfer of territory"
 _ACTIVITY = "change to group/activity"
 
-VERBS: dict[str, tuple[str, str | None]] = {
-    "flee": (PM, "flight"), "cross": (PM, "border crossing"), "displace": (PM, "displacement"),
-    "arrive": (PM, "arrival"), "evacuate": (PM, "evacuation"), "migrate": (PM, None),
-    "relocate": (PM, None), "seize": (SD, _TERRITORY), "capture": (SD, _TERRITORY),
-    "overrun": (SD, _TERRITORY), "withdraw": (SD, _ACTIVITY), "deploy": (SD, _ACTIVITY),
-    "arrest": (SD, "arrests"), "detain": (SD, "arrests"), "apprehend": (SD, "arrests"),
-    "release": (SD, "other"),
-    "free": (SD, "other"), "sign": (SD, "agreement"), "indict": (SD, "other"),
-    "charge": (SD, "other"), "clash": (BAT, "armed clash"),
-    "fight": (BAT, "armed clash"), "battle": (BAT, "armed clash"),
-    "ambush": (BAT, "armed clash"), "attack": (BAT, "armed clash"),
-    "storm": (BAT, "armed clash"), "repel": (BAT, "armed clash"),
-    "bomb": (EXP, "remote explosive/landmine/IED"),
-    "shell": (EXP, "shelling/artillery/missile attack"),
-    "explode": (EXP, "remote explosive/landmine/IED"),
-    "detonate": (EXP, "remote explosive/landmine/IED"),
-    "kill": (VAC, "attack"), "abduct": (VAC, "abduction/forced disappearance"),
-    "kidnap": (VAC, "abduction/forced disappearance"), "massacre": (VAC, "attack"),
-    "murder": (VAC, "attack"), "execute": (VAC, "attack"), "rape": (VAC, "sexual violence"),
-    "behead": (VAC, "attack"), "shoot": (VAC, "attack"), "stab": (VAC, "attack"),
-    "assault": (VAC, "attack"), "mug": (VAC, "attack"),
-    "plow": (VAC, "attack"), "plough": (VAC, "attack"), "ram": (VAC, "attack"),
-    "zigzag": (VAC, "attack"), "mow": (VAC, "attack"),
-    "protest": (PRO, "peaceful protest"), "demonstrate": (PRO, "peaceful protest"),
-    "rally": (PRO, "peaceful protest"), "riot": (RIOT, "violent demonstration"),
-    "loot": (RIOT, "mob violence"),
-    "say": (STA, "statement"), "state": (STA, "statement"), "urge": (STA, "statement"),
-    "meet": (STA, "meeting"), "announce": (STA, "statement"), "warn": (STA, "statement"),
-    "condemn": (STA, "statement"), "tell": (STA, "statement"), "confirm": (STA, "statement"),
-    "reconfirm": (STA, "statement"), "deny": (STA, "statement"),
-    "welcome": (STA, "statement"), "pledge": (STA, "statement"),
-    "promise": (STA, "statement"), "add": (STA, "statement"), "accuse": (STA, "statement"),
-    "vow": (STA, "statement"), "report": (STA, "statement"), "cite": (STA, "statement"),
-    "reiterate": (STA, "statement"), "insist": (STA, "statement"),
-    "express": (STA, "statement"), "threaten": (STA, "statement"),
-    "reaffirm": (STA, "statement"), "emphasize": (STA, "statement"),
-    "emphasise": (STA, "statement"), "reemphasize": (STA, "statement"),
-    "stress": (STA, "statement"), "criticize": (STA, "statement"),
-    "criticise": (STA, "statement"), "reject": (STA, "statement"),
-}
-NOUNS: dict[str, tuple[str, str | None]] = {
-    "drill": (SD, "other"), "exercise": (SD, "other"), "manoeuvre": (SD, "other"),
-    "deployment": (SD, _ACTIVITY), "withdrawal": (SD, _ACTIVITY), "arrest": (SD, "arrests"),
-    "release": (SD, "other"), "exodus": (PM, "flight"), "evacuation": (PM, "evacuation"),
-    "attack": (BAT, "armed clash"), "clash": (BAT, "armed clash"),
-    "fighting": (BAT, "armed clash"), "battle": (BAT, "armed clash"),
-    "ambush": (BAT, "armed clash"), "firefight": (BAT, "armed clash"),
-    "airstrike": (EXP, "air/drone strike"), "bombing": (EXP, "remote explosive/landmine/IED"),
-    "explosion": (EXP, "remote explosive/landmine/IED"),
-    "blast": (EXP, "remote explosive/landmine/IED"),
-    "shelling": (EXP, "shelling/artillery/missile attack"),
-    "massacre": (VAC, "attack"), "killing": (VAC, "attack"), "assault": (VAC, "attack"),
-    "mugging": (VAC, "attack"),
-    "abduction": (VAC, "abduction/forced disappearance"),
-    "kidnapping": (VAC, "abduction/forced disappearance"),
-    "protest": (PRO, "peaceful protest"), "demonstration": (PRO, "peaceful protest"),
-    "rally": (PRO, "peaceful protest"), "riot": (RIOT, "violent demonstration"),
-    "looting": (RIOT, "mob violence"), "statement": (STA, "statement"),
-    "meeting": (STA, "meeting"), "talks": (STA, "meeting"), "summit": (STA, "meeting"),
-}
-_STRIKE_MODS = {"air": "air/drone strike", "drone": "air/drone strike",
-                "precision": "air/drone strike", "artillery": "shelling/artillery/missile attack",
-                "mortar": "shelling/artillery/missile attack",
-                "missile": "shelling/artillery/missile attack",
-                "rocket": "shelling/artillery/missile attack"}
-_WEAPONS = {"missile", "rocket", "satellite", "nuclear", "warhead", "icbm"}
-_REPORTING = {"say", "report", "tell", "add", "cite", "state", "announce", "confirm"}
-_FAMILY = {"drill": "exercise", "exercise": "exercise", "manoeuvre": "exercise",
-           "statement": "statement", "meet": "meeting", "meeting": "meeting",
-           "talks": "meeting", "flee": "move", "cross": "move", "arrive": "move",
-           "kill": "kill", "killing": "kill", "attack": "attack", "protest": "protest",
-           "demonstration": "protest", "demonstrate": "protest", "rally": "protest",
-           "indict": "legal", "charge": "legal", "indictment": "legal",
-           "release": "release", "free": "release"}
+_TRIGGERS = data.load_json("event_triggers.json")  # the words, documented there
+VERBS: dict[str, tuple[str, str | None]] = {k: tuple(v) for k, v in _TRIGGERS["verbs"].items()}
+NOUNS: dict[str, tuple[str, str | None]] = {k: tuple(v) for k, v in _TRIGGERS["nouns"].items()}
+_STRIKE_MODS: dict[str, str] = _TRIGGERS["strike_modifiers"]
+_FAMILY: dict[str, str] = _TRIGGERS["families"]
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_TRIGGERS[name])
+
+
+_WEAPONS = _words("weapons")
+_REPORTING = _words("reporting")
 _BACKGROUND_MARKS = {"since", "because", "before", "until"}
 _POSITION = set(data.load_json("event_cues.json")["position"])
 _PERPETRATORS = set(data.load_json("event_cues.json")["perpetrators"])
 _SEIZED_GOODS = set(data.load_json("event_cues.json")["seized_goods"])
 _COMPOUND_MODIFIERS = set(data.load_json("event_cues.json")["compound_modifiers"])
-_SIMULATED = {"drill", "exercise", "simulate", "simulated", "mock", "rehearsal", "manoeuvre"}
-_CIVILIAN_WORDS = {"civilian", "crowd", "people", "pedestrian", "reveller", "worshipper",
-                   "villager", "student", "schoolgirl", "child", "passer", "resident",
-                   "spectator", "shopper", "tourist"}
-_FIGHT_WORDS = {"fight", "fighting", "clash", "battle", "firefight", "gunfight", "storm"}
+_SIMULATED = _words("simulated")
+_CIVILIAN_WORDS = _words("civilian_words")
+_FIGHT_WORDS = _words("fight_words")
 _MODALS = {"would", "could", "might", "may", "should", "can", "will", "must", "shall"}
-_GROUP_REFS = {"fighter", "militant", "insurgent", "rebel", "jihadist", "group", "extremist",
-               "islamist"}
-_MEDIA_REFS = {"agency", "broadcaster", "newspaper", "channel", "outlet"}
-_LIGHT_VERBS = {"take", "carry", "launch", "conduct", "hold", "stage", "issue", "mount",
-                "participate", "join", "begin", "start", "continue", "make"}
+_GROUP_REFS = _words("group_refs")
+_MEDIA_REFS = _words("media_refs")
+_LIGHT_VERBS = _words("light_verbs")
 _CONTINUERS = {"he", "she", "they", "it", "but", "and", "also", "meanwhile"}
-# Statements by these verbs are reporting, not diplomacy: one becomes an event only when the
-# speaker is a state, an organisation or a titled official ("Prime Minister Shinzo Abe told").
-_WEAK_STATEMENT = {"say", "tell", "add", "report", "cite", "state", "confirm", "reconfirm",
-                   "insist"}
-_TITLES = re.compile(
-    r"\b(President|Prime Minister|Premier|Chancellor|Minister|Secretary|King|Queen|Emir|"
-    r"Mayor|Governor|Ambassador|Envoy|Foreign Minister|Secretary-General|Pope|Leader|"
-    r"Spokes(?:wo)?man|Spokesperson)\b[^.]{0,40}$",
-    re.I)
+_WEAK_STATEMENT = _words("weak_statement")
+_TITLE_WORDS = "|".join(re.escape(t) for t in _TRIGGERS["titles"])
+_TITLES = re.compile(rf"\b({_TITLE_WORDS})\b[^.]{{0,40}}$", re.I)
 # A title in apposition after the name: "Mr. Kim, the North's leader, said".
-_TITLE_AFTER = re.compile(
-    r"\s*,\s*(?:the |a |an )?[^,.;]{0,30}?\b(President|Prime Minister|Premier|Chancellor|"
-    r"Minister|Secretary|King|Queen|Emir|Mayor|Governor|Ambassador|Envoy|Secretary-General|"
-    r"Leader|Spokes(?:wo)?man|Spokesperson)\b", re.I)
+_TITLE_AFTER = re.compile(rf"\s*,\s*(?:the |a |an )?[^,.;]{{0,30}}?\b({_TITLE_WORDS})\b", re.I)
 _STATE_MEDIA = re.compile(
     r"(?P<state>(?:[A-Z][\w'\u2019]+\s+){1,3})state(?:-run|-owned|-controlled)?\s+"
     r"(?:news\s+agency|media|television|TV|broadcaster|newspaper)\s*[^.]{0,10}$")
 _STATE_MEDIA_AFTER = re.compile(
     r"\s*,\s*(?:the |a |an )?(?P<state>(?:[A-Z][\w'\u2019]+\s+){1,3})state(?:-run|-owned)?"
     r"\s+(?:news\s+agency|media|broadcaster|newspaper)\b")
-_LEGAL = {"charge", "account", "indict", "accuse", "convict", "count", "sentence", "guilty",
-          "suspicion", "indictment", "trial", "allegation"}
+_LEGAL = _words("legal")
 _VIOLENT = {BAT, EXP, VAC}
-# What a person or group is known for, not what the report tells: "responsible for attacks",
-# "involved in the killing of", "linked to bombings", "known for kidnappings".
-_PUBLISHED = {"video", "statement", "footage", "report", "figure", "photo", "photograph",
-              "audio", "recording", "album", "data", "image", "picture", "document", "list",
-              "study", "survey", "result", "detail", "transcript", "letter", "communique"}
-_UNREALISED = {"request", "demand", "seek", "propose", "want", "plan", "threaten", "prepare",
-               "avert", "prevent", "avoid", "foil", "thwart"}
-_REACTIONS = {"welcome", "condemn", "urge", "warn", "pledge", "vow", "accuse", "deny"}
-_NOT_SHOT = {"firework", "fireworks", "video", "film", "photo", "picture", "footage", "scene",
-             "movie", "documentary", "glance", "look"}
-_ENEMY = {"enemy", "them", "gunman", "attacker", "position", "target"}
-_ATTRIBUTION = {"behind", "responsible", "involved", "linked", "tied", "connected", "known",
-                "suspected", "specialize", "specialise", "plan", "planning", "facilitate",
-                "facilitation", "coordinate", "expert"}
+_PUBLISHED = _words("published")
+_UNREALISED = _words("unrealised")
+_REACTIONS = _words("reactions")
+_NOT_SHOT = _words("not_shot")
+_ENEMY = _words("enemy")
+_ATTRIBUTION = _words("attribution")
 
 
 @dataclass
@@ -938,12 +855,9 @@ def _in_passing(tok) -> bool:
 _SEQUEL_PREPS = {"after", "following"}
 # Where a missile flew or fell, not where it was launched from (ACLED codes the launch site).
 _FLIGHT_PATH = {"over", "into", "toward", "towards", "across", "off", "onto", "to"}
-# Verbs whose subject undergoes what follows: the victim, never the doer.
-_EXPERIENCED = {"face", "suffer", "experience", "witness", "endure", "undergo", "survive",
-                "see"}
-_SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen"}
-_HABITUAL = {"weekly", "daily", "monthly", "regularly", "routinely", "habitually", "often",
-             "frequently", "repeatedly", "usually"}
+_EXPERIENCED = _words("experienced")
+_SPOKESPEOPLE = _words("spokespeople")
+_HABITUAL = _words("habitual")
 
 
 def _habitual(tok) -> bool:
@@ -959,7 +873,7 @@ def _habitual(tok) -> bool:
     return False
 
 
-_MANY = {"more", "many", "several", "numerous", "dozens", "hundreds", "scores"}
+_MANY = _words("many")
 
 
 def _tally(tok) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from . import data
 from .document import Document, ents_of
 from .model import Figure
 
@@ -44,64 +45,16 @@ _QUALIFIERS = [
 ]
 _QUAL_RX = [(re.compile(rf"^(?:{rx})\b\s*", re.I), q) for rx, q in _QUALIFIERS]
 
+_WORDS = data.load_json("figure_words.json")  # documented there
 # counted-noun lemma -> category
-CATEGORIES: dict[str, str] = {}
-for _cat, _words in {
-    "refugees": "refugee asylum-seeker seeker migrant returnee evacuee",
-    "idps": "idp displaced",
-    "children": "child minor boy girl baby infant kid schoolgirl schoolboy student pupil "
-                "teenager youngster orphan toddler",
-    "deaths": "dead death fatality body corpse",
-    "injured": "injured wounded injury",
-    "troops": "troop soldier serviceman servicemen personnel marine paratrooper guard officer "
-              "recruit sailor airman",
-    "combatants": "fighter militant insurgent rebel jihadist gunman attacker combatant "
-                  "militiaman extremist terrorist",
-    "police": "police policeman policemen gendarme",
-    "civilians": "civilian resident villager inhabitant",
-    "people": "people person man men woman women individual adult worker protester "
-              "demonstrator pilgrim passenger tourist member citizen national victim "
-              "spectator onlooker casualty friend relative reveller concertgoer other others "
-              "shopper pedestrian occupant",
-    "households": "household family",
-    "houses": "home house building dwelling shelter",
-    "detained": "arrested detained detainee prisoner",
-    "suspects": "suspect",
-    "abducted": "abductee captive hostage",
-    "weapons": "missile rocket bomb shell grenade projectile warhead icbm slbm",
-}.items():
-    for _w in _words.split():
-        CATEGORIES[_w] = _cat
-
-_VERB_OVERRIDE = {
-    "die": "deaths", "kill": "deaths", "perish": "deaths", "drown": "deaths",
-    "murder": "deaths", "execute": "deaths", "massacre": "deaths", "slaughter": "deaths",
-    "injure": "injured", "wound": "injured", "hurt": "injured", "hospitalise": "injured",
-    "hospitalize": "injured", "arrest": "detained", "detain": "detained", "capture": "detained",
-    "abduct": "abducted", "kidnap": "abducted", "displace": "idps", "seize": "abducted",
-    "imprison": "detained", "jail": "detained",
-}
-# "deaths of 20,000 people", "abduction of the 276 girls", "displacement of 2.3 million others"
-_OF_NOUNS = {"death": "deaths", "killing": "deaths", "murder": "deaths", "abduction": "abducted",
-             "kidnapping": "abducted", "displacement": "idps", "arrest": "detained",
-             "detention": "detained"}
-# counts of people being freed keep their noun's category ("21 schoolgirls abducted in 2014
-# have been released": 21 children), whatever the participle describing them says
-_FREED = {"release", "free", "rescue", "escape", "remain", "return", "liberate", "hand",
-          "transfer", "reunite"}
+CATEGORIES: dict[str, str] = {w: cat for cat, words in _WORDS["categories"].items()
+                              for w in words}
+_VERB_OVERRIDE: dict[str, str] = _WORDS["verb_overrides"]
+_OF_NOUNS: dict[str, str] = _WORDS["of_nouns"]
+_FREED = frozenset(_WORDS["freed"])
 _OVERRIDABLE = {"children", "people", "civilians", "refugees", "troops", "police",
                 "combatants", "idps", "suspects", None}
-_NOT_COUNTED = {
-    "year", "month", "week", "day", "hour", "minute", "second", "time", "times", "km",
-    "kilometre", "kilometer", "mile", "metre", "meter", "foot", "feet", "inch", "kg",
-    "kilogram", "tonne", "ton", "pound", "dollar", "euro", "yuan", "rupee", "percent",
-    "cent", "point", "degree", "mph", "acre", "hectare", "round", "page", "episode",
-    "edition", "grade", "century", "decade", "am", "pm", "gallon", "litre", "barrel", "%",
-    "billion", "million", "thousand", "hundred", "of", "one", "term", "version", "stage",
-    "level", "phase", "hand", "side", "way", "thing", "part", "reason", "option", "goal",
-    "photo", "photos", "image", "images", "picture", "pictures", "slide", "slides", "video",
-    "videos", "comment", "comments", "share", "shares", "view", "views", "like", "likes",
-}
+_NOT_COUNTED = frozenset(_WORDS["not_counted"])
 _SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "LAW", "PRODUCT",
                 "WORK_OF_ART", "EVENT", "FAC", "GPE", "ORG", "PERSON", "LOC"}
 _AGE = re.compile(r"^\s*-?\s*(year|month|week|day)s?[-\s]old|^\s*-\s*(year|month|day|hour)\b",
