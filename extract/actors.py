@@ -779,12 +779,24 @@ def _national_body(name: str) -> bool:
         locations.country(w) or locations.demonym_country(w) for w in name.split())
 
 
+_GIVEN_NAME_TAIL = re.compile(r"-[a-z]{2,5}\b")
+
+
 def _add_persons(d: Document, r: Resolved, persons) -> None:
-    full = [p for p in persons if " " in p[2]]
+    """Each person once: "Trump" is "Donald Trump"; "Mr. Kim" is "Kim Jong-un" (a family
+    name first) when one person of the text has that first name and none that last one.
+    A name the NER cut at a hyphen is whole again ("Moon Jae" + "-in")."""
+    whole = []
     for start, end, name in persons:
+        tail = _GIVEN_NAME_TAIL.match(d.text, end)
+        whole.append((start, tail.end(), name + tail.group()) if tail else (start, end, name))
+    full = [p[2] for p in whole if " " in p[2]]
+    for start, end, name in whole:
         target = name
         if " " not in name:
-            target = next((f[2] for f in full if f[2].split()[-1] == name), name)
+            by_last = [f for f in full if f.split()[-1] == name]
+            by_first = {f for f in full if f.split()[0] == name}
+            target = by_last[0] if by_last else (by_first.pop() if len(by_first) == 1 else name)
         r.add_actor(d, ("person", normalise(target)), target, "person", None, start, end)
 
 

@@ -134,9 +134,11 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
             t.lemma_.lower() in _WEAPONS for t in tok.subtree) and not any(
             t.lemma_ in ("attack", "strike") for t in tok.subtree):
         return SD, "weapons test"
-    if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on")
+    if lemma == "call" and any((c.dep_ == "prep" and c.lower_ in ("for", "on")) or (
+            c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                 for m in c.children))
                                for c in tok.children):
-        return STA, "statement"
+        return STA, "statement"  # "called for talks", "called for police to solve it"
     if lemma in ("demonstrate", "show") and any(c.dep_ in ("dobj", "ccomp")
                                                  for c in tok.children):
         return None  # "demonstrating its capability"
@@ -595,6 +597,8 @@ def extract_events(d: Document, r: Resolved, figures: list[Figure]) -> list[Even
                 continue
             found.append((tok, *got))
         if not found:
+            found = _echo(sent, si, cands)
+        if not found:
             continue
         lemmas = {t.lemma_.lower() for t in sent}
         if lemmas & _SIMULATED:
@@ -602,6 +606,17 @@ def extract_events(d: Document, r: Resolved, figures: list[Figure]) -> list[Even
         found = [_refine(f, lemmas) for f in found]
         _sentence_events(d, r, refs, sent, si, found, cands)
     return _merge(d, r, cands, figures)
+
+
+def _echo(sent, si: int, cands: list[_Cand]) -> list:
+    """"He called for police to solve the crimes. So did Chancellor Angela Merkel.": the
+    sentence before's statement, made again by the subject of "so did"."""
+    root = sent.root
+    if root.lemma_.lower() != "do" or not any(c.dep_ == "advmod" and c.lower_ == "so"
+                                               for c in root.children):
+        return []
+    before = [c for c in cands if c.sent_i == si - 1 and c.type == STA]
+    return [(root, STA, before[-1].sub_type)] if before else []
 
 
 def _refine(f, lemmas):
@@ -1128,8 +1143,8 @@ def _joins(c: _Cand, g: list[_Cand], overlap, figures: list[Figure], fig_sent) -
     if head.type != c.type:
         return False
     if c.type == STA:
-        if c.actor1 is None and c.sent_i - last.sent_i <= 2:
-            return True
+        if (c.actor1 is None or _said_in_that_statement(c.tok)) and c.sent_i - last.sent_i <= 2:
+            return True  # '..., a spokesman said in the statement': the one just told
         # one speaker's statements in one article: one event (a state's and its ministry's,
         # "South Korea said" and "the South Korean Foreign Ministry said", one position)
         return c.voice is not None and c.voice == head.voice and overlap(c.date, head.date)
@@ -1170,6 +1185,14 @@ def _named_country(name: str) -> str | None:
             if iso:
                 return iso
     return None
+
+
+def _said_in_that_statement(tok) -> bool:
+    """"said in the statement": a quote from a statement the text has just told."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() == "statement" and any(
+            x.dep_ == "det" and x.lower_ in ("the", "that", "this") for x in g.children)
+        for g in c.children) for c in tok.children)
 
 
 def _anaphor(c: _Cand) -> bool:

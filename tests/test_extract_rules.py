@@ -325,3 +325,38 @@ def test_newsletter_and_trailer_boilerplate_are_blank():
             "robot.\nSign Up You agree to receive occasional updates.\n")
     masked = mask(text)
     assert len(masked) == len(text) and masked.split() == ["He", "said", "it."]
+
+
+def _people(text, published="2017-09-15"):
+    from extract import extract
+
+    return sorted(a.name for a in extract(text, published).actors if a.kind == "person")
+
+
+@pytest.mark.parametrize("text,people", [
+    # a given name the NER cut at its hyphen is whole again
+    ("On Thursday, South Korean President Moon Jae-in dismissed the idea.", ["Moon Jae-in"]),
+    # "Mr. Kim" is the one person whose name begins with Kim (a family name first) ...
+    ("Kim Jong-un watched the test. \"We are ready,\" said Mr. Kim, the North's leader.",
+     ["Kim Jong-un"]),
+    # ... but not when two people's do
+    ("Kim Jong-un watched the test. Kim Yong-hyun, a professor, said Mr. Kim was pleased.",
+     ["Kim", "Kim Jong-un", "Kim Yong-hyun"]),
+])
+def test_a_person_is_one_actor_under_every_form_of_the_name(text, people):
+    assert _people(text) == people
+
+
+def test_said_in_the_statement_is_the_statement_just_told():
+    statements = _statements(
+        "On Saturday, the Chinese Ministry of Foreign Affairs condemned the deployment of the "
+        "missile shield. \"China is gravely concerned,\" a spokesman for the Foreign Ministry, "
+        "Geng Shuang, said in the statement.", "2017-07-29")
+    assert [s[3] for s in statements] == [{"Chinese Ministry of Foreign Affairs"}]
+
+
+def test_so_did_makes_the_same_statement_by_another():
+    statements = _statements(
+        "The mayor of Cologne called for police to solve the crimes as quickly as possible. So "
+        "did German Chancellor Angela Merkel.", "2016-01-05")
+    assert {"Angela Merkel"} in [s[3] for s in statements]
