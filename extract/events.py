@@ -86,6 +86,10 @@ _LEGAL = _words("legal")
 _VIOLENT = {BAT, EXP, VAC}
 _PUBLISHED = _words("published")
 _UNREALISED = _words("unrealised")
+_EXHORTED = _words("exhorted")
+# Nouns for one unnamed person a later "he" or "she" can refer to.
+_PERSON_NOUNS = _PERPETRATORS | {"man", "woman", "boy", "girl", "teenager", "victim", "officer",
+                                 "soldier", "policeman", "witness", "mother", "father"}
 _REACTIONS = _words("reactions")
 _NOT_SHOT = _words("not_shot")
 _ENEMY = _words("enemy")
@@ -212,15 +216,36 @@ def _unreal(tok, verb) -> bool:
     clause of "as", "while", "if", "unless"."""
     heads = {tok, verb} - {None}
     t = verb or tok
-    while t.dep_ == "xcomp" and t.head.i != t.i:
-        t = t.head
+    while (t.dep_ == "xcomp" or (t.dep_ == "advcl" and t.tag_ == "VBG" and not any(
+            c.dep_ in ("nsubj", "mark") for c in t.children))) and t.head.i != t.i:
+        t = t.head  # "did not try to shoot", "would lead to violence, possibly killing"
         heads.add(t)
     for t in heads:
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS):
                 return True
+    if _none_of(tok) or _imperative(tok):
+        return True
     return _intended(verb or tok) or \
         _marked_clause(tok, ("as", "while", "if", "unless")) is not None
+
+
+def _imperative(tok) -> bool:
+    """"Kill them and spit in their faces": an order, no happening."""
+    root = tok
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in ("ROOT", "ccomp") and root.tag_ == "VB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in root.children) and all(
+        t.is_punct for t in root.doc[root.left_edge.i:root.i])
+
+
+def _none_of(tok) -> bool:
+    """"None of the vehicle attacks ... resulted in", "no attack was reported"."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in (
+        "none", "neither")
 
 
 def _intended(verb) -> bool:
@@ -231,8 +256,11 @@ def _intended(verb) -> bool:
                                       for c in verb.children):
         return False
     head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp") and head.lemma_ == "be":
+        return True  # "the message of the Islamic State is to kill"
     return (verb.dep_ == "acl" and head.pos_ == "NOUN") or (
-        verb.dep_ == "xcomp" and (head.pos_ == "ADJ" or head.lemma_.lower() in _UNREALISED))
+        verb.dep_ == "xcomp" and (head.pos_ == "ADJ" or head.lemma_.lower() in
+                                  _UNREALISED | _EXHORTED))
 
 
 def _charge_or_attribute(tok) -> bool:
@@ -320,7 +348,8 @@ class _Refs:
         lemma = tok.lemma_.lower()
         det = {c.lower_ for c in tok.children if c.dep_ == "det"}
         if tok.lower_ in ("he", "she", "him", "her"):
-            return r.last_actor(tok.idx, ("person",))
+            got = r.last_actor(tok.idx, ("person",))
+            return None if got is not None and self._unnamed_since(got, tok) else got
         if lemma in _GROUP_REFS and det & {"the", "these", "those"}:
             return r.last_actor(tok.idx, ("rebel_group", "militia"))
         if lemma in _MEDIA_REFS and det & {"the"}:
@@ -328,6 +357,19 @@ class _Refs:
         if tok.tag_ in ("NNPS", "NNS") and det & {"the"}:
             return self._people_of_state(tok)
         return None
+
+    def _unnamed_since(self, actor: int, pronoun) -> bool:
+        """Whether an unnamed person was the subject of a sentence between the actor's last
+        mention and the pronoun ("Adnani said ... The attacker in Nice used a truck. Then he
+        accelerated": he is the attacker, not Adnani)."""
+        doc, r = pronoun.doc, self.r
+        last = max(m.span.start for m in r.actors[actor].mentions if m.span.start < pronoun.idx)
+        for t in doc[doc.char_span(last, last + 1, alignment_mode="expand").start:pronoun.i]:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in _PERSON_NOUNS and \
+                    t.i not in r.actor_at and not any(
+                        c.dep_ == "appos" and c.i in r.actor_at for c in t.children):
+                return True
+        return False
 
     def _people_of_state(self, tok) -> int | None:
         """The state a people's name stands for ("the North Koreans", "the Russians"), when
@@ -519,7 +561,17 @@ def _date_for(trig, d: Document) -> DateRef | None:
             rank = 40  # "said Mr. Kim ... after watching the missile test on Friday"
         if rank < best_rank:
             best, best_rank = ref, rank
-    return best or _loose_day(sent, d)
+    return best or _loose_day(sent, d) or _ago(trig, d)
+
+
+def _ago(trig, d: Document) -> DateRef | None:
+    """"More than five years ago, Al Qaeda called ...": a span back from publication the
+    NER left out of its dates, said of the trigger's own clause."""
+    chain = {trig.i, *(a.i for a in trig.ancestors)}
+    for t in trig.sent:
+        if t.lower_ == "ago" and t.head.i in chain:
+            return dates.resolve(t.doc[t.left_edge.i:t.i + 1].text, d.published)
+    return None
 
 
 def _spoke_after(ent, stmt) -> bool:
@@ -895,19 +947,22 @@ def _tally(tok) -> bool:
     """A count of happenings over a stretch of time, not one of them: the present perfect
     with "since" or a number of them ("has fired 21 missiles during 14 tests since
     February", "has tested more missiles than his father")."""
-    if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve")
-                                     for c in tok.children):
+    verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "dobj" else None
+    if verb is None or not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve")
+                               for c in verb.children):
         return False
-    for c in tok.children:
+    for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "since":
             return True
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since"
                                      for m in c.children):
             return True
-        if c.dep_ == "dobj" and (c.tag_ == "NNS" and any(
+        if c.dep_ == "dobj" and c.tag_ == "NNS" and (any(
                 g.lower_ in _MANY or (g.dep_ == "nummod" and g.lower_ not in ("one", "1"))
-                for g in c.subtree if g.i < c.i)):
-            return True
+                for g in c.subtree if g.i < c.i) or (c.i == tok.i and not any(
+                g.dep_ in ("det", "poss", "nummod", "amod") for g in c.children))):
+            return True  # "has claimed attacks carried out in its name": a bare plural
+            # trigger, a habit
     return False
 
 
@@ -1090,6 +1145,7 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
         elif not (c.weak or (c.type == STA and c.actor1 is None and not c.sources)):
             groups.append([c])
     _sole_launcher(r, groups)
+    _named_perpetrator(d, r, groups)
     return [_build(d, r, g, figures, fig_sent, floor) for g in groups]
 
 
@@ -1102,6 +1158,26 @@ def _sole_launcher(r: Resolved, groups: list[list[_Cand]]) -> None:
     for g in tests:
         if all(c.actor1 is None for c in g):
             g[0].actor1 = next(iter(doers)) if len(doers) == 1 else _site_state(r, g[0])
+
+
+def _named_perpetrator(d: Document, r: Resolved, groups: list[list[_Cand]]) -> None:
+    """"The attacker in Nice used a truck ... the attacker, Mohamed Lahouaiej Bouhlel, a
+    31-year-old": the one person the text names as "the attacker" (or driver, gunman, ...)
+    did the attack no sentence names a doer of, the one told most."""
+    named = set()
+    for tok in d.doc:
+        if tok.lemma_.lower() not in _PERPETRATORS:
+            continue
+        after = tok.i + 2 < len(d.doc) and d.doc[tok.i + 1].text == ","
+        for c in [*tok.children, tok.head, *([d.doc[tok.i + 2]] if after else [])]:
+            a = r.actor_at.get(c.i)
+            if a is not None and r.actors[a].kind == "person" and (
+                    c.dep_ == "appos" or tok.dep_ == "appos" or c.i == tok.i + 2):
+                named.add(a)  # "the attacker, Mohamed ...", parsed as apposition or not
+    unnamed = [g for g in groups if g[0].type in _VIOLENT and all(
+        c.actor1 is None or r.actors[c.actor1].kind == "media" for c in g)]
+    if len(named) == 1 and unnamed:
+        max(unnamed, key=lambda g: len({c.sent_i for c in g}))[0].actor1 = named.pop()
 
 
 def _ahead_of_publication(d: Document, cands: list[_Cand]) -> DateRef | None:

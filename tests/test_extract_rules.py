@@ -360,3 +360,48 @@ def test_so_did_makes_the_same_statement_by_another():
         "The mayor of Cologne called for police to solve the crimes as quickly as possible. So "
         "did German Chancellor Angela Merkel.", "2016-01-05")
     assert {"Angela Merkel"} in [s[3] for s in statements]
+
+
+@pytest.mark.parametrize("text", [
+    # orders and exhortations: what someone is told to do has not happened
+    "\"Kill them and spit in their faces and run over them with your cars,\" one of the "
+    "fighters says.",
+    "The magazine encouraged its supporters to attack the enemies of the group.",
+    "By contrast, the message of the group is to \"kill anywhere and everywhere,\" he said.",
+    # what no one did, and what would follow
+    "None of the vehicle attacks carried out in the name of the groups resulted in mass "
+    "casualties.",
+    "He said that using a car as a weapon would lead to indiscriminate violence, possibly "
+    "killing Sunni Muslims.",
+    # a habit, told as a tally with a bare plural
+    "The group, which has claimed attacks carried out in its name, was silent.",
+])
+def test_orders_and_what_no_one_did_are_no_events(text):
+    assert not [e for e in _events_of(text, "2016-07-15") if e[0] != "statements_diplomacy"]
+
+
+def test_years_ago_dates_what_the_ner_left_undated():
+    from extract import extract
+
+    [event] = extract("Photo\nMore than five years ago, Al Qaeda called on its followers to "
+                      "use cars as tools of terror.", "2016-07-15").events
+    assert event.date.precision == "year" and event.date.end < "2012"
+
+
+def test_the_one_named_as_the_attacker_did_the_attack_no_sentence_names_a_doer_of():
+    text = ("A spokesman, Abu Muhammad al-Adnani, said in 2014 that cars should be weapons. "
+            "The attacker in Nice used a 19-ton truck on Thursday. Then he accelerated, killing "
+            "at least 84 people. The attacker, Mohamed Lahouaiej Bouhlel, a 31-year-old "
+            "immigrant from Tunisia, had not pledged allegiance to the group.")
+    [attack] = [e for e in _events_of(text, "2016-07-15") if e[0] in (
+        "violence_against_civilians", "battles")]
+    assert attack[3] == {"Mohamed Lahouaiej Bouhlel"}  # not Adnani, the last name before "he"
+
+
+def test_a_present_perfect_gain_is_still_news():
+    """A tally is a count of happenings; 'have brought huge swathes under their control' is
+    one gain (the seed's Shir Khan Bandar), not a habit."""
+    events = _events_of("The Taliban in recent weeks have brought huge swathes of Afghanistan "
+                        "under their control, including the main Shir Khan Bandar border "
+                        "crossing with Tajikistan.", "2021-06-24")
+    assert [e[1] for e in events] == ["non-violent transfer of territory"]
