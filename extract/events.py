@@ -738,6 +738,10 @@ def _trigger_groups(refs, found) -> tuple[dict[str, list], list[int]]:
         if reactions:
             groups[STA] = reactions
         return groups, sources
+    heads = {f[0].i for f in stmts}
+    stmts = [f for f in stmts if not (  # "said Thursday ..., tweeting that": one statement
+        f[0].tag_ == "VBG" and any(a.i in heads for a in f[0].ancestors) and
+        not any(c.dep_ == "nsubj" for c in f[0].children))]
     reporting = [f for f in stmts if f[0].lemma_.lower() in _REPORTING and any(
         g[0] in f[0].subtree and g[0].i != f[0].i and g[0].pos_ == "VERB"
         and g[0].dep_ != "conj" for g in stmts)]
@@ -866,6 +870,8 @@ def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
         main.actor1 = state
     if main.type == STA and _former(refs.subject(main.tok)[0]):
         return False  # "some former American officials said": no one's position
+    if main.type == STA and main.date is None and _progressive(main.tok):
+        return False  # "Washington is urging China to agree to sanctions": a campaign
     if main.type == PM and _a_visit(main, r, refs):
         return False  # "Trump arrived in Japan": a person travelling, not people displaced
     return not (main.type == STA and all(t.lemma_.lower() in _WEAK_STATEMENT
@@ -1065,6 +1071,12 @@ def _state_of_media(d: Document, r: Resolved, a) -> int | None:
     return None
 
 
+def _progressive(tok) -> bool:
+    """"is urging", "are pushing": under way, not a statement made on a day."""
+    return tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in (
+        "VBZ", "VBP") for c in tok.children)
+
+
 def _former(subject) -> bool:
     """A speaker who no longer holds the office ("former officials", "a former envoy")."""
     return subject is not None and any(
@@ -1110,6 +1122,27 @@ def _scene_date(d: Document, sents, c: _Cand) -> DateRef | None:
         ref = _sentence_date(d, sent, any_precision=True)
         if ref is not None:
             return ref if ref.precision == "day" else None
+    return None
+
+
+def _past_scene(d: Document, sents, c: _Cand) -> DateRef | None:
+    """An undated mention told right after a sentence set weeks or years back ("the idea was
+    revived by the Islamic State in 2014. || 'Smash his head with a rock,' he said") is part
+    of that past, not news of this week; unless it says what it came after ("After the
+    photos were publicized, Trump tweeted")."""
+    if any(t.lower_ in _SEQUEL_PREPS and t.dep_ in ("prep", "mark") for t in c.tok.sent):
+        return None
+    for si in range(c.sent_i - 1, max(c.sent_i - 3, -1), -1):
+        sent = sents[si]
+        # a statement stays in its paragraph: a new one often turns to today's reactions
+        if d.paragraph_index(sent.start_char) < c.para_i - (c.type != STA):
+            return None
+        if d.is_quiet(sent.start_char):
+            continue
+        ref = _sentence_date(d, sent, any_precision=True)
+        if ref is not None:
+            return ref if d.published and is_background(ref.end, ref.precision,
+                                                         d.published) else None
     return None
 
 
@@ -1201,6 +1234,8 @@ def _inherit_date(d: Document, sents, groups: list[list[_Cand]], c: _Cand) -> No
         c.date = prev[0].date
     if c.date is None and c.type != STA:
         c.date = _scene_date(d, sents, c)
+    if c.date is None:
+        c.date = _past_scene(d, sents, c)
 
 
 def _joins(c: _Cand, g: list[_Cand], overlap, figures: list[Figure], fig_sent) -> bool:

@@ -42,9 +42,9 @@ def test_actor_and_event_floors(articles):
 def test_strict_event_floors(articles):
     """Type, date, place and actor1 all right: what an ACLED coder signs. Targets (issue 13)
     are P >= 0.80 and R >= 0.75 on the held-out split; these floors are today's numbers."""
-    assert articles["dev"]["events_strict"]["f1"] >= 0.71
+    assert articles["dev"]["events_strict"]["f1"] >= 0.72
     assert articles["heldout"]["events_strict"]["f1"] >= 0.34
-    assert articles["all"]["events_strict"]["f1"] >= 0.47
+    assert articles["all"]["events_strict"]["f1"] >= 0.49
     assert articles["all"]["fatalities_exact"] >= 0.7
     assert articles["all"]["event_sub_type"] >= 0.81  # 0.85 before the 10 new articles
 

@@ -405,3 +405,33 @@ def test_a_present_perfect_gain_is_still_news():
                         "under their control, including the main Shir Khan Bandar border "
                         "crossing with Tajikistan.", "2021-06-24")
     assert [e[1] for e in events] == ["non-violent transfer of territory"]
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a campaign under way, not a statement made on a day
+    ("At the United Nations, Washington is urging China and Russia to agree to new sanctions "
+     "against North Korea.", False),
+    # a minister announcing a figure takes no position; announcing tougher action does
+    ("Last week, German Interior Minister Thomas de Maiziere announced that the country "
+     "registered 1.1 million asylum seekers in 2015.", False),
+    ("German Chancellor Angela Merkel announced on Saturday that her party has decided to take "
+     "tougher action against refugees who commit crimes.", True),
+    # saying and tweeting it in one sentence is one statement, the president's
+    ("President Donald Trump said Thursday that he is \"very disappointed\" in China, tweeting "
+     "that China was \"caught red handed\".", True),
+])
+def test_which_reports_are_positions(text, kept):
+    assert bool(_statements(text, "2016-01-11")) == kept
+
+
+def test_what_follows_a_past_scene_belongs_to_it():
+    from extract import extract
+
+    text = ("The idea was revived by the Islamic State in 2014, after its break with Al Qaeda. "
+            "A man in Canada rammed his car into two soldiers in a parking lot.\n\n"
+            "On Thursday, a truck plowed into a crowd in Nice, killing 84 people.")
+    events = extract(text, "2016-07-15").events
+    canada = next(e for e in events if e.location == "Canada")
+    assert canada.date.end < "2015"  # the scene's 2014, not this week
+    nice = next(e for e in events if e.location == "Nice")
+    assert nice.date.start == "2016-07-14"
