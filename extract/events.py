@@ -203,7 +203,7 @@ def _governing_verb(tok):
 def _suppressed(tok) -> bool:
     """Negated, hypothetical or background triggers."""
     verb = _governing_verb(tok)
-    if _unreal(tok, verb) or _charge_or_attribute(tok):
+    if _unreal(tok, verb) or _charge_or_attribute(tok) or _tally(tok):
         return True
     if VERBS.get(tok.lemma_.lower(), ("",))[0] == STA or tok.lemma_.lower() == "call":
         return False
@@ -789,8 +789,29 @@ def _candidate(refs, tok, typ: str, sub, si: int, para: int) -> _Cand:
         # "the driver was shot by the police": they stopped the attack, not made it
         c.others.append((c.actor1, "actor2"))
         c.actor1 = None
+    if c.family == "release" and c.actor1 is None:
+        c.actor1 = _captor(refs, tok)
     _add_others(refs, c)
     return c
+
+
+_HOLDING = {"abduct", "kidnap", "seize", "capture", "hold", "take"}
+
+
+def _captor(refs, tok) -> int | None:
+    """Who freed people no one is said to have freed: who the text says took them ("21 of
+    the schoolgirls abducted by Boko Haram ... have been released")."""
+    for freed in tok.children:
+        if freed.dep_ not in ("nsubjpass", "dobj"):
+            continue
+        for t in freed.subtree:
+            if t.lemma_.lower() in _HOLDING and t.pos_ == "VERB":
+                for agent in (c for c in t.children if c.dep_ == "agent"):
+                    for g in agent.children:
+                        got = refs.actor(g) if g.dep_ == "pobj" else None
+                        if got is not None:
+                            return got
+    return None
 
 
 def _add_others(refs, c: _Cand) -> None:
@@ -919,7 +940,7 @@ def _in_passing(tok) -> bool:
         return True  # "her father said she was upset after her cousin was shot"
     if tok.pos_ == "NOUN" and _undated_sequel_of(tok):
         return True  # "rubber bullets were used following a violent demonstration"
-    if _habitual(tok) or _tally(tok):
+    if _habitual(tok):
         return True  # "villagers have protested weekly for eight years": a custom, not news
     clause = _marked_clause(tok, _BACKGROUND_MARKS)
     return clause is not None and not _dated(clause)

@@ -435,3 +435,17 @@ def test_what_follows_a_past_scene_belongs_to_it():
     assert canada.date.end < "2015"  # the scene's 2014, not this week
     nice = next(e for e in events if e.location == "Nice")
     assert nice.date.start == "2016-07-14"
+
+
+def test_captives_freed_by_no_one_named_are_freed_by_their_captors():
+    events = _events_of("Nigerian President Muhammadu Buhari says 21 of the schoolgirls "
+                        "abducted by the militant group Boko Haram more than two years ago have "
+                        "been released.", "2016-10-13")
+    assert [e[3] for e in events if e[0] == "strategic_developments"] == [{"Boko Haram"}]
+
+
+def test_a_tally_is_no_mention_of_the_happening_it_counts():
+    events = _events_of("Boko Haram has abducted many more girls and boys since the Chibok "
+                        "kidnapping.", "2016-10-13")
+    assert not [e for e in events if e[1] == "abduction/forced disappearance" and
+                e[3] == {"Boko Haram"}]
