@@ -23,8 +23,8 @@ _BOILERPLATE = re.compile(
     r"advertisement continue reading|enlarge this image|toggle caption|license for publishing|"
     r"registration number|note: browsers|we pay for your stories|.*\btranscripts? (is|are) "
     r"created|visit our website|.*\ball rights reserved|the content \(including|"
-    r"today['\u2019]s coverage from|newsletter sign up|.*\bplease verify you['\u2019]re not a "
-    r"robot)",
+    r"today['\u2019]s coverage from|newsletter sign up|most read in\b|"
+    r".*\bplease verify you['\u2019]re not a robot)",
     re.I,
 )
 # Boilerplate a scrape glued to the end of a line of body text.

@@ -414,6 +414,8 @@ class _Refs:
         t = trig
         for _ in range(6):
             for c in t.children:
+                if c.dep_ == "nsubjpass" and t.lemma_.lower() == "quote":
+                    return self._person_in(c), False  # "X was quoted by RIA saying"
                 if c.dep_ in ("nsubj", "csubj"):
                     if c.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                         return t.head, False
@@ -734,7 +736,7 @@ def _trigger_groups(refs, found) -> tuple[dict[str, list], list[int]]:
         for f in others:
             groups.setdefault(f[1], []).append(f)
         reactions = [f for f in stmts if f[0].lemma_.lower() in _REACTIONS or all(
-            _reacted_to(o[0], f[0]) for o in others)]
+            _reacted_to(o[0], f[0]) for o in others) or _judges(refs, f[0], others)]
         if reactions:
             groups[STA] = reactions
         return groups, sources
@@ -749,6 +751,17 @@ def _trigger_groups(refs, found) -> tuple[dict[str, list], list[int]]:
         add_sources(tok)
     rest = [f for f in stmts if f not in reporting]
     return ({STA: rest} if rest else {}), sources
+
+
+def _judges(refs, stmt, others) -> bool:
+    """An official whose words judge the happening they name ("Johnson said he is outraged by
+    the reckless provocation of North Korea's launch"): a position of its own, not only a
+    source of the launch."""
+    inside = {t.i for t in stmt.subtree}
+    if not all(o[0].i in inside for o in others) or not _takes_position(stmt):
+        return False
+    subject, _ = refs.subject(stmt)
+    return subject is not None and _official(refs.d, refs.r, refs.actor(subject))
 
 
 def _reacted_to(happening, stmt) -> bool:

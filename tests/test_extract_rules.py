@@ -449,3 +449,21 @@ def test_a_tally_is_no_mention_of_the_happening_it_counts():
                         "kidnapping.", "2016-10-13")
     assert not [e for e in events if e[1] == "abduction/forced disappearance" and
                 e[3] == {"Boko Haram"}]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # an official judging the happening they name takes a position of their own
+    ("Foreign Secretary Boris Johnson has said he is \"outraged\" by the \"reckless "
+     "provocation\" of North Korea's latest missile launch.", "Boris Johnson"),
+    # "X was quoted by an agency saying": X speaks
+    ("Deputy Foreign Minister Sergei Ryabkov was quoted by RIA Novosti news agency saying: "
+     "\"We are extremely concerned by the escalation.\"", "Sergei Ryabkov"),
+])
+def test_an_officials_judgement_is_a_statement(text, speaker):
+    assert {speaker} in [s[3] for s in _statements(text, "2017-08-29")]
+
+
+def test_police_reporting_a_happening_stay_its_source():
+    """Reporting what happened, even gravely, is no position: the attack is the event."""
+    assert not _statements("Police said the attacker killed 84 people in a grave attack on "
+                           "Thursday.", "2016-07-15")
