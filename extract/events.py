@@ -758,8 +758,10 @@ def _judges(refs, stmt, others) -> bool:
     the reckless provocation of North Korea's launch"): a position of its own, not only a
     source of the launch."""
     inside = {t.i for t in stmt.subtree}
-    if not all(o[0].i in inside for o in others) or not _takes_position(stmt):
-        return False
+    told = {o[0].i for o in others}
+    if not told <= inside or not any(t.lemma_.lower() in _POSITION and t.i not in told
+                                     for t in stmt.subtree):
+        return False  # "died in the attack, said the ministry": the attack is no judgement
     subject, _ = refs.subject(stmt)
     return subject is not None and _official(refs.d, refs.r, refs.actor(subject))
 

@@ -71,3 +71,15 @@ class SafeDictWriter(csv.DictWriter):
 
     def writerow(self, rowdict: Mapping[str, Any]) -> Any:
         return super().writerow({key: cell(value) for key, value in rowdict.items()})
+
+
+# For one line of a command's output: every control character, tab and newline included, and
+# the Unicode line and paragraph separators.
+_LINE_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def one_terminal_line(text: object) -> str:
+    """``text`` as part of one line of a command's output: control characters and every line
+    break shown as visible symbols, so a file name or title cannot forge another output line
+    or move the cursor."""
+    return show_controls("" if text is None else str(text), _LINE_CONTROL)

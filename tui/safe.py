@@ -27,18 +27,6 @@ def plain(text: object, *, one_line: bool = False) -> str:
     return value
 
 
-# For one line of a command's output: every control character, tab and newline included, and
-# the Unicode line and paragraph separators.
-_LINE_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def one_terminal_line(text: object) -> str:
-    """``text`` as part of one line of a command's output: control characters and every line
-    break shown as visible symbols, so a file name or title cannot forge another output line
-    or move the cursor."""
-    return show_controls("" if text is None else str(text), _LINE_CONTROL)
-
-
 def safe_text(text: object, style: str = "", *, one_line: bool = False) -> Text:
     """A Rich ``Text`` of untrusted text: shown literally, whatever brackets it holds."""
     return Text(plain(text, one_line=one_line), style=style)
