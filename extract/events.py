@@ -117,6 +117,7 @@ class _Cand:
     # shot"): joins the happening it belongs to, never stands as one of its own
     weak: bool = False
     voice: tuple | None = None  # whose position a statement gives (``_voice``)
+    doer_kind: str | None = None  # the actor1's kind
 
 
 def _classify(tok) -> tuple[str, str | None] | None:
@@ -131,6 +132,8 @@ def _classify(tok) -> tuple[str, str | None] | None:
 def _classify_verb(tok) -> tuple[str, str | None] | None:
     """A verb's event type, its object and phrase deciding where the verb alone cannot."""
     lemma = tok.lemma_.lower()
+    if lemma == "sign" and any(c.dep_ == "prt" for c in tok.children):
+        return None  # "signed off a move", "sign up": approval, no agreement
     if lemma in ("take", "bring", "gain", "wrest", "assume", "seize") and any(
             t.lemma_ == "control" for t in tok.subtree if t.i - tok.i < 8):
         return SD, _TERRITORY
@@ -183,9 +186,9 @@ def _classify_noun(tok) -> tuple[str, str | None] | None:
         return None
     if low in ("attack", "attacks") or lemma == "attack":
         return NOUNS["attack"]
-    if lemma == "demonstration" and any(c.dep_ == "prep" and c.lower_ == "of"
-                                        for c in tok.children):
-        return None  # "a demonstration of America's commitment": a show, not a protest
+    if lemma in ("demonstration", "exercise") and any(c.dep_ == "prep" and c.lower_ == "of"
+                                                      for c in tok.children):
+        return None  # "a demonstration of America's commitment", "an exercise of its right"
     if lemma in ("test", "launch", "firing", "test-firing") and any(
             c.lemma_.lower() in _WEAPONS for c in tok.children
             if c.dep_ in ("compound", "amod", "nmod")):
@@ -296,6 +299,9 @@ def _not_reported(tok) -> bool:
         return True
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _UNREALISED:
         return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and \
+            tok.head.head.lemma_.lower() in _EXHORTED | _UNREALISED:
+        return True  # "agreed to call for an immediate emergency meeting"
     return tok.pos_ == "NOUN" and tok.dep_ == "compound"
 
 
@@ -1203,6 +1209,7 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
 
     for c in cands:
         c.voice = _voice(r, c.actor1)
+        c.doer_kind = r.actors[c.actor1].kind if c.actor1 is not None else None
     strong = [c for c in cands if not c.weak]
     for c in strong + [c for c in cands if c.weak]:
         if c.date is None:  # inherit before merging decisions
@@ -1295,8 +1302,10 @@ def _joins(c: _Cand, g: list[_Cand], overlap, figures: list[Figure], fig_sent) -
         # one speaker's statements in one article: one event (a state's and its ministry's,
         # "South Korea said" and "the South Korean Foreign Ministry said", one position)
         return c.voice is not None and c.voice == head.voice and overlap(c.date, head.date)
-    if not (c.actor1 is None or head.actor1 is None or c.actor1 == head.actor1):
-        return False
+    if not (c.actor1 is None or head.actor1 is None or c.actor1 == head.actor1 or (
+            c.family == head.family == "weapons test" and {c.doer_kind, head.doer_kind} == {
+                "person", "state"})):
+        return False  # but "Kim Jong-un launched" is "North Korea launched"
     if not c.own_date and last.sent_i == c.sent_i - 1:
         return True
     if c.type == PM and c.subj_definite and c.subj_lemma and any(

@@ -467,3 +467,27 @@ def test_police_reporting_a_happening_stay_its_source():
     """Reporting what happened, even gravely, is no position: the attack is the event."""
     assert not _statements("Police said the attacker killed 84 people in a grave attack on "
                            "Thursday.", "2016-07-15")
+
+
+@pytest.mark.parametrize("text", [
+    "The Russian President signed off a move to get 1,500 nationals away from the border.",
+    "My country has every reason to respond with tough counter-measures as an exercise of its "
+    "right to self defence.",
+])
+def test_approvals_and_figures_of_speech_are_no_events(text):
+    assert not [e for e in _events_of(text, "2017-08-29") if e[0] != "statements_diplomacy"]
+
+
+def test_a_meeting_called_for_has_not_met():
+    assert not [e for e in _events_of(
+        "Abe said the two leaders had agreed to call for an immediate emergency meeting of the "
+        "UN Security Council.", "2017-08-29") if e[1] == "meeting"]
+
+
+def test_a_leaders_launch_is_the_states():
+    """"Kim Jong-un fired a missile" and "North Korea launched a missile" the same morning:
+    one launch."""
+    events = _events_of("North Korea launched a missile over Japan at 6am on Tuesday. Kim "
+                        "Jong-un fired the missile from Pyongyang on Tuesday, officials said.",
+                        "2017-08-29")
+    assert len([e for e in events if e[1] == "weapons test"]) == 1
