@@ -491,3 +491,9 @@ def test_a_leaders_launch_is_the_states():
                         "Jong-un fired the missile from Pyongyang on Tuesday, officials said.",
                         "2017-08-29")
     assert len([e for e in events if e[1] == "weapons test"]) == 1
+
+
+def test_joining_the_chorus_of_condemnation_is_a_statement():
+    assert [s[3] for s in _statements(
+        "Australia also joined the chorus of international condemnation of the launch.",
+        "2017-08-29")] == [{"Australia"}]
