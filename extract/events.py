@@ -1080,15 +1080,18 @@ def _official(d: Document, r: Resolved, actor: int | None) -> bool:
     return _introduced(d, a, _TITLES, _TITLE_AFTER)
 
 
-def _introduced(d: Document, a, before: re.Pattern, after: re.Pattern) -> bool:
-    """Whether a mention of ``a`` is introduced as ``before`` / ``after`` say, on its line."""
+def _around(d: Document, a):
+    """Each mention of ``a``'s text before it (up to 60 characters) and after it, on its line."""
     for m in a.mentions:
         line_start = d.text.rfind("\n", 0, m.span.start) + 1
         line_end = d.text.find("\n", m.span.end)
-        if before.search(d.text[max(line_start, m.span.start - 60):m.span.start]) or \
-                after.match(d.text[m.span.end:line_end if line_end >= 0 else len(d.text)]):
-            return True
-    return False
+        yield (d.text[max(line_start, m.span.start - 60):m.span.start],
+               d.text[m.span.end:line_end if line_end >= 0 else len(d.text)])
+
+
+def _introduced(d: Document, a, before: re.Pattern, after: re.Pattern) -> bool:
+    """Whether a mention of ``a`` is introduced as ``before`` / ``after`` say, on its line."""
+    return any(before.search(b) or after.match(f) for b, f in _around(d, a))
 
 
 def _state_of_media(d: Document, r: Resolved, a) -> int | None:
@@ -1097,11 +1100,8 @@ def _state_of_media(d: Document, r: Resolved, a) -> int | None:
     from .actors import _state_key
     from .locations import country, demonym_country
 
-    for m in a.mentions:
-        line_start = d.text.rfind("\n", 0, m.span.start) + 1
-        line_end = d.text.find("\n", m.span.end)
-        got = _STATE_MEDIA.search(d.text[max(line_start, m.span.start - 60):m.span.start]) or \
-            _STATE_MEDIA_AFTER.match(d.text[m.span.end:line_end if line_end >= 0 else None])
+    for before, after in _around(d, a):
+        got = _STATE_MEDIA.search(before) or _STATE_MEDIA_AFTER.match(after)
         if got is None:
             continue
         words = got.group("state").split()
