@@ -1312,7 +1312,26 @@ def _joins(c: _Cand, g: list[_Cand], overlap, figures: list[Figure], fig_sent) -
             figures[i].counted and figures[i].counted.split()[-1].lower().startswith(
                 c.subj_lemma) for x in g for i in fig_sent.get(x.sent_i, [])):
         return True
-    return c.type != PM and c.family == head.family and overlap(c.date, head.date)
+    return c.type != PM and c.family == head.family and (
+        overlap(c.date, head.date) or (c.family == "weapons test" and _a_clock_apart(
+            c.date, head.date)))
+
+
+_CLOCK_WORDS = ("night", "morning", "overnight", "yesterday", "today", "evening", "dawn")
+
+
+def _a_clock_apart(a: DateRef | None, b: DateRef | None) -> bool:
+    """"a missile test flew over Japan last night" (London) and "launched at 6am local time
+    this morning" (Tokyo): days a time zone apart, one of them told by the clock."""
+    if a is None or b is None or a.precision != "day" or b.precision != "day":
+        return False
+    if not any(w in (a.text + " " + b.text).lower() for w in _CLOCK_WORDS):
+        return False
+    return abs(_days_between(a.start, b.start)) == 1
+
+
+def _days_between(x: str, y: str) -> int:
+    return (dt.date.fromisoformat(y) - dt.date.fromisoformat(x)).days
 
 
 def _voice(r: Resolved, actor: int | None) -> tuple | None:

@@ -497,3 +497,10 @@ def test_joining_the_chorus_of_condemnation_is_a_statement():
     assert [s[3] for s in _statements(
         "Australia also joined the chorus of international condemnation of the launch.",
         "2017-08-29")] == [{"Australia"}]
+
+
+def test_one_launch_told_in_two_time_zones_is_one_test():
+    events = _events_of("The US responded after a missile test flew over the Japanese mainland "
+                        "last night. North Korea launched a missile over Japan at around 6am "
+                        "local time this morning.", "2017-08-29")
+    assert len([e for e in events if e[1] == "weapons test"]) == 1
