@@ -15,10 +15,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import data, locations
 from .aliases import acronym, normalise
 from .document import Document, ents_of
+from .locations import Place
 from .model import Actor, Location, Mention
 
 # a place name written with hyphens the NER cuts at: "-i-Sharif", "-e-Sharif", "-Sharif"
@@ -74,7 +76,7 @@ class Resolved:
         self._mark(d, self.actor_at, idx, start, end)
         return idx
 
-    def add_location(self, d: Document, place: locations.Place, start: int, end: int) -> int:
+    def add_location(self, d: Document, place: Place, start: int, end: int) -> int:
         key = (place.name, place.kind, place.country)
         idx = self._loc_keys.get(key)
         if idx is None:
@@ -147,8 +149,13 @@ def _clean_entity(text: str, start: int) -> tuple[int, int, str | None]:
     return start, end, acr
 
 
-def _state_key(iso3: str) -> tuple:
+def _state_key(iso3: str | None) -> tuple:
     return ("state", iso3)
+
+
+def _state_name(iso3: str) -> str:
+    """A state's display name (its code when the table has none)."""
+    return locations.country_name(iso3) or iso3
 
 
 def _effective_dep(tok) -> str:
@@ -206,7 +213,8 @@ class _Pass:
         return any(a < y and x < b for x, y in self.claimed)
 
     def in_dateline(self, start: int) -> bool:
-        return bool(self.d.dateline) and self.d.dateline[0] <= start < self.d.dateline[1]
+        dateline = self.d.dateline
+        return dateline is not None and dateline[0] <= start < dateline[1]
 
 
 def resolve(d: Document) -> Resolved:
@@ -239,7 +247,7 @@ def _dateline_places(d: Document, r: Resolved) -> str | None:
     if cplace:
         dl_country = dl_country or cplace.country
         r.add_location(d, cplace, s, e)
-    if place:
+    if place and ctry:
         ps = d.text.find(ctry, e)
         if ps >= 0:
             r.add_location(d, place, ps, ps + len(ctry))
@@ -262,7 +270,7 @@ def _add_curated(p: _Pass) -> None:
             continue
         if org.get("metonym"):
             iso = org["country"]
-            r.add_actor(d, _state_key(iso), locations.country_name(iso), "state", iso,
+            r.add_actor(d, _state_key(iso), _state_name(iso), "state", iso,
                         m.start(), m.end())
         else:
             name = m.group(1)
@@ -301,7 +309,7 @@ def _add_acronym_definitions(p: _Pass) -> None:
 class _Ent:
     """One spaCy entity, cleaned: its span in the text, name and acronym."""
 
-    ent: object
+    ent: Any  # a spaCy Span
     start: int
     end: int
     name: str
@@ -409,7 +417,7 @@ def _demonym_or_lowercase(p: _Pass, x: _Ent) -> bool:
     dem = _demonym_state(doc, ent)
     if dem is not None:
         iso, gov_end = dem
-        p.r.add_actor(p.d, _state_key(iso), locations.country_name(iso), "state", iso,
+        p.r.add_actor(p.d, _state_key(iso), _state_name(iso), "state", iso,
                       x.start, gov_end)
         p.claimed.append((x.start, gov_end))
         return True
@@ -437,7 +445,7 @@ def _region_or_country(p: _Pass, x: _Ent) -> bool:
         return True
     if x.ent.label_ == "NORP" or locations.demonym_country(name):
         return True  # demonyms qualify other things; they are not actors themselves
-    return bool(d.dateline) and d.dateline[0] <= x.start < p.dl_end and \
+    return d.dateline is not None and d.dateline[0] <= x.start < p.dl_end and \
         d.text[max(0, x.start - 1):x.start] == "(" and d.text[x.end:x.end + 1] == ")"
     # "RAMALLAH, West Bank (AP) -": the agency's credit
 
@@ -472,9 +480,10 @@ def _a_person(p: _Pass, x: _Ent, first_names: set[str]) -> bool:
         return True
     # a one-word PERSON that a gazetteer knows is a place, unless it begins the name of a
     # person of the text: "Kim" after "Kim Jong Un" (a family name first) is not a town
-    if ent.label_ == "PERSON" and " " not in name and name not in first_names \
-            and locations.lookup(name, p.context):
-        r.add_location(d, locations.lookup(name, p.context), x.start, x.end)
+    place = locations.lookup(name, p.context) if ent.label_ == "PERSON" and " " not in name \
+        and name not in first_names else None
+    if place is not None:
+        r.add_location(d, place, x.start, x.end)
         return True
     if ent.label_ == "ORG" and " " not in name and _common_word(name, d.text):
         return True
@@ -512,7 +521,7 @@ def _place_or_org(p: _Pass, x: _Ent) -> None:
     if place is not None:
         iso = locations.capital_of(name)
         if iso and place.kind == "city" and _effective_dep(ent.root) in ("nsubj", "nsubjpass"):
-            r.add_actor(d, _state_key(iso), locations.country_name(iso), "state", iso,
+            r.add_actor(d, _state_key(iso), _state_name(iso), "state", iso,
                         x.start, x.end)
         else:
             r.add_location(d, place, x.start, x.end)
@@ -852,7 +861,7 @@ def _add_institutions(d: Document, r: Resolved) -> None:
                 break
         if iso is None:
             continue
-        dem = locations.demonym_of(iso) or locations.country_name(iso)
+        dem = locations.demonym_of(iso) or _state_name(iso)
         name = " ".join([dem, *words, tok.lower_])
         r.add_actor(d, ("org", normalise(name)), name, "organisation", iso, start,
                     tok.idx + len(tok.text))

@@ -149,8 +149,9 @@ def _holiday(phrase: str, pub: dt.date, text: str) -> DateRef | None:
 
 def _explicit(phrase: str, pub: dt.date, text: str) -> DateRef | None:
     """Month/day/year forms, via dateparser for the day, by rule for the precision."""
-    if re.fullmatch(r"(?:in |the )?(1[89]\d\d|20\d\d)s?", phrase):
-        y = int(re.search(r"\d{4}", phrase).group())
+    decade = re.fullmatch(r"(?:in |the )?(1[89]\d\d|20\d\d)s?", phrase)
+    if decade:
+        y = int(decade.group(1))
         if phrase.endswith("s"):
             return _ref(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "year", text)
         return _ref(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from .model import Span
 
@@ -64,7 +65,7 @@ class Document:
     """Text, parse and layout, plus helpers to make Spans with sentence bounds."""
 
     text: str
-    doc: object  # spacy Doc over the masked text (same length as ``text``)
+    doc: Any  # spacy Doc over the masked text (same length as ``text``)
     published: str | None
     quiet: list[tuple[int, int]] = field(default_factory=list)  # no figures/events here
     paragraphs: list[int] = field(default_factory=list)  # paragraph start offsets
@@ -132,7 +133,8 @@ def _gallery_title(lines: list[str]) -> int:
             n += 1
         common = common[:n]
     cut = common.rfind(" ") + 1 if not common.endswith(" ") else len(common)
-    return cut if cut > len(_GALLERY.match(heads[0]).group()) else 0
+    lead = _GALLERY.match(heads[0])
+    return cut if cut > len(lead.group() if lead else "") else 0
 
 
 def _blank(m: re.Match) -> str:
@@ -155,8 +157,9 @@ def mask(text: str) -> str:
             out.append(" " * len(body) + line[len(body):])
             continue
         line = _TRAILER.sub(_blank, _PHONE.sub(_blank, line))
-        if title and _GALLERY.match(line) and len(body) > title:
-            lead = _GALLERY.match(line).end()
+        gallery = _GALLERY.match(line) if title else None
+        if gallery and len(body) > title:
+            lead = gallery.end()
             line = line[:lead] + " " * (title - lead) + line[title:]
         out.append(line)
     return "".join(out).translate(_OTHER_BREAKS)
@@ -239,8 +242,8 @@ def infer_published(text: str, head_chars: int = 800) -> str | None:
     import datetime as dt
 
     head = text[:head_chars].translate(_OTHER_BREAKS)
-    year = re.search(r"\b(19[89]\d|20\d\d)\b", head)
-    year = int(year.group(1)) if year else None
+    year_seen = re.search(r"\b(19[89]\d|20\d\d)\b", head)
+    year = int(year_seen.group(1)) if year_seen else None
     dl = _DATELINE_DATE.search(head)
     if dl:
         got = _month_day(dl, int(dl.group("y")) if dl.group("y") else year)
@@ -258,8 +261,8 @@ def infer_published(text: str, head_chars: int = 800) -> str | None:
     if found:
         return min(found)[1].isoformat()
     for rx in (re.compile(rf"\(\s*(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})\s*\)"), _TITLE_DATE):
-        m = rx.search(head)
-        got = _month_day(m, year) if m else None
+        hit = rx.search(head)
+        got = _month_day(hit, year) if hit else None
         if got:
             return got.isoformat()
     return None

@@ -53,6 +53,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from . import extract
 from .aliases import normalise, same_actor
@@ -136,7 +137,9 @@ def baseline(text: str, published: str | None) -> dict:
     from .figures import CATEGORIES, parse_number
 
     doc = nlp.load()(text)
-    figures, actors, events = [], [], []
+    figures: list = []
+    actors: list = []
+    events: list = []
     for ent in doc.ents:
         if ent.label_ in _SPACY_KIND:
             actors.append((ent.text, [], _SPACY_KIND[ent.label_]))
@@ -350,7 +353,7 @@ def score_articles(data: Path = DATA, system=predict, verbose: bool = False,
                 s[k] += ev[k]
         if verbose and system is predict and gold["split"] != "heldout":
             _explain(gold, pred, published, ev)
-    out = {}
+    out: dict[str, Any] = {}
     for split, s in splits.items():
         out[split] = {
             "articles": s["articles"], "figures": s["figures"].prf(),
@@ -511,7 +514,7 @@ def score_wikievents_events(docs: list[dict]) -> dict:
 
 def run(data: Path = DATA, isaf_limit: int | None = None, verbose: bool = False) -> dict:
     t0 = time.perf_counter()
-    result = {
+    result: dict[str, Any] = {
         "articles": score_articles(data, predict, verbose),
         "articles_spacy_baseline": score_articles(data, baseline),
         "isaf": score_isaf(data, isaf_limit),

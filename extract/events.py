@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import data, dates
 from .actors import Resolved
@@ -98,7 +99,7 @@ _ATTRIBUTION = _words("attribution")
 
 @dataclass
 class _Cand:
-    tok: object
+    tok: Any  # a spaCy Token
     type: str
     sub_type: str | None
     family: str
@@ -450,7 +451,7 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
     a country) of its trigger's phrase, then (but for statements) of its sentence; the
     dateline's place only when nothing else is said; "the country" of a dateline last."""
     sent = cand.tok.sent
-    skip_sub = set()
+    skip_sub: set[int] = set()
     for t in sent:
         if t.dep_ == "ccomp" and cand.type == STA and t.i != cand.tok.i:
             skip_sub.update(x.i for x in t.subtree)
@@ -513,6 +514,8 @@ def _filed(t, d: Document) -> bool:
 
 def _dateline_end(d: Document) -> int:
     """Where the dateline's place ends: after its country ("RAMALLAH, West Bank —")."""
+    if d.dateline is None:
+        return 0
     _start, end, _city, country = d.dateline
     if country:
         at = d.text.find(country, end, end + 40)
@@ -549,7 +552,8 @@ def _date_for(trig, d: Document) -> DateRef | None:
     sent = trig.sent
     kind = _classify(trig)
     reported = kind is not None and kind[0] != STA  # a happening, not a statement
-    best, best_rank = None, 99
+    best: DateRef | None = None
+    best_rank: float = 99
     for ent in ents_of(d.doc):
         if not dates.dates_entity(ent) or not (sent.start <= ent.start < sent.end):
             continue
@@ -706,7 +710,7 @@ def _speaker_refs(refs, tok) -> list[int]:
     """The actors a reporting verb names as its speaker or audience (not inside what was
     said)."""
     out: list[int] = []
-    skip = set()
+    skip: set[int] = set()
     for t in tok.subtree:
         if t.dep_ in ("ccomp",) and t.i != tok.i:
             skip.update(x.i for x in t.subtree)
@@ -1107,7 +1111,8 @@ def _state_of_media(d: Document, r: Resolved, a) -> int | None:
         words = got.group("state").split()
         for n in range(len(words)):
             name = " ".join(words[n:]).removesuffix("'s").removesuffix("\u2019s")
-            iso = demonym_country(name) or (country(name).country if country(name) else None)
+            place = country(name)
+            iso = demonym_country(name) or (place.country if place else None)
             if iso and _state_key(iso) in r._keys:
                 return r._keys[_state_key(iso)]
     return None

@@ -113,10 +113,10 @@ def parse_number(text: str) -> tuple[int, str, int | None, int | None] | None:
     if s in _VAGUE:
         value, vq = _VAGUE[s]
         return value, (qualifier if qualifier != "exact" else vq), None, None
-    value = words_to_int(s)
-    if value is None:
+    number = words_to_int(s)
+    if number is None:
         return None
-    return value, qualifier, None, None
+    return number, qualifier, None, None
 
 
 def _leading_qualifier(doc, start_tok: int) -> int:
@@ -127,8 +127,8 @@ def _leading_qualifier(doc, start_tok: int) -> int:
         if i < 0:
             continue
         phrase = doc[i:start_tok].text.lower()
-        if any(rx.fullmatch(phrase + " ") or (rx.match(phrase + " ") and
-               rx.match(phrase + " ").end() == len(phrase) + 1) for rx, _ in _QUAL_RX):
+        if any(rx.fullmatch(phrase + " ") or ((m := rx.match(phrase + " ")) and
+               m.end() == len(phrase) + 1) for rx, _ in _QUAL_RX):
             best = i
             break
     return best
@@ -137,7 +137,7 @@ def _leading_qualifier(doc, start_tok: int) -> int:
 def _number_spans(d: Document):
     """Token ranges that hold a number: CARDINAL entities, loose numerals, vague words."""
     doc = d.doc
-    taken = set()
+    taken: set[int] = set()
     spans = []
     for ent in ents_of(doc):
         # the NER calls "Between 10 and 20 (civilians)" a DATE

