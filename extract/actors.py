@@ -26,16 +26,14 @@ from .model import Actor, Location, Mention
 # a place name written with hyphens the NER cuts at: "-i-Sharif", "-e-Sharif", "-Sharif"
 _HYPHENATED = re.compile(r"(?:-[a-z]{1,3})?-[A-Z][\w']+")
 
-_CUES = data.load_json("actor_cues.json")  # the words, documented there
-
-
-def _words(name: str) -> frozenset[str]:
-    return frozenset(_CUES[name])
+# the words, documented in extract/data/actor_cues.json
+_words = functools.partial(data.words, "actor_cues.json")
 
 
 def _any_word(name: str, flags: int = 0) -> re.Pattern:
     """A search for any of the list's words, whole."""
-    return re.compile(r"\b(" + "|".join(map(re.escape, _CUES[name])) + r")\b", flags)
+    listed = data.load_json("actor_cues.json")[name]
+    return re.compile(r"\b(" + "|".join(map(re.escape, listed)) + r")\b", flags)
 
 
 _ORG_WORDS = _any_word("org_words", re.I)
@@ -58,6 +56,10 @@ class Resolved:
     dateline_country: str | None = None
     _keys: dict[tuple, int] = field(default_factory=dict)
     _loc_keys: dict[tuple, int] = field(default_factory=dict)
+
+    def state_actor(self, iso3: str | None) -> int | None:
+        """The actor of the state ``iso3``, when the text names it."""
+        return self._keys.get(_state_key(iso3)) if iso3 else None
 
     def add_actor(self, d: Document, key: tuple, name: str, kind: str, country: str | None,
                   start: int, end: int, aliases: tuple[str, ...] = ()) -> int:

@@ -16,6 +16,11 @@ def load_json(name: str):
         return json.load(fh)
 
 
+def words(name: str, key: str) -> frozenset[str]:
+    """One word list of ``extract/data/<name>``, documented in that file's ``_doc``."""
+    return frozenset(load_json(name)[key])
+
+
 def countries() -> dict[str, list]:
     """ISO3 -> [short name, other names, demonyms]."""
     return {k: v for k, v in load_json("countries.json").items() if not k.startswith("_")}

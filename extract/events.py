@@ -28,6 +28,7 @@ said") joins the statement just before it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,19 +52,16 @@ VERBS: dict[str, tuple[str, str | None]] = {k: tuple(v) for k, v in _TRIGGERS["v
 NOUNS: dict[str, tuple[str, str | None]] = {k: tuple(v) for k, v in _TRIGGERS["nouns"].items()}
 _STRIKE_MODS: dict[str, str] = _TRIGGERS["strike_modifiers"]
 _FAMILY: dict[str, str] = _TRIGGERS["families"]
-
-
-def _words(name: str) -> frozenset[str]:
-    return frozenset(_TRIGGERS[name])
-
+_words = functools.partial(data.words, "event_triggers.json")
+_cues = functools.partial(data.words, "event_cues.json")
 
 _WEAPONS = _words("weapons")
 _REPORTING = _words("reporting")
 _BACKGROUND_MARKS = {"since", "because", "before", "until"}
-_POSITION = set(data.load_json("event_cues.json")["position"])
-_PERPETRATORS = set(data.load_json("event_cues.json")["perpetrators"])
-_SEIZED_GOODS = set(data.load_json("event_cues.json")["seized_goods"])
-_COMPOUND_MODIFIERS = set(data.load_json("event_cues.json")["compound_modifiers"])
+_POSITION = _cues("position")
+_PERPETRATORS = _cues("perpetrators")
+_SEIZED_GOODS = _cues("seized_goods")
+_COMPOUND_MODIFIERS = _cues("compound_modifiers")
 _SIMULATED = _words("simulated")
 _CIVILIAN_WORDS = _words("civilian_words")
 _FIGHT_WORDS = _words("fight_words")
@@ -88,9 +86,7 @@ _VIOLENT = {BAT, EXP, VAC}
 _PUBLISHED = _words("published")
 _UNREALISED = _words("unrealised")
 _EXHORTED = _words("exhorted")
-# Nouns for one unnamed person a later "he" or "she" can refer to.
-_PERSON_NOUNS = _PERPETRATORS | {"man", "woman", "boy", "girl", "teenager", "victim", "officer",
-                                 "soldier", "policeman", "witness", "mother", "father"}
+_PERSON_NOUNS = _PERPETRATORS | _words("person_nouns")
 _REACTIONS = _words("reactions")
 _NOT_SHOT = _words("not_shot")
 _ENEMY = _words("enemy")
@@ -117,8 +113,6 @@ class _Cand:
     # told in passing ("the girls abducted by Boko Haram", "her arrest", "after he had been
     # shot"): joins the happening it belongs to, never stands as one of its own
     weak: bool = False
-    voice: tuple | None = None  # whose position a statement gives (``_voice``)
-    doer_kind: str | None = None  # the actor1's kind
 
 
 def _classify(tok) -> tuple[str, str | None] | None:
@@ -381,13 +375,10 @@ class _Refs:
     def _people_of_state(self, tok) -> int | None:
         """The state a people's name stands for ("the North Koreans", "the Russians"), when
         the text names the state."""
-        from .actors import _state_key
         from .locations import demonym_country
 
         words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
-        name = " ".join([*words, tok.text])
-        iso = demonym_country(name.removesuffix("s"))
-        return self.r._keys.get(_state_key(iso)) if iso else None
+        return self.r.state_actor(demonym_country(" ".join([*words, tok.text]).removesuffix("s")))
 
     def _person_in(self, tok):
         """In "the Kremlin's envoy, Zamir Kabulov," the person is the subject; in "a
@@ -568,9 +559,10 @@ def _date_for(trig, d: Document) -> DateRef | None:
         if ref.precision == "year" and rank >= 50:
             continue  # "set up in 2005" dates something else
         if rank >= 50 and VERBS.get(trig.lemma_.lower(), ("",))[0] == STA:
-            if not _spoke_after(ent, trig):
+            if not _said_after(ent.root, trig, prep_only=True):
                 continue  # "warned that the attacks on New Year's Eve ...": what was said
-            rank = 40  # "said Mr. Kim ... after watching the missile test on Friday"
+            rank = 40  # "said Mr. Kim ... after watching the missile test on Friday": what
+            # they spoke after happened the day they spoke on
         if rank < best_rank:
             best, best_rank = ref, rank
     return best or _loose_day(sent, d) or _ago(trig, d)
@@ -584,17 +576,6 @@ def _ago(trig, d: Document) -> DateRef | None:
         if t.lower_ == "ago" and t.head.i in chain:
             return dates.resolve(t.doc[t.left_edge.i:t.i + 1].text, d.published)
     return None
-
-
-def _spoke_after(ent, stmt) -> bool:
-    """A date in the speaker's "after ..." phrase: when what they spoke after happened, the
-    day they spoke on too."""
-    for t in ent.root.ancestors:
-        if t.i == stmt.i:
-            return False
-        if t.lower_ in _SEQUEL_PREPS and t.dep_ == "prep" and stmt in t.ancestors:
-            return True
-    return False
 
 
 def _resolved_date(ent, d: Document) -> DateRef | None:
@@ -746,7 +727,7 @@ def _trigger_groups(refs, found) -> tuple[dict[str, list], list[int]]:
         for f in others:
             groups.setdefault(f[1], []).append(f)
         reactions = [f for f in stmts if f[0].lemma_.lower() in _REACTIONS or all(
-            _reacted_to(o[0], f[0]) for o in others) or _judges(refs, f[0], others)]
+            _said_after(o[0], f[0]) for o in others) or _judges(refs, f[0], others)]
         if reactions:
             groups[STA] = reactions
         return groups, sources
@@ -776,13 +757,15 @@ def _judges(refs, stmt, others) -> bool:
     return subject is not None and _official(refs.d, refs.r, refs.actor(subject))
 
 
-def _reacted_to(happening, stmt) -> bool:
-    """Whether the happening is told as what the speaker spoke after ('said Mr. Kim ...
-    after watching the missile test'): the statement is news of its own."""
-    for t in happening.ancestors:
+def _said_after(tok, stmt, prep_only: bool = False) -> bool:
+    """Whether ``tok`` is in the statement's "after ..." phrase ('said Mr. Kim ... after
+    watching the missile test on Friday'): what the speaker spoke after (``prep_only``: an
+    "after" preposition, not a clause)."""
+    for t in tok.ancestors:
         if t.i == stmt.i:
             return False
-        if t.lower_ in _SEQUEL_PREPS and stmt in t.ancestors:
+        if t.lower_ in _SEQUEL_PREPS and (t.dep_ == "prep" or not prep_only) and \
+                stmt in t.ancestors:
             return True
     return False
 
@@ -820,7 +803,7 @@ def _candidate(refs, tok, typ: str, sub, si: int, para: int) -> _Cand:
     return c
 
 
-_HOLDING = {"abduct", "kidnap", "seize", "capture", "hold", "take"}
+_HOLDING = _words("holding")
 
 
 def _captor(refs, tok) -> int | None:
@@ -881,7 +864,6 @@ def _combined(d: Document, r: Resolved, built: list[_Cand], sources: list[int]) 
 def _launching_state(r: Resolved, c: _Cand) -> int | None:
     """Who fired a weapon no one is said to have fired: the state its name gives ("a North
     Korean missile", "North Korea's rocket"); only a state the text names."""
-    from .actors import _state_key
     from .locations import demonym_country
 
     for t in c.tok.subtree:
@@ -891,19 +873,15 @@ def _launching_state(r: Resolved, c: _Cand) -> int | None:
             if m.dep_ in ("amod", "compound", "poss", "nmod"):
                 if m.i in r.actor_at and r.actors[r.actor_at[m.i]].kind == "state":
                     return r.actor_at[m.i]
-                iso = demonym_country(m.text)
-                if iso and _state_key(iso) in r._keys:
-                    return r._keys[_state_key(iso)]
+                state = r.state_actor(demonym_country(m.text))
+                if state is not None:
+                    return state
     return None
 
 
 def _site_state(r: Resolved, c: _Cand) -> int | None:
     """The state a weapons test's place is in ("a missile was launched from Sunan")."""
-    from .actors import _state_key
-
-    if c.location and c.location[1] and _state_key(c.location[1]) in r._keys:
-        return r._keys[_state_key(c.location[1])]
-    return None
+    return r.state_actor(c.location[1]) if c.location else None
 
 
 def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
@@ -1101,8 +1079,7 @@ def _introduced(d: Document, a, before: re.Pattern, after: re.Pattern) -> bool:
 def _state_of_media(d: Document, r: Resolved, a) -> int | None:
     """The state whose own voice a news outlet is, when the text says so and names the
     state: "the North Korean state news agency KCNA", "KCNA, North Korea's state media"."""
-    from .actors import _state_key
-    from .locations import country, demonym_country
+    from .locations import country_code
 
     for before, after in _around(d, a):
         got = _STATE_MEDIA.search(before) or _STATE_MEDIA_AFTER.match(after)
@@ -1110,11 +1087,10 @@ def _state_of_media(d: Document, r: Resolved, a) -> int | None:
             continue
         words = got.group("state").split()
         for n in range(len(words)):
-            name = " ".join(words[n:]).removesuffix("'s").removesuffix("\u2019s")
-            place = country(name)
-            iso = demonym_country(name) or (place.country if place else None)
-            if iso and _state_key(iso) in r._keys:
-                return r._keys[_state_key(iso)]
+            state = r.state_actor(country_code(
+                " ".join(words[n:]).removesuffix("'s").removesuffix("\u2019s")))
+            if state is not None:
+                return state
     return None
 
 
@@ -1138,11 +1114,7 @@ def _overlap(a: DateRef | None, b: DateRef | None) -> bool:
 
 
 def _width(ref: DateRef | None) -> int:
-    if ref is None:
-        return 10**9
-    from datetime import date
-
-    return (date.fromisoformat(ref.end) - date.fromisoformat(ref.start)).days
+    return 10**9 if ref is None else _days_between(ref.start, ref.end)
 
 
 def _sentence_date(d: Document, sent, any_precision: bool = False) -> DateRef | None:
@@ -1212,15 +1184,12 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
     def overlap(a, b):
         return _overlap(a or recent, b or recent)
 
-    for c in cands:
-        c.voice = _voice(r, c.actor1)
-        c.doer_kind = r.actors[c.actor1].kind if c.actor1 is not None else None
     strong = [c for c in cands if not c.weak]
     for c in strong + [c for c in cands if c.weak]:
         if c.date is None:  # inherit before merging decisions
             _inherit_date(d, sents, groups, c)
         target = next((g for g in reversed(groups)
-                       if _joins(c, g, overlap, figures, fig_sent)), None)
+                       if _joins(r, c, g, overlap, figures, fig_sent)), None)
         if target is not None:
             target.append(c)
         elif not (c.weak or (c.type == STA and c.actor1 is None and not c.sources)):
@@ -1286,7 +1255,8 @@ def _inherit_date(d: Document, sents, groups: list[list[_Cand]], c: _Cand) -> No
         c.date = _past_scene(d, sents, c)
 
 
-def _joins(c: _Cand, g: list[_Cand], overlap, figures: list[Figure], fig_sent) -> bool:
+def _joins(r: Resolved, c: _Cand, g: list[_Cand], overlap, figures: list[Figure],
+           fig_sent) -> bool:
     """Whether ``c`` is the happening of group ``g`` (if not, the search goes on to the
     groups before it)."""
     head, last = g[0], g[-1]
@@ -1306,10 +1276,12 @@ def _joins(c: _Cand, g: list[_Cand], overlap, figures: list[Figure], fig_sent) -
             return True  # '..., a spokesman said in the statement': the one just told
         # one speaker's statements in one article: one event (a state's and its ministry's,
         # "South Korea said" and "the South Korean Foreign Ministry said", one position)
-        return c.voice is not None and c.voice == head.voice and overlap(c.date, head.date)
+        voice = _voice(r, c.actor1)
+        return voice is not None and voice == _voice(r, head.actor1) and overlap(c.date,
+                                                                                 head.date)
     if not (c.actor1 is None or head.actor1 is None or c.actor1 == head.actor1 or (
-            c.family == head.family == "weapons test" and {c.doer_kind, head.doer_kind} == {
-                "person", "state"})):
+            c.family == head.family == "weapons test" and {
+                r.actors[c.actor1].kind, r.actors[head.actor1].kind} == {"person", "state"})):
         return False  # but "Kim Jong-un launched" is "North Korea launched"
     if not c.own_date and last.sent_i == c.sent_i - 1:
         return True
@@ -1322,7 +1294,7 @@ def _joins(c: _Cand, g: list[_Cand], overlap, figures: list[Figure], fig_sent) -
             c.date, head.date)))
 
 
-_CLOCK_WORDS = ("night", "morning", "overnight", "yesterday", "today", "evening", "dawn")
+_CLOCK_WORDS = _words("clock_words")
 
 
 def _a_clock_apart(a: DateRef | None, b: DateRef | None) -> bool:
@@ -1354,14 +1326,12 @@ def _voice(r: Resolved, actor: int | None) -> tuple | None:
 def _named_country(name: str) -> str | None:
     """The state an organisation's name begins with ("South Korean Foreign Ministry",
     "Japan's Defense Ministry"), if any."""
-    from .locations import country, demonym_country
+    from .locations import country_code
 
     words = name.split()
     for n in (2, 1):
-        head = " ".join(words[:n]).removesuffix("'s").removesuffix("\u2019s")
         if len(words) > n:
-            place = country(head)
-            iso = demonym_country(head) or (place.country if place else None)
+            iso = country_code(" ".join(words[:n]).removesuffix("'s").removesuffix("\u2019s"))
             if iso:
                 return iso
     return None

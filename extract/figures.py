@@ -51,10 +51,10 @@ CATEGORIES: dict[str, str] = {w: cat for cat, words in _WORDS["categories"].item
                               for w in words}
 _VERB_OVERRIDE: dict[str, str] = _WORDS["verb_overrides"]
 _OF_NOUNS: dict[str, str] = _WORDS["of_nouns"]
-_FREED = frozenset(_WORDS["freed"])
+_FREED = data.words("figure_words.json", "freed")
 _OVERRIDABLE = {"children", "people", "civilians", "refugees", "troops", "police",
                 "combatants", "idps", "suspects", None}
-_NOT_COUNTED = frozenset(_WORDS["not_counted"])
+_NOT_COUNTED = data.words("figure_words.json", "not_counted")
 _SKIP_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "LAW", "PRODUCT",
                 "WORK_OF_ART", "EVENT", "FAC", "GPE", "ORG", "PERSON", "LOC"}
 _AGE = re.compile(r"^\s*-?\s*(year|month|week|day)s?[-\s]old|^\s*-\s*(year|month|day|hour)\b",

@@ -110,6 +110,12 @@ def country(name: str) -> Place | None:
     return gazetteer().countries.get(normalise(name))
 
 
+def country_code(name: str) -> str | None:
+    """ISO3 of a country named or a demonym ("Japan", "South Korean"), None if neither."""
+    place = country(name)
+    return place.country if place else demonym_country(name)
+
+
 def capital_of(name: str) -> str | None:
     """ISO3 of the country whose capital is ``name`` (for "Moscow said" metonymy)."""
     return gazetteer().capitals.get(normalise(name))
