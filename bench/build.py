@@ -1,6 +1,6 @@
 """Build (and cache) stores of N records through the store's own write path.
 
-``Store.add_document`` receives each synthetic document with its ``Extraction``; a record is an
+``Store.documents.add`` receives each synthetic document with its ``Extraction``; a record is an
 event, a figure or a new actor. Stores are cached under ``bench/.cache`` by size, and a larger
 store starts from a copy of the largest smaller one (the documents are deterministic), so
 10k -> 100k -> 1M builds each document once.
@@ -138,7 +138,7 @@ def _fill(tmp: Path, size: int, counts: dict, first: int, log: Callable[[str], N
         # own WAL/NORMAL durability is not what is measured here
         while counts["records"] < size:
             text, extraction, title = gen.document(counts["documents"], SENTENCES)
-            added = store.add_document(text, extraction, title=title, source="bench",
+            added = store.documents.add(text, extraction, title=title, source="bench",
                                        extractor_version="bench")
             counts["documents"] += 1
             counts["events"] += added.events

@@ -105,14 +105,14 @@ def search(db: Path, queries: list[dict], timed_baseline: int, log=print) -> dic
     store = Store(db)
     conn = store.conn
     t0 = time.perf_counter()
-    store.search("warm up")  # reads the vocabulary: the first search of a session
+    store.index.search("warm up")  # reads the vocabulary: the first search of a session
     first = time.perf_counter() - t0
     # The engine and FTS5 alone are timed first, in a process as small as the TUI's: once
     # the exhaustive baseline holds a million strings, every garbage collection walks them.
     engine_t, fts_t, engine_hits, fts_hits = [], [], [], []
     for q in queries:
         t = time.perf_counter()
-        hits = store.search(q["query"], limit=TOP)
+        hits = store.index.search(q["query"], limit=TOP)
         engine_t.append(time.perf_counter() - t)
         engine_hits.append(hits)
         t = time.perf_counter()
@@ -332,7 +332,7 @@ def tiny_ingest(count: int = 3000, window: int = 500, log=print) -> dict:
         path.write_text("\n".join(tiny_lines(count)) + "\n", encoding="utf-8")
         with Store(tmpdir / "tiny.db") as store:
             crisis_seconds: list[float] = []
-            assign = store.assign_crisis
+            assign = store.crises.assign
 
             def timed_assign(document_id: int) -> int:
                 t = time.perf_counter()
@@ -341,7 +341,7 @@ def tiny_ingest(count: int = 3000, window: int = 500, log=print) -> dict:
                 finally:
                     crisis_seconds.append(time.perf_counter() - t)
 
-            store.assign_crisis = timed_assign  # the instance's, called by add_document
+            store.crises.assign = timed_assign  # the instance's, called by documents.add
             extract.extract("Warm up the pipeline once.")  # not counted: loading the model
             stamps = [time.perf_counter()]
             ingest_paths(store, [path], on_result=lambda _r: stamps.append(time.perf_counter()))

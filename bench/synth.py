@@ -5,7 +5,7 @@ The real extractor runs once over the articles bundled in ``bench/data`` (cached
 its events, figures and actor mentions as offsets into the sentence. A synthetic document is a
 run of templates whose actors are swapped for others of the same kind (real ones from the
 articles, or generated names), whose numbers and years change, with every offset recomputed,
-so ``Store.add_document`` receives an ``Extraction`` exactly like the extractor's.
+so ``Store.documents.add`` receives an ``Extraction`` exactly like the extractor's.
 """
 
 from __future__ import annotations

@@ -10,13 +10,15 @@ or the TUI.
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import dates
 from .actors import resolve
 from .document import Document, infer_published, layout, mask
 from .events import extract_events
 from .figures import extract_figures
 from .locations import KIND_RANK
-from .model import Extraction
+from .model import DateRef, Extraction
 
 EXTRACTOR_VERSION = "0.6"
 
@@ -35,7 +37,7 @@ def extract(text: str, published: str | None = None) -> Extraction:
     r = resolve(d)
     sents = list(doc.sents)
 
-    def date_of_sentence(i: int):
+    def date_of_sentence(i: int) -> DateRef | None:
         sent = sents[i]
         for ent in sent.ents:
             if dates.dates_entity(ent) and not d.is_filing_date(ent.start_char):
@@ -44,7 +46,7 @@ def extract(text: str, published: str | None = None) -> Extraction:
                     return ref
         return None
 
-    def place_of_sentence(i: int, near: int):
+    def place_of_sentence(i: int, near: int) -> str | None:
         """The sentence's most precise place; of two alike, the one nearest the token
         ``near`` (a figure's number) in the parse: "moved from Sousse, where 38 people were
         massacred, to Nice"; "the toll in Nice rose to 85, the president of the Rivera
@@ -60,7 +62,7 @@ def extract(text: str, published: str | None = None) -> Extraction:
             return None
         up = {a.i: steps for steps, a in enumerate([doc[near], *doc[near].ancestors])}
 
-        def rank(t):
+        def rank(t: Any) -> tuple[int, int, int]:
             j = r.place_at[t.i]
             # edges from the place to the number, through their nearest common head
             apart = next((steps + up[a.i] for steps, a in enumerate([t, *t.ancestors])

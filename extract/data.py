@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
+from typing import Any
 
 _DIR = Path(__file__).parent / "data"
 
 
 @functools.cache
-def load_json(name: str):
+def load_json(name: str) -> Any:
     """Parse ``extract/data/<name>`` (cached; callers must not mutate the result)."""
     with open(_DIR / name, encoding="utf-8") as fh:
         return json.load(fh)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from typing import Any
 
 from .model import DateRef
 
@@ -32,7 +33,7 @@ _DAY_TIME = re.compile(r"(?:early |late )?(?:last night|overnight|tonight|this (
                        r"(?: (?:morning|afternoon|evening|night))?)", re.I)
 
 
-def dates_entity(ent) -> bool:
+def dates_entity(ent: Any) -> bool:
     """A spaCy entity that can date an event: DATE, a TIME that names a day, an EVENT that
     is a fixed-date holiday ("New Year's Eve")."""
     if ent.label_ == "EVENT":

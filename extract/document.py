@@ -51,7 +51,7 @@ _DATELINE = re.compile(
 _FILING_DATE = re.compile(r"\s*[A-Z][A-Z.' -]{2,}(?:,\s*[A-Z][A-Za-z.' -]+)?\s*\(\s*$")
 
 
-def ents_of(doc) -> tuple:
+def ents_of(doc: Any) -> tuple[Any, ...]:
     """The parse's entities, listed once per Doc (``doc.ents`` builds every Span again at each
     read, which the event pass did once per trigger)."""
     cached = doc.user_data.get("tracker.ents")
@@ -76,7 +76,7 @@ class Document:
     # at each read, which cost a second per 15 articles when read per date entity
     parsed_text: str = ""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self._sents = list(self.doc.sents)
         self._sent_starts = [s.start_char for s in self._sents]
         self.parsed_text = self.doc.text
@@ -86,7 +86,7 @@ class Document:
         """The parse's sentences, listed once (``doc.sents`` walks the whole parse)."""
         return self._sents
 
-    def sentence(self, char: int):
+    def sentence(self, char: int) -> Any:
         i = bisect.bisect_right(self._sent_starts, char) - 1
         return self._sents[max(i, 0)]
 

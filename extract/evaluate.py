@@ -52,6 +52,7 @@ import json
 import re
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,7 @@ def _jsonl(path: Path) -> list[dict]:
 
 # --- prediction in the scored shape ---------------------------------------------------------
 
-def predict(text: str, published: str | None) -> dict:
+def predict(text: str, published: str | None) -> dict[str, Any]:
     """The extractor's output reduced to what the gold describes."""
     x = extract(text, published)
     return {
@@ -118,7 +119,7 @@ def predict(text: str, published: str | None) -> dict:
 
 def _coded(x, e) -> dict:
     """An extracted event as a coder reads it: type, date window, place, actors, toll."""
-    def names(role):
+    def names(role: str) -> list[tuple[str, list[str]]]:
         return [(x.actors[p.actor].name, list(x.actors[p.actor].aliases))
                 for p in e.participants if p.role == role]
 
@@ -171,7 +172,7 @@ def baseline(text: str, published: str | None) -> dict:
 
 # --- matching ----------------------------------------------------------------------------
 
-def match_figures(pred, gold) -> tuple[int, int, int]:
+def match_figures(pred: list[tuple[int, str]], gold: list[dict[str, Any]]) -> tuple[int, int, int]:
     p = set(pred)
     g = {(f["value"], f["category"]) for f in gold}
     return len(p & g), len(p), len(g)
@@ -182,7 +183,8 @@ def _kinds(gold_actor) -> list[str]:
     return k if isinstance(k, list) else [k]
 
 
-def match_actors(pred, gold) -> tuple[int, int, int, list]:
+def match_actors(pred: list[tuple[str, list[str], str]], gold: list[dict[str, Any]]
+                 ) -> tuple[int, int, int, list[str]]:
     used = set()
     tp = 0
     missed = []
@@ -287,7 +289,8 @@ def _greedy(pred, gold, same) -> list[tuple[int, int]]:
     return pairs
 
 
-def match_events(pred, gold, published) -> dict:
+def match_events(pred: list[dict[str, Any]], gold: list[dict[str, Any]],
+                 published: str | None) -> dict[str, Any]:
     """Both event scores of one article, and how the matched pairs are coded."""
     pred = _scored_events(pred, published)
     gold = _scored_events(_gold_events(gold), published)
@@ -321,7 +324,8 @@ def _share(n: int, d: int) -> float | None:
     return round(n / d, 3) if d else None
 
 
-def score_articles(data: Path = DATA, system=predict, verbose: bool = False,
+def score_articles(data: Path = DATA, system: Callable[[str, str | None], dict[str, Any]] = predict,
+                   verbose: bool = False,
                    splits_only: set[str] | None = None) -> dict:
     """Scores per split (and ``all``); an article whose gold ``scope`` leaves out figures or
     actors is scored on its events only. ``verbose`` prints each article's errors, but never
@@ -459,7 +463,7 @@ def score_wikievents(data: Path = DATA) -> dict:
         bspans = [(e.start_char, e.end_char) for e in nlp.load()(text).ents
                   if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")]
         for sc, pred in ((ours, spans), (base, bspans)):
-            def hit(a, pool):
+            def hit(a: tuple[int, int], pool: list[tuple[int, int]]) -> bool:
                 return any(a[0] < b[1] and b[0] < a[1] for b in pool)
             found = sum(hit(g, pred) for g in gold)
             correct = sum(hit(p, anyg) for p in pred)
@@ -493,7 +497,7 @@ def score_wikievents_events(docs: list[dict]) -> dict:
                  [ents[a["entity_id"]] for a in g["arguments"] if a["entity_id"] in ents])
                 for g in d["events"]]
 
-        def hit(a, b):
+        def hit(a: tuple[int, int], b: tuple[int, int]) -> bool:
             return a[0] < b[1] and b[0] < a[1]
 
         found = sum(any(hit(g, p) for p, _ in pred) for g, _ in gold)

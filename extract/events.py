@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,7 +38,7 @@ from . import data, dates
 from .actors import Resolved
 from .document import Document, ents_of
 from .locations import KIND_RANK
-from .model import DateRef, Event, Fatalities, Figure, Participant
+from .model import Count, DateRef, Event, Fatalities, Figure, Participant
 
 PM, SD, BAT, EXP, VAC, PRO, RIOT, STA = (
     "population_movement", "strategic_developments", "battles",
@@ -316,7 +317,7 @@ class _Refs:
             if speaker is not None and principal is not None and speaker != principal:
                 self.principal[speaker] = principal
 
-    def actor(self, tok, depth: int = 0) -> int | None:
+    def actor(self, tok: Any, depth: int = 0) -> int | None:
         got = self._actor(tok, depth)
         return self.principal.get(got, got) if got is not None else None
 
@@ -407,7 +408,7 @@ class _Refs:
                         return g
         return None
 
-    def subject(self, trig):
+    def subject(self, trig: Any) -> Any:
         """The subject token of a trigger (verb) or of the verb governing a noun trigger."""
         t = trig
         for _ in range(6):
@@ -714,7 +715,7 @@ def _trigger_groups(refs, found) -> tuple[dict[str, list], list[int]]:
     others = [f for f in found if f[1] != STA]
     sources: list[int] = []
 
-    def add_sources(tok) -> None:
+    def add_sources(tok: Any) -> None:
         for a in _speaker_refs(refs, tok):
             if a not in sources:
                 sources.append(a)
@@ -1181,7 +1182,7 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
     if recent is not None and floor is not None:  # filed from a time zone behind
         recent = DateRef(recent.start, floor.end, recent.precision, recent.text)
 
-    def overlap(a, b):
+    def overlap(a: Any, b: Any) -> bool:
         return _overlap(a or recent, b or recent)
 
     strong = [c for c in cands if not c.weak]
@@ -1410,7 +1411,7 @@ def _participants(r: Resolved, group: list[_Cand]) -> list[Participant]:
     outlet is always a source."""
     parts: list[Participant] = []
 
-    def add(actor, role):
+    def add(actor: int | None, role: str) -> None:
         if actor is None:
             return
         if r.actors[actor].kind == "media":
@@ -1454,7 +1455,7 @@ def _summary(r: Resolved, head: _Cand, parts, figures, fig_idx, location) -> str
     return summary
 
 
-def fatalities(figures: list[Figure], linked: list[int]) -> Fatalities | None:
+def fatalities(figures: Sequence[Count], linked: list[int]) -> Fatalities | None:
     """The toll of an event from the death counts told with it. Parts of a count ("20
     children among the 32 dead") and much smaller counts of other groups ("two attackers
     shot dead" beside "six killed") are not reports of the toll; of the reports that are

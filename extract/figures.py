@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from . import data
 from .document import Document, ents_of
-from .model import Figure
+from .model import DateRef, Figure
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -338,7 +339,8 @@ def _verb_category(anchor, noun, cat: str | None) -> str | None:
     return None
 
 
-def extract_figures(d: Document, date_of_sentence, place_of_sentence) -> list[Figure]:
+def extract_figures(d: Document, date_of_sentence: Callable[[int], DateRef | None],
+                    place_of_sentence: Callable[[int, int], str | None]) -> list[Figure]:
     """All figures, in document order, with ``part_of`` links set."""
     doc, text = d.doc, d.text
     figures: list[Figure] = []

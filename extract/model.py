@@ -9,6 +9,7 @@ a process pool on its own. Every item carries character offsets into the documen
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 # Figure qualifiers, as analysts code them.
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range")
@@ -137,6 +138,19 @@ class Figure:
     location: str | None = None
     date: DateRef | None = None
     part_of: int | None = None  # index into Extraction.figures of the figure this one splits
+
+
+class Count(Protocol):
+    """What a toll is read from: an extracted figure, or one stored and perhaps edited."""
+
+    @property
+    def value(self) -> int: ...
+    @property
+    def qualifier(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def part_of(self) -> int | None: ...
 
 
 @dataclass

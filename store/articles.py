@@ -103,7 +103,7 @@ def article_spans(store: Store, document_id: int) -> list[Span]:
 def review_article(store: Store, document_id: int, status: str) -> int:
     """Give every event and figure of an article ``status`` (a reviewer's verdict on the
     whole article), as one undoable step; return how many records changed."""
-    with store.lock, store.step("review article"):
+    with store.lock, store.history.step("review article"):
         return sum(
             review_records(store, table.rstrip("s"), [i for (i,) in store.conn.execute(
                 f"SELECT id FROM {table} WHERE document_id = ?", (document_id,))], status)

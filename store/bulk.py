@@ -30,9 +30,9 @@ def review_records(store: Store, kind: str, ids: Iterable[int], status: str,
     status = check(kind, "status", status)
     store.writable()
     changed = 0
-    with store.lock, store.step(action):
+    with store.lock, store.history.step(action):
         for record_id in _existing(store, kind, ids):
-            if store.change(kind, record_id, "status", status) is not None:
+            if store.history.change(kind, record_id, "status", status) is not None:
                 changed += 1
     return changed
 
@@ -45,12 +45,12 @@ def tag_records(store: Store, kind: str, ids: Iterable[int], tags: str) -> int:
         return 0
     store.writable()
     changed = 0
-    with store.lock, store.step("tag selection"):
+    with store.lock, store.history.step("tag selection"):
         for record_id in _existing(store, kind, ids):
             (current,) = store.conn.execute(
                 f"SELECT tags FROM {TABLES[kind]} WHERE id = ?", (record_id,)).fetchone()
             merged = check(kind, "tags", json.loads(current or "[]") + adding)
-            if store.change(kind, record_id, "tags", merged) is not None:
+            if store.history.change(kind, record_id, "tags", merged) is not None:
                 changed += 1
     return changed
 

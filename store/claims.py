@@ -18,11 +18,12 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from extract import geo, locations
 
-from .history import WHOLE_ROW
+from .connect import Connection
+from .history import WHOLE_ROW, History
 
 RULE = ("named official source first; then the latest report; on the same day the lowest "
         "value (at least / exact reports before approximate ones)")
@@ -63,8 +64,8 @@ class Claim:
     key: str  # stable within a crisis: category/place/lowest figure id
     category: str
     location: str | None
-    reports: list[Report] = field(default_factory=list)
-    recommended: Report | None = None
+    reports: list[Report]
+    recommended: Report  # the figure the claim stands for (the rule's, or a person's choice)
     chosen_by_person: bool = False
     group: str = ""  # "attackers" for counts of perpetrators; "" for the victims
 
@@ -123,7 +124,8 @@ def _encloses(outer: str, inner: str) -> bool:
         return False
     point = geo.locate(place.name, place.country)
     admin1 = point.with_admin().admin1 if point else None
-    return bool(admin1) and locations.normalise(admin1) == locations.normalise(region.name)
+    return admin1 is not None and admin1 != "" and \
+        locations.normalise(admin1) == locations.normalise(region.name)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -176,19 +178,24 @@ class _Homes:
 
 
 class Claims:
-    """Mixin for ``Store``."""
+    """The figures of a crisis grouped into claims (one toll as every report gives it), and a
+    person's choice of the figure a claim stands for (logged)."""
 
-    def claims(self, crisis_id: int, min_documents: int = 1) -> list[Claim]:
+    def __init__(self, connection: Connection, history: History) -> None:
+        self.connection = connection
+        self.history = history
+
+    def of(self, crisis_id: int, min_documents: int = 1) -> list[Claim]:
         """The crisis's claims, those reported by the most documents first."""
-        with self.lock:
-            rows = self.conn.execute(
+        with self.connection.lock:
+            rows = self.connection.execute(
                 "SELECT f.id, f.value, f.text, f.qualifier, f.counted, f.location, f.category, "
                 "f.sentence, d.id AS document_id, d.title, d.source, d.url, d.published "
                 "FROM figures f JOIN documents d ON d.id = f.document_id "
                 "WHERE d.crisis_id = ? AND d.duplicate_of IS NULL AND f.status != 'rejected' "
                 "AND f.part_of IS NULL ORDER BY f.id", (crisis_id,)
             ).fetchall()
-            choices = dict(self.conn.execute(
+            choices = dict(self.connection.execute(
                 "SELECT claim, figure_id FROM claim_choices WHERE crisis_id = ?", (crisis_id,)
             ).fetchall())
         by_category: dict[str, list[tuple[str | None, Report, str]]] = {}
@@ -211,28 +218,27 @@ class Claims:
                 for run in _groups(reports):
                     kind = f"{category}+{group}" if group else category
                     key = f"{kind}/{place or ''}/{min(r.figure_id for r in run)}"
-                    claim = Claim(key, category, place, run, group=group)
                     chosen = choices.get(key)
                     picked = next((r for r in run if r.figure_id == chosen), None)
-                    claim.recommended = picked or recommend(run)
-                    claim.chosen_by_person = picked is not None
-                    claims.append(claim)
+                    claims.append(Claim(key, category, place, run, picked or recommend(run),
+                                        chosen_by_person=picked is not None, group=group))
         claims = [c for c in claims if len({r.document_id for r in c.reports}) >= min_documents]
         claims.sort(key=lambda c: (-len({r.document_id for r in c.reports}), -c.high, c.key))
         return claims
 
     def choose_figure(self, crisis_id: int, claim_key: str, figure_id: int | None) -> None:
         """A person's choice of a claim's figure (None: back to the rule). Logged, undoable."""
-        with self.step("choose figure"):
-            row = self.conn.execute(
+        with self.history.step("choose figure"):
+            row = self.connection.execute(
                 "SELECT id FROM claim_choices WHERE crisis_id = ? AND claim = ?",
                 (crisis_id, claim_key),
             ).fetchone()
             if row is None:
-                self.change("claim_choice", self._next_id("claim_choices"), WHOLE_ROW,
-                            {"crisis_id": crisis_id, "claim": claim_key, "figure_id": figure_id})
+                self.history.change(
+                    "claim_choice", self.history.next_id("claim_choices"), WHOLE_ROW,
+                    {"crisis_id": crisis_id, "claim": claim_key, "figure_id": figure_id})
             else:
-                self.change("claim_choice", row[0], "figure_id", figure_id)
+                self.history.change("claim_choice", row[0], "figure_id", figure_id)
 
     def category_totals(self, crisis_id: int) -> dict[str, int]:
         """Per category, the largest claim of each place, summed over the places it counts
@@ -243,7 +249,7 @@ class Claims:
         sum. A place only one document reports in that category is left out, unless it is the
         category's most reported place: it is usually background (the Paris attacks of 2015
         in a story on Nice)."""
-        return totals_of(self.claims(crisis_id))
+        return totals_of(self.of(crisis_id))
 
 
 def totals_of(claims: list[Claim]) -> dict[str, int]:

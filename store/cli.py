@@ -11,14 +11,25 @@ import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .cells import one_terminal_line as plain
+from .connect import StoreError
 from .records import KINDS, STATUSES
-from .store import Store, StoreError, default_path
+from .store import Store, default_path
+
+if TYPE_CHECKING:
+    from .documents import Added
+    from .readers import Skipped
 
 
-def _no_progress(_total: int):
+# ``progress(total)``: a context giving a bar (``add_task``/``advance``), or None for none.
+Progress = Callable[[int], contextlib.AbstractContextManager[Any]]
+
+
+def _no_progress(_total: int) -> contextlib.AbstractContextManager[None]:
     return contextlib.nullcontext(None)
 
 
@@ -135,7 +146,7 @@ def _print_result(result) -> None:
         print(f"known    #{result.document_id} {plain(result.title)!r}: already stored")
 
 
-def cmd_ingest(args, progress=None) -> int:
+def cmd_ingest(args: argparse.Namespace, progress: Progress | None = None) -> int:
     """``progress(total)``: a context giving a bar (``add_task``/``advance``) or None; the
     TUI layer hands Rich's, this one prints each result."""
     from store.ingest import Skipped, find_files, ingest_paths
@@ -148,12 +159,12 @@ def cmd_ingest(args, progress=None) -> int:
             (progress or _no_progress)(files) as bar:
         task = bar.add_task("ingesting", total=files) if bar else None
 
-        def report(result) -> None:
+        def report(result: Added | Skipped) -> None:
             results.append(result)
             if bar is None:
                 _print_result(result)
 
-        def advance(_path) -> None:
+        def advance(_path: Path) -> None:
             if bar is not None:
                 bar.advance(task)
 
@@ -181,9 +192,9 @@ def _summary(results: list, skipped_type) -> None:
             print(f"  warning #{item.document_id} {plain(item.title)!r}: {plain(warning)}")
 
 
-def cmd_search(args) -> int:
+def cmd_search(args: argparse.Namespace) -> int:
     with open_store(getattr(args, "db", None), create_dirs=False) as store:
-        hits = store.search(" ".join(args.query), limit=args.limit, kinds=args.kind)
+        hits = store.index.search(" ".join(args.query), limit=args.limit, kinds=args.kind)
     for hit in hits:
         print(f"{hit.score:5.1f}  {hit.kind:<6} #{hit.record_id:<6} {plain(hit.label)}")
     if not hits:
@@ -191,7 +202,7 @@ def cmd_search(args) -> int:
     return 0
 
 
-def cmd_export(args) -> int:
+def cmd_export(args: argparse.Namespace) -> int:
     from store.export import WHATS, ExportFilter, export
 
     if args.format == "csv" and not args.what:
@@ -265,7 +276,7 @@ def _replaced(path: Path | None):
         raise
 
 
-def cmd_import(args) -> int:
+def cmd_import(args: argparse.Namespace) -> int:
     from store.importer import import_lines, read_lines
 
     with open_store(getattr(args, "db", None), create_dirs=False) as store:
@@ -286,7 +297,7 @@ def cmd_import(args) -> int:
     return 1 if report.conflicts or report.problems else 0
 
 
-def cmd_reextract(args) -> int:
+def cmd_reextract(args: argparse.Namespace) -> int:
     from store.ingest import reextract
 
     with open_store(getattr(args, "db", None), create_dirs=False) as store:

@@ -7,13 +7,19 @@ SQLite, or a store from a newer tracker, is refused with one line that says so.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import os
 import shutil
 import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import sqlite_utils
 
 from .schema import SCHEMA_VERSION, SchemaTooNew, migrate
 
@@ -155,3 +161,82 @@ def _open_store(path: Path, read_only: bool) -> Opened:
     except StoreError:
         conn.close()
         raise
+
+
+class Connection:
+    """The one SQLite connection a store's parts share: its lock, its write transactions and
+    whether it may write at all. The parts take it, never the ``Store`` that holds them."""
+
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        self.path = path
+        opened = open_store(path, read_only)
+        self.conn = opened.conn
+        self.read_only = opened.read_only
+        self.why_read_only = opened.why_read_only
+        self.backup = opened.backup
+        self.db = sqlite_utils.Database(self.conn)
+        self.lock = threading.RLock()
+        # What a part caches from the tables, dropped when a write is rolled back.
+        self.on_rollback: list[Callable[[], None]] = []
+        self._data_version = self._read_data_version()
+
+    def execute(self, sql: str, parameters: Sequence[object] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters)
+
+    def table(self, name: str) -> sqlite_utils.db.Table:
+        return self.db.table(name)
+
+    def insert(self, table: str, row: dict[str, Any]) -> int:
+        """Insert one row; its new id."""
+        new_id = self.db.table(table).insert(row).last_pk
+        assert isinstance(new_id, int)
+        return new_id
+
+    def _read_data_version(self) -> int:
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection (an ingest running beside the TUI) committed since the
+        last call."""
+        with self.lock:
+            version = self._read_data_version()
+            changed, self._data_version = version != self._data_version, version
+            return changed
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """One write transaction, taken with ``BEGIN IMMEDIATE``.
+
+        A deferred transaction that reads first and writes later fails at once with "database
+        is locked" when another process committed in between (the busy timeout does not
+        apply to that case); taking the write lock up front makes it wait its turn instead.
+        Nested calls join the outer transaction.
+        """
+        with self.lock:
+            if self.conn.in_transaction:
+                yield
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self.conn.commit()
+            except BaseException as error:
+                if self.conn.in_transaction:
+                    self.conn.rollback()
+                for forget in self.on_rollback:
+                    forget()  # a cache may hold rows that were rolled back
+                if is_disk_full(error, self.path):
+                    raise disk_full(self.path) from error
+                raise
+
+    def writable(self) -> None:
+        """Raise ReadOnlyStore when this store was opened read-only."""
+        if self.read_only:
+            if self.why_read_only:
+                raise ReadOnlyStore(f"{self.path.name} is open read-only ({self.why_read_only}): "
+                                    "nothing can be changed; free some space and open it again")
+            raise ReadOnlyStore(f"{self.path.name} is open read-only: nothing can be changed")
+
+    def close(self) -> None:
+        with self.lock:
+            self.conn.close()

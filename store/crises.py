@@ -17,8 +17,11 @@ import json
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 
-from .history import WHOLE_ROW, now
+from .connect import Connection
+from .history import WHOLE_ROW, History, now
+from .records import InvalidValue
 
 JOIN = 0.3  # how alike a document must be to another to join its crisis
 CANDIDATES = 1000  # most recent documents compared with a new one
@@ -148,32 +151,75 @@ def _stored_document(stored: str, published: str | None) -> dict:
             "actors": frozenset(data.get("actors", []))}
 
 
+@dataclass(frozen=True)
+class Crisis:
+    """An active crisis as the TUI lists it."""
+
+    id: int
+    name: str
+    updated_at: str
+    created_at: str
+    documents: int
+    first: str | None  # its documents' earliest publication date
+    last: str | None
+
+
+@dataclass(frozen=True)
+class CrisisDocument:
+    id: int
+    title: str
+    published: str | None
+    url: str
+    source: str
+    duplicate_of: int | None
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """An event as a crisis's timeline shows it."""
+
+    id: int
+    date_start: str | None
+    date_end: str | None
+    date_precision: str | None
+    type: str
+    summary: str
+    location: str | None
+    status: str
+    document_title: str
+
+
 class Crises:
-    """Mixin for ``Store``."""
+    """The stories a store's documents fall into: the machine's grouping as documents
+    arrive, what the crisis views read, and a person's changes to it (logged)."""
+
+    def __init__(self, connection: Connection, history: History) -> None:
+        self.connection = connection
+        self.history = history
 
     def _story_actors(self, document_id: int) -> set[int]:
-        return {r[0] for r in self.conn.execute(
+        return {r[0] for r in self.connection.execute(
             "SELECT DISTINCT m.actor_id FROM mentions m JOIN actors a ON a.id = m.actor_id "
             "WHERE m.document_id = ? AND a.kind NOT IN ('state', 'media')", (document_id,)
         )}
 
-    def assign_crisis(self, document_id: int) -> int:
+    def assign(self, document_id: int) -> int:
         """Put a newly stored document in a crisis (see the module docstring); return it."""
-        with self.writing():
-            title, text, published, duplicate_of = self.conn.execute(
+        with self.connection.writing():
+            title, text, published, duplicate_of = self.connection.execute(
                 "SELECT title, text, published, duplicate_of FROM documents WHERE id = ?",
                 (document_id,),
             ).fetchone()
             mine = {"profile": profile(title, text), "published": published,
                     "actors": self._story_actors(document_id)}
-            self.conn.execute(
+            self.connection.execute(
                 "UPDATE documents SET profile = ? WHERE id = ?",
                 (json.dumps({"terms": mine["profile"], "actors": sorted(mine["actors"])}),
                  document_id),
             )
             crisis = None
             if duplicate_of is not None:
-                crisis = self.conn.execute(
+                crisis = self.connection.execute(
                     "SELECT crisis_id FROM documents WHERE id = ?", (duplicate_of,)
                 ).fetchone()[0]
             members = self._candidate_members(document_id)
@@ -196,14 +242,13 @@ class Crises:
                     crisis = None
             stamp = now()
             if crisis is None:
-                crisis = self.db["crises"].insert(
-                    {"name": title[:80] or f"Crisis of document {document_id}",
-                     "created_at": stamp, "updated_at": stamp, "status": "active"}
-                ).last_pk
+                crisis = self.connection.insert("crises", {
+                    "name": title[:80] or f"Crisis of document {document_id}",
+                    "created_at": stamp, "updated_at": stamp, "status": "active"})
             else:
-                self.conn.execute("UPDATE crises SET updated_at = ? WHERE id = ?",
+                self.connection.execute("UPDATE crises SET updated_at = ? WHERE id = ?",
                                   (stamp, crisis))
-            self.conn.execute("UPDATE documents SET crisis_id = ? WHERE id = ?",
+            self.connection.execute("UPDATE documents SET crisis_id = ? WHERE id = ?",
                               (crisis, document_id))
             if crisis in members:
                 members[crisis].add(mine)
@@ -213,7 +258,7 @@ class Crises:
     def _candidate_members(self, document_id: int) -> dict[int, Sketch]:
         """The most recent documents of active crises, with their profiles, by crisis."""
         members: dict[int, Sketch] = {}
-        for other_profile, other_published, other_crisis in self.conn.execute(
+        for other_profile, other_published, other_crisis in self.connection.execute(
             "SELECT d.profile, d.published, d.crisis_id FROM documents d "
             "JOIN crises c ON c.id = d.crisis_id WHERE d.id != ? AND "
             "c.status = 'active' ORDER BY d.id DESC LIMIT ?",
@@ -229,7 +274,7 @@ class Crises:
         """Whether a person created, renamed or merged this crisis, or moved documents in or
         out of it, or chose a claim's figure in it: such a crisis is theirs, and the machine
         does not merge it away."""
-        return self.conn.execute(
+        return self.connection.execute(
             "SELECT 1 FROM edits WHERE (kind = 'crisis' AND record_id = ?) OR (kind = "
             "'document' AND field = 'crisis_id' AND (old = ? OR new = ?)) UNION ALL "
             "SELECT 1 FROM claim_choices WHERE crisis_id = ? LIMIT 1",
@@ -256,10 +301,10 @@ class Crises:
             keep, gone = (crisis, other) \
                 if len(members[crisis].documents) >= len(members[other].documents) \
                 else (other, crisis)
-            self.conn.execute("UPDATE documents SET crisis_id = ? WHERE crisis_id = ?",
-                              (keep, gone))
-            self.conn.execute("UPDATE crises SET status = 'merged', updated_at = ? WHERE id = ?",
-                              (now(), gone))
+            self.connection.execute(
+                "UPDATE documents SET crisis_id = ? WHERE crisis_id = ?", (keep, gone))
+            self.connection.execute(
+                "UPDATE crises SET status = 'merged', updated_at = ? WHERE id = ?", (now(), gone))
             merged = members.pop(gone)
             for document in merged.documents:
                 members[keep].add(document)
@@ -275,99 +320,93 @@ class Crises:
         "(SELECT max(published) FROM documents d WHERE d.crisis_id = c.id) AS last"
     )
 
-    def crises(self) -> list[dict]:
+    def all(self) -> list[Crisis]:
         """Active crises, most recently updated first, with their document counts."""
-        with self.lock:
-            return list(self.db.query(
+        with self.connection.lock:
+            return [Crisis(**row) for row in self.connection.db.query(
                 f"SELECT {self._CRISIS_COLUMNS} FROM crises c WHERE c.status = 'active' "
                 "ORDER BY c.updated_at DESC, c.id DESC"
-            ))
+            )]
 
-    def latest_crisis(self) -> int | None:
-        with self.lock:
-            row = self.conn.execute(
+    def latest(self) -> int | None:
+        with self.connection.lock:
+            row = self.connection.execute(
                 "SELECT id FROM crises WHERE status = 'active' ORDER BY updated_at DESC, id DESC "
                 "LIMIT 1"
             ).fetchone()
         return row[0] if row else None
 
-    def crisis(self, crisis_id: int | None = None) -> dict | None:
-        """One active crisis as ``crises`` lists it (None: the most recently updated), without
+    def get(self, crisis_id: int | None = None) -> Crisis | None:
+        """One active crisis as ``all`` lists it (None: the most recently updated), without
         reading the others: what the TUI opens on."""
-        crisis_id = self.latest_crisis() if crisis_id is None else crisis_id
-        with self.lock:
-            rows = list(self.db.query(
+        crisis_id = self.latest() if crisis_id is None else crisis_id
+        with self.connection.lock:
+            rows = list(self.connection.db.query(
                 f"SELECT {self._CRISIS_COLUMNS} FROM crises c WHERE c.id = ? "
                 "AND c.status = 'active'", (crisis_id,)
             ))
-        return rows[0] if rows else None
+        return Crisis(**rows[0]) if rows else None
 
-    def crisis_documents(self, crisis_id: int) -> list[dict]:
-        with self.lock:
-            return list(self.db.query(
+    def documents(self, crisis_id: int) -> list[CrisisDocument]:
+        with self.connection.lock:
+            return [CrisisDocument(**row) for row in self.connection.db.query(
                 "SELECT id, title, published, url, source, duplicate_of FROM documents "
                 "WHERE crisis_id = ? ORDER BY published, id", (crisis_id,)
-            ))
+            )]
 
     _TIMELINE = (
         "FROM events e JOIN documents d ON d.id = e.document_id WHERE d.crisis_id = ? "
         "AND e.status != 'rejected' AND d.duplicate_of IS NULL"
     )
 
-    def timeline(self, crisis_id: int, offset: int = 0, limit: int = -1) -> list[dict]:
+    def timeline(self, crisis_id: int, offset: int = 0, limit: int = -1) -> list[TimelineEvent]:
         """The crisis's events by date, with their date precision (undated ones last); a
         page of them from ``offset`` (a crisis can hold more events than a screen should)."""
-        with self.lock:
-            return list(self.db.query(
+        with self.connection.lock:
+            return [TimelineEvent(**row) for row in self.connection.db.query(
                 "SELECT e.id, e.date_start, e.date_end, e.date_precision, e.type, e.summary, "
                 f"e.location, e.status, d.title AS document_title {self._TIMELINE} "
                 "ORDER BY e.date_start IS NULL, e.date_start, e.id LIMIT ? OFFSET ?",
                 (crisis_id, limit, offset),
-            ))
+            )]
 
     def timeline_count(self, crisis_id: int) -> int:
-        with self.lock:
-            return self.conn.execute(f"SELECT count(*) {self._TIMELINE}",
+        with self.connection.lock:
+            return self.connection.execute(f"SELECT count(*) {self._TIMELINE}",
                                      (crisis_id,)).fetchone()[0]
 
     # -- a person's changes (logged, undoable) ---------------------------------------------
-    def create_crisis(self, name: str) -> int:
+    def create(self, name: str) -> int:
         name = " ".join(name.split())
         if not name:
-            from .records import InvalidValue
-
             raise InvalidValue("a crisis needs a name")
-        with self.step("create crisis"):
-            crisis_id = self._next_id("crises")
+        with self.history.step("create crisis"):
+            crisis_id = self.history.next_id("crises")
             stamp = now()
-            self.change("crisis", crisis_id, WHOLE_ROW, {
+            self.history.change("crisis", crisis_id, WHOLE_ROW, {
                 "name": name, "created_at": stamp, "updated_at": stamp, "status": "active"})
             return crisis_id
 
-    def rename_crisis(self, crisis_id: int, name: str) -> None:
+    def rename(self, crisis_id: int, name: str) -> None:
         name = " ".join(name.split())
         if not name:
-            from .records import InvalidValue
-
             raise InvalidValue("a crisis needs a name")
-        with self.step("rename crisis"):
-            self.change("crisis", crisis_id, "name", name)
+        with self.history.step("rename crisis"):
+            self.history.change("crisis", crisis_id, "name", name)
 
     def move_document(self, document_id: int, crisis_id: int) -> None:
-        with self.step("move document"):
-            self.change("document", document_id, "crisis_id", crisis_id)
-            self.change("crisis", crisis_id, "updated_at", now())
+        with self.history.step("move document"):
+            self.history.change("document", document_id, "crisis_id", crisis_id)
+            self.history.change("crisis", crisis_id, "updated_at", now())
 
-    def merge_crises(self, gone: int, keep: int) -> None:
+    def merge(self, gone: int, keep: int) -> None:
         """Move every document of crisis ``gone`` into ``keep``; ``gone`` is kept, merged."""
         if gone == keep:
-            from .records import InvalidValue
-
             raise InvalidValue("a crisis cannot be merged into itself")
-        with self.step("merge crises"):
-            for (document_id,) in self.conn.execute(
+        with self.history.step("merge crises"):
+            for (document_id,) in self.connection.execute(
                 "SELECT id FROM documents WHERE crisis_id = ?", (gone,)
             ).fetchall():
-                self.change("document", document_id, "crisis_id", keep)
-            self.change("crisis", gone, "status", "merged")
-            self.change("crisis", keep, "updated_at", now())
+                self.history.change("document", document_id, "crisis_id", keep)
+            self.history.change("crisis", gone, "status", "merged")
+            self.history.change("crisis", keep, "updated_at", now())

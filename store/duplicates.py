@@ -71,7 +71,7 @@ def find_original(conn: sqlite3.Connection, hashes: list[int],
             shared[document_id] = shared.get(document_id, 0) + 1
     best: tuple[int, float] | None = None
     floor = CONTAINMENT * MIN_SAMPLE  # fewer shared shingles can never be a copy
-    mine = _all_shingles(text) if short else set()
+    mine = _all_shingles(text) if short and text else set()
     closest = sorted(shared, key=lambda d: (-shared[d], d))[:SHORT_CANDIDATES]
     for document_id, count in shared.items():
         if count < floor and document_id not in closest:

@@ -139,11 +139,11 @@ def crises(store: Store, where: ExportFilter | None = None) -> list[dict]:
     from .claims import RULE
 
     out = []
-    for crisis in store.crises():
-        if where is not None and where.crisis is not None and crisis["id"] != where.crisis:
+    for crisis in store.crises.all():
+        if where is not None and where.crisis is not None and crisis.id != where.crisis:
             continue
         claims = []
-        for claim in store.claims(crisis["id"]):
+        for claim in store.claims.of(crisis.id):
             claims.append({
                 "key": claim.key, "category": claim.category, "location": claim.location,
                 "low": claim.low, "high": claim.high,
@@ -155,8 +155,8 @@ def crises(store: Store, where: ExportFilter | None = None) -> list[dict]:
                              "document": r.document_id, "published": r.published,
                              "official": r.official} for r in claim.reports],
             })
-        out.append({**crisis, "rule": RULE,
-                    "documents": [d["id"] for d in store.crisis_documents(crisis["id"])],
+        out.append({**dataclasses.asdict(crisis), "rule": RULE,
+                    "documents": [d.id for d in store.crises.documents(crisis.id)],
                     "claims": claims})
     return out
 

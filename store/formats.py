@@ -103,7 +103,7 @@ def inter_code(kind: str | None, event_type: str) -> int | str:
 
 def interaction(first: int | str, second: int | str) -> int | str:
     """ACLED's interaction: the two inter codes, lower first (a sole actor: its code, 0)."""
-    codes = sorted(c for c in (first, second) if c != "")
+    codes = sorted(c for c in (first, second) if isinstance(c, int))
     if not codes:
         return ""
     return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
@@ -243,7 +243,7 @@ def hxl(store: Store, out: TextIO, include_duplicates: bool = False,
         ))
     claim_of: dict[int, tuple[str, bool]] = {}
     for (crisis_id,) in store.conn.execute("SELECT id FROM crises WHERE status = 'active'"):
-        for claim in store.claims(crisis_id):
+        for claim in store.claims.of(crisis_id):
             for report in claim.reports:
                 claim_of[report.figure_id] = (claim.key, report is claim.recommended)
     categories = sorted({row["category"] for row in rows})
@@ -299,7 +299,8 @@ class _Annotation:
     """The ``.ann`` lines of one document, numbering its text-bound entities."""
 
     def __init__(self, text: str, types: set[str]) -> None:
-        self.text, self.types, self.lines, self.count = text, types, [], 0
+        self.text, self.types, self.count = text, types, 0
+        self.lines: list[str] = []
 
     def entity(self, kind: str, start: int, end: int, trigger: bool = False) -> str:
         self.count += 1
@@ -323,7 +324,7 @@ def brat(store: Store, folder: Path) -> int:
     their value and category as notes, events are brat events on their trigger with the
     actors as arguments. Offsets index the ``.txt`` exactly."""
     folder.mkdir(parents=True, exist_ok=True)
-    entity_types, event_types = {"Figure"}, set()
+    entity_types, event_types = {"Figure"}, set[str]()
     with store.lock:
         documents = list(store.db.query("SELECT id, text FROM documents ORDER BY id"))
         for document in documents:

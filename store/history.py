@@ -14,14 +14,18 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from .records import TABLES, check
+from .connect import Connection
+from .indexing import RecordIndex
+from .records import TABLES
 
 # Tables the log may change, by the kind name used in ``edits.kind``.
 LINKS = {"alias": "aliases", "mention": "mentions", "event_actor": "event_actors"}
 LOGGED = {**TABLES, **LINKS, "crisis": "crises", "document": "documents",
           "claim_choice": "claim_choices"}
 WHOLE_ROW = "*"
+KIND_OF_TABLE = {table: kind for kind, table in LOGGED.items()}
 
 
 def now() -> str:
@@ -80,84 +84,68 @@ class Step:
 
 
 class History:
-    """Mixin for ``Store``: change records through the log; undo, redo, read history."""
+    """The edit log of a store: changes made through it are logged, grouped in steps, and
+    undone and redone a step at a time; the parts that change records by hand use it."""
 
-    _batch: int | None = None
-    _batch_action: str = "edit"
-    _touched: set
+    def __init__(self, connection: Connection, index: RecordIndex) -> None:
+        self.connection = connection
+        self.index = index
+        self._batch: int | None = None
+        self._batch_action = "edit"
+        self._touched: set[tuple[str, int]] = set()
 
     # -- recording -----------------------------------------------------------------------
     @contextlib.contextmanager
     def step(self, action: str = "edit") -> Iterator[None]:
         """Group the changes made inside into one undoable step, in one transaction."""
-        self.writable()
-        with self.writing():
+        self.connection.writable()
+        with self.connection.writing():
             if self._batch is not None:  # nested: part of the enclosing step
                 yield
                 return
-            row = self.conn.execute("SELECT coalesce(max(batch), 0) + 1 FROM edits").fetchone()
+            row = self.connection.execute(
+                "SELECT coalesce(max(batch), 0) + 1 FROM edits").fetchone()
             self._batch, self._batch_action, self._touched = row[0], action, set()
             # A new step ends the redo chain, as in every editor.
-            self.conn.execute("UPDATE edits SET undone = 2 WHERE undone = 1")
+            self.connection.execute("UPDATE edits SET undone = 2 WHERE undone = 1")
             try:
                 yield
                 self._reindex_touched()
             finally:
                 self._batch = None
 
-    def change(self, kind: str, record_id: int, field: str, new) -> Edit | None:
+    def change(self, kind: str, record_id: int, field: str, new: object) -> Edit | None:
         """Write one already-checked value and log it (inside ``step``)."""
-        assert self._batch is not None, "change() runs inside store.step()"
-        old = self._read(kind, record_id, field)
+        assert self._batch is not None, "change() runs inside history.step()"
+        old = self.read(kind, record_id, field)
         if old == new:
             return None
         self._touch(kind, record_id)
         self._write(kind, record_id, field, new)
         self._touch(kind, record_id)
         at = now()
-        cursor = self.conn.execute(
+        cursor = self.connection.execute(
             "INSERT INTO edits (kind, record_id, field, old, new, at, undone, batch, action) "
             "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
             (kind, record_id, field, json.dumps(old), json.dumps(new), at, self._batch,
              self._batch_action),
         )
+        assert cursor.lastrowid is not None
         return Edit(cursor.lastrowid, kind, record_id, field, old, new, at, 0, self._batch,
                     self._batch_action)
 
-    def set_field(self, kind: str, record_id: int, field: str, value) -> Edit | None:
-        """Change one field by hand: checked, written, logged, re-indexed.
-
-        Returns the edit, or None when the value did not change. Raises InvalidValue with a
-        message for the user when the value cannot be stored; nothing is written then.
-        """
-        return self.set_fields(kind, record_id, {field: value})[0]
-
-    def set_fields(self, kind: str, record_id: int, values: dict) -> list[Edit | None]:
-        """Change several fields of one record as one undoable step (a saved form)."""
-        values = dict(values)
-        actors = values.pop("actors", None) if kind == "event" else None
-        create = bool(values.pop("create_actors", False))  # the form's ctrl+n
-        checked = {field: check(kind, field, value) for field, value in values.items()}
-        with self.step("edit"):
-            if self._read(kind, record_id, "id") is None:
-                raise KeyError(f"no {kind} {record_id}")
-            edits = [self.change(kind, record_id, f, v) for f, v in checked.items()]
-            if actors is not None:
-                edits += self.set_event_actors(record_id, actors, create=create)
-            return edits
-
     # -- raw access ------------------------------------------------------------------------
-    def _read(self, kind: str, record_id: int, field: str):
+    def read(self, kind: str, record_id: int, field: str) -> Any:
         table = LOGGED[kind]
         if field == WHOLE_ROW:
-            cursor = self.conn.execute(f"SELECT rowid AS rowid_, * FROM {table} WHERE rowid = ?",
-                                       (record_id,))
+            cursor = self.connection.execute(
+                f"SELECT rowid AS rowid_, * FROM {table} WHERE rowid = ?", (record_id,))
             row = cursor.fetchone()
             if row is None:
                 return None
             names = [d[0] for d in cursor.description]
             return {n: v for n, v in zip(names, row, strict=True) if n not in ("rowid_", "id")}
-        row = self.conn.execute(
+        row = self.connection.execute(
             f'SELECT "{field}" FROM {table} WHERE rowid = ?', (record_id,)
         ).fetchone()
         return None if row is None else row[0]
@@ -165,17 +153,17 @@ class History:
     def _write(self, kind: str, record_id: int, field: str, value) -> None:
         table = LOGGED[kind]
         if field != WHOLE_ROW:
-            self.conn.execute(
+            self.connection.execute(
                 f'UPDATE {table} SET "{field}" = ? WHERE rowid = ?', (value, record_id)
             )
         elif value is None:
             if kind in TABLES:
                 self.index.remove(kind, record_id)
-            self.conn.execute(f"DELETE FROM {table} WHERE rowid = ?", (record_id,))
+            self.connection.execute(f"DELETE FROM {table} WHERE rowid = ?", (record_id,))
         else:
             columns = ", ".join(f'"{c}"' for c in value)
             marks = ", ".join("?" for _ in value)
-            self.conn.execute(
+            self.connection.execute(
                 f"INSERT INTO {table} (rowid, {columns}) VALUES (?, {marks})",
                 (record_id, *value.values()),
             )
@@ -187,7 +175,7 @@ class History:
             return
         if kind not in LINKS:
             return  # crises, documents, claim choices: not in the search index
-        row = self._read(kind, record_id, WHOLE_ROW)
+        row = self.read(kind, record_id, WHOLE_ROW)
         if row:
             self._touched.add(("actor", row["actor_id"]))
             if row.get("event_id"):
@@ -195,8 +183,8 @@ class History:
 
     def _reindex_touched(self) -> None:
         for kind, record_id in sorted(self._touched):
-            if self._read(kind, record_id, "id") is not None:
-                self._reindex(kind, record_id)
+            if self.read(kind, record_id, "id") is not None:
+                self.index.refresh(kind, record_id)
 
     # -- undo / redo -----------------------------------------------------------------------
     def _edit(self, row: dict) -> Edit:
@@ -207,14 +195,14 @@ class History:
         )
 
     def _replay(self, state: int, pick: str, order: str, value: str, after: int) -> Step | None:
-        self.writable()
-        with self.writing():
-            batch = self.conn.execute(
+        self.connection.writable()
+        with self.connection.writing():
+            batch = self.connection.execute(
                 f"SELECT {pick}(batch) FROM edits WHERE undone = ?", (state,)
             ).fetchone()[0]
             if batch is None:
                 return None
-            edits = [self._edit(r) for r in self.db.query(
+            edits = [self._edit(r) for r in self.connection.db.query(
                 f"SELECT * FROM edits WHERE batch = ? ORDER BY id {order}", (batch,)
             )]
             self._touched = set()
@@ -223,7 +211,7 @@ class History:
                 self._touch(edit.kind, edit.record_id)
                 self._write(edit.kind, edit.record_id, edit.field, target)
                 self._touch(edit.kind, edit.record_id)
-            self.conn.execute("UPDATE edits SET undone = ? WHERE batch = ?", (after, batch))
+            self.connection.execute("UPDATE edits SET undone = ? WHERE batch = ?", (after, batch))
             self._reindex_touched()
             return Step(edits[0].action, edits)
 
@@ -236,12 +224,12 @@ class History:
         """Re-apply the step undone most recently, if no new step came since."""
         return self._replay(1, "min", "ASC", "new", 0)
 
-    def history(self, kind: str, record_id: int) -> list[Edit]:
+    def of(self, kind: str, record_id: int) -> list[Edit]:
         """Every change made by hand to one record, oldest first (undone ones marked)."""
-        with self.lock:
+        with self.connection.lock:
             return [
                 self._edit(row)
-                for row in self.db.query(
+                for row in self.connection.db.query(
                     "SELECT * FROM edits WHERE kind = ? AND record_id = ? ORDER BY id",
                     (kind, record_id),
                 )
@@ -250,8 +238,18 @@ class History:
     def human_fields(self, kind: str, record_id: int) -> set[str]:
         """Fields of a record a person has set (and not undone): re-extraction keeps them."""
         return {
-            r[0] for r in self.conn.execute(
+            r[0] for r in self.connection.execute(
                 "SELECT DISTINCT field FROM edits WHERE kind = ? AND record_id = ? "
                 "AND undone = 0", (kind, record_id),
             )
         }
+
+    def next_id(self, table: str) -> int:
+        """An id never used in ``table`` (nor by a deleted row an undo may bring back)."""
+        used = self.connection.execute(
+            f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
+        logged = self.connection.execute(
+            "SELECT coalesce(max(record_id), 0) FROM edits WHERE field = ? AND kind = ?",
+            (WHOLE_ROW, KIND_OF_TABLE[table]),
+        ).fetchone()[0]
+        return max(used, logged) + 1

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -129,7 +130,7 @@ def _parse(raw: str) -> tuple[str, dict] | None:
 MAX_LINE = 1_000_000  # characters: a record line with every text field at its longest
 
 
-def read_lines(path) -> Iterator[str]:
+def read_lines(path: str | os.PathLike[str]) -> Iterator[str]:
     """The lines of an export file, split at ``\\n`` only, as the export writes them (a note
     may hold U+2028 or a form feed, which ``str.splitlines`` would split at). A line over
     ``MAX_LINE`` characters is given cut, so it is refused as not JSON without being held."""
@@ -174,7 +175,7 @@ def import_lines(store: Store, lines: Iterable[str]) -> ImportReport:
                 continue
             since = line.get("exported_at") or ""
             for name, new in values.items():
-                current = store._read(kind, record_id, name)
+                current = store.history.read(kind, record_id, name)
                 if new == current:
                     report.unchanged += 1
                 elif _changed_since(store, kind, record_id, name, since):
@@ -186,9 +187,9 @@ def import_lines(store: Store, lines: Iterable[str]) -> ImportReport:
                 else:
                     plans.append((kind, record_id, name, new))
         if plans:
-            with store.step("import"):
+            with store.history.step("import"):
                 for kind, record_id, name, new in plans:
                     assert name != WHOLE_ROW
-                    if store.change(kind, record_id, name, new) is not None:
+                    if store.history.change(kind, record_id, name, new) is not None:
                         report.applied.append((kind, record_id, name))
     return report

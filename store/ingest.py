@@ -80,7 +80,7 @@ def reextract(store: Store, everything: bool = False) -> list[tuple[int, dict]]:
         if not everything and version == extract.EXTRACTOR_VERSION:
             continue
         extraction = extract.extract(text, published=published)
-        counts = store.reextract_document(document_id, extraction, extract.EXTRACTOR_VERSION)
+        counts = store.reextraction.apply(document_id, extraction, extract.EXTRACTOR_VERSION)
         done.append((document_id, counts))
     return done
 
@@ -94,6 +94,6 @@ def seed_paths() -> list[Path]:
 
 def ensure_seeded(store: Store) -> list[Added | Skipped]:
     """Ingest the bundled seeds into an empty store, so a new user never sees empty panes."""
-    if store.document_count():
+    if store.documents.count():
         return []
     return ingest_paths(store, seed_paths())

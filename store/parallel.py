@@ -48,11 +48,11 @@ def ingest_parallel(
     processes; results are written and reported in input order."""
     jobs = jobs_for(jobs)
     window = IN_FLIGHT_PER_JOB * jobs
-    pending: deque[tuple[object, Future | None]] = deque()  # in input order
+    pending: deque[tuple[Article | Skipped | FileDone, Future | None]] = deque()  # input order
     seen: set[str] = set()
     in_flight = 0
 
-    def finish(item: object, future: Future | None) -> None:
+    def finish(item: Article | Skipped | FileDone, future: Future | None) -> None:
         if isinstance(item, FileDone):
             file_done(item.path)
         elif isinstance(item, Skipped):
@@ -80,7 +80,7 @@ def ingest_parallel(
             future = None
             if isinstance(item, Article) and item.text not in seen:
                 seen.add(item.text)
-                if store.has_document(item.text) is None:
+                if store.documents.find(item.text) is None:
                     future = pool.submit(analyse, item.text, item.published)
                     in_flight += 1
             pending.append((item, future))

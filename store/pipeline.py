@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import extract
-from extract.geo import dateline_place
+from extract.geo import Point, dateline_place
 
 from .connect import StoreError
 from .readers import SUFFIXES, Article, Skipped, Unreadable, read_articles
 from .store import Added, Store
 
 
-def find_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
+def find_files(paths: Iterable[str | os.PathLike | Skipped]) -> Iterator[Path | Skipped]:
     """Files to ingest under ``paths`` (folders walked in name order), or why one is skipped."""
     for given in paths:
         if isinstance(given, Skipped):
@@ -93,13 +93,13 @@ def articles_in(paths: Iterable[str | os.PathLike | Path | Skipped],
 
 def known_article(store: Store, article: Article) -> Added | None:
     """The stored document with this article's text, if there is one."""
-    known = store.has_document(article.text)
+    known = store.documents.find(article.text)
     if known is None:
         return None
-    return Added(known, store.document(known)["title"], new=False)
+    return Added(known, store.documents.get(known).title, new=False)
 
 
-def analyse(text: str, published: str | None) -> tuple[extract.Extraction, object]:
+def analyse(text: str, published: str | None) -> tuple[extract.Extraction, Point | None]:
     """The expensive, pure part of ingesting: extraction and the dateline's place (what a
     worker process runs for ``--jobs``)."""
     return extract.extract(text, published=published), dateline_place(text)
@@ -114,9 +114,9 @@ def ingest_article(store: Store, article: Article) -> Added:
 
 
 def write_article(store: Store, article: Article, extraction: extract.Extraction,
-                  place) -> Added:
+                  place: Point | None) -> Added:
     """Store an article with its extraction (one transaction)."""
-    added = store.add_document(
+    added = store.documents.add(
         article.text,
         extraction,
         title=article.title,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import io
 import json
 import os
 import re
@@ -74,7 +75,7 @@ class Unreadable(ValueError):
     """A file or line that cannot be an article; the message says why, in one line."""
 
 
-def published_date(value) -> tuple[str | None, str | None]:
+def published_date(value: object) -> tuple[str | None, str | None]:
     """A publication date as ``YYYY-MM-DD``, and a warning when one was given but not
     understood. ISO forms first, then what dateparser reads ("July 14, 2021", RFC 822);
     a year outside 1800-2200 (0, 99999) is a mistake, not a date."""
@@ -129,9 +130,11 @@ def sniff_binary(head: bytes) -> str | None:
     return None
 
 
-def _cp1252_byte(error: UnicodeDecodeError) -> tuple[str, int]:
+def _cp1252_byte(error: UnicodeError) -> tuple[str, int]:
     """A byte that is not UTF-8, read as Windows-1252 (Latin-1 where that has no character):
     a UTF-8 file with a pasted legacy quote keeps both its é and its “."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error  # registered for decoding only
     bad = error.object[error.start:error.end]
     return bad.decode("cp1252", errors="ignore") or bad.decode("latin-1"), error.end
 
@@ -217,7 +220,7 @@ def _json(text: str, where: str):
         raise Unreadable(f"{where}not valid JSON ({error.msg}, line {error.lineno})") from None
 
 
-def open_regular(path: Path) -> BinaryIO:
+def open_regular(path: Path) -> io.BufferedReader:
     """``path`` opened for reading if it is a regular file; a named pipe (which would block
     forever), a device such as /dev/zero or /dev/urandom (which never ends), a socket or a
     folder is refused. Opened without blocking and checked on the open file, so what is read
@@ -229,7 +232,9 @@ def open_regular(path: Path) -> BinaryIO:
             what = next((name for test, name in _FILE_TYPES.items() if test(mode)), "special")
             raise Unreadable(f"{what}, not a regular file")
         os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
+        handle = os.fdopen(fd, "rb")
+        assert isinstance(handle, io.BufferedReader)  # buffered, so it can be peeked
+        return handle
     except BaseException:
         os.close(fd)
         raise
@@ -302,9 +307,11 @@ def read_html(html: str, source: str, url: str = "") -> Article:
         html, url=url or None, with_metadata=True, include_comments=False,
         include_tables=False, favor_precision=True,
     )
-    if page is None or not (page.text or "").strip():
+    assert not isinstance(page, dict)  # a Document unless as_dict is asked for
+    text = page.text or "" if page is not None else ""
+    if page is None or not text.strip():
         raise Unreadable("no article text found in the page")
-    return _dated(page.text, page.title or _title_of(page.text), source, page.url or url,
+    return _dated(text, page.title or _title_of(text), source, page.url or url,
                   page.date, page.author or "")
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
+from typing import Any
 
 from extract.model import ACTOR_KINDS, DATE_PRECISIONS, EVENT_TYPES, QUALIFIERS, SUB_TYPE_NAMES
 
@@ -56,7 +58,7 @@ MAX_TAGS, MAX_TAG = 50, 100
 MAX_COUNT = 10**10  # more people than have ever lived at once
 
 
-def _as_text(value) -> str:
+def _as_text(value: object) -> str:
     """``value`` as a stripped string; only text (or nothing) is accepted."""
     if value is None:
         return ""
@@ -65,8 +67,8 @@ def _as_text(value) -> str:
     return value.strip()
 
 
-def _choice(options: tuple[str, ...]):
-    def check(value):
+def _choice(options: tuple[str, ...]) -> Callable[[object], str]:
+    def check(value: object) -> str:
         text = _as_text(value)
         if text not in options:
             raise InvalidValue(f"must be one of: {', '.join(options)}")
@@ -198,7 +200,7 @@ _CHECKS = {
 }
 
 
-def check(kind: str, field: str, value):
+def check(kind: str, field: str, value: object) -> Any:
     """Return ``value`` converted for ``kind.field``, or raise InvalidValue / KeyError."""
     if kind not in EDITABLE:
         raise KeyError(f"unknown record kind {kind!r}")

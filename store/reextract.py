@@ -13,10 +13,15 @@ A record's identity across runs is its document and span. For each document:
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from extract.model import Extraction
+from extract.model import Extraction, Figure
 
+from .connect import Connection
+from .history import History
+from .indexing import RecordIndex
 from .records import ANNOTATION_FIELDS
+from .writer import ExtractionWriter, date_columns
 
 MACHINE_FIELDS = {
     "figure": ("value", "text", "qualifier", "low", "high", "category", "counted", "location",
@@ -26,63 +31,72 @@ MACHINE_FIELDS = {
 }
 
 
-class Reextract:
-    """Mixin for ``Store``."""
+class Reextraction:
+    """Applies a new extraction to a stored document (``tracker reextract``)."""
 
-    def _touched_by_person(self, kind: str, row: dict) -> bool:
+    def __init__(self, connection: Connection, history: History, writer: ExtractionWriter,
+                 index: RecordIndex) -> None:
+        self.connection = connection
+        self.history = history
+        self.writer = writer
+        self.index = index
+
+    def _touched_by_person(self, kind: str, row: dict[str, Any]) -> bool:
         return bool(
             row.get("origin") == "human"
             or row.get("note")
             or json.loads(row.get("tags") or "[]")
             or row.get("status") != "unreviewed"
-            or self.human_fields(kind, row["id"])
+            or self.history.human_fields(kind, row["id"])
         )
 
-    def reextract_document(
+    def apply(
         self, document_id: int, extraction: Extraction, extractor_version: str = ""
-    ) -> dict:
+    ) -> dict[str, int]:
         """Apply a new extraction of a stored document; return counts of what changed."""
         counts = {"updated": 0, "added": 0, "removed": 0, "kept": 0}
-        self.writable()
-        with self.writing():
-            document = self.document(document_id)
+        self.connection.writable()
+        with self.connection.writing():
+            document = self.connection.table("documents").get(document_id)
             text = document["text"]
             # Actors: mentions of this document are re-derived (through aliases).
-            self.conn.execute("DELETE FROM mentions WHERE document_id = ?", (document_id,))
-            actor_ids, _created = self._add_actors(document_id, text, extraction,
-                                                   document.get("country"))
+            self.connection.execute("DELETE FROM mentions WHERE document_id = ?", (document_id,))
+            actor_ids, _created = self.writer.actors(document_id, text, extraction,
+                                                     document.get("country"))
             figure_ids = self._merge_figures(document_id, text, extraction, counts)
             self._merge_events(document_id, text, extraction, actor_ids, figure_ids, counts)
-            self.db["documents"].update(
+            self.connection.table("documents").update(
                 document_id, {"extractor_version": extractor_version}
             )
             self._drop_orphan_actors()
         return counts
 
-    def _existing(self, kind: str, document_id: int) -> dict[tuple[int, int], dict]:
+    def _existing(self, kind: str, document_id: int) -> dict[tuple[int, int], dict[str, Any]]:
         return {
             (row["start"], row["end"]): row
-            for row in self.db.query(
+            for row in self.connection.db.query(
                 f"SELECT * FROM {kind}s WHERE document_id = ?", (document_id,)
             )
         }
 
-    def _update_machine_fields(self, kind: str, row: dict, values: dict) -> None:
-        kept = self.human_fields(kind, row["id"]) | set(ANNOTATION_FIELDS)
+    def _update_machine_fields(self, kind: str, row: dict[str, Any],
+                               values: dict[str, Any]) -> None:
+        kept = self.history.human_fields(kind, row["id"]) | set(ANNOTATION_FIELDS)
         fresh = {f: values[f] for f in MACHINE_FIELDS[kind] if f not in kept}
         if fresh:
-            self.db[f"{kind}s"].update(row["id"], fresh)
+            self.connection.table(f"{kind}s").update(row["id"], fresh)
 
-    def _merge_figures(self, document_id, text, extraction, counts) -> list[int]:
+    def _merge_figures(self, document_id: int, text: str, extraction: Extraction,
+                       counts: dict[str, int]) -> list[int]:
         kind = "figure"
         existing = self._existing(kind, document_id)
         ids: list[int] = []
-        seen = set()
+        seen: set[tuple[int, int]] = set()
         for figure in extraction.figures:
             key = (figure.span.start, figure.span.end)
             row = existing.get(key)
             if row is None:
-                ids.extend(self._add_figures(document_id, text, _only(extraction, figure)))
+                ids.extend(self.writer.figures(document_id, text, _only(extraction, figure)))
                 counts["added"] += 1
                 continue
             seen.add(key)
@@ -90,43 +104,41 @@ class Reextract:
                 "value": figure.value, "text": figure.text, "qualifier": figure.qualifier,
                 "low": figure.low, "high": figure.high, "category": figure.category,
                 "counted": figure.counted, "location": figure.location,
-                **self._date_columns(figure.date),
+                **date_columns(figure.date),
             })
-            self._index_figure(row["id"])
+            self.index.figure(row["id"])
             ids.append(row["id"])
             counts["updated"] += 1
         self._retire(kind, existing, seen, counts)
         return ids
 
-    def _merge_events(self, document_id, text, extraction, actor_ids, figure_ids, counts):
+    def _merge_events(self, document_id: int, text: str, extraction: Extraction,
+                      actor_ids: list[int], figure_ids: list[int],
+                      counts: dict[str, int]) -> None:
         existing = self._existing("event", document_id)
-        seen = set()
+        seen: set[tuple[int, int]] = set()
         for event in extraction.events:
             key = (event.span.start, event.span.end)
             row = existing.get(key)
             if row is None:
-                self._add_event(document_id, text, event, actor_ids, figure_ids, extraction)
+                self.writer.event(document_id, text, event, actor_ids, figure_ids)
                 counts["added"] += 1
                 continue
             seen.add(key)
             self._update_machine_fields("event", row, {
                 "type": event.type, "sub_type": event.sub_type, "summary": event.summary,
                 "trigger": event.trigger, "location": event.location, "country": event.country,
-                **self._date_columns(event.date),
+                **date_columns(event.date),
             })
             if not self._touched_by_person("event", row):
-                self.conn.execute("DELETE FROM event_actors WHERE event_id = ?", (row["id"],))
-                self.conn.executemany(
-                    "INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) "
-                    "VALUES (?, ?, ?)",
-                    [(row["id"], actor_ids[p.actor], p.role) for p in event.participants
-                     if p.actor < len(actor_ids)],
-                )
-            self._index_event(row["id"])
+                self.connection.execute("DELETE FROM event_actors WHERE event_id = ?", (row["id"],))
+                self.writer.link_actors(row["id"], event, actor_ids)
+            self.index.event(row["id"])
             counts["updated"] += 1
         self._retire("event", existing, seen, counts)
 
-    def _retire(self, kind: str, existing: dict, seen: set, counts: dict) -> None:
+    def _retire(self, kind: str, existing: dict[tuple[int, int], dict[str, Any]],
+                seen: set[tuple[int, int]], counts: dict[str, int]) -> None:
         for key, row in existing.items():
             if key in seen:
                 continue
@@ -134,31 +146,31 @@ class Reextract:
                 counts["kept"] += 1
                 continue
             self.index.remove(kind, row["id"])
+            execute, gone = self.connection.execute, (row["id"],)
             if kind == "event":
-                self.conn.execute("DELETE FROM event_actors WHERE event_id = ?", (row["id"],))
-                self.conn.execute("DELETE FROM event_figures WHERE event_id = ?", (row["id"],))
+                execute("DELETE FROM event_actors WHERE event_id = ?", gone)
+                execute("DELETE FROM event_figures WHERE event_id = ?", gone)
             else:
-                self.conn.execute("DELETE FROM event_figures WHERE figure_id = ?", (row["id"],))
-                self.conn.execute("UPDATE figures SET part_of = NULL WHERE part_of = ?",
-                                  (row["id"],))
-            self.conn.execute(f"DELETE FROM {kind}s WHERE id = ?", (row["id"],))
+                execute("DELETE FROM event_figures WHERE figure_id = ?", gone)
+                execute("UPDATE figures SET part_of = NULL WHERE part_of = ?", gone)
+            execute(f"DELETE FROM {kind}s WHERE id = ?", gone)
             counts["removed"] += 1
 
     def _drop_orphan_actors(self) -> None:
         """Machine actors left with no mention and no link, that no person touched."""
-        for row in list(self.db.query(
+        for row in list(self.connection.db.query(
             "SELECT * FROM actors r WHERE status = 'unreviewed' AND note = '' AND tags = '[]' "
             "AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = r.id) "
             "AND NOT EXISTS (SELECT 1 FROM event_actors e WHERE e.actor_id = r.id)"
         )):
-            if self.human_fields("actor", row["id"]):
+            if self.history.human_fields("actor", row["id"]):
                 continue
             self.index.remove("actor", row["id"])
-            self.conn.execute("DELETE FROM aliases WHERE actor_id = ?", (row["id"],))
-            self.conn.execute("DELETE FROM actors WHERE id = ?", (row["id"],))
+            self.connection.execute("DELETE FROM aliases WHERE actor_id = ?", (row["id"],))
+            self.connection.execute("DELETE FROM actors WHERE id = ?", (row["id"],))
 
 
-def _only(extraction: Extraction, figure) -> Extraction:
+def _only(extraction: Extraction, figure: Figure) -> Extraction:
     """An extraction holding one figure (to reuse the figure writer)."""
     clone = Extraction(figures=[figure], published=extraction.published)
     figure.part_of = None

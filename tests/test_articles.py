@@ -20,14 +20,14 @@ def test_articles_page_counts_review_progress(seed_db):
     with Store(seed_db) as store:
         [row] = articles_page(store)
         assert row.records > 5 and row.unreviewed == row.records and row.reviewed == 0
-        figure = store.page("figure")[0]["id"]
-        store.set_field("figure", figure, "status", "confirmed")
+        figure = store.records.page("figure")[0]["id"]
+        store.edits.set_field("figure", figure, "status", "confirmed")
         assert article_row(store, row.id).reviewed == 1
         changed = review_article(store, row.id, "rejected")
         assert changed == row.records  # the confirmed one too: a verdict on all of it
         assert article_row(store, row.id).unreviewed == 0
         assert not [s for s in article_spans(store, row.id) if s.kind != "actor"]
-        step = store.undo()
+        step = store.history.undo()
         assert step.action == "review article" and len(step.edits) == row.records
         assert article_row(store, row.id).reviewed == 1
 
@@ -40,7 +40,7 @@ def test_spans_slice_the_text_of_real_articles(tmp_path):
         assert len(rows) == 4 and dated == sorted(dated, reverse=True)
         assert all(r.published for r in rows[:len(dated)])  # undated ones last
         for row in rows:
-            text = store.document(row.id)["text"]
+            text = store.documents.get(row.id).text
             spans = article_spans(store, row.id)
             assert {s.kind for s in spans} <= {"actor", "figure", "event"}
             assert sum(1 for s in spans if s.kind != "actor") == row.records
@@ -68,8 +68,8 @@ async def test_review_an_article_from_the_keyboard(seed_db):
         await pilot.press("a")
         await settle(pilot)
         with Store(seed_db) as store:
-            statuses = {e["status"] for e in store.page("event", 0, 100)} | {
-                f["status"] for f in store.page("figure", 0, 100)}
+            statuses = {e["status"] for e in store.records.page("event", 0, 100)} | {
+                f["status"] for f in store.records.page("figure", 0, 100)}
         assert statuses == {"confirmed"}
         await pilot.press("escape")
         await settle(pilot)
@@ -79,7 +79,7 @@ async def test_review_an_article_from_the_keyboard(seed_db):
         await pilot.press("escape", "U")
         await settle(pilot)
         with Store(seed_db) as store:
-            assert {e["status"] for e in store.page("event", 0, 100)} == {"unreviewed"}
+            assert {e["status"] for e in store.records.page("event", 0, 100)} == {"unreviewed"}
 
 
 async def test_the_article_of_a_record_opens_with_its_span_in_focus(seed_db):
@@ -95,6 +95,6 @@ async def test_the_article_of_a_record_opens_with_its_span_in_focus(seed_db):
         assert isinstance(article, ArticleScreen) and article.focus_on == ("figure", figure_id)
         body = article.body
         with Store(seed_db) as store:
-            figure = store.get("figure", figure_id)
+            figure = store.records.get("figure", figure_id)
         focused = [s for s in body.spans if str(s.style).startswith("reverse")]
-        assert [(s.start, s.end) for s in focused] == [(figure["start"], figure["end"])]
+        assert [(s.start, s.end) for s in focused] == [(figure.start, figure.end)]

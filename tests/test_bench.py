@@ -16,7 +16,7 @@ def test_bench_builds_a_small_store_and_measures_search(tmp_path, monkeypatch):
     meta = build.build(500, log=lambda _line: None)
     assert meta["records"] >= 500
     with Store(meta["path"]) as store:
-        assert store.count("event") and store.count("actor") and store.count("figure")
+        assert all(store.records.count(kind) for kind in ("event", "actor", "figure"))
         stored = sum(store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                      for t in ("events", "figures"))
         assert stored == meta["events"] + meta["figures"]

@@ -127,7 +127,7 @@ def test_first_launch_on_a_new_machine_makes_the_default_store_and_seeds_it(tmp_
     store_path = home / ".local" / "share" / "tracker" / "tracker.db"
     assert opened == [store_path, True]
     with Store(store_path) as store:
-        assert store.document_count() == len(seeds.paths())
+        assert store.documents.count() == len(seeds.paths())
 
 
 def test_export_destinations_that_cannot_be_written_are_one_line_each(ingested, tmp_path):

@@ -71,11 +71,11 @@ def test_stories_fall_into_separate_crises(stories):
             "ON o.id = d.duplicate_of").fetchall()
         assert copies and all(a == b for a, b in copies)
         nice_id = nice.pop()
-        assert len(store.crisis_documents(nice_id)) == 10
+        assert len(store.crises.documents(nice_id)) == 10
         # the UN's statement of May 2017 shares little with any one October 2016 report
         # (Boko Haram, the girls), but enough with the six taken together
-        assert len(store.crisis_documents(chibok.pop())) == 7
-        assert store.latest_crisis() in {c["id"] for c in store.crises()}
+        assert len(store.crises.documents(chibok.pop())) == 7
+        assert store.crises.latest() in {c.id for c in store.crises.all()}
 
 
 STORY_WORDS = {"vegas": ("Vegas", "Paddock"), "nice": ("Nice",), "chibok": ("Chibok", "Boko"),
@@ -102,12 +102,12 @@ def test_the_six_stories_of_the_real_articles_are_six_crises(tmp_path):
             stories.setdefault(crisis, set()).add(story_of(title, text))
         assert sorted(len(s) for s in stories.values()) == [1] * 6  # each crisis one story
         assert len(stories) == 6  # each story one crisis
-        assert len(store.crises()) == 6  # the crises merged away are not offered
+        assert len(store.crises.all()) == 6  # the crises merged away are not offered
         # the Nice toll: one claim of the outlets' 60 to 85, counted once in the total
         nice = crisis_of(store, "Truck Plows Into Bastille Day Crowd")
-        toll = next(c for c in store.claims(nice) if c.category == "deaths")
+        toll = next(c for c in store.claims.of(nice) if c.category == "deaths")
         assert (toll.low, toll.high, toll.recommended.value) == (60, 85, 85)
-        assert store.category_totals(nice)["deaths"] == 85
+        assert store.claims.category_totals(nice)["deaths"] == 85
 
 
 def test_a_persons_crisis_is_not_merged_away(tmp_path):
@@ -116,14 +116,14 @@ def test_a_persons_crisis_is_not_merged_away(tmp_path):
                    == "vegas")
     with Store(tmp_path / "vegas.db") as store:
         ingest_paths(store, vegas[:2])
-        mine = store.create_crisis("Paddock's background")
+        mine = store.crises.create("Paddock's background")
         first = store.conn.execute("SELECT min(id) FROM documents").fetchone()[0]
-        store.move_document(first, mine)
+        store.crises.move_document(first, mine)
         ingest_paths(store, vegas[2:])
         # new reports may join the person's crisis; it is never merged away, nor is the
         # document they moved taken out of it
-        assert mine in {c["id"] for c in store.crises()}
-        assert first in {d["id"] for d in store.crisis_documents(mine)}
+        assert mine in {c.id for c in store.crises.all()}
+        assert first in {d.id for d in store.crises.documents(mine)}
         assert store.conn.execute("SELECT count(*) FROM documents WHERE crisis_id IN "
                                   "(SELECT id FROM crises WHERE status != 'active')"
                                   ).fetchone()[0] == 0
@@ -132,7 +132,7 @@ def test_a_persons_crisis_is_not_merged_away(tmp_path):
 def test_nice_death_toll_is_one_claim_with_the_rules_recommendation(stories):
     with Store(stories) as store:
         nice = crisis_of(store, "Nice attack rises to 85")
-        claims = [c for c in store.claims(nice) if c.category == "deaths"]
+        claims = [c for c in store.claims.of(nice) if c.category == "deaths"]
         toll = claims[0]  # the most reported deaths claim
         outlets = {r.document_id for r in toll.reports}
         assert len(outlets) >= 4
@@ -151,11 +151,11 @@ def test_nice_death_toll_is_one_claim_with_the_rules_recommendation(stories):
         )
         # a person's choice overrides the rule, logged and undoable
         other = next(r for r in toll.reports if r.value != toll.recommended.value)
-        store.choose_figure(nice, toll.key, other.figure_id)
-        chosen = next(c for c in store.claims(nice) if c.key == toll.key)
+        store.claims.choose_figure(nice, toll.key, other.figure_id)
+        chosen = next(c for c in store.claims.of(nice) if c.key == toll.key)
         assert chosen.recommended.figure_id == other.figure_id and chosen.chosen_by_person
-        assert store.undo().action == "choose figure"
-        back = next(c for c in store.claims(nice) if c.key == toll.key)
+        assert store.history.undo().action == "choose figure"
+        back = next(c for c in store.claims.of(nice) if c.key == toll.key)
         assert back.recommended.figure_id == toll.recommended.figure_id
 
 
@@ -165,7 +165,7 @@ def test_a_crisis_total_counts_the_toll_once_not_every_claim(stories):
     article recalls are not deaths of this crisis."""
     with Store(stories) as store:
         nice = crisis_of(store, "Nice attack rises to 85")
-        deaths = [c for c in store.claims(nice) if c.category == "deaths"]
+        deaths = [c for c in store.claims.of(nice) if c.category == "deaths"]
         toll = deaths[0]
         children = next(c for c in deaths if c.location == "Nice" and c.high <= 12)
         assert children.recommended.value < toll.recommended.value
@@ -173,7 +173,7 @@ def test_a_crisis_total_counts_the_toll_once_not_every_claim(stories):
         assert paris.recommended.value == 130
         assert len({r.document_id for r in paris.reports}) == 1
         assert sum(c.recommended.value for c in deaths) > 3 * toll.recommended.value
-        assert store.category_totals(nice)["deaths"] == toll.recommended.value
+        assert store.claims.category_totals(nice)["deaths"] == toll.recommended.value
 
 
 # (published, text) of an attack's reports as the day goes on
@@ -203,10 +203,10 @@ def the_toll(store: Store, reports: list[tuple[str, str]]):
     """Stores (published, text) reports of one attack: they must make one crisis with one
     deaths claim; returns (crisis id, claim)."""
     for i, (published, text) in enumerate(reports):
-        store.add_document(text, extract(text, published), title=f"Report {i}",
+        store.documents.add(text, extract(text, published), title=f"Report {i}",
                            published=published)
     [crisis] = {r[0] for r in store.conn.execute("SELECT crisis_id FROM documents")}
-    [toll] = [c for c in store.claims(crisis) if c.category == "deaths"]
+    [toll] = [c for c in store.claims.of(crisis) if c.category == "deaths"]
     return crisis, toll
 
 
@@ -217,7 +217,7 @@ def test_a_report_placed_in_the_country_joins_the_claim_of_its_city(tmp_path):
         assert toll.location == "Nice"
         assert sorted(r.value for r in toll.reports) == [77, 80, 84]
         assert toll.recommended.value == 84
-        assert store.category_totals(crisis) == {"deaths": 84}
+        assert store.claims.category_totals(crisis) == {"deaths": 84}
 
 
 def test_a_growing_toll_is_one_claim_and_the_latest_official_report_wins(tmp_path):
@@ -256,15 +256,16 @@ def test_a_toll_with_no_place_stays_with_its_own_attack(tmp_path):
     city's, and attackers shot dead are not a report of the toll."""
     with Store(tmp_path / "consulate.db") as store:
         for i, (published, text) in enumerate(CONSULATE):
-            store.add_document(text, extract(text, published), title=f"Report {i}",
+            store.documents.add(text, extract(text, published), title=f"Report {i}",
                                published=published)
         [crisis] = {r[0] for r in store.conn.execute("SELECT crisis_id FROM documents")}
-        by_label = {c.label: sorted(r.value for r in c.reports) for c in store.claims(crisis)}
-        totals = store.category_totals(crisis)
+        by_label = {c.label: sorted(r.value for r in c.reports) for c in store.claims.of(crisis)}
+        totals = store.claims.category_totals(crisis)
         (province,) = store.conn.execute(  # "in Afghanistan's Balkh province"
             "SELECT id FROM figures WHERE value = 120 AND location IS NOT NULL").fetchone()
-        store.set_field("figure", province, "location", "Afghanistan")  # as if for the country
-        placed = {c.label: sorted(r.value for r in c.reports) for c in store.claims(crisis)}
+        # as if for the country
+        store.edits.set_field("figure", province, "location", "Afghanistan")
+        placed = {c.label: sorted(r.value for r in c.reports) for c in store.claims.of(crisis)}
     city = next(label.removeprefix("deaths in ") for label in by_label
                 if label.startswith("deaths in Mazar"))
     assert by_label[f"deaths in {city}"] == [4, 6, 6]
@@ -279,20 +280,20 @@ def test_a_toll_with_no_place_stays_with_its_own_attack(tmp_path):
 def test_rename_merge_and_move_are_undoable(stories):
     with Store(stories) as store:
         nice, chibok = crisis_of(store, "Nice attack rises"), crisis_of(store, "Chibok")
-        store.rename_crisis(nice, "Nice truck attack, July 2016")
-        assert next(c for c in store.crises() if c["id"] == nice)["name"].startswith("Nice")
-        document = store.crisis_documents(chibok)[0]["id"]
-        store.move_document(document, nice)
-        assert len(store.crisis_documents(nice)) == 11
-        store.undo()
-        assert len(store.crisis_documents(nice)) == 10
-        store.merge_crises(chibok, nice)
-        assert chibok not in {c["id"] for c in store.crises()}
-        assert len(store.crisis_documents(nice)) == 17
-        store.undo()
-        assert len(store.crisis_documents(chibok)) == 7
-        new = store.create_crisis("Sahel displacement")
-        assert new in {c["id"] for c in store.crises()}
+        store.crises.rename(nice, "Nice truck attack, July 2016")
+        assert next(c for c in store.crises.all() if c.id == nice).name.startswith("Nice")
+        document = store.crises.documents(chibok)[0].id
+        store.crises.move_document(document, nice)
+        assert len(store.crises.documents(nice)) == 11
+        store.history.undo()
+        assert len(store.crises.documents(nice)) == 10
+        store.crises.merge(chibok, nice)
+        assert chibok not in {c.id for c in store.crises.all()}
+        assert len(store.crises.documents(nice)) == 17
+        store.history.undo()
+        assert len(store.crises.documents(chibok)) == 7
+        new = store.crises.create("Sahel displacement")
+        assert new in {c.id for c in store.crises.all()}
 
 
 async def test_crisis_selector_timeline_and_claims_in_the_tui(stories):
@@ -302,19 +303,19 @@ async def test_crisis_selector_timeline_and_claims_in_the_tui(stories):
         assert app.crisis is not None  # opens on the most recently updated crisis
         with Store(stories) as store:
             nice = crisis_of(store, "Nice attack rises")
-            nice_events = store.count("event", store_view(nice))
+            nice_events = store.records.count("event", store_view(nice))
         await pilot.press("c")
         await settle(pilot)
         assert isinstance(app.screen, PickScreen)
         await pilot.press(*"Scores Die", "enter")
         await settle(pilot)
-        assert app.crisis["id"] == nice
+        assert app.crisis.id == nice
         events = app.query_one("#pane-event", RecordPane)
         assert events.total == nice_events
         await pilot.press("T")
         await settle(pilot)
         assert isinstance(app.screen, TimelineScreen)
-        dates = [e["date_start"] for e in app.screen.events if e["date_start"]]
+        dates = [e.date_start for e in app.screen.events if e.date_start]
         assert dates == sorted(dates)
         await pilot.press("escape", "K")
         await settle(pilot)
@@ -324,7 +325,7 @@ async def test_crisis_selector_timeline_and_claims_in_the_tui(stories):
         await pilot.press("tab", "down", "enter")  # choose the second report
         await settle(pilot)
         with Store(stories) as store:
-            assert store.claims(nice)[0].chosen_by_person
+            assert store.claims.of(nice)[0].chosen_by_person
         assert isinstance(app.screen, ClaimsScreen)  # reopened after the choice
         await pilot.press("escape", "c", *"All crises", "enter")
         await settle(pilot)
@@ -347,7 +348,7 @@ def test_claims_chart_snapshot(stories, snap_compare):
         # through the app's own connection: a second one would count as another process
         # writing, and the app's reload of its panes would race the screenshot
         nice = crisis_of(pilot.app.store, "Nice attack rises")
-        crisis = next(c for c in pilot.app.store.crises() if c["id"] == nice)
+        crisis = next(c for c in pilot.app.store.crises.all() if c.id == nice)
         pilot.app.set_crisis(crisis)
         await settle(pilot)
         await pilot.press("K")
@@ -375,7 +376,7 @@ async def test_merge_and_rename_crises_from_the_keyboard(stories):
         await settle(pilot)
         with Store(stories) as store:
             chibok, nice = crisis_of(store, "Chibok"), crisis_of(store, "Nice attack rises")
-        app.set_crisis(next(c for c in app.store.crises() if c["id"] == chibok))
+        app.set_crisis(next(c for c in app.store.crises.all() if c.id == chibok))
         await settle(pilot)
         await pilot.press("C")
         await settle(pilot)
@@ -386,16 +387,16 @@ async def test_merge_and_rename_crises_from_the_keyboard(stories):
         bar.value = "Chibok girls released, Oct 2016"
         await pilot.press("enter")
         await settle(pilot)
-        assert app.crisis["name"] == "Chibok girls released, Oct 2016"
+        assert app.crisis.name == "Chibok girls released, Oct 2016"
         await pilot.press("C", *"Merge", "enter")
         await settle(pilot)
         await pilot.press(*"Scores Die", "enter")
         await settle(pilot)
         with Store(stories) as store:
-            assert len(store.crisis_documents(nice)) == 17
-            assert chibok not in {c["id"] for c in store.crises()}
+            assert len(store.crises.documents(nice)) == 17
+            assert chibok not in {c.id for c in store.crises.all()}
         assert app.crisis is None  # the shown crisis was merged away: all crises shown
         await pilot.press("U")
         await settle(pilot)
         with Store(stories) as store:
-            assert len(store.crisis_documents(chibok)) == 7
+            assert len(store.crises.documents(chibok)) == 7

@@ -98,9 +98,9 @@ def test_acled_csv(store_path):
         count = acled(store, out)
         every = acled(store, io.StringIO(), all_types=True)
         coded = _exported_ids(out.getvalue())[0]
-        rejected = store.set_field("event", coded, "status", "rejected")
+        rejected = store.edits.set_field("event", coded, "status", "rejected")
         assert acled(store, io.StringIO()) == count - 1
-        store.undo()
+        store.history.undo()
         assert rejected
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert len(rows) == count > 10 and every > count
@@ -153,7 +153,7 @@ def test_hxl_csv_has_hashtags_that_hdx_reads(store_path):
 def test_brat_offsets_slice_the_text(store_path, tmp_path):
     with Store(store_path) as store:
         written = brat(store, tmp_path / "brat")
-        assert written == store.document_count()
+        assert written == store.documents.count()
     conf = (tmp_path / "brat" / "annotation.conf").read_text()
     assert "[entities]" in conf and "Figure" in conf
     checked = 0
@@ -188,18 +188,18 @@ def test_jsonl_export_import_applies_reviews_and_reports_conflicts(store_path, t
         figure.update(note="checked with UNHCR", status="confirmed", value=351)
         event.update(status="rejected", tags=["duplicate"])
         # meanwhile, in this store, someone changed the event's status too
-        store.set_field("event", event["id"], "status", "confirmed")
+        store.edits.set_field("event", event["id"], "status", "confirmed")
         report = import_lines(store, [json.dumps(line) for line in lines])
         assert sorted(report.applied) == sorted([
             ("figure", figure["id"], "note"), ("figure", figure["id"], "status"),
             ("figure", figure["id"], "value"), ("event", event["id"], "tags"),
         ])
         assert len(report.conflicts) == 1 and "status" in report.conflicts[0]
-        assert store.get("event", event["id"])["status"] == "confirmed"  # kept
-        assert store.get("figure", figure["id"])["value"] == 351
-        step = store.undo()
+        assert store.records.get("event", event["id"]).status == "confirmed"  # kept
+        assert store.records.get("figure", figure["id"]).value == 351
+        step = store.history.undo()
         assert step.action == "import" and len(step.edits) == 4
-        assert store.get("figure", figure["id"])["note"] == ""
+        assert store.records.get("figure", figure["id"]).note == ""
         bad = import_lines(store, ["{not json", json.dumps({"record": "figure", "id": 10**6,
                                                              "document": 1, "start": 0,
                                                              "end": 1})])
@@ -259,11 +259,11 @@ def test_acled_timestamp_is_the_last_change(tmp_path, store_path):
         event_id = _exported_ids(_acled(store))[0]
         before = {r["event_id_cnty"]: r["timestamp"] for r in csv.DictReader(
             io.StringIO(_acled(store)))}
-        store.set_field("event", event_id, "note", "checked")
+        store.edits.set_field("event", event_id, "note", "checked")
         edited_at = store.conn.execute("SELECT max(at) FROM edits").fetchone()[0]
         after = {r["event_id_cnty"]: r["timestamp"] for r in csv.DictReader(
             io.StringIO(_acled(store)))}
-        store.undo()
+        store.history.undo()
         undone = {r["event_id_cnty"]: r["timestamp"] for r in csv.DictReader(
             io.StringIO(_acled(store)))}
     changed = [key for key in after if after[key] != before[key]]
@@ -314,11 +314,11 @@ def test_exports_filter_by_crisis_status_and_date(store_path, tmp_path):
     path = tmp_path / "filtered.db"
     path.write_bytes(store_path.read_bytes())
     with Store(path) as store:
-        crisis = store.crises()[0]["id"]
-        in_crisis = {d["id"] for d in store.crisis_documents(crisis)}
-        some = [e["id"] for e in store.page("event", 0, 500)][:3]
+        crisis = store.crises.all()[0].id
+        in_crisis = {d.id for d in store.crises.documents(crisis)}
+        some = [e["id"] for e in store.records.page("event", 0, 500)][:3]
         for event_id in some:
-            store.set_field("event", event_id, "status", "confirmed")
+            store.edits.set_field("event", event_id, "status", "confirmed")
 
         def exported(fmt, what=None, **where):
             out = io.StringIO()
@@ -345,7 +345,7 @@ def test_exports_filter_by_crisis_status_and_date(store_path, tmp_path):
         acled_rows = list(csv.DictReader(io.StringIO(exported("acled", crisis=crisis))))
         hxl_rows = list(csv.reader(io.StringIO(exported("hxl", crisis=crisis))))[2:]
         assert acled_rows and hxl_rows
-        urls = {store.document(d)["url"] for d in in_crisis}
+        urls = {store.documents.get(d).url for d in in_crisis}
         assert {r["source_url"] for r in acled_rows} <= urls
 
 
@@ -418,12 +418,12 @@ def test_the_detail_and_the_acled_export_give_the_same_toll(store_path):
         rows = {r["event_id_cnty"]: r for r in csv.DictReader(io.StringIO(_acled(store)))}
         tolls = {}
         for event_id in _exported_ids(_acled(store)):
-            record = store.get("event", event_id)
-            tolls[event_id] = record["toll"]
+            record = store.records.get("event", event_id)
+            tolls[event_id] = record.toll
             key = next(k for k in rows if re.sub(r"^\D+", "", k) == str(event_id))
-            assert int(rows[key]["fatalities"]) == (record["toll"][1] if record["toll"] else 0)
-            if record["toll"]:
+            assert int(rows[key]["fatalities"]) == (record.toll[1] if record.toll else 0)
+            if record.toll:
                 out = io.StringIO()
                 Console(file=out, width=100).print(render_record(record))
-                assert f"{record['toll'][1]:,} killed" in out.getvalue()
+                assert f"{record.toll[1]:,} killed" in out.getvalue()
     assert any(tolls.values())

@@ -93,10 +93,10 @@ def test_every_hostile_line_is_refused_and_the_rest_is_one_step(store_path):
         assert "again (first on line 4)" in problems[-1]
         assert report.applied == [("figure", good["id"], "note")]
         assert edits(store_path) == before + 1
-        assert store.get("figure", good["id"])["note"] == good_note
-        step = store.undo()
+        assert store.records.get("figure", good["id"]).note == good_note
+        step = store.history.undo()
         assert step.action == "import" and len(step.edits) == 1
-        assert store.get("figure", good["id"])["note"] == good["note"]
+        assert store.records.get("figure", good["id"]).note == good["note"]
     assert integrity(store_path) == "ok"
 
 
@@ -111,11 +111,11 @@ def test_another_stores_actor_lines_rename_nothing(store_path, tmp_path):
         ingest_paths(store, [path])
         theirs = [line for line in exported(store) if line["record"] == "actor"]
     with Store(store_path) as store:
-        names = {a["id"]: a["name"] for a in store.page("actor", 0, 1000)}
+        names = {a["id"]: a["name"] for a in store.records.page("actor", 0, 1000)}
         assert len(theirs) >= 3 and all(line["id"] in names for line in theirs)
         report = import_lines(store, [json.dumps({**line, "note": "theirs"}) for line in theirs])
         assert not report.applied
-        assert {a["id"]: a["name"] for a in store.page("actor", 0, 1000)} == names
+        assert {a["id"]: a["name"] for a in store.records.page("actor", 0, 1000)} == names
         assert len(report.problems) == len(theirs)
         assert all("is not in this store" in p for p in report.problems)
     ghost = tmp_path / "ghost.jsonl"
@@ -128,12 +128,12 @@ def test_another_stores_actor_lines_rename_nothing(store_path, tmp_path):
 def test_a_line_without_exported_at_never_overwrites_a_later_edit(store_path):
     with Store(store_path) as store:
         event = first(exported(store), "event")
-        store.set_field("event", event["id"], "note", "mine, typed here")
+        store.edits.set_field("event", event["id"], "note", "mine, typed here")
         del event["exported_at"]
         report = import_lines(store, [json.dumps({**event, "note": "theirs"})])
         assert not report.applied and len(report.conflicts) == 1
         assert "no exported_at" in report.conflicts[0]
-        assert store.get("event", event["id"])["note"] == "mine, typed here"
+        assert store.records.get("event", event["id"]).note == "mine, typed here"
 
 
 def test_import_splits_lines_at_newline_only(store_path, tmp_path):
@@ -146,4 +146,4 @@ def test_import_splits_lines_at_newline_only(store_path, tmp_path):
     result = tracker("import", str(path), "--db", str(store_path), check=True)
     assert "1 changes applied" in result.stdout and "0 problems" in result.stdout
     with Store(store_path) as store:
-        assert store.get("event", event["id"])["note"] == note.strip()
+        assert store.records.get("event", event["id"]).note == note.strip()

@@ -27,7 +27,7 @@ def big_db(tmp_path_factory):
 
 def _order(db, kind: str) -> list[int]:
     with Store(db) as store:
-        return [row["id"] for row in store.page(kind, 0, 100_000, View())]
+        return [row["id"] for row in store.records.page(kind, 0, 100_000, View())]
 
 
 async def _open_all_crises(pilot) -> RecordPane:
@@ -95,11 +95,11 @@ def test_a_crisis_reads_the_same_rows_by_either_plan(big_db, tmp_path, monkeypat
     db = tmp_path / "crises.db"
     shutil.copy(big_db, db)
     with Store(db) as store:
-        big = store.latest_crisis()
-        small = store.create_crisis("a small one")
+        big = store.crises.latest()
+        small = store.crises.create("a small one")
         documents = [r[0] for r in store.conn.execute("SELECT id FROM documents ORDER BY id")]
         for document_id in documents[5:8]:
-            store.move_document(document_id, small)
+            store.crises.move_document(document_id, small)
         assert views._along_order(store.conn, "event", View(crisis=big), 60)
         assert not views._along_order(store.conn, "event", View(crisis=small), 60)
         for kind in ("event", "actor", "figure"):
@@ -108,12 +108,12 @@ def test_a_crisis_reads_the_same_rows_by_either_plan(big_db, tmp_path, monkeypat
                 pages = {}
                 for along in (True, False):
                     monkeypatch.setattr(views, "_along_order", lambda *_a, along=along: along)
-                    pages[along] = [[r["id"] for r in store.page(kind, offset, 50, view)]
+                    pages[along] = [[r["id"] for r in store.records.page(kind, offset, 50, view)]
                                     for offset in (0, 50, 400)]
                 monkeypatch.undo()
                 assert pages[True] == pages[False]
                 assert pages[True][0] or view.tag
-                total = store.count(kind, view)
+                total = store.records.count(kind, view)
                 assert sum(map(len, pages[True])) == sum(
                     min(max(total - offset, 0), 50) for offset in (0, 50, 400))
 
@@ -124,10 +124,10 @@ async def test_the_timeline_of_a_large_crisis_comes_a_page_at_a_time(big_db):
     app = make_app(big_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        crisis = app.crisis["id"]
+        crisis = app.crisis.id
         with Store(big_db) as store:
-            total = store.timeline_count(crisis)
-            second = store.timeline(crisis, TimelineScreen.PAGE, TimelineScreen.PAGE)
+            total = store.crises.timeline_count(crisis)
+            second = store.crises.timeline(crisis, TimelineScreen.PAGE, TimelineScreen.PAGE)
         assert total > TimelineScreen.PAGE
         await pilot.press("T")
         await settle(pilot)
@@ -135,11 +135,11 @@ async def test_the_timeline_of_a_large_crisis_comes_a_page_at_a_time(big_db):
         assert isinstance(screen, TimelineScreen) and screen.total == total
         assert len(screen.events) == TimelineScreen.PAGE
         assert "of" in str(screen.query_one("#timeline-box").border_title)
-        last_of_first = screen.events[-1]["date_start"] or "9999"
+        last_of_first = screen.events[-1].date_start or "9999"
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert screen.first == TimelineScreen.PAGE and screen.events == second
-        assert (second[0]["date_start"] or "9999") >= last_of_first  # one order across pages
+        assert (second[0].date_start or "9999") >= last_of_first  # one order across pages
         await pilot.press("left_square_bracket", "left_square_bracket")
         await settle(pilot)
         assert screen.first == 0 and len(screen.events) == TimelineScreen.PAGE

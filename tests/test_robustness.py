@@ -121,7 +121,7 @@ def test_bad_files_are_skipped_with_a_reason_and_harm_nothing(tmp_path, seed_tem
     assert integrity(db) == "ok"
     assert documents(db)[: len(before)] == before
     with Store(db) as store:
-        texts = [store.document(i)["text"] for i, _ in documents(db)[len(before):]]
+        texts = [store.documents.get(i).text for i, _ in documents(db)[len(before):]]
     assert any("Café owners in Médenine" in t and "naïve" in t for t in texts)
     assert all("\x00" not in t for t in texts)
 
@@ -274,12 +274,12 @@ def test_full_disk_in_a_write_is_refused_whole(seed_db):
     with Store(seed_db) as store:
         pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
         store.conn.execute(f"PRAGMA max_page_count = {pages}")
-        counts = store.document_count()
+        counts = store.documents.count()
         with pytest.raises(DiskFull, match="disk full"):
             for number in range(50):
                 ingest_article(store, Article(GOOD.replace("12", str(100 + number)) * 20,
                                               f"t{number}", "x"))
-        assert store.document_count() >= counts
+        assert store.documents.count() >= counts
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         store.conn.execute("PRAGMA max_page_count = 1073741823")
         ingest_article(store, Article(GOOD + " Again.", "after", "x"))
@@ -333,7 +333,7 @@ async def test_read_only_store_in_the_tui_refuses_edits(seed_db):
         await settle(pilot)
         assert any("read-only" in n.message for n in app._notifications)
     with Store(seed_db) as store:
-        assert all(f["status"] == "unreviewed" for f in store.page("figure", 0, 100))
+        assert all(f["status"] == "unreviewed" for f in store.records.page("figure", 0, 100))
         assert store.conn.execute("SELECT count(*) FROM edits").fetchone()[0] == 0
 
 
@@ -366,8 +366,8 @@ def test_old_store_is_upgraded_in_place_after_a_backup(tmp_path):
     with Store(db) as store:
         assert store.backup is not None and store.backup.exists()
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert store.document(1)["title"] == "Old"
-        assert [(e.field, e.new, e.batch) for e in store.history("figure", 1)] == [
+        assert store.documents.get(1).title == "Old"
+        assert [(e.field, e.new, e.batch) for e in store.history.of("figure", 1)] == [
             ("note", "kept", 1)
         ]
     with sqlite3.connect(store.backup) as copy:
@@ -476,9 +476,9 @@ def test_edit_confirmed_in_the_tui_survives_kill_9(tmp_path, seed_template):
     assert note == ("counted twice? check UNHCR",)
     assert integrity(db) == "ok"
     with Store(db) as store:
-        notes = [f["note"] for f in store.page("figure", 0, 100) if f["note"]]
+        notes = [f["note"] for f in store.records.page("figure", 0, 100) if f["note"]]
         assert notes == ["counted twice? check UNHCR"]
-        assert store.history("figure", store.page("figure")[0]["id"])[0].new == notes[0]
+        assert store.history.of("figure", store.records.page("figure")[0]["id"])[0].new == notes[0]
 
 
 async def test_ingest_while_the_tui_is_open(tmp_path, seed_template):
@@ -509,7 +509,7 @@ async def test_ingest_while_the_tui_is_open(tmp_path, seed_template):
         messages = [n.message for n in app._notifications]
         assert not any("locked" in m for m in messages)
     with Store(db) as store:
-        assert store.document_count() == 41
+        assert store.documents.count() == 41
 
 
 async def test_markup_and_escapes_in_every_pane(seed_db):
@@ -518,9 +518,9 @@ async def test_markup_and_escapes_in_every_pane(seed_db):
     with Store(seed_db) as store:
         ingest_article(store, Article(hostile, "[link=x]t[/link]", "test"))
         # whatever the extractor made of it, every pane also shows such text typed by hand
-        store.set_field("event", 1, "summary", hostile)
-        store.set_field("actor", 1, "name", "[@click=app.quit]Taleban[/]\x1b[2J")
-        store.set_field("figure", 1, "counted", "[bold red]refugees[/]\x07")
+        store.edits.set_field("event", 1, "summary", hostile)
+        store.edits.set_field("actor", 1, "name", "[@click=app.quit]Taleban[/]\x1b[2J")
+        store.edits.set_field("figure", 1, "counted", "[bold red]refugees[/]\x07")
     app = make_app(seed_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

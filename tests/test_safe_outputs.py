@@ -34,11 +34,11 @@ def hostile_template(tmp_path_factory) -> Path:
     with Store(path) as store:
         results = ingest_paths(store, [HOSTILE])
         assert [getattr(r, "new", None) for r in results] == [True, True, True], results
-        store.set_fields("event", 1, {"note": "=1+1", "tags": "@evil, -x",
+        store.edits.set_fields("event", 1, {"note": "=1+1", "tags": "@evil, -x",
                                       "location": "-Gao+1"})
-        store.set_fields("figure", 1, {"category": "deaths\nT99\tEvil 0 5\tforged",
+        store.edits.set_fields("figure", 1, {"category": "deaths\nT99\tEvil 0 5\tforged",
                                        "counted": "+people", "note": "\r=2"})
-        store.set_fields("actor", 1, {"note": "\t=3"})
+        store.edits.set_fields("actor", 1, {"note": "\t=3"})
     return path
 
 
@@ -101,7 +101,7 @@ def test_no_csv_cell_is_a_formula(hostile_db, tmp_path):
 def test_unprotected_cells_would_be_formulas(hostile_db):
     """The corpus is hostile indeed: written raw, the same cells are formulas."""
     with Store(hostile_db) as store:
-        title = store.document(1)["title"]
+        title = store.documents.get(1).title
     sheet = _as_spreadsheet([[title]]).active
     assert sheet["A1"].data_type == "f"
 
@@ -142,7 +142,7 @@ def test_brat_files_stay_in_their_folder_and_every_line_parses(hostile_db, tmp_p
 def test_json_and_jsonl_stay_valid_and_round_trip(hostile_db):
     every_break = "a\nb\rc\u2028d\u2029e\x85f\x0bg\x0ch\x1ci\x1dj\x1ek\x1b[2Jl\"m\\n"
     with Store(hostile_db) as store:
-        store.set_field("event", 2, "note", every_break)
+        store.edits.set_field("event", 2, "note", every_break)
         whole = io.StringIO()
         export(store, whole, "json")
         data = json.loads(whole.getvalue())
@@ -160,12 +160,12 @@ def test_json_and_jsonl_stay_valid_and_round_trip(hostile_db):
         event["note"] = every_break + " checked"
         report = import_lines(store, [json.dumps(event, ensure_ascii=False)])
         assert report.applied == [("event", 2, "note")], report
-        assert store.get("event", 2)["note"] == every_break + " checked"
+        assert store.records.get("event", 2).note == every_break + " checked"
 
 
 def test_lone_surrogate_in_a_json_title_is_stored_as_a_replacement(hostile_db):
     with Store(hostile_db) as store:
-        assert store.document(3)["title"] == "/etc/cron.d/evil \ufffd lone surrogate"
+        assert store.documents.get(3).title == "/etc/cron.d/evil \ufffd lone surrogate"
 
 
 def test_terminal_output_shows_escapes_and_breaks_as_text(hostile_db, tmp_path):
@@ -180,7 +180,7 @@ def test_terminal_output_shows_escapes_and_breaks_as_text(hostile_db, tmp_path):
         assert not any(line.startswith("added    #999") for line in output.splitlines())
     assert "evil␛[2J␊added    #999 'forged'␤.md: PNG image" in result.stdout
     with Store(hostile_db) as store:
-        store.set_field("event", 3, "summary",
+        store.edits.set_field("event", 3, "summary",
                         "Kidal clash \x1b]0;pwned\x07 report\u2028second line")
     result = tracker("search", "Kidal clash pwned", "--db", str(hostile_db), check=True)
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout

@@ -12,27 +12,27 @@ KINDS = ("event", "actor", "figure")
 
 def test_misspelt_and_partial_queries_find_the_record(seed_db):
     with Store(seed_db) as store:
-        assert store.search("Talibn")[0].label == "Taleban"
-        assert store.search("Shanghai Coop")[0].label.startswith("Shanghai Cooperation")
+        assert store.index.search("Talibn")[0].label == "Taleban"
+        assert store.index.search("Shanghai Coop")[0].label.startswith("Shanghai Cooperation")
         for query in ('"; DROP TABLE events; --', "NEAR(a b)", "*", "a OR", "ö’"):
-            store.search(query)  # never an FTS5 syntax error
+            store.index.search(query)  # never an FTS5 syntax error
 
 
 def test_an_edit_is_searchable_at_once_and_the_vocabulary_follows(seed_db):
     with Store(seed_db) as store:
-        assert store.search("Talibn")  # the vocabulary is now in memory
-        event_id = store.page("event", 0, 1)[0]["id"]
-        store.set_field("event", event_id, "note", "quixotical convoy")
-        hits = store.search("quixoticl")
+        assert store.index.search("Talibn")  # the vocabulary is now in memory
+        event_id = store.records.page("event", 0, 1)[0]["id"]
+        store.edits.set_field("event", event_id, "note", "quixotical convoy")
+        hits = store.index.search("quixoticl")
         assert hits and (hits[0].kind, hits[0].record_id) == ("event", event_id)
 
 
 def test_another_connections_commit_reloads_the_vocabulary(seed_db):
     with Store(seed_db) as reader, Store(seed_db) as writer:
-        assert reader.search("Talibn")
-        actor_id = writer.page("actor", 0, 1)[0]["id"]
-        writer.set_field("actor", actor_id, "note", "zanzibarian envoy")
-        hits = reader.search("zanzibarien")
+        assert reader.index.search("Talibn")
+        actor_id = writer.records.page("actor", 0, 1)[0]["id"]
+        writer.edits.set_field("actor", actor_id, "note", "zanzibarian envoy")
+        hits = reader.index.search("zanzibarien")
         assert hits and (hits[0].kind, hits[0].record_id) == ("actor", actor_id)
 
 
@@ -46,19 +46,19 @@ def test_a_search_told_to_stop_stops(seed_db):
 
 
 def _order(store: Store, kind: str, view: View) -> list[int]:
-    return [row["id"] for row in store.page(kind, 0, 10_000, view)]
+    return [row["id"] for row in store.records.page(kind, 0, 10_000, view)]
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_position_is_the_row_number_in_the_pane_order(seed_db, kind):
     with Store(seed_db) as store:
         ids = _order(store, kind, View())
-        store.set_field(kind, ids[1], "status", "rejected")
+        store.edits.set_field(kind, ids[1], "status", "rejected")
         for view in (View(), View(statuses=("unreviewed", "confirmed", "rejected"))):
             order = _order(store, kind, view)
-            assert [store.position(kind, i, view) for i in order] == list(range(len(order)))
-        assert store.position(kind, ids[1], View()) is None
-        assert store.position(kind, 10**9, View()) is None
+            assert [store.records.position(kind, i, view) for i in order] == list(range(len(order)))
+        assert store.records.position(kind, ids[1], View()) is None
+        assert store.records.position(kind, 10**9, View()) is None
 
 
 def _counts_agree(store: Store) -> None:
@@ -72,17 +72,17 @@ def _counts_agree(store: Store) -> None:
 def test_actor_order_is_by_mentions_and_survives_merge_and_undo(seed_db):
     with Store(seed_db) as store:
         _counts_agree(store)
-        rows = store.page("actor", 0, 1000)
+        rows = store.records.page("actor", 0, 1000)
         keys = [(-row["mentions"], row["id"]) for row in rows]
         assert keys == sorted(keys)
         first, last = rows[0]["id"], rows[-1]["id"]
-        store.merge_actors(last, first)
+        store.edits.merge_actors(last, first)
         _counts_agree(store)
-        assert store.page("actor", 0, 1)[0]["mentions"] == rows[0]["mentions"] + rows[-1][
+        assert store.records.page("actor", 0, 1)[0]["mentions"] == rows[0]["mentions"] + rows[-1][
             "mentions"]
-        store.undo()
+        store.history.undo()
         _counts_agree(store)
-        assert store.page("actor", 0, 1000) == rows
+        assert store.records.page("actor", 0, 1000) == rows
 
 
 def _index_of(tmp_path, docs: list[tuple[str, str]]) -> SearchIndex:

@@ -21,37 +21,38 @@ TALIBAN_ARTICLE = (
 
 def test_ingest_is_idempotent(seed_db, seed_text, tmp_path):
     with Store(seed_db) as store:
-        counts = {kind: store.count(kind) for kind in ("event", "actor", "figure")}
+        counts = {kind: store.records.count(kind) for kind in ("event", "actor", "figure")}
         again = ingest_paths(store, [tmp_path.parent / "nothing-here"])
         assert again[0].reason == "no such file or folder"
         copy = tmp_path / "copy.txt"
         copy.write_text(seed_text, encoding="utf-8")
         first, second = ingest_paths(store, [copy, copy])
         assert not first.new and not second.new
-        assert store.document_count() == 1
-        assert {kind: store.count(kind) for kind in counts} == counts
+        assert store.documents.count() == 1
+        assert {kind: store.records.count(kind) for kind in counts} == counts
 
 
 def test_later_taliban_article_lands_on_seed_taleban(seed_db):
     with Store(seed_db) as store:
-        taleban = [a for a in store.page("actor", 0, 500) if a["name"] == "Taleban"]
+        taleban = [a for a in store.records.page("actor", 0, 500) if a["name"] == "Taleban"]
         assert len(taleban) == 1
         added = ingest_article(store, Article(TALIBAN_ARTICLE, "Kalafgan", "test"))
         assert added.new
-        names = [a["name"] for a in store.page("actor", 0, 500)]
+        names = [a["name"] for a in store.records.page("actor", 0, 500)]
         assert names.count("Taleban") == 1
         assert "Taliban" not in names
-        record = store.get("actor", taleban[0]["id"])
-        assert "Taliban" in record["aliases"]
-        assert {m["document_id"] for m in record["mentions"]} == {1, added.document_id}
+        record = store.records.get("actor", taleban[0]["id"])
+        assert "Taliban" in record.aliases
+        assert {m.document_id for m in record.mentions} == {1, added.document_id}
 
 
 def test_search_absorbs_typos(seed_db):
     with Store(seed_db) as store:
-        hits = store.search("Talibn")
+        hits = store.index.search("Talibn")
         assert hits and hits[0].kind == "actor" and hits[0].label == "Taleban"
-        assert any(h.kind == "figure" and "refugees" in h.label for h in store.search("refugee"))
-        assert store.search("Shanghai Cooperation")[0].label.startswith("Shanghai")
+        assert any(h.kind == "figure" and "refugees" in h.label
+                   for h in store.index.search("refugee"))
+        assert store.index.search("Shanghai Cooperation")[0].label.startswith("Shanghai")
 
 
 @pytest.mark.parametrize(
@@ -59,34 +60,35 @@ def test_search_absorbs_typos(seed_db):
 )
 def test_search_syntax_is_plain_text(seed_db, query):
     with Store(seed_db) as store:
-        store.search(query)
-        assert store.count("event") > 0
+        store.index.search(query)
+        assert store.records.count("event") > 0
 
 
 def test_edits_are_logged_undone_redone_and_kept(seed_db):
     with Store(seed_db) as store:
-        figure = store.page("figure")[0]
-        edit = store.set_field("figure", figure["id"], "value", "1,234")
+        figure = store.records.page("figure")[0]
+        edit = store.edits.set_field("figure", figure["id"], "value", "1,234")
         assert (edit.old, edit.new) == (figure["value"], 1234)
-        store.set_field("figure", figure["id"], "note", "checked against UNHCR")
+        store.edits.set_field("figure", figure["id"], "note", "checked against UNHCR")
         with pytest.raises(InvalidValue, match="negative"):
-            store.set_field("figure", figure["id"], "value", "-3")
+            store.edits.set_field("figure", figure["id"], "value", "-3")
         with pytest.raises(InvalidValue, match="not a date"):
-            store.set_field("event", store.page("event")[0]["id"], "date_start", "last Tuesday")
-        assert store.set_field("figure", figure["id"], "value", 1234) is None  # no change
+            store.edits.set_field("event", store.records.page("event")[0]["id"], "date_start",
+                                  "last Tuesday")
+        assert store.edits.set_field("figure", figure["id"], "value", 1234) is None  # no change
     with Store(seed_db) as store:  # a relaunch
-        record = store.get("figure", figure["id"])
-        assert (record["value"], record["note"]) == (1234, "checked against UNHCR")
-        assert [e.field for e in store.history("figure", figure["id"])] == ["value", "note"]
-        assert store.undo().edits[0].field == "note"
-        assert store.undo().edits[0].field == "value"
-        assert store.get("figure", figure["id"])["value"] == figure["value"]
+        record = store.records.get("figure", figure["id"])
+        assert (record.value, record.note) == (1234, "checked against UNHCR")
+        assert [e.field for e in store.history.of("figure", figure["id"])] == ["value", "note"]
+        assert store.history.undo().edits[0].field == "note"
+        assert store.history.undo().edits[0].field == "value"
+        assert store.records.get("figure", figure["id"]).value == figure["value"]
     with Store(seed_db) as store:  # undo and redo survive a relaunch too
-        assert store.redo().edits[0].field == "value"
-        assert store.get("figure", figure["id"])["value"] == 1234
-        store.set_field("figure", figure["id"], "status", "confirmed")
-        assert store.redo() is None  # a new edit ends the redo chain
-        history = store.history("figure", figure["id"])
+        assert store.history.redo().edits[0].field == "value"
+        assert store.records.get("figure", figure["id"]).value == 1234
+        store.edits.set_field("figure", figure["id"], "status", "confirmed")
+        assert store.history.redo() is None  # a new edit ends the redo chain
+        history = store.history.of("figure", figure["id"])
         assert [(e.field, e.undone) for e in history] == [
             ("value", 0), ("note", 2), ("status", 0)
         ]
@@ -94,7 +96,7 @@ def test_edits_are_logged_undone_redone_and_kept(seed_db):
 
 def test_edit_history_is_plain_sqlite(seed_db):
     with Store(seed_db) as store:
-        store.set_field("actor", 1, "note", "seen")
+        store.edits.set_field("actor", 1, "note", "seen")
     rows = sqlite3.connect(seed_db).execute(
         "SELECT kind, record_id, field, old, new, undone FROM edits"
     ).fetchall()
@@ -103,13 +105,13 @@ def test_edit_history_is_plain_sqlite(seed_db):
 
 def test_edited_note_is_searchable(seed_db):
     with Store(seed_db) as store:
-        store.set_field("figure", 1, "note", "verify with OCHA flash update")
-        assert ("figure", 1) in [(h.kind, h.record_id) for h in store.search("flash update")]
+        store.edits.set_field("figure", 1, "note", "verify with OCHA flash update")
+        assert ("figure", 1) in [(h.kind, h.record_id) for h in store.index.search("flash update")]
 
 
 def test_json_export_carries_annotation_and_provenance(seed_db):
     with Store(seed_db) as store:
-        store.set_field("event", 1, "note", "lead event")
+        store.edits.set_field("event", 1, "note", "lead event")
         out = io.StringIO()
         export(store, out, "json")
     data = json.loads(out.getvalue())
@@ -134,7 +136,7 @@ def test_csv_and_jsonl_exports(seed_db):
         out = io.StringIO()
         export(store, out, "csv", "figures")
         rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-        assert len(rows) == store.count("figure")
+        assert len(rows) == store.records.count("figure")
         assert {"value", "qualifier", "category", "document", "start", "end"} <= set(rows[0])
         out = io.StringIO()
         export(store, out, "jsonl")
@@ -166,125 +168,128 @@ def test_not_a_store(tmp_path):
 
 def test_extractor_version_is_recorded(seed_db):
     with Store(seed_db) as store:
-        assert store.document(1)["extractor_version"] == extract.EXTRACTOR_VERSION
+        assert store.documents.get(1).extractor_version == extract.EXTRACTOR_VERSION
 
 
 def _actor_id(store: Store, name: str) -> int:
-    return next(a["id"] for a in store.page("actor", 0, 500) if a["name"] == name)
+    return next(a["id"] for a in store.records.page("actor", 0, 500) if a["name"] == name)
 
 
 def test_merge_keeps_every_alias_and_link_and_undoes(seed_db):
     with Store(seed_db) as store:
         ingest_article(store, Article(TALIBAN_ARTICLE, "Kalafgan", "test"))
         russia, kabulov = _actor_id(store, "Russia"), _actor_id(store, "Zamir Kabulov")
-        before_russia = store.get("actor", russia)
-        before_kabulov = store.get("actor", kabulov)
-        store.merge_actors(kabulov, russia)
-        merged = store.get("actor", russia)
-        assert set(before_russia["aliases"]) | set(before_kabulov["aliases"]) == set(
-            merged["aliases"]
+        before_russia = store.records.get("actor", russia)
+        before_kabulov = store.records.get("actor", kabulov)
+        store.edits.merge_actors(kabulov, russia)
+        merged = store.records.get("actor", russia)
+        assert set(before_russia.aliases) | set(before_kabulov.aliases) == set(
+            merged.aliases
         )
-        assert len(merged["mentions"]) == len(before_russia["mentions"]) + len(
-            before_kabulov["mentions"]
+        assert len(merged.mentions) == len(before_russia.mentions) + len(
+            before_kabulov.mentions
         )
-        assert {e["id"] for e in before_kabulov["events"]} <= {e["id"] for e in merged["events"]}
-        assert store.get("actor", kabulov)["status"] == "merged"
-        assert kabulov not in [a["id"] for a in store.page("actor", 0, 500)]
-        assert all(h.record_id != kabulov for h in store.search("Kabulov", kinds=("actor",)))
+        assert {e.id for e in before_kabulov.events} <= {e.id for e in merged.events}
+        assert store.records.get("actor", kabulov).status == "merged"
+        assert kabulov not in [a["id"] for a in store.records.page("actor", 0, 500)]
+        assert all(h.record_id != kabulov for h in store.index.search("Kabulov", kinds=("actor",)))
     with Store(seed_db) as store:  # undo after a relaunch
-        step = store.undo()
+        step = store.history.undo()
         assert step.action == "merge"
-        assert store.get("actor", kabulov)["aliases"] == before_kabulov["aliases"]
-        assert len(store.get("actor", kabulov)["mentions"]) == len(before_kabulov["mentions"])
-        assert store.get("actor", russia)["aliases"] == before_russia["aliases"]
-        assert store.get("actor", kabulov)["status"] == "unreviewed"
-        assert store.search("Kabulov")[0].record_id == kabulov
-        assert store.redo().action == "merge"
-        assert store.get("actor", kabulov)["status"] == "merged"
+        assert store.records.get("actor", kabulov).aliases == before_kabulov.aliases
+        assert len(store.records.get("actor", kabulov).mentions) == len(
+            before_kabulov.mentions)
+        assert store.records.get("actor", russia).aliases == before_russia.aliases
+        assert store.records.get("actor", kabulov).status == "unreviewed"
+        assert store.index.search("Kabulov")[0].record_id == kabulov
+        assert store.history.redo().action == "merge"
+        assert store.records.get("actor", kabulov).status == "merged"
 
 
 def test_split_alias_back_out(seed_db):
     with Store(seed_db) as store:
         ingest_article(store, Article(TALIBAN_ARTICLE, "Kalafgan", "test"))
         taleban = _actor_id(store, "Taleban")
-        new_id = store.split_alias(taleban, "Taliban")
-        split = store.get("actor", new_id)
-        assert split["name"] == "Taliban" and split["kind"] == "rebel_group"
-        assert {m["span"] for m in split["mentions"]} == {"Taliban"}
-        assert "Taliban" not in store.get("actor", taleban)["aliases"]
-        assert all(m["span"] != "Taliban" for m in store.get("actor", taleban)["mentions"])
+        new_id = store.edits.split_alias(taleban, "Taliban")
+        split = store.records.get("actor", new_id)
+        assert split.name == "Taliban" and split.kind == "rebel_group"
+        assert {m.span for m in split.mentions} == {"Taliban"}
+        assert "Taliban" not in store.records.get("actor", taleban).aliases
+        assert all(m.span != "Taliban" for m in store.records.get("actor", taleban).mentions)
         with pytest.raises(InvalidValue):
-            store.split_alias(taleban, "Taleban")
-        store.undo()
-        assert store.get("actor", new_id) is None
-        assert "Taliban" in store.get("actor", taleban)["aliases"]
+            store.edits.split_alias(taleban, "Taleban")
+        store.history.undo()
+        assert store.records.get("actor", new_id) is None
+        assert "Taliban" in store.records.get("actor", taleban).aliases
 
 
 def test_add_a_missed_figure_from_a_sentence(seed_db, seed_text):
     with Store(seed_db) as store:
         start = seed_text.index("three separate installations")
         end = start + len("three separate installations")
-        figure_id = store.add_record("figure", 1, start, end, {
+        figure_id = store.edits.add_record("figure", 1, start, end, {
             "value": "3", "qualifier": "exact", "category": "installations",
             "counted": "installations",
         })
-        record = store.get("figure", figure_id)
-        assert record["text"] == "three separate installations"
-        assert record["sentence"].startswith("Set up in 2005")
-        assert record["origin"] == "human" and record["status"] == "confirmed"
+        record = store.records.get("figure", figure_id)
+        assert record.text == "three separate installations"
+        assert record.sentence.startswith("Set up in 2005")
+        assert record.origin == "human" and record.status == "confirmed"
         with pytest.raises(InvalidValue):
-            store.add_record("figure", 1, start, end, {"value": "-1", "qualifier": "exact",
+            store.edits.add_record("figure", 1, start, end, {"value": "-1", "qualifier": "exact",
                                                        "category": "x", "counted": "x"})
-        sentences = store.sentences(1)
+        sentences = store.documents.sentences(1)
         assert any(seed_text[s:e].startswith("Set up in 2005") for s, e in sentences)
-        assert store.undo().action == "add"
-        assert store.get("figure", figure_id) is None
+        assert store.history.undo().action == "add"
+        assert store.records.get("figure", figure_id) is None
 
 
 def test_reextract_never_overwrites_human_decisions(seed_db):
     from store.ingest import reextract
 
     with Store(seed_db) as store:
-        figures = store.page("figure", 0, 100)
+        figures = store.records.page("figure", 0, 100)
         edited, noted, untouched = figures[0]["id"], figures[1]["id"], figures[2]["id"]
-        store.set_field("figure", edited, "value", 999)
-        store.set_field("figure", noted, "note", "keep me")
-        store.set_field("event", 1, "status", "rejected")
+        store.edits.set_field("figure", edited, "value", 999)
+        store.edits.set_field("figure", noted, "note", "keep me")
+        store.edits.set_field("event", 1, "status", "rejected")
         taleban, russia = _actor_id(store, "Taleban"), _actor_id(store, "Russia")
-        store.merge_actors(taleban, russia)
-        before = {kind: store.count(kind) for kind in ("figure", "event")}
+        store.edits.merge_actors(taleban, russia)
+        before = {kind: store.records.count(kind) for kind in ("figure", "event")}
         store.conn.execute("UPDATE figures SET value = 1 WHERE id = ?", (untouched,))
         done = reextract(store, everything=True)
         assert done and done[0][1]["updated"] > 0
-        assert store.get("figure", edited)["value"] == 999
-        assert store.get("figure", noted)["note"] == "keep me"
-        assert store.get("figure", untouched)["value"] != 1  # machine value refreshed
-        assert store.get("event", 1)["status"] == "rejected"
-        assert store.get("actor", taleban)["status"] == "merged"
-        names = [a["name"] for a in store.page("actor", 0, 500)]
+        assert store.records.get("figure", edited).value == 999
+        assert store.records.get("figure", noted).note == "keep me"
+        assert store.records.get("figure", untouched).value != 1  # machine value refreshed
+        assert store.records.get("event", 1).status == "rejected"
+        assert store.records.get("actor", taleban).status == "merged"
+        names = [a["name"] for a in store.records.page("actor", 0, 500)]
         assert "Taleban" not in names
-        assert {kind: store.count(kind) for kind in ("figure", "event")} == before
+        assert {kind: store.records.count(kind) for kind in ("figure", "event")} == before
 
 
 def test_edit_the_actors_of_an_event(seed_db):
     with Store(seed_db) as store:
-        event = next(e for e in store.page("event", 0, 100) if e["type"] == "statements_diplomacy")
-        before = store.get("event", event["id"])["actors"]
-        edits = store.set_fields("event", event["id"], {
+        event = next(e for e in store.records.page("event", 0, 100)
+                     if e["type"] == "statements_diplomacy")
+        before = store.records.get("event", event["id"]).actors
+        edits = store.edits.set_fields("event", event["id"], {
             "actors": "Talibn (actor1); Russia (actor2); RIA Novosti (source)",
         })
         assert edits
-        actors = {(a["name"], a["role"]) for a in store.get("event", event["id"])["actors"]}
+        actors = {(a.name, a.role) for a in store.records.get("event", event["id"]).actors}
         assert actors == {("Taleban", "actor1"), ("Russia", "actor2"), ("RIA Novosti", "source")}
         with pytest.raises(InvalidValue, match="no actor is called"):
-            store.set_fields("event", event["id"], {"actors": "Nobody Atall (actor1)"})
+            store.edits.set_fields("event", event["id"], {"actors": "Nobody Atall (actor1)"})
         with pytest.raises(InvalidValue, match="role"):
-            store.set_fields("event", event["id"], {"actors": "Russia (victim)"})
-        assert {(a["name"], a["role"]) for a in store.get("event", event["id"])["actors"]} == (
+            store.edits.set_fields("event", event["id"], {"actors": "Russia (victim)"})
+        assert {(a.name, a.role)
+                for a in store.records.get("event", event["id"]).actors} == (
             actors
         )
-        store.undo()
-        assert store.get("event", event["id"])["actors"] == before
+        store.history.undo()
+        assert store.records.get("event", event["id"]).actors == before
 
 
 @pytest.mark.parametrize(("value", "stored"), [
@@ -335,12 +340,12 @@ def test_search_puts_the_exact_phrase_first_and_says_where_hits_come_from(seed_d
     from store.articles import sources
 
     with Store(seed_db) as store:
-        event = store.page("event", 0, 50)[-1]["id"]
-        store.set_field("event", event, "summary", "border crossing seized by fighters")
-        hits = store.search("crossing seized", limit=20)
+        event = store.records.page("event", 0, 50)[-1]["id"]
+        store.edits.set_field("event", event, "summary", "border crossing seized by fighters")
+        hits = store.index.search("crossing seized", limit=20)
         assert (hits[0].kind, hits[0].record_id) == ("event", event)
         where = sources(store, [(h.kind, h.record_id) for h in hits])
         assert where[("event", event)].startswith("doc #1 · Hundreds of Afghans flee")
-        actor = next(h for h in store.search("Taleban", limit=5) if h.kind == "actor")
+        actor = next(h for h in store.index.search("Taleban", limit=5) if h.kind == "actor")
         assert sources(store, [("actor", actor.record_id)]) == {
             ("actor", actor.record_id): "in 1 article"}

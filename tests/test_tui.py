@@ -75,7 +75,7 @@ async def test_search_finds_misspelt_taleban_and_jumps_to_it(seed_db):
         actors = app.query_one("#pane-actor", RecordPane)
         assert app.focused is actors
         with Store(seed_db) as store:
-            assert store.get("actor", actors.current_id)["name"] == "Taleban"
+            assert store.records.get("actor", actors.current_id).name == "Taleban"
         assert "Taleban" in detail_text(app)
 
 
@@ -121,8 +121,8 @@ async def test_note_is_saved_and_survives_relaunch(seed_db):
         assert figures.current_id == figure_id
         assert "check UNHCR [bold]count[/]" in detail_text(app)
         with Store(seed_db) as store:
-            assert store.get("figure", figure_id)["note"] == "check UNHCR [bold]count[/]"
-            assert [e.field for e in store.history("figure", figure_id)] == ["note"]
+            assert store.records.get("figure", figure_id).note == "check UNHCR [bold]count[/]"
+            assert [e.field for e in store.history.of("figure", figure_id)] == ["note"]
 
 
 async def test_confirm_reject_and_undo(seed_db):
@@ -137,16 +137,16 @@ async def test_confirm_reject_and_undo(seed_db):
         await pilot.press("x")
         await settle(pilot)
         with Store(seed_db) as store:
-            assert store.get("event", first)["status"] == "confirmed"
-            assert store.get("event", second)["status"] == "rejected"
+            assert store.records.get("event", first).status == "confirmed"
+            assert store.records.get("event", second).status == "rejected"
         await pilot.press("U")
         await settle(pilot)
         with Store(seed_db) as store:
-            assert store.get("event", second)["status"] == "unreviewed"
+            assert store.records.get("event", second).status == "unreviewed"
         await pilot.press("ctrl+r")
         await settle(pilot)
         with Store(seed_db) as store:
-            assert store.get("event", second)["status"] == "rejected"
+            assert store.records.get("event", second).status == "rejected"
         cell = events.get_row_at(1)[-1]
         assert isinstance(cell, Text) and "✗" in cell.plain
 
@@ -156,7 +156,7 @@ async def test_edit_form_refuses_bad_values_and_saves_good_ones(seed_db):
     async with app.run_test(size=SIZE) as pilot:
         figure_id = await open_figure_editor(pilot)
         with Store(seed_db) as store:
-            before = store.get("figure", figure_id)
+            before = store.records.get("figure", figure_id)
         value = app.screen.query_one("#edit-value", Input)
         value.value = "-40"
         await pilot.press("ctrl+s")
@@ -169,9 +169,9 @@ async def test_edit_form_refuses_bad_values_and_saves_good_ones(seed_db):
         await settle(pilot)
         assert not isinstance(app.screen, EditScreen)
         with Store(seed_db) as store:
-            after = store.get("figure", figure_id)
-            assert after["value"] == 420 and after["category"] == "refugees"
-            assert store.history("figure", figure_id)[0].old == before["value"]
+            after = store.records.get("figure", figure_id)
+            assert after.value == 420 and after.category == "refugees"
+            assert store.history.of("figure", figure_id)[0].old == before.value
         assert app.query_one("#pane-figure", RecordPane).get_row_at(0)[0].plain == "420"
 
 

@@ -21,7 +21,7 @@ TALIBAN_ARTICLE = (
 
 def actor_id(db, name: str) -> int:
     with Store(db) as store:
-        return next(a["id"] for a in store.page("actor", 0, 500) if a["name"] == name)
+        return next(a["id"] for a in store.records.page("actor", 0, 500) if a["name"] == name)
 
 
 async def select(pilot, kind: str, record_id: int) -> RecordPane:
@@ -34,8 +34,8 @@ async def select(pilot, kind: str, record_id: int) -> RecordPane:
 
 async def test_review_strokes_skip_to_next_unreviewed(seed_db):
     with Store(seed_db) as store:
-        second = store.page("figure")[1]["id"]
-        store.set_field("figure", second, "status", "confirmed")
+        second = store.records.page("figure")[1]["id"]
+        store.edits.set_field("figure", second, "status", "confirmed")
     app = make_app(seed_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -80,7 +80,7 @@ async def test_tags_are_saved_searchable_and_filterable(seed_db):
         await pilot.press("t", *"needs-source, unhcr", "enter")
         await settle(pilot)
         with Store(seed_db) as store:
-            assert store.get("figure", tagged)["tags"] == ["needs-source", "unhcr"]
+            assert store.records.get("figure", tagged).tags == ("needs-source", "unhcr")
         await pilot.press("number_sign", *"unhcr", "enter")
         await settle(pilot)
         assert figures.ids == [tagged] and "#unhcr" in str(figures.border_title)
@@ -141,9 +141,9 @@ async def test_split_alias_from_the_keyboard(seed_db):
     async with make_app(seed_db).run_test(size=SIZE) as pilot:
         await split_taleban(pilot, taleban, "Taliban")
     with Store(seed_db) as store:
-        names = [a["name"] for a in store.page("actor", 0, 500)]
+        names = [a["name"] for a in store.records.page("actor", 0, 500)]
         assert "Taliban" in names and "Taleban" in names
-        assert "Taliban" not in store.get("actor", taleban)["aliases"]
+        assert "Taliban" not in store.records.get("actor", taleban).aliases
 
 
 async def test_split_one_articles_mentions_off_an_actor(seed_db):
@@ -151,7 +151,7 @@ async def test_split_one_articles_mentions_off_an_actor(seed_db):
     with that article's events, the seed's stay, and U puts everything back."""
     with Store(seed_db) as store:
         kalafgan = ingest_article(store, Article(TALIBAN_ARTICLE, "Kalafgan", "test"))
-        before = store.get("actor", actor_id(seed_db, "Taleban"))
+        before = store.records.get("actor", actor_id(seed_db, "Taleban"))
     taleban = actor_id(seed_db, "Taleban")
     async with make_app(seed_db).run_test(size=SIZE) as pilot:
         await split_taleban(pilot, taleban, "Kalafgan")
@@ -162,7 +162,7 @@ async def test_split_one_articles_mentions_off_an_actor(seed_db):
                 "GROUP BY document_id"))
             split = int(mentions[kalafgan.document_id])
             assert split != taleban and mentions[1] == str(taleban)
-            assert store.get("actor", split)["name"] == "Taliban"
+            assert store.records.get("actor", split).name == "Taliban"
             events = store.conn.execute(
                 "SELECT e.document_id, ea.actor_id FROM event_actors ea JOIN events e ON "
                 "e.id = ea.event_id WHERE ea.actor_id IN (?, ?)", (taleban, split)).fetchall()
@@ -171,8 +171,8 @@ async def test_split_one_articles_mentions_off_an_actor(seed_db):
         await pilot.press("U")
         await settle(pilot)
     with Store(seed_db) as store:
-        assert store.get("actor", taleban)["aliases"] == before["aliases"]
-        assert store.get("actor", split) is None
+        assert store.records.get("actor", taleban).aliases == before.aliases
+        assert store.records.get("actor", split) is None
 
 
 async def test_add_a_missed_figure_from_the_keyboard(seed_db, seed_text):
@@ -202,10 +202,10 @@ async def test_add_a_missed_figure_from_the_keyboard(seed_db, seed_text):
         assert not isinstance(app.screen, AddScreen)
         assert figures.total == before + 1
         with Store(seed_db) as store:
-            added = store.get("figure", figures.current_id)
+            added = store.records.get("figure", figures.current_id)
         start = seed_text.index("three separate installations")
-        assert (added["start"], added["end"]) == (start, start + 28)
-        assert added["origin"] == "human"
+        assert (added.start, added.end) == (start, start + 28)
+        assert added.origin == "human"
 
 
 async def test_history_view_lists_old_and_new_values(seed_db):
@@ -242,8 +242,8 @@ async def test_undo_redo_after_relaunch_and_reextract_after_edits(seed_db):
         await settle(pilot)
     with Store(seed_db) as store:  # the extractor runs again over the document
         reextract(store, everything=True)
-        record = store.get("figure", figure_id)
-        assert (record["value"], record["status"]) == (345, "rejected")
+        record = store.records.get("figure", figure_id)
+        assert (record.value, record.status) == (345, "rejected")
     app = make_app(seed_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -252,12 +252,12 @@ async def test_undo_redo_after_relaunch_and_reextract_after_edits(seed_db):
         await pilot.press("ctrl+z")  # undoes the value
         await settle(pilot)
         with Store(seed_db) as store:
-            record = store.get("figure", figure_id)
-            assert (record["value"], record["status"]) == (350, "unreviewed")
+            record = store.records.get("figure", figure_id)
+            assert (record.value, record.status) == (350, "unreviewed")
         await pilot.press("ctrl+r")
         await settle(pilot)
         with Store(seed_db) as store:
-            assert store.get("figure", figure_id)["value"] == 345
+            assert store.records.get("figure", figure_id).value == 345
 
 
 async def test_edit_form_changes_the_actors_of_an_event(seed_db):
@@ -274,10 +274,11 @@ async def test_edit_form_changes_the_actors_of_an_event(seed_db):
         await settle(pilot)
         assert not isinstance(app.screen, AddScreen)
     with Store(seed_db) as store:
-        actors = {(a["name"], a["role"]) for a in store.get("event", event_id)["actors"]}
+        actors = {(a.name, a.role) for a in store.records.get("event", event_id).actors}
         assert actors == {("Zamir Kabulov", "actor1"), ("Interfax", "source")}
-        assert store.undo().action == "edit"
-        assert {(a["name"], a["role"]) for a in store.get("event", event_id)["actors"]} != actors
+        assert store.history.undo().action == "edit"
+        assert {(a.name, a.role)
+                for a in store.records.get("event", event_id).actors} != actors
 
 
 async def test_the_cursor_follows_its_record_through_reloads_and_jumps(seed_db):
@@ -295,7 +296,7 @@ async def test_the_cursor_follows_its_record_through_reloads_and_jumps(seed_db):
         assert chosen is not None and len(after) >= 3
         with Store(seed_db) as other:  # two later events re-dated to come first
             for event_id in after[:2]:
-                other.set_field("event", event_id, "date_start", "1990-01-01")
+                other.edits.set_field("event", event_id, "date_start", "1990-01-01")
         app.reload()
         await settle(pilot)
         assert pane.current_id == chosen and pane.ids.index(chosen) == pane.cursor_row
@@ -303,13 +304,13 @@ async def test_the_cursor_follows_its_record_through_reloads_and_jumps(seed_db):
         await pilot.press("x")  # reject: it must be this record that is rejected
         await settle(pilot)
         with Store(seed_db) as store:
-            assert store.get("event", chosen)["status"] == "rejected"
-            assert all(store.get("event", e)["status"] == "unreviewed" for e in after[:2])
+            assert store.records.get("event", chosen).status == "rejected"
+            assert all(store.records.get("event", e).status == "unreviewed" for e in after[:2])
         # re-dated again, unseen by the pane, then a search hit chosen: the right record
         target = after[2]
         with Store(seed_db) as other:
-            other.set_field("event", after[0], "date_start", "2999-01-01")
-            other.set_field("event", after[1], "date_start", "2999-01-02")
+            other.edits.set_field("event", after[0], "date_start", "2999-01-01")
+            other.edits.set_field("event", after[1], "date_start", "2999-01-02")
         app.go_to_record("event", target)
         await settle(pilot)
         assert pane.current_id == target and app.selected() == ("event", target)
@@ -347,22 +348,22 @@ async def test_an_unknown_actor_is_refused_inside_the_form_and_nothing_typed_is_
         for field, value in typed.items():
             assert form.query_one(f"#edit-{field}", Input).value == value
         with Store(seed_db) as store:
-            assert store.get("event", event_id)["summary"] != typed["summary"]
+            assert store.records.get("event", event_id).summary != typed["summary"]
         form.query_one("#edit-actors", Input).value = "Taleban (actor1)"  # fixed: it saves
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, EditScreen)
     with Store(seed_db) as store:
-        event = store.get("event", event_id)
-        assert event["summary"] == typed["summary"] and event["location"] == "Mazar-i-Sharif"
-        assert [(a["name"], a["role"]) for a in event["actors"]] == [("Taleban", "actor1")]
+        event = store.records.get("event", event_id)
+        assert event.summary == typed["summary"] and event.location == "Mazar-i-Sharif"
+        assert [(a.name, a.role) for a in event.actors] == [("Taleban", "actor1")]
 
 
 async def test_confirming_the_last_unreviewed_wraps_then_says_none_is_left(seed_db):
     with Store(seed_db) as store:
-        figures = [f["id"] for f in store.page("figure")]
+        figures = [f["id"] for f in store.records.page("figure")]
         for figure_id in figures[1:-1]:  # all reviewed but the first and the last
-            store.set_field("figure", figure_id, "status", "confirmed")
+            store.edits.set_field("figure", figure_id, "status", "confirmed")
     app = make_app(seed_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -380,7 +381,7 @@ async def test_confirming_the_last_unreviewed_wraps_then_says_none_is_left(seed_
         assert "No unreviewed record is left in this pane." in [
             n.message for n in app._notifications]
     with Store(seed_db) as store:
-        assert {store.get("figure", f)["status"] for f in figures} == {"confirmed"}
+        assert {store.records.get("figure", f).status for f in figures} == {"confirmed"}
 
 
 async def test_tab_walks_the_add_form_field_by_field(seed_db, seed_text):
@@ -427,19 +428,20 @@ async def test_selection_confirms_rejects_and_tags_as_one_undoable_step(seed_db)
         await pilot.press("t", *"checked", "enter")
         await settle(pilot)
         with Store(seed_db) as store:
-            tagged = {f["id"] for f in store.page("figure", 0, 500) if "checked" in f["tags"]}
+            tagged = {f["id"] for f in store.records.page("figure", 0, 500)
+                      if "checked" in f["tags"]}
         assert tagged == set(picked[:2]) and not figures.selection
         await pilot.press("s", "j", "s", "x")  # rows 3 and 4 rejected, nothing else
         await settle(pilot)
         with Store(seed_db) as store:
-            every = store.page("figure", 0, 500, View(statuses=STATUSES))
+            every = store.records.page("figure", 0, 500, View(statuses=STATUSES))
             rejected = {f["id"] for f in every if f["status"] == "rejected"}
             others = [f["status"] for f in every if f["id"] not in rejected]
         assert len(rejected) == 2 and set(others) == {"unreviewed"}
         await pilot.press("U")  # one step: both come back
         await settle(pilot)
         with Store(seed_db) as store:
-            every = store.page("figure", 0, 500, View(statuses=STATUSES))
+            every = store.records.page("figure", 0, 500, View(statuses=STATUSES))
             assert not [f for f in every if f["status"] == "rejected"]
         await pilot.press("g", "s")  # every figure of the view
         await settle(pilot)
@@ -470,9 +472,9 @@ async def test_wire_copies_are_hidden_from_review_until_asked_for(tmp_path):
                                              "Nigeria: 14 held", "another-outlet"))
         assert copy.duplicate_of == first.document_id
         every = View(statuses=STATUSES, copies=True)
-        of_copy = [f["id"] for f in store.page("figure", 0, 100, every)
+        of_copy = [f["id"] for f in store.records.page("figure", 0, 100, every)
                    if f["document_id"] == copy.document_id]
-        originals = [f for f in store.page("figure", 0, 100, every)
+        originals = [f for f in store.records.page("figure", 0, 100, every)
                      if f["document_id"] == first.document_id]
         assert of_copy and len(of_copy) == len(originals)
     app = make_app(db)
@@ -500,7 +502,7 @@ async def test_the_form_offers_to_create_an_unknown_actor_as_one_undoable_step(s
     from tui.forms import EditScreen
 
     with Store(seed_db) as store:
-        actors_before = store.count("actor", View(statuses=STATUSES))
+        actors_before = store.records.count("actor", View(statuses=STATUSES))
     app = make_app(seed_db)
     async with app.run_test(size=SIZE) as pilot:
         event_id, form = await edit_first_event(pilot)
@@ -516,17 +518,17 @@ async def test_the_form_offers_to_create_an_unknown_actor_as_one_undoable_step(s
         await settle(pilot)
         assert not isinstance(app.screen, EditScreen)
         with Store(seed_db) as store:
-            event = store.get("event", event_id)
-            assert [(a["name"], a["role"]) for a in event["actors"]] == [
+            event = store.records.get("event", event_id)
+            assert [(a.name, a.role) for a in event.actors] == [
                 ("Taleban", "actor1"), ("Civilians", "actor2")]
-            created = store.get("actor", event["actors"][1]["id"])
-            assert (created["kind"], created["country"]) == ("civilians", "AFG")
-            assert event["summary"] == "Taleban attack on villagers"
+            created = store.records.get("actor", event.actors[1].id)
+            assert (created.kind, created.country) == ("civilians", "AFG")
+            assert event.summary == "Taleban attack on villagers"
         await pilot.press("U")  # one step: the actor goes with the rest of the form
         await settle(pilot)
         with Store(seed_db) as store:
-            assert store.count("actor", View(statuses=STATUSES)) == actors_before
-            assert "Civilians" not in str(store.get("event", event_id)["actors"])
+            assert store.records.count("actor", View(statuses=STATUSES)) == actors_before
+            assert "Civilians" not in str(store.records.get("event", event_id).actors)
 
 
 async def test_a_keymap_file_remaps_keys_and_reports_what_it_cannot_use(seed_db, tmp_path,
@@ -555,11 +557,11 @@ async def test_a_keymap_file_remaps_keys_and_reports_what_it_cannot_use(seed_db,
         await settle(pilot)
         first = figures.ids[0]
         with Store(seed_db) as store:
-            assert store.get("figure", first)["status"] == "rejected"
+            assert store.records.get("figure", first).status == "rejected"
         await pilot.press("u")  # now undo
         await settle(pilot)
         with Store(seed_db) as store:
-            assert store.get("figure", first)["status"] == "unreviewed"
+            assert store.records.get("figure", first).status == "unreviewed"
         await pilot.press("s", "k", "U")  # select, back up, unselect with U
         assert not figures.selection
         await pilot.press("question_mark")

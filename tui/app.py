@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.containers import Grid
@@ -19,7 +20,21 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
-from store import STATUSES, Edit, Hit, InvalidValue, Step, Store, StoreError, View, totals_of
+from store import (
+    STATUSES,
+    ActorRecord,
+    AnyRecord,
+    Crisis,
+    Edit,
+    Hit,
+    InvalidValue,
+    Sourced,
+    Step,
+    Store,
+    StoreError,
+    View,
+    totals_of,
+)
 from store.articles import article_row, mentioning
 from store.bulk import MAX_SELECTION, review_records, tag_records, view_ids
 
@@ -28,9 +43,9 @@ from .articles_screen import VERDICTS, ArticleScreen, ArticlesScreen
 from .crisis_screens import ClaimsScreen, TimelineScreen
 from .detail import DetailView
 from .forms import EditScreen, FieldBar, as_input
-from .help_screen import HelpScreen, key_names, sections
+from .help_screen import HelpScreen, bindings_of, key_names, sections
 from .panes import TITLES, RecordPane, RowRequest
-from .pickers import AddScreen, HistoryScreen, PickScreen
+from .pickers import AddScreen, HistoryScreen, NewRecord, PickScreen
 from .search_screen import SearchScreen
 
 PANE_ORDER = ("event", "actor", "figure")
@@ -90,33 +105,33 @@ class TrackerApp(App):
 
     def __init__(self, db_path: str | Path, read_only: bool = False) -> None:
         super().__init__()
-        self.bindings_by_id = {b.id: b for _title, bindings in sections(type(self).BINDINGS)
+        self.bindings_by_id = {b.id: b for _title, bindings in sections(type(self))
                                for b in bindings if b.id}
         # the user's keys (``tui/keymap.py``): a few lines read once, before the first frame
         self.user_keys = keymap.load(set(self.bindings_by_id))
         sys.setswitchinterval(min(sys.getswitchinterval(), self.SWITCH_INTERVAL))
         self.db_path = Path(db_path)
         self.store = Store(self.db_path, read_only=read_only)
-        self.crisis: dict | None = None  # the crisis the panes show; None: all of them
+        self.crisis: Crisis | None = None  # the crisis the panes show; None: all of them
         self.hits: list[Hit] = []  # the last search's hits, for n / N
         self.hit_at = -1
         self._update_sub_title()
 
     def _update_sub_title(self) -> None:
         parts = [self.db_path.name + (" (read-only)" if self.store.read_only else "")]
-        parts.append(self.crisis["name"] if self.crisis else "all crises")
+        parts.append(self.crisis.name if self.crisis else "all crises")
         self.sub_title = " · ".join(parts)
 
-    def key_name(self, binding_id: str) -> str:
+    def key_name(self, binding_id: str | None) -> str:
         """The first key the user has for a binding (their keymap first), as ``?`` writes it:
         what a message tells them to press."""
-        return key_names(self.bindings_by_id[binding_id], self.user_keys.keys).split(" / ")[0]
+        return key_names(self.bindings_by_id[binding_id or ""], self.user_keys.keys).split(" / ")[0]
 
     @property
     def undo_hint(self) -> str:
         return f"({self.key_name('undo')} undoes)"
 
-    def notify(self, message: str, **kwargs) -> None:
+    def notify(self, message: str, **kwargs: Any) -> None:
         """Notifications may quote article text or user input: never read them as markup."""
         kwargs.setdefault("markup", False)
         super().notify(message, **kwargs)
@@ -163,7 +178,7 @@ class TrackerApp(App):
     def open_latest_crisis(self) -> None:
         """Open on the most recently updated crisis (read in a worker: the first paint waits
         for nothing else)."""
-        self.call_from_thread(self.set_crisis, self.store.crisis())
+        self.call_from_thread(self.set_crisis, self.store.crises.get())
 
     @work(thread=True, exclusive=True, group="watch")
     def watch_store(self) -> None:
@@ -188,11 +203,11 @@ class TrackerApp(App):
         for request in requests:
             view, kind = request.pane.view, request.pane.kind
             if request.follow is not None:  # where the record is in the order now
-                request = request.following(self.store.position(kind, request.follow, view))
+                request = request.following(self.store.records.position(kind, request.follow, view))
             pages.append((request, view,
-                          self.store.page(kind, request.offset, request.limit, view)))
+                          self.store.records.page(kind, request.offset, request.limit, view)))
         self.call_from_thread(self._rows_loaded, pages)
-        totals = [(request, view, self.store.count(request.pane.kind, view))
+        totals = [(request, view, self.store.records.count(request.pane.kind, view))
                   for request, view, _rows in pages if request.count]
         if totals:
             self.call_from_thread(self._totals_loaded, totals)
@@ -224,13 +239,13 @@ class TrackerApp(App):
         self.load_rows([self.pane(kind).load_request() for kind in kinds])
 
     # -- crises -----------------------------------------------------------------------------
-    def set_crisis(self, crisis: dict | None) -> None:
+    def set_crisis(self, crisis: Crisis | None) -> None:
         """Show one crisis in every pane (None: all crises)."""
         self.crisis = crisis
         self._update_sub_title()
         for kind in PANE_ORDER:
             pane = self.pane(kind)
-            pane.view = dataclasses.replace(pane.view, crisis=crisis["id"] if crisis else None)
+            pane.view = dataclasses.replace(pane.view, crisis=crisis.id if crisis else None)
             pane.clear_rows()
         self.reload()
 
@@ -239,21 +254,23 @@ class TrackerApp(App):
 
     @work(thread=True, group="crisis")
     def open_crisis_picker(self) -> None:
-        crises = self.store.crises()
-        choices = [("all", "All crises")] + [
-            (c, f"{c['name']}  ·  {c['documents']} documents  ·  "
-                f"{c['first'] or '?'} … {c['last'] or '?'}") for c in crises
+        crises = self.store.crises.all()
+        choices: list[tuple[Crisis | str, str]] = [("all", "All crises")] + [
+            (c, f"{c.name}  ·  {c.documents} documents  ·  "
+                f"{c.first or '?'} … {c.last or '?'}") for c in crises
         ]
         current = next((i for i, (c, _) in enumerate(choices)
-                        if isinstance(c, dict) and self.crisis and c["id"] == self.crisis["id"]),
+                        if isinstance(c, Crisis) and self.crisis and c.id == self.crisis.id),
                        0)
-        self.call_from_thread(
-            self.push_screen, PickScreen("Show which crisis?", choices, current),
-            lambda chosen: chosen is not None and self.set_crisis(
-                None if chosen == "all" else chosen),
-        )
 
-    def _need_crisis(self) -> dict | None:
+        def show(chosen: Crisis | str | None) -> None:
+            if chosen is not None:
+                self.set_crisis(chosen if isinstance(chosen, Crisis) else None)  # None: all
+
+        self.call_from_thread(
+            self.push_screen, PickScreen("Show which crisis?", choices, current), show)
+
+    def _need_crisis(self) -> Crisis | None:
         if self.crisis is None:
             self.notify("Choose a crisis first (c).", severity="warning")
         return self.crisis
@@ -263,15 +280,15 @@ class TrackerApp(App):
             self.open_timeline(self.crisis)
 
     @work(thread=True, group="crisis")
-    def open_timeline(self, crisis: dict) -> None:
-        events = self.store.timeline(crisis["id"], 0, TimelineScreen.PAGE)
+    def open_timeline(self, crisis: Crisis) -> None:
+        events = self.store.crises.timeline(crisis.id, 0, TimelineScreen.PAGE)
         total = (len(events) if len(events) < TimelineScreen.PAGE
-                 else self.store.timeline_count(crisis["id"]))
+                 else self.store.crises.timeline_count(crisis.id))
         self.call_from_thread(self.push_screen,
                               TimelineScreen(self.store, crisis, events, total))
 
     def action_articles(self) -> None:
-        crisis = self.crisis["id"] if self.crisis else None
+        crisis = self.crisis.id if self.crisis else None
         self.push_screen(ArticlesScreen(self.store, crisis), lambda _closed: self.reload())
 
     def action_view_article(self) -> None:
@@ -280,7 +297,7 @@ class TrackerApp(App):
     @work(thread=True, group="edit")
     def open_article(self, kind: str, record_id: int) -> None:
         """The article a record was extracted from, with the record's span in focus."""
-        source = source_of(kind, self.store.get(kind, record_id))
+        source = source_of(self.store.records.get(kind, record_id))
         row = article_row(self.store, source[0]) if source else None
         if row is None:
             self.call_from_thread(self.notify, "This record comes from no article.")
@@ -294,13 +311,13 @@ class TrackerApp(App):
             self.open_claims(self.crisis)
 
     @work(thread=True, group="crisis")
-    def open_claims(self, crisis: dict) -> None:
-        claims = self.store.claims(crisis["id"])
+    def open_claims(self, crisis: Crisis) -> None:
+        claims = self.store.claims.of(crisis.id)
         totals = totals_of(claims)  # not category_totals: that reads the claims again
         self.call_from_thread(
             self.push_screen, ClaimsScreen(crisis, claims, totals),
             lambda choice: choice and self.run_step(
-                self.store.choose_figure, crisis["id"], choice[0], choice[1] or None,
+                self.store.claims.choose_figure, crisis.id, choice[0], choice[1] or None,
                 then=self.action_claims,
             ),
         )
@@ -314,30 +331,29 @@ class TrackerApp(App):
     def _crisis_action(self, action: str | None) -> None:
         if action == "new":
             self.query_one(FieldBar).open("new_crisis", "crisis", None, "")
-        elif action == "rename" and self._need_crisis():
-            self.query_one(FieldBar).open("crisis_name", "crisis", self.crisis["id"],
-                                          self.crisis["name"])
-        elif action == "merge" and self._need_crisis():
-            self.open_crisis_target(self.store.merge_crises, self.crisis["id"])
+        elif action == "rename" and (crisis := self._need_crisis()):
+            self.query_one(FieldBar).open("crisis_name", "crisis", crisis.id, crisis.name)
+        elif action == "merge" and (crisis := self._need_crisis()):
+            self.open_crisis_target(self.store.crises.merge, crisis.id)
         elif action == "move":
             self.with_selected(self.open_move)
 
     @work(thread=True, group="crisis")
     def open_move(self, kind: str, record_id: int) -> None:
-        record = self.store.get(kind, record_id)
+        record = self.store.records.get(kind, record_id)
         if kind == "actor":
             self.call_from_thread(self.notify, "Select an event or a figure: actors belong to "
                                   "every crisis they appear in.", severity="warning")
-            return
-        self.open_crisis_target(self.store.move_document, record["document_id"])
+        elif isinstance(record, Sourced):
+            self.open_crisis_target(self.store.crises.move_document, record.document_id)
 
     @work(thread=True, group="crisis")
     def open_crisis_target(self, operation: Callable[[int, int], object], subject: int) -> None:
         """Pick the crisis ``operation(subject, crisis)`` acts on (merging a crisis into
         itself is not offered)."""
-        merging = operation == self.store.merge_crises
-        crises = [c for c in self.store.crises() if not (merging and c["id"] == subject)]
-        choices = [(c["id"], f"{c['name']}  ·  {c['documents']} documents") for c in crises]
+        merging = operation == self.store.crises.merge
+        crises = [c for c in self.store.crises.all() if not (merging and c.id == subject)]
+        choices = [(c.id, f"{c.name}  ·  {c.documents} documents") for c in crises]
         self.call_from_thread(
             self.push_screen, PickScreen("Into which crisis?", choices),
             lambda target: target is not None and self.run_step(
@@ -352,7 +368,7 @@ class TrackerApp(App):
         """Re-read the shown crisis (renamed, merged away) and the panes."""
         crisis = None
         if self.crisis is not None:
-            crisis = self.store.crisis(self.crisis["id"])
+            crisis = self.store.crises.get(self.crisis.id)
         self.call_from_thread(self.set_crisis, crisis)
 
     def action_reload(self) -> None:
@@ -365,7 +381,7 @@ class TrackerApp(App):
         if event.data_table is self.current_pane:
             self.show_current()
 
-    def on_descendant_focus(self, event) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, RecordPane):
             self._last_pane = event.widget
             self.show_current()
@@ -380,7 +396,7 @@ class TrackerApp(App):
 
     @work(thread=True, exclusive=True, group="detail")
     def load_detail(self, kind: str, record_id: int) -> None:
-        record = self.store.get(kind, record_id)
+        record = self.store.records.get(kind, record_id)
         if not get_current_worker().is_cancelled:  # a newer selection superseded this one
             self.call_from_thread(self.query_one(DetailView).show, record)
 
@@ -392,7 +408,7 @@ class TrackerApp(App):
             return None
         return pane.kind, pane.current_id
 
-    def with_selected(self, action) -> None:
+    def with_selected(self, action: Callable[[str, int], object]) -> None:
         """Run ``action(kind, record_id)`` on the selected record, if there is one."""
         chosen = self.selected()
         if chosen:
@@ -432,7 +448,7 @@ class TrackerApp(App):
         current = self.pane(kind).view
         for view in (current, View(statuses=STATUSES, crisis=current.crisis, copies=True),
                      View(statuses=STATUSES, copies=True)):
-            row = self.store.position(kind, record_id, view)
+            row = self.store.records.position(kind, record_id, view)
             if row is not None:
                 self.call_from_thread(self._show_at, kind, view, row, record_id)
                 return
@@ -489,11 +505,11 @@ class TrackerApp(App):
 
     @work(thread=True, group="edit")
     def open_bar(self, field: str, kind: str, record_id: int) -> None:
-        record = self.store.get(kind, record_id)
+        record = self.store.records.get(kind, record_id)
         if record is not None:
             self.call_from_thread(
                 self.query_one(FieldBar).open, field, kind, record_id,
-                as_input(field, record.get(field)),
+                as_input(field, record.field(field)),
             )
 
     @on(FieldBar.Saved)
@@ -503,10 +519,10 @@ class TrackerApp(App):
             tag = message.value.strip().lstrip("#").lower() or None
             self._set_view(message.kind, dataclasses.replace(pane.view, tag=tag))
         elif message.purpose == "crisis_name":
-            self.run_step(self.store.rename_crisis, message.record_id, message.value,
+            self.run_step(self.store.crises.rename, message.record_id, message.value,
                           then=self._refresh_crisis)
         elif message.purpose == "new_crisis":
-            self.run_step(self.store.create_crisis, message.value, then=self._refresh_crisis)
+            self.run_step(self.store.crises.create, message.value, then=self._refresh_crisis)
         elif message.purpose == "tag_selection":
             pane = self.pane(message.kind)
             self.bulk_step(pane, tag_records, message.value, done="Tagged")
@@ -535,11 +551,11 @@ class TrackerApp(App):
 
     @work(thread=True, group="edit")
     def open_editor(self, kind: str, record_id: int) -> None:
-        record = self.store.get(kind, record_id)
+        record = self.store.records.get(kind, record_id)
         if record is not None:
             self.call_from_thread(
                 self.push_screen,
-                EditScreen(record, unknown_actors=self.store.unknown_actors),
+                EditScreen(record, unknown_actors=self.store.edits.unknown_actors),
                 lambda changed: changed and self.write_fields(kind, record_id, changed),
             )
 
@@ -547,7 +563,7 @@ class TrackerApp(App):
     def write_fields(self, kind: str, record_id: int, values: dict) -> None:
         """Write a person's changes at once, as one logged, undoable step."""
         try:
-            edits = [e for e in self.store.set_fields(kind, record_id, values) if e]
+            edits = [e for e in self.store.edits.set_fields(kind, record_id, values) if e]
         except (InvalidValue, KeyError, StoreError) as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             self.call_from_thread(self.refresh_record, kind, record_id)  # undo what was shown
@@ -562,7 +578,7 @@ class TrackerApp(App):
 
     @work(thread=True, group="edit")
     def refresh_record(self, kind: str, record_id: int) -> None:
-        row = self.store.page_row(kind, record_id)
+        row = self.store.records.page_row(kind, record_id)
         if row is not None:
             self.call_from_thread(self.pane(kind).update_record, row)
         self.call_from_thread(self.show_current)
@@ -578,13 +594,15 @@ class TrackerApp(App):
 
     @work(thread=True, group="edit")
     def open_merge(self, actor_id: int) -> None:
-        name = self.store.get("actor", actor_id)["name"]
+        actor = self.store.records.get("actor", actor_id)
+        name = actor.name if isinstance(actor, ActorRecord) else f"actor #{actor_id}"
         screen = SearchScreen(self.store, kinds=("actor",), title=f"Merge {name} into…",
                               exclude=("actor", actor_id))
         self.call_from_thread(
             self.push_screen, screen,
             lambda hit: hit is not None and self.run_step(
-                self.store.merge_actors, actor_id, hit.record_id, focus=("actor", hit.record_id)
+                self.store.edits.merge_actors, actor_id, hit.record_id,
+                focus=("actor", hit.record_id)
             ),
         )
 
@@ -592,10 +610,12 @@ class TrackerApp(App):
     def open_split(self, actor_id: int) -> None:
         """``S``: split an alias off an actor (every mention written that way), or one
         article's mentions (the Nice report's "police" out of the American police)."""
-        record = self.store.get("actor", actor_id)
+        record = self.store.records.get("actor", actor_id)
+        if not isinstance(record, ActorRecord):
+            return
         choices: list[tuple[object, str]] = [
             (("alias", a), f"alias {a!r}: every mention written so")
-            for a in record["aliases"] if a != record["name"]]
+            for a in record.aliases if a != record.name]
         articles = mentioning(self.store, actor_id)
         if len(articles) > 1:
             choices += [(("document", document_id),
@@ -606,7 +626,7 @@ class TrackerApp(App):
             self.call_from_thread(
                 self.notify, "Nothing to split: one name, in one article.", timeout=3)
             return
-        screen = PickScreen(f"Split off {record['name']}: an alias, or an article's mentions",
+        screen = PickScreen(f"Split off {record.name}: an alias, or an article's mentions",
                             choices)
         self.call_from_thread(self.push_screen, screen,
                               lambda choice: self._split(actor_id, choice))
@@ -615,7 +635,7 @@ class TrackerApp(App):
         if choice is None:
             return
         what, value = choice
-        split = self.store.split_alias if what == "alias" else self.store.split_document
+        split = self.store.edits.split_alias if what == "alias" else self.store.edits.split_document
         self.run_step(split, actor_id, value, focus=("actor", None))
 
     def action_add(self) -> None:
@@ -623,12 +643,12 @@ class TrackerApp(App):
 
     @work(thread=True, group="edit")
     def open_add(self, kind: str, record_id: int) -> None:
-        source = source_of(kind, self.store.get(kind, record_id))
+        source = source_of(self.store.records.get(kind, record_id))
         if source is None:
             return
         document_id, near = source
-        text = self.store.document(document_id)["text"]
-        sentences = self.store.sentences(document_id)
+        text = self.store.documents.get(document_id).text
+        sentences = self.store.documents.sentences(document_id)
         choices = [((s, e), text[s:e]) for s, e in sentences]
         here = max((i for i, (s, _e) in enumerate(sentences) if s <= near), default=0)
         self.call_from_thread(
@@ -639,15 +659,15 @@ class TrackerApp(App):
             ),
         )
 
-    def _add(self, params: dict | None) -> None:
-        if params:
-            self.run_step(self.store.add_record, params["kind"], params["document_id"],
-                          params["start"], params["end"], params["values"],
-                          focus=(params["kind"], None))
+    def _add(self, new: NewRecord | None) -> None:
+        if new is not None:
+            self.run_step(self.store.edits.add_record, new.kind, new.document_id, new.start,
+                          new.end, new.values, focus=(new.kind, None))
 
     @work(thread=True, group="edit")
-    def run_step(self, operation: Callable[..., object], *args,
-                 focus: tuple[str, int | None] | None = None, then=None) -> None:
+    def run_step(self, operation: Callable[..., object], *args: object,
+                 focus: tuple[str, int | None] | None = None,
+                 then: Callable[[], object] | None = None) -> None:
         """Run a store operation that changes several records (a bound method of the
         store, never a name looked up), then reload the panes."""
         try:
@@ -681,7 +701,8 @@ class TrackerApp(App):
         self.call_from_thread(pane.set_selection, ids[:MAX_SELECTION], True)
 
     @work(thread=True, group="edit")
-    def bulk_step(self, pane: RecordPane, apply, value: str, done: str) -> None:
+    def bulk_step(self, pane: RecordPane, apply: Callable[[Store, str, list[int], str], int],
+                  value: str, done: str) -> None:
         """A verdict or tags for every selected record of ``pane``, as one undoable step;
         the selection is spent (cleared) once the step is written."""
         ids = sorted(pane.selection)
@@ -701,7 +722,7 @@ class TrackerApp(App):
 
     @work(thread=True, group="edit")
     def open_history(self, kind: str, record_id: int) -> None:
-        edits = self.store.history(kind, record_id)
+        edits = self.store.history.of(kind, record_id)
         self.call_from_thread(self.push_screen, HistoryScreen(kind, record_id, edits))
 
     # -- undo / redo ---------------------------------------------------------------------------
@@ -714,7 +735,7 @@ class TrackerApp(App):
     @work(thread=True, group="edit")
     def step_history(self, undo: bool) -> None:
         try:
-            step = self.store.undo() if undo else self.store.redo()
+            step = self.store.history.undo() if undo else self.store.history.redo()
         except StoreError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             return
@@ -742,14 +763,14 @@ class TrackerApp(App):
         self.notify("Every edit is saved as you make it.", timeout=2)
 
     # -- command palette ---------------------------------------------------------------------
-    def get_system_commands(self, screen: Screen):
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for kind in PANE_ORDER:
             yield SystemCommand(
                 f"Focus {TITLES[kind]}", f"Move to the {TITLES[kind]} pane",
                 lambda kind=kind: self.action_focus_pane(kind),
             )
-        for binding in self.BINDINGS:
+        for binding in bindings_of(type(self)):
             if binding.action.startswith(("focus_pane", "quit", "help", "save")):
                 continue
             yield SystemCommand(
@@ -757,7 +778,7 @@ class TrackerApp(App):
                 lambda action=binding.action: self.run_action(action),
             )
         pane = self.current_pane
-        for binding in RecordPane.BINDINGS:  # the pane's own, where they apply
+        for binding in bindings_of(RecordPane):  # the pane's own, where they apply
             if binding.action.startswith("actor(") and pane.kind == "actor":
                 yield SystemCommand(
                     binding.description, f"key: {self.key_name(binding.id)} (Actors)",
@@ -766,15 +787,14 @@ class TrackerApp(App):
         yield SystemCommand("Keys", "Show every key binding", self.action_help)
 
 
-def source_of(kind: str, record: dict | None) -> tuple[int, int] | None:
+def source_of(record: AnyRecord | None) -> tuple[int, int] | None:
     """The document a record was read from and where its sentence starts (an actor: its
     first mention's), or None (no such record, an actor never mentioned)."""
-    if record is None:
-        return None
-    if kind != "actor":
-        return record["document_id"], record["sent_start"]
-    first = record["mentions"][0] if record["mentions"] else None
-    return (first["document_id"], first["sent_start"]) if first else None
+    if isinstance(record, Sourced):
+        return record.document_id, record.sent_start
+    if isinstance(record, ActorRecord) and record.mentions:
+        return record.mentions[0].document_id, record.mentions[0].sent_start
+    return None
 
 
 def make_app(db_path: str | Path, read_only: bool = False) -> TrackerApp:

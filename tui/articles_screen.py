@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from store import Store
+from store import Document, Store
 from store.articles import (
     ArticleRow,
     article_row,
@@ -37,7 +37,8 @@ def progress(row: ArticleRow) -> str:
     return f"{row.reviewed}/{row.records}" if row.records else "—"
 
 
-def give_verdict(screen: ModalScreen, document_id: int, status: str) -> ArticleRow | None:
+def give_verdict(screen: ArticlesScreen | ArticleScreen, document_id: int,
+                 status: str) -> ArticleRow | None:
     """Confirm or reject all of an article (in a worker thread), say so, and return its row
     as it is now; None when the store refused (read-only, disk full), which is said too."""
     from store import StoreError
@@ -49,7 +50,7 @@ def give_verdict(screen: ModalScreen, document_id: int, status: str) -> ArticleR
         return None
     screen.app.call_from_thread(
         screen.app.notify, f"{VERDICTS[status]} {changed} records of article #{document_id} "
-        f"{screen.app.undo_hint}.", timeout=3)
+        f"{getattr(screen.app, 'undo_hint', '')}.", timeout=3)
     return article_row(screen.store, document_id)
 
 
@@ -71,7 +72,8 @@ class ArticlesScreen(ModalScreen[None]):
         self._complete = False
 
     def compose(self) -> ComposeResult:
-        table = DataTable(id="articles-table", cursor_type="row", zebra_stripes=True)
+        table: DataTable[Text | str] = DataTable(id="articles-table", cursor_type="row",
+                                                 zebra_stripes=True)
         table.border_title = "Articles (enter reads one, a/x confirm/reject all of it, esc)"
         yield table
 
@@ -178,14 +180,14 @@ class ArticleScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="article")
     def read(self, document_id: int) -> None:
-        document = self.store.document(document_id)
+        document = self.store.documents.get(document_id)
         spans = article_spans(self.store, document_id)
         self.app.call_from_thread(self.show, document, spans)
 
-    def show(self, document: dict, spans: list) -> None:
+    def show(self, document: Document, spans: list) -> None:
         row = self.rows[self.index]
-        self.url = document.get("url") or ""
-        text = Text(plain(document["text"]))  # one visible character per control character
+        self.url = document.url or ""
+        text = Text(plain(document.text))  # one visible character per control character
         focus_start = None
         for span in spans:
             style = SPAN_STYLES[span.kind]
@@ -212,7 +214,7 @@ class ArticleScreen(ModalScreen[None]):
             f"Article #{row.id} ({self.index + 1} of {len(self.rows)}: ] next, [ previous, "
             "a/x all, o address, esc)", one_line=True)
         if focus_start is not None:
-            line = document["text"].count("\n", 0, focus_start)
+            line = document.text.count("\n", 0, focus_start)
             self.call_after_refresh(box.scroll_to, y=max(0, line * 2 - 4), animate=False)
         else:
             box.scroll_home(animate=False)

@@ -6,11 +6,14 @@ fast and work over a pipe.
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import sys
+from typing import Any
 
 from store import StoreError, default_path
 from store.cells import one_terminal_line as plain
-from store.cli import COMMANDS, open_store
+from store.cli import COMMANDS, cmd_ingest, open_store
 from store.cli import parser as store_parser
 
 
@@ -22,10 +25,8 @@ def _parser():
     return parser
 
 
-def _progress(total: int):
+def _progress(total: int) -> contextlib.AbstractContextManager[Any]:
     """A progress bar on a terminal (stderr), nothing when output goes to a file or pipe."""
-    import contextlib
-
     if not sys.stderr.isatty() or total < 2:
         return contextlib.nullcontext(None)
     from rich.console import Console
@@ -36,7 +37,7 @@ def _progress(total: int):
                     console=Console(stderr=True), transient=True)
 
 
-def cmd_tui(args) -> int:
+def cmd_tui(args: argparse.Namespace) -> int:
     from store.ingest import ensure_seeded
 
     from .app import make_app
@@ -47,7 +48,7 @@ def cmd_tui(args) -> int:
     # The default store's folder is made on first launch; a folder given with --db is not.
     with open_store(given, create_dirs=True, read_only=read_only) as store:
         read_only = store.read_only
-        if not store.document_count() and not read_only:
+        if not store.documents.count() and not read_only:
             print(f"New store {path}: ingesting the bundled seed articles…", file=sys.stderr)
             ensure_seeded(store)
     make_app(path, read_only=read_only).run()
@@ -58,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "ingest":
-            return COMMANDS["ingest"](args, progress=_progress)
+            return cmd_ingest(args, progress=_progress)
         return COMMANDS.get(args.command, cmd_tui)(args)
     except StoreError as error:
         print(f"tracker: {plain(error)}", file=sys.stderr)

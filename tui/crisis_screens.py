@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
-from store import Store
+from store import Crisis, Store, TimelineEvent
 from store.claims import RULE, Claim
 
 from .panes import EVENT_TYPE_LABELS
@@ -40,7 +40,8 @@ class TimelineScreen(ModalScreen[None]):
         Binding("left_square_bracket", "page(-1)", "Previous page", id="timeline.previous"),
     ]
 
-    def __init__(self, store: Store, crisis: dict, events: list[dict], total: int) -> None:
+    def __init__(self, store: Store, crisis: Crisis, events: list[TimelineEvent],
+                 total: int) -> None:
         super().__init__()
         self.store, self.crisis = store, crisis
         self.events, self.total, self.first = events, total, 0  # first: row of the page
@@ -52,21 +53,21 @@ class TimelineScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.show(self.events, self.first)
 
-    def show(self, events: list[dict], offset: int) -> None:
+    def show(self, events: list[TimelineEvent], offset: int) -> None:
         self.events, self.first = events, offset
         table = Table(expand=True, show_edge=False, pad_edge=False)
         for column, width in (("date", 23), ("precision", 9), ("type", 16), ("what", None),
                               ("where", 16)):
             table.add_column(column, width=width, no_wrap=column != "what")
         for event in events:
-            start, end = event["date_start"], event["date_end"]
+            start, end = event.date_start, event.date_end
             when = "undated" if not start else (start if not end or end == start
                                                 else f"{start} … {end}")
             table.add_row(
-                when, PRECISION_MARK.get(event["date_precision"] or "", "—"),
-                EVENT_TYPE_LABELS.get(event["type"], event["type"]),
-                safe_text(event["summary"], one_line=True),
-                safe_text(event["location"] or "", one_line=True),
+                when, PRECISION_MARK.get(event.date_precision or "", "—"),
+                EVENT_TYPE_LABELS.get(event.type, event.type),
+                safe_text(event.summary, one_line=True),
+                safe_text(event.location or "", one_line=True),
                 style="dim" if not start else "",
             )
         self.query_one("#timeline-body", Static).update(
@@ -76,7 +77,7 @@ class TimelineScreen(ModalScreen[None]):
         shown = (f"{self.total} events" if self.total <= len(events) else
                  f"events {offset + 1:,}–{offset + len(events):,} of {self.total:,}, [ ] pages")
         box.border_title = safe_text(
-            f"Timeline: {self.crisis['name']} ({shown}, esc closes)", one_line=True)
+            f"Timeline: {self.crisis.name} ({shown}, esc closes)", one_line=True)
 
     def action_page(self, step: int) -> None:
         offset = self.first + step * self.PAGE
@@ -85,7 +86,7 @@ class TimelineScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="timeline")
     def read_page(self, offset: int) -> None:
-        events = self.store.timeline(self.crisis["id"], offset, self.PAGE)
+        events = self.store.crises.timeline(self.crisis.id, offset, self.PAGE)
         self.app.call_from_thread(self.show, events, offset)
 
     def action_close(self) -> None:
@@ -95,7 +96,7 @@ class TimelineScreen(ModalScreen[None]):
 MAX_DATE_LABELS = 8  # about 7 columns each in the chart's half of a 140-column terminal
 
 
-def date_ticks(dates: list[str]) -> tuple[list[int], list[str]]:
+def date_ticks(dates: list[str]) -> tuple[list[float], list[str]]:
     """Ticks naming each publication day once, at its first report (1-based positions).
 
     Labels never repeat or overlap: plotext draws overlapping labels in an order that
@@ -103,11 +104,12 @@ def date_ticks(dates: list[str]) -> tuple[list[int], list[str]]:
     firsts = [(i, d) for i, d in enumerate(dates, 1) if i == 1 or dates[i - 2] != d]
     step = -(-len(firsts) // MAX_DATE_LABELS)
     kept = firsts[::step]
-    return [i for i, _ in kept], [d[5:] if d != "undated" else "undated" for _, d in kept]
+    positions: list[float] = [i for i, _ in kept]  # plotext's axis type; whole numbers here
+    return positions, [d[5:] if d != "undated" else "undated" for _, d in kept]
 
 
 def count_ticks(low: int, high: int, count: int = 5,
-                mark: int | None = None) -> tuple[list[int], list[str]]:
+                mark: int | None = None) -> tuple[list[float], list[str]]:
     """Round whole-number ticks (1, 2 or 5 times a power of ten apart) for an axis of counts:
     people are not counted in fractions, and 250 reads faster than 251. ``mark`` (the
     recommended figure) gets a tick of its own, replacing round ones too close to tell apart."""
@@ -118,7 +120,8 @@ def count_ticks(low: int, high: int, count: int = 5,
     ticks = list(range(first, high + 1, step)) or [low]
     if mark is not None:
         ticks = sorted({t for t in ticks if abs(t - mark) * 2 >= step} | {mark})
-    return ticks, [f"{t:,}" for t in ticks]
+    positions: list[float] = [*ticks]  # plotext's axis type; whole numbers here
+    return positions, [f"{t:,}" for t in ticks]
 
 
 TOTALS_SHOWN = 8  # rows in the totals chart; the rest are summed on one line
@@ -172,7 +175,7 @@ class ClaimsScreen(ModalScreen[tuple[str, int] | None]):
         Binding("r", "rule", "Back to the rule", id="claims.rule"),
     ]
 
-    def __init__(self, crisis: dict, claims: list[Claim], totals: dict[str, int]) -> None:
+    def __init__(self, crisis: Crisis, claims: list[Claim], totals: dict[str, int]) -> None:
         super().__init__()
         self.crisis, self.claims, self.totals = crisis, claims, totals
 
@@ -187,7 +190,7 @@ class ClaimsScreen(ModalScreen[tuple[str, int] | None]):
 
     def on_mount(self) -> None:
         self.query_one("#claims-box").border_title = safe_text(
-            f"Claims: {self.crisis['name']}", one_line=True)
+            f"Claims: {self.crisis.name}", one_line=True)
         claims = self.query_one("#claims-list", OptionList)
         claims.focus()
         if self.claims:
@@ -259,8 +262,9 @@ class ClaimsScreen(ModalScreen[tuple[str, int] | None]):
         claim, index = self.claim, reports.highlighted
         if claim is None or index is None:
             return
-        figure_id = int(reports.get_option_at_index(index).id)
-        self.dismiss((claim.key, figure_id))
+        option_id = reports.get_option_at_index(index).id
+        if option_id is not None:  # every report's option is made with its figure's id
+            self.dismiss((claim.key, int(option_id)))
 
     def action_rule(self) -> None:
         if self.claim is not None:

@@ -9,8 +9,11 @@ from __future__ import annotations
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
+
+from store import ActorRecord, AnyRecord, EventRecord, FigureRecord, Sourced
 
 from .safe import plain, safe_text
 
@@ -39,51 +42,49 @@ def _fields(pairs: list[tuple[str, object]]) -> Table:
     return table
 
 
-def _date(record: dict) -> str | None:
-    start = record.get("date_start")
+def _date(record: Sourced) -> str | None:
+    start = record.date_start
     if not start:
         return None
-    end = record.get("date_end")
+    end = record.date_end
     span = start if not end or end == start else f"{start} … {end}"
     bits = [span]
-    if record.get("date_precision"):
-        bits.append(f"({record['date_precision']})")
-    if record.get("date_text"):
-        bits.append(f"“{plain(record['date_text'])}”")
+    if record.date_precision:
+        bits.append(f"({record.date_precision})")
+    if record.date_text:
+        bits.append(f"“{plain(record.date_text)}”")
     return " ".join(bits)
 
 
-def render_record(record: dict) -> Group:
+def render_record(record: AnyRecord) -> Group:
     """What the detail view shows for one record: its fields, then where it comes from
     (an actor's mentions; an event's or a figure's source sentence)."""
-    kind = record["record"]
-    pairs = [
-        *_PAIRS[kind](record),
-        ("Status", record["status"]),
-        ("Note", record.get("note")),
-        ("Tags", record.get("tags", [])),
-    ]
+    if isinstance(record, EventRecord):
+        pairs = _event_pairs(record)
+    elif isinstance(record, FigureRecord):
+        pairs = _figure_pairs(record)
+    else:
+        pairs = _actor_pairs(record)
+    pairs += [("Status", record.status), ("Note", record.note), ("Tags", list(record.tags))]
     parts: list = [_fields(pairs)]
-    parts += _mentions(record) if kind == "actor" else _source(record)
+    parts += _source(record) if isinstance(record, Sourced) else _mentions(record)
     return Group(*parts)
 
 
-def _event_pairs(record: dict) -> list[tuple[str, object]]:
-    actors = [f"{plain(a['name'])} ({a['role']})" for a in record.get("actors", [])]
-    figures = [f"{f['value']:,} {plain(f['counted'])}" for f in record.get("figures", [])]
+def _event_pairs(record: EventRecord) -> list[tuple[str, object]]:
     return [
-        ("Event", f"#{record['id']}  {record['type'].replace('_', ' ')}"
-         + (f" / {record['sub_type']}" if record.get("sub_type") else "")),
-        ("What", record["summary"]),
+        ("Event", f"#{record.id}  {record.type.replace('_', ' ')}"
+         + (f" / {record.sub_type}" if record.sub_type else "")),
+        ("What", record.summary),
         ("When", _date(record)),
-        ("Where", ", ".join(x for x in (record.get("location"), record.get("country")) if x)),
-        ("Actors", actors),
-        ("Figures", figures),
-        ("Toll", _toll(record.get("toll"))),
+        ("Where", ", ".join(x for x in (record.location, record.country) if x)),
+        ("Actors", [f"{plain(a.name)} ({a.role})" for a in record.actors]),
+        ("Figures", [f"{f.value:,} {plain(f.counted)}" for f in record.figures]),
+        ("Toll", _toll(record.toll)),
     ]
 
 
-def _toll(toll) -> str | None:
+def _toll(toll: tuple[int, int, int] | None) -> str | None:
     """UCDP's best estimate, with the low and high reports when they differ."""
     if not toll:
         return None
@@ -92,63 +93,53 @@ def _toll(toll) -> str | None:
     return f"{best:,} killed{spread}"
 
 
-def _figure_pairs(record: dict) -> list[tuple[str, object]]:
-    value = f"{record['value']:,}"
-    if record.get("qualifier") == "range" and record.get("low") is not None:
-        value = f"{record['low']:,}–{record['high']:,}"
+def _figure_pairs(record: FigureRecord) -> list[tuple[str, object]]:
+    value = f"{record.value:,}"
+    if record.qualifier == "range" and record.low is not None and record.high is not None:
+        value = f"{record.low:,}–{record.high:,}"
     return [
-        ("Figure", f"#{record['id']}  {value} ({record['qualifier']})"),
-        ("As written", record["text"]),
-        ("Counts", f"{record['counted']}  [{record['category']}]"),
-        ("Where", record.get("location")),
+        ("Figure", f"#{record.id}  {value} ({record.qualifier})"),
+        ("As written", record.text),
+        ("Counts", f"{record.counted}  [{record.category}]"),
+        ("Where", record.location),
         ("When", _date(record)),
-        ("Part of", f"figure #{record['part_of']}" if record.get("part_of") else None),
+        ("Part of", f"figure #{record.part_of}" if record.part_of else None),
     ]
 
 
-def _actor_pairs(record: dict) -> list[tuple[str, object]]:
+def _actor_pairs(record: ActorRecord) -> list[tuple[str, object]]:
     return [
-        ("Actor", f"#{record['id']}  {record['name']}"),
-        ("Kind", record["kind"].replace("_", " ")),
-        ("Country", record.get("country")),
-        ("Aliases", record.get("aliases", [])),
-        ("Events", [f"#{e['id']} {plain(e['summary'])} ({e['role']})"
-                    for e in record.get("events", [])[:8]]
-         + _more(record.get("event_count", 0), 8)),
+        ("Actor", f"#{record.id}  {record.name}"),
+        ("Kind", record.kind.replace("_", " ")),
+        ("Country", record.country),
+        ("Aliases", list(record.aliases)),
+        ("Events", [f"#{e.id} {plain(e.summary)} ({e.role})" for e in record.events[:8]]
+         + _more(record.event_count, 8)),
     ]
 
 
-_PAIRS = {"event": _event_pairs, "figure": _figure_pairs, "actor": _actor_pairs}
-
-
-def _mentions(record: dict) -> list:
+def _mentions(record: ActorRecord) -> list[Text]:
     """An actor's first mentions, each sentence with the name highlighted."""
-    mentions = record.get("mentions", [])
-    parts: list = [Text(f"\nMentions ({record.get('mention_count', len(mentions)):,})",
-                        style="bold")]
-    for mention in mentions[:6]:
-        parts.append(Text(f"doc #{mention['document_id']}", style="dim"))
+    parts = [Text(f"\nMentions ({record.mention_count:,})", style="bold")]
+    for mention in record.mentions[:6]:
+        parts.append(Text(f"doc #{mention.document_id}", style="dim"))
         parts.append(highlighted_sentence(
-            mention["sentence"], mention["sent_start"], mention["start"], mention["end"]
-        ))
+            mention.sentence, mention.sent_start, mention.start, mention.end))
     return parts
 
 
-def _source(record: dict) -> list:
+def _source(record: Sourced) -> list[Text]:
     """An event's or a figure's document and sentence, its span highlighted."""
-    copy = (f", a copy of doc #{record['duplicate_of']} (not counted twice)"
-            if record.get("duplicate_of") else "")
+    copy = (f", a copy of doc #{record.duplicate_of} (not counted twice)"
+            if record.duplicate_of else "")
     return [
         Text("\nSource", style="bold"),
         safe_text(
-            f"doc #{record['document_id']} {record.get('document_title', '')}"
-            f" ({record.get('published') or 'undated'}), chars {record['start']}–{record['end']}"
-            + copy,
+            f"doc #{record.document_id} {record.document_title}"
+            f" ({record.published or 'undated'}), chars {record.start}–{record.end}" + copy,
             style="dim",
         ),
-        highlighted_sentence(
-            record["sentence"], record["sent_start"], record["start"], record["end"]
-        ),
+        highlighted_sentence(record.sentence, record.sent_start, record.start, record.end),
     ]
 
 
@@ -162,15 +153,15 @@ class DetailView(VerticalScroll):
 
     can_focus = False
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static(Text("Select a record.", style="dim"), id="detail-body")
 
-    def show(self, record: dict | None) -> None:
+    def show(self, record: AnyRecord | None) -> None:
         body = self.query_one("#detail-body", Static)
         if record is None:
             body.update(Text("Nothing selected.", style="dim"))
             self.border_title = "Detail"
             return
-        self.border_title = f"Detail: {record['record']} #{record['id']}"
+        self.border_title = f"Detail: {record.KIND} #{record.id}"
         body.update(render_record(record))
         self.scroll_home(animate=False)

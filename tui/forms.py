@@ -18,9 +18,9 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-from store import EDITABLE, InvalidValue
+from store import EDITABLE, AnyRecord, EventRecord, InvalidValue
+from store.edits import event_actors_text
 from store.records import check
-from store.review import event_actors_text
 
 from .safe import plain
 
@@ -41,12 +41,12 @@ HINTS = {
 }
 
 
-def as_input(field: str, value) -> str:
+def as_input(field: str, value: object) -> str:
     """A stored value as the text a person edits."""
     if value is None:
         return ""
     if field == "tags":
-        items = value if isinstance(value, list) else json.loads(value)
+        items = value if isinstance(value, list | tuple) else json.loads(str(value))
         return ", ".join(items)
     return str(value)
 
@@ -112,18 +112,20 @@ class EditScreen(ModalScreen[dict | None]):
                 priority=True),
     ]
 
-    def __init__(self, record: dict,
+    def __init__(self, record: AnyRecord,
                  unknown_actors: Callable[[str], list[str]] | None = None) -> None:
         super().__init__()
         self.record = record
         # The names typed that no actor has (InvalidValue for a bad role): read in a worker.
         self.unknown_actors = unknown_actors
         self._offered: dict | None = None  # the changes a ctrl+n would save, creating actors
-        self.kind = record["record"]
+        self.kind = record.KIND
         self.fields = [f for f in EDITABLE[self.kind] if f not in ("note", "status")]
-        if self.kind == "event":
+        # The values as the form starts from them; an event's actors as one line of text.
+        self.current = {field: record.field(field) for field in self.fields}
+        if isinstance(record, EventRecord):
             self.fields.insert(3, "actors")
-            record["actors"] = event_actors_text(record.get("actors", []))
+            self.current["actors"] = event_actors_text(record.actors)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="edit-box"):
@@ -131,7 +133,7 @@ class EditScreen(ModalScreen[dict | None]):
                 for field in self.fields:
                     yield Label(f"{field}  [dim]{HINTS.get(field, '')}[/]", classes="edit-label")
                     yield Input(
-                        value=plain(as_input(field, self.record.get(field))),
+                        value=plain(as_input(field, self.current[field])),
                         id=f"edit-{field}",
                         classes="edit-input",
                         compact=True,
@@ -146,7 +148,7 @@ class EditScreen(ModalScreen[dict | None]):
 
     def on_mount(self) -> None:
         self.query_one("#edit-box").border_title = (
-            f"Edit {self.kind} #{self.record['id']}"
+            f"Edit {self.kind} #{self.record.id}"
         )
         self.query_one(Input).focus()
 
@@ -156,9 +158,9 @@ class EditScreen(ModalScreen[dict | None]):
         for field in self.fields:
             raw = self.query_one(f"#edit-{field}", Input).value
             value = raw.strip() if field == "actors" else check(self.kind, field, raw)
-            current = self.record.get(field)
+            current = self.current[field]
             if field == "tags":
-                current = json.dumps(current, ensure_ascii=False)
+                current = json.dumps(list(current), ensure_ascii=False)
             if value != current:
                 changed[field] = value
         return changed
@@ -204,6 +206,8 @@ class EditScreen(ModalScreen[dict | None]):
 
     @work(thread=True, exclusive=True, group="edit-check")
     def _check_actors(self, changed: dict) -> None:
+        if self.unknown_actors is None:
+            return
         try:
             unknown = self.unknown_actors(changed["actors"])
         except InvalidValue as error:

@@ -6,9 +6,10 @@ from rich.console import Group
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -38,32 +39,37 @@ def key_names(binding: Binding, keymap: dict[str, str] | None = None) -> str:
     return " / ".join(KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
 
 
-def sections(app_bindings: list[Binding]) -> list[tuple[str, list[Binding]]]:
+def bindings_of(screen: type[DOMNode]) -> list[Binding]:
+    """A screen's or widget's bindings (ours are all ``Binding``s, never bare tuples)."""
+    return [b for b in screen.BINDINGS if isinstance(b, Binding)]
+
+
+def sections(app: type[DOMNode]) -> list[tuple[str, list[Binding]]]:
     """Every screen's bindings, titled: the help lists them, the keymap checks its ids."""
-    return [
-        ("Panes", RecordPane.BINDINGS),
-        ("Everywhere", app_bindings),
-        ("Search (/)", SearchScreen.BINDINGS),
-        ("Note / tags bar (;, t, #)", FieldBar.BINDINGS),
-        ("Edit form (e)", EditScreen.BINDINGS),
-        ("Add form (+)", AddScreen.BINDINGS),
-        ("Lists (m, S, +)", PickScreen.BINDINGS),
-        ("History (h)", HistoryScreen.BINDINGS),
-        ("Articles (D)", ArticlesScreen.BINDINGS),
-        ("An article (enter in the list, v on a record)", ArticleScreen.BINDINGS),
-        ("Timeline (T)", TimelineScreen.BINDINGS),
-        ("Claims (K)", ClaimsScreen.BINDINGS),
-        ("Help (?)", HelpScreen.BINDINGS),
-    ]
+    return [(title, bindings_of(screen)) for title, screen in (
+        ("Panes", RecordPane),
+        ("Everywhere", app),
+        ("Search (/)", SearchScreen),
+        ("Note / tags bar (;, t, #)", FieldBar),
+        ("Edit form (e)", EditScreen),
+        ("Add form (+)", AddScreen),
+        ("Lists (m, S, +)", PickScreen),
+        ("History (h)", HistoryScreen),
+        ("Articles (D)", ArticlesScreen),
+        ("An article (enter in the list, v on a record)", ArticleScreen),
+        ("Timeline (T)", TimelineScreen),
+        ("Claims (K)", ClaimsScreen),
+        ("Help (?)", HelpScreen),
+    )]
 
 
-def key_table(app) -> Group:
+def key_table(app: App) -> Group:
     """Every key of the running app (with the user's keymap applied), what it does, and
     the id a keymap file names it by: one heading and one grid per screen."""
     user_keys = getattr(app, "user_keys", None)
     keys = user_keys.keys if user_keys else {}
     parts: list = []
-    for title, bindings in sections(type(app).BINDINGS):
+    for title, bindings in sections(type(app)):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold cyan", no_wrap=True, width=18)
         table.add_column(ratio=1)

@@ -8,10 +8,15 @@ the store through the app's workers; the pane itself never touches the database.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from rich.console import JustifyMethod
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
@@ -73,8 +78,8 @@ def _actor_name(row: dict) -> Text:
 class Column:
     label: str
     width: int | None
-    cell: object  # callable(row) -> str | Text
-    justify: str = "left"  # numbers: "right", so their digits line up
+    cell: Callable[[dict[str, Any]], str | Text]
+    justify: JustifyMethod = "left"  # numbers: "right", so their digits line up
 
 
 COLUMNS: dict[str, list[Column]] = {
@@ -191,7 +196,7 @@ class RecordPane(DataTable):
             super().__init__()
             self.request = request
 
-    def __init__(self, kind: str, **kwargs) -> None:
+    def __init__(self, kind: str, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id=f"pane-{kind}", **kwargs)
         self.kind = kind
         self.view = View()
@@ -302,9 +307,9 @@ class RecordPane(DataTable):
         else:
             self.total = max(self.total, offset + len(rows))
         if self.ids:
-            row = min(max(target - offset, 0), len(self.ids) - 1)
-            self.move_cursor(row=row, animate=False, scroll=False)
-            self.scroll_to(y=max(row - max(on_screen, 0), 0), animate=False, force=True)
+            cursor = min(max(target - offset, 0), len(self.ids) - 1)
+            self.move_cursor(row=cursor, animate=False, scroll=False)
+            self.scroll_to(y=max(cursor - max(on_screen, 0), 0), animate=False, force=True)
         self._asking = False  # only now: adding rows moves the cursor, which would ask again
         self._update_title()
         return True
@@ -364,7 +369,7 @@ class RecordPane(DataTable):
         else:
             self.ask_around(row, jump=True, follow=record_id)
 
-    def watch_cursor_coordinate(self, old, new) -> None:
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         super().watch_cursor_coordinate(old, new)
         if self._asking:  # filling: the title is set once at the end
             return
@@ -384,7 +389,7 @@ class RecordPane(DataTable):
             self.post_message(self.ActorAction(action, self.current_id))
 
     # -- selection ---------------------------------------------------------------------
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         """Runs before the key's binding: any key but ``s``/``u`` ends a ``g`` prefix."""
         if event.key not in ("s", "u"):
             self._prefix = False

@@ -4,6 +4,9 @@ record the extractor missed."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from rich.table import Table
 from rich.text import Text
@@ -16,15 +19,17 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from store import InvalidValue
+from store.edits import NEW_RECORD_FIELDS
 from store.history import Edit
 from store.records import check
-from store.review import NEW_RECORD_FIELDS
 
 from .forms import HINTS
 from .safe import plain, safe_text
 
+T = TypeVar("T")
 
-class PickScreen(ModalScreen[object]):
+
+class PickScreen(ModalScreen[T | None], Generic[T]):
     """Choose one of ``choices`` ((value, label) pairs); typing filters them. Returns the
     value, or None on escape."""
 
@@ -35,12 +40,12 @@ class PickScreen(ModalScreen[object]):
         Binding("enter", "choose", "Choose", id="pick.choose", priority=True),
     ]
 
-    def __init__(self, title: str, choices: list[tuple[object, str]], initial: int = 0) -> None:
+    def __init__(self, title: str, choices: Sequence[tuple[T, str]], initial: int = 0) -> None:
         super().__init__()
         self.initial = initial
         self.title_text = title
-        self.choices = choices
-        self.shown: list[tuple[object, str]] = list(choices)
+        self.choices = list(choices)
+        self.shown = list(choices)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pick-box", classes="modal-box"):
@@ -105,6 +110,7 @@ class HistoryScreen(ModalScreen[None]):
         self.kind, self.record_id, self.edits = kind, record_id, edits
 
     def compose(self) -> ComposeResult:
+        body: Text | Table
         if not self.edits:
             body = Text("No change by hand yet.", style="dim")
         else:
@@ -132,7 +138,18 @@ class HistoryScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class AddScreen(ModalScreen[dict | None]):
+@dataclass(frozen=True)
+class NewRecord:
+    """A record a person adds: its kind, its span of a document, the fields they typed."""
+
+    kind: str
+    document_id: int
+    start: int
+    end: int
+    values: dict[str, str]
+
+
+class AddScreen(ModalScreen[NewRecord | None]):
     """Add a figure, event or actor from a sentence: the span is typed as it is written in the
     sentence, so its offsets are found, never guessed. Returns the new record's parameters."""
 
@@ -183,7 +200,7 @@ class AddScreen(ModalScreen[dict | None]):
                 box = self.query_one(f"#add-{kind}-{field}", Input)
                 box.value = box.value or value
 
-    def values(self) -> dict:
+    def values(self) -> NewRecord:
         kind = str(self.query_one("#add-kind", Select).value)
         span = self.query_one("#add-span", Input).value.strip()
         if not span:
@@ -198,8 +215,7 @@ class AddScreen(ModalScreen[dict | None]):
         for field, value in fields.items():
             check(kind, field, value)
         start = self.sent_start + at
-        return {"kind": kind, "document_id": self.document_id, "start": start,
-                "end": start + len(span), "values": fields}
+        return NewRecord(kind, self.document_id, start, start + len(span), fields)
 
     @on(Button.Pressed, "#add-save")
     def action_save(self) -> None:

@@ -71,7 +71,7 @@ class SearchScreen(ModalScreen[Hit | None]):
     def run_search(self, query: str) -> None:
         worker = get_current_worker()
         try:
-            hits = self.store.search(query, limit=LIMIT, kinds=self.kinds,
+            hits = self.store.index.search(query, limit=LIMIT, kinds=self.kinds,
                                      should_stop=lambda: worker.is_cancelled) \
                 if query.strip() else []
         except SearchCancelled:

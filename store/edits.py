@@ -1,4 +1,5 @@
-"""Review operations beyond one field: merge and split actors, add what the extractor missed.
+"""A person's changes: fields, an event's actors, merge and split actors, add what the
+extractor missed.
 
 Each is one step of the edit log (``History.step``), made of logged row changes, so undo
 restores exactly what was there: every alias, mention and event link goes back to its actor.
@@ -7,13 +8,19 @@ restores exactly what was there: every alias, mention and event link goes back t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from extract import aliases as alias_rules
 from extract import kinds as actor_kinds
 from extract import locations
 
-from .history import WHOLE_ROW, now
+from .connect import Connection
+from .details import EventActor
+from .history import WHOLE_ROW, Edit, History, now
+from .matching import ActorMatcher
 from .records import InvalidValue, check
+from .sentences import sentence_bounds
 
 # The fields a person gives for a record they add, by kind (the rest come from the source).
 NEW_RECORD_FIELDS = {
@@ -47,45 +54,75 @@ def _actor_spec(spec: str) -> list[tuple[str, str, str | None]]:
         country = None
         match = _BRACKETED.fullmatch(name.strip())
         place = locations.country(match.group(2).strip()) if match else None
-        if place is not None:
+        if match and place is not None:
             name, country = match.group(1), place.country
         found.append((name.strip(), role, country))
     return found
 
 
-def event_actors_text(actors: list[dict]) -> str:
+def event_actors_text(actors: Iterable[EventActor]) -> str:
     """An event's actors as a person edits them: "Taleban (actor1); Tajikistan (source)"."""
-    return "; ".join(f"{a['name']} ({a['role']})" for a in actors)
+    return "; ".join(f"{a.name} ({a.role})" for a in actors)
 
 
-class Review:
-    """Mixin for ``Store``."""
+class Edits:
+    """A person's changes to records: fields, an event's actors, merges, splits, records the
+    extractor missed. Each is one undoable step of the edit log."""
+
+    def __init__(self, connection: Connection, history: History, actors: ActorMatcher) -> None:
+        self.connection = connection
+        self.history = history
+        self.actors = actors
+
+    # -- fields --------------------------------------------------------------------------
+    def set_field(self, kind: str, record_id: int, field: str, value: object) -> Edit | None:
+        """Change one field by hand: checked, written, logged, re-indexed.
+
+        Returns the edit, or None when the value did not change. Raises InvalidValue with a
+        message for the user when the value cannot be stored; nothing is written then.
+        """
+        return self.set_fields(kind, record_id, {field: value})[0]
+
+    def set_fields(self, kind: str, record_id: int,
+                   values: dict[str, Any]) -> list[Edit | None]:
+        """Change several fields of one record as one undoable step (a saved form)."""
+        values = dict(values)
+        actors = values.pop("actors", None) if kind == "event" else None
+        create = bool(values.pop("create_actors", False))  # the form's ctrl+n
+        checked = {field: check(kind, field, value) for field, value in values.items()}
+        with self.history.step("edit"):
+            if self.history.read(kind, record_id, "id") is None:
+                raise KeyError(f"no {kind} {record_id}")
+            edits = [self.history.change(kind, record_id, f, v) for f, v in checked.items()]
+            if actors is not None:
+                edits += self.set_event_actors(record_id, actors, create=create)
+            return edits
 
     # -- an event's actors --------------------------------------------------------------
-    def set_event_actors(self, event_id: int, spec: str, create: bool = False) -> list:
+    def set_event_actors(self, event_id: int, spec: str, create: bool = False) -> list[Edit]:
         """Set who took part in an event from "Name (role); Name (role)" (role defaults to
         actor1). Names are resolved like extracted ones (aliases, spellings); a name no actor
         has is refused, so a typo never creates an actor silently: only ``create`` (the
         person said so in the form) makes it a new actor, in the same undoable step."""
-        changes = []
-        with self.step("edit"):
+        changes: list[Edit | None] = []
+        with self.history.step("edit"):
             if create:
                 for name, country in self._unknown(spec):
                     self._create_actor(name, country, event_id)
             wanted = self.resolve_event_actors(spec)
             current = {
-                (actor_id, role): rowid for rowid, actor_id, role in self.conn.execute(
+                (actor_id, role): rowid for rowid, actor_id, role in self.connection.execute(
                     "SELECT rowid, actor_id, role FROM event_actors WHERE event_id = ?",
                     (event_id,),
                 ).fetchall()
             }
             for key, rowid in current.items():
                 if key not in wanted:
-                    changes.append(self.change("event_actor", rowid, WHOLE_ROW, None))
+                    changes.append(self.history.change("event_actor", rowid, WHOLE_ROW, None))
             for actor_id, role in wanted:
                 if (actor_id, role) not in current:
-                    changes.append(self.change(
-                        "event_actor", self._next_id("event_actors"), WHOLE_ROW,
+                    changes.append(self.history.change(
+                        "event_actor", self.history.next_id("event_actors"), WHOLE_ROW,
                         {"event_id": event_id, "actor_id": actor_id, "role": role},
                     ))
         return [c for c in changes if c is not None]
@@ -95,7 +132,7 @@ class Review:
         saying which name or role is wrong (the edit form asks before it closes)."""
         wanted: list[tuple[int, str]] = []
         for name, role, country in _actor_spec(spec):
-            actor_id = self.find_actor(name, country=country)
+            actor_id = self.actors.find(name, country=country)
             if actor_id is None:
                 raise InvalidValue(f"actors: no actor is called {name!r}")
             if (actor_id, role) not in wanted:
@@ -111,7 +148,7 @@ class Review:
     def _unknown(self, spec: str) -> list[tuple[str, str | None]]:
         return list(dict.fromkeys(
             (name, country) for name, _role, country in _actor_spec(spec)
-            if self.find_actor(name, country=country) is None))
+            if self.actors.find(name, country=country) is None))
 
     def _create_actor(self, name: str, country: str | None, event_id: int) -> int:
         """A new actor for a name typed in an event's form (inside a step): kind and country
@@ -119,14 +156,14 @@ class Review:
         mention where the event's document writes the name, if it does (its provenance)."""
         name = " ".join(name.split())
         kind, country = actor_kinds.guess(name, country)
-        document_id, event_country = self.conn.execute(
+        document_id, event_country = self.connection.execute(
             "SELECT document_id, country FROM events WHERE id = ?", (event_id,)).fetchone()
         if country is None and kind in alias_rules.NATIONAL_KINDS:
             country = event_country
         new_id = self._new_actor(check("actor", "name", name), kind, country, "confirmed",
                                  note=f"created by hand for event #{event_id}")
         self._new_alias(new_id, name)
-        (text,) = self.conn.execute("SELECT text FROM documents WHERE id = ?",
+        (text,) = self.connection.execute("SELECT text FROM documents WHERE id = ?",
                                     (document_id,)).fetchone()
         found = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE)
         if found:
@@ -136,8 +173,8 @@ class Review:
     # -- new rows of an actor (inside a step) ----------------------------------------------
     def _new_actor(self, name: str, kind: str, country: str | None, status: str,
                    note: str = "") -> int:
-        new_id = self._next_id("actors")
-        self.change("actor", new_id, WHOLE_ROW, {
+        new_id = self.history.next_id("actors")
+        self.history.change("actor", new_id, WHOLE_ROW, {
             "name": name, "kind": kind, "country": country, "created_at": now(),
             "note": note, "status": status, "tags": "[]", "merged_into": None,
         })
@@ -146,7 +183,7 @@ class Review:
     def _new_alias(self, actor_id: int, alias: str, fallback: str | None = None) -> None:
         """An alias of ``actor_id``; one that normalises to nothing is matched by
         ``fallback`` (else itself) in lower case."""
-        self.change("alias", self._next_id("aliases"), WHOLE_ROW, {
+        self.history.change("alias", self.history.next_id("aliases"), WHOLE_ROW, {
             "actor_id": actor_id, "alias": alias,
             "norm": alias_rules.normalise(alias) or (fallback or alias).lower(),
         })
@@ -155,7 +192,7 @@ class Review:
                      end: int) -> None:
         """A mention at ``text[start:end]`` of the document, with its sentence."""
         sent_start, sent_end = sentence_bounds(text, start, end)
-        self.change("mention", self._next_id("mentions"), WHOLE_ROW, {
+        self.history.change("mention", self.history.next_id("mentions"), WHOLE_ROW, {
             "actor_id": actor_id, "document_id": document_id, "start": start, "end": end,
             "sent_start": sent_start, "sent_end": sent_end,
             "sentence": text[sent_start:sent_end],
@@ -167,37 +204,37 @@ class Review:
         and ``gone`` is marked merged (kept, hidden, pointing at ``keep``)."""
         if gone == keep:
             raise InvalidValue("an actor cannot be merged into itself")
-        with self.step("merge"):
+        with self.history.step("merge"):
             for actor in (gone, keep):
-                if self._read("actor", actor, "status") in (None, "merged"):
+                if self.history.read("actor", actor, "status") in (None, "merged"):
                     raise KeyError(f"no actor {actor} to merge")
-            kept_norms = {r[0] for r in self.conn.execute(
+            kept_norms = {r[0] for r in self.connection.execute(
                 "SELECT norm FROM aliases WHERE actor_id = ?", (keep,)
             )}
-            for rowid, norm in self.conn.execute(
+            for rowid, norm in self.connection.execute(
                 "SELECT id, norm FROM aliases WHERE actor_id = ?", (gone,)
             ).fetchall():
                 if norm in kept_norms:
-                    self.change("alias", rowid, WHOLE_ROW, None)
+                    self.history.change("alias", rowid, WHOLE_ROW, None)
                 else:
-                    self.change("alias", rowid, "actor_id", keep)
-            for (rowid,) in self.conn.execute(
+                    self.history.change("alias", rowid, "actor_id", keep)
+            for (rowid,) in self.connection.execute(
                 "SELECT id FROM mentions WHERE actor_id = ?", (gone,)
             ).fetchall():
-                self.change("mention", rowid, "actor_id", keep)
-            kept_links = set(self.conn.execute(
+                self.history.change("mention", rowid, "actor_id", keep)
+            kept_links = set(self.connection.execute(
                 "SELECT event_id, role FROM event_actors WHERE actor_id = ?", (keep,)
             ).fetchall())
-            for rowid, event_id, role in self.conn.execute(
+            for rowid, event_id, role in self.connection.execute(
                 "SELECT rowid, event_id, role FROM event_actors WHERE actor_id = ?", (gone,)
             ).fetchall():
                 if (event_id, role) in kept_links:
-                    self.change("event_actor", rowid, WHOLE_ROW, None)
+                    self.history.change("event_actor", rowid, WHOLE_ROW, None)
                 else:
-                    self.change("event_actor", rowid, "actor_id", keep)
-            self.change("actor", gone, "merged_into", keep)
-            self.change("actor", gone, "status", "merged")
-        self._alias_norms = None
+                    self.history.change("event_actor", rowid, "actor_id", keep)
+            self.history.change("actor", gone, "merged_into", keep)
+            self.history.change("actor", gone, "status", "merged")
+        self.actors.forget()
 
     # -- split ---------------------------------------------------------------------------
     def split_alias(self, actor_id: int, alias: str) -> int:
@@ -207,36 +244,36 @@ class Review:
         actor's id.
         """
         norm = alias_rules.normalise(alias)
-        with self.step("split"):
-            actor = self.conn.execute(
+        with self.history.step("split"):
+            actor = self.connection.execute(
                 "SELECT kind, country, name FROM actors WHERE id = ?", (actor_id,)
             ).fetchone()
             if actor is None:
                 raise KeyError(f"no actor {actor_id}")
             if alias_rules.normalise(actor[2]) == norm:
                 raise InvalidValue("that is the actor's name: rename the actor instead")
-            alias_row = self.conn.execute(
+            alias_row = self.connection.execute(
                 "SELECT id FROM aliases WHERE actor_id = ? AND norm = ?", (actor_id, norm)
             ).fetchone()
             if alias_row is None:
                 raise InvalidValue(f"{alias!r} is not an alias of this actor")
             new_id = self._new_actor(alias, actor[0], actor[1], "unreviewed")
-            self.change("alias", alias_row[0], "actor_id", new_id)
+            self.history.change("alias", alias_row[0], "actor_id", new_id)
             moved_sentences = set()
-            for rowid, document_id, start, end in self.conn.execute(
+            for rowid, document_id, start, end in self.connection.execute(
                 "SELECT m.id, m.document_id, m.start, m.\"end\" FROM mentions m "
                 "JOIN documents d ON d.id = m.document_id WHERE m.actor_id = ?", (actor_id,)
             ).fetchall():
-                text = self.conn.execute(
+                text = self.connection.execute(
                     "SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
                     (start + 1, end - start, document_id),
                 ).fetchone()[0]
                 if alias_rules.normalise(text) == norm:
-                    self.change("mention", rowid, "actor_id", new_id)
+                    self.history.change("mention", rowid, "actor_id", new_id)
                     moved_sentences.add((document_id, start))
             self._move_event_links(actor_id, new_id, lambda d, start, end: any(
                 d == doc and start <= s < end for doc, s in moved_sentences))
-        self._alias_norms = None
+        self.actors.forget()
         return new_id
 
     def split_document(self, actor_id: int, document_id: int) -> int:
@@ -244,19 +281,19 @@ class Review:
         "police" taken out of the American police), named as the article first writes it;
         the article's events follow. A state, its forces or civilians take the article's
         country. Returns the new actor's id."""
-        with self.step("split"):
-            actor = self.conn.execute(
+        with self.history.step("split"):
+            actor = self.connection.execute(
                 "SELECT kind, country FROM actors WHERE id = ?", (actor_id,)).fetchone()
             if actor is None:
                 raise KeyError(f"no actor {actor_id}")
-            mentions = self.conn.execute(
+            mentions = self.connection.execute(
                 "SELECT m.id, substr(d.text, m.start + 1, m.\"end\" - m.start), d.country "
                 "FROM mentions m JOIN documents d ON d.id = m.document_id "
                 "WHERE m.actor_id = ? AND m.document_id = ? ORDER BY m.start",
                 (actor_id, document_id)).fetchall()
             if not mentions:
                 raise InvalidValue(f"article #{document_id} does not mention this actor")
-            (elsewhere,) = self.conn.execute(
+            (elsewhere,) = self.connection.execute(
                 "SELECT count(*) FROM mentions WHERE actor_id = ? AND document_id != ?",
                 (actor_id, document_id)).fetchone()
             if not elsewhere:
@@ -271,28 +308,29 @@ class Review:
             for form in dict.fromkeys(" ".join(m[1].split()) for m in mentions):
                 self._new_alias(new_id, form)
             for rowid, _text, _country in mentions:
-                self.change("mention", rowid, "actor_id", new_id)
+                self.history.change("mention", rowid, "actor_id", new_id)
             self._move_event_links(actor_id, new_id, lambda d, _start, _end: d == document_id)
-        self._alias_norms = None
+        self.actors.forget()
         return new_id
 
-    def _move_event_links(self, actor_id: int, new_id: int, moves) -> None:
+    def _move_event_links(self, actor_id: int, new_id: int,
+                          moves: Callable[[int, int, int], bool]) -> None:
         """Link to ``new_id`` the events of ``actor_id`` for which ``moves(document,
         sentence start, sentence end)`` holds (inside a step)."""
-        for rowid, event_id in self.conn.execute(
+        for rowid, event_id in self.connection.execute(
             "SELECT ea.rowid, ea.event_id FROM event_actors ea WHERE ea.actor_id = ?",
             (actor_id,),
         ).fetchall():
-            document_id, sent_start, sent_end = self.conn.execute(
+            document_id, sent_start, sent_end = self.connection.execute(
                 "SELECT document_id, sent_start, sent_end FROM events WHERE id = ?",
                 (event_id,),
             ).fetchone()
             if moves(document_id, sent_start, sent_end):
-                self.change("event_actor", rowid, "actor_id", new_id)
+                self.history.change("event_actor", rowid, "actor_id", new_id)
 
     # -- add -----------------------------------------------------------------------------
     def add_record(
-        self, kind: str, document_id: int, start: int, end: int, values: dict
+        self, kind: str, document_id: int, start: int, end: int, values: dict[str, Any]
     ) -> int:
         """A record the extractor missed, from a span of a stored document.
 
@@ -301,7 +339,7 @@ class Review:
         its id.
         """
         checked = {f: check(kind, f, values.get(f)) for f in NEW_RECORD_FIELDS[kind]}
-        row = self.conn.execute(
+        row = self.connection.execute(
             "SELECT text FROM documents WHERE id = ?", (document_id,)
         ).fetchone()
         if row is None:
@@ -310,7 +348,7 @@ class Review:
         if not 0 <= start < end <= len(text):
             raise InvalidValue("the span is not inside the document")
         sent_start, sent_end = sentence_bounds(text, start, end)
-        with self.step("add"):
+        with self.history.step("add"):
             if kind == "actor":
                 new_id = self._new_actor(checked["name"], checked["kind"], None, "confirmed")
                 self._new_alias(new_id, text[start:end], fallback=checked["name"])
@@ -332,59 +370,6 @@ class Review:
                 if record["date_start"]:
                     record["date_end"] = record["date_start"]
                     record["date_precision"] = "day"
-            new_id = self._next_id(f"{kind}s")
-            self.change(kind, new_id, WHOLE_ROW, record)
+            new_id = self.history.next_id(f"{kind}s")
+            self.history.change(kind, new_id, WHOLE_ROW, record)
             return new_id
-
-    def _next_id(self, table: str) -> int:
-        """An id never used in ``table`` (nor by a deleted row an undo may bring back)."""
-        used = self.conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
-        logged = self.conn.execute(
-            "SELECT coalesce(max(record_id), 0) FROM edits WHERE field = ? AND kind = ?",
-            (WHOLE_ROW, {"actors": "actor", "events": "event", "figures": "figure",
-                         "aliases": "alias", "mentions": "mention",
-                         "event_actors": "event_actor", "crises": "crisis",
-                         "claim_choices": "claim_choice"}[table]),
-        ).fetchone()[0]
-        return max(used, logged) + 1
-
-    def sentences(self, document_id: int) -> list[tuple[int, int]]:
-        """The document's sentences as (start, end) offsets, for picking a span to annotate."""
-        text = self.conn.execute(
-            "SELECT text FROM documents WHERE id = ?", (document_id,)
-        ).fetchone()[0]
-        return split_sentences(text)
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence bounds by punctuation and line breaks: cheap, stable, good enough to pick from.
-
-    (The extractor's own sentences come from spaCy; a person picking a sentence only needs a
-    readable unit of text, and this needs no model.)
-    """
-    import re
-
-    bounds = []
-    for paragraph in re.finditer(r"[^\n]+", text):
-        start = paragraph.start()
-        for match in re.finditer(r".+?(?:[.!?][\"'”’)]*(?=\s+[A-Z0-9\"“'‘(])|$)",
-                                 paragraph.group()):
-            piece_start = start + match.start()
-            piece_end = start + match.end()
-            while piece_start < piece_end and text[piece_start].isspace():
-                piece_start += 1
-            if piece_end > piece_start:
-                bounds.append((piece_start, piece_end))
-    return bounds
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence(s) holding ``[start, end)``."""
-    lo, hi = start, end
-    for s, e in split_sentences(text):
-        if s <= start < e:
-            lo = s
-        if s < end <= e:
-            hi = e
-            break
-    return lo, hi
