@@ -899,6 +899,8 @@ def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
         return False  # "Washington is urging China to agree to sanctions": a campaign
     if main.type == PM and _a_visit(main, r, refs):
         return False  # "Trump arrived in Japan": a person travelling, not people displaced
+    if main.type == PM and _fled_the_scene(main, r):
+        return False  # "concertgoers fled": the attack's crowd running, no one displaced
     return not (main.type == STA and all(t.lemma_.lower() in _WEAK_STATEMENT
                                          for t in main.triggers)
                 and not (_official(d, r, main.actor1) and _takes_position(main.tok)))
@@ -921,6 +923,21 @@ def _a_visit(c: _Cand, r: Resolved, refs) -> bool:
         if clause is not None else None
     who = refs.actor(subject) if subject is not None else None
     return who is not None and r.actors[who].kind == "person"
+
+
+def _fled_the_scene(c: _Cand, r: Resolved) -> bool:
+    """A flight or evacuation with no place and no sign of displacement in its clause
+    ("Thousands of concertgoers fled in panic", "the promenade was evacuated") is people
+    running from a scene, part of what happened there; "fled their homes", "fled to
+    Tajikistan", "refugees fled" move a population."""
+    if c.sub_type not in ("flight", "evacuation"):
+        return False
+    clause = [t for t in c.tok.subtree if t.sent == c.tok.sent]
+    for ch in c.tok.children:  # the passive's or the participle's subject
+        if ch.dep_ in ("nsubj", "nsubjpass"):
+            clause += list(ch.subtree)
+    return not any(t.i in r.place_at or t.lemma_.lower() in _DISPLACED_FROM
+                   or t.lower_ in _DISPLACED_FROM for t in clause)
 
 
 def _in_passing(tok) -> bool:
@@ -1195,9 +1212,19 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
             target.append(c)
         elif not (c.weak or (c.type == STA and c.actor1 is None and not c.sources)):
             groups.append([c])
+    groups = [g for g in groups if not _only_named(g)]
     _sole_launcher(r, groups)
     _named_perpetrator(d, r, groups)
     return [_build(d, r, g, figures, fig_sent, floor) for g in groups]
+
+
+def _only_named(group: list[_Cand]) -> bool:
+    """An attack, a clash or a demonstration the text only names ("the attacks in San
+    Bernardino", "the riots"), dated neither by itself nor by what surrounds it, is one the
+    reader is reminded of, not one the article reports: a report tells what happened, and
+    when."""
+    return group[0].type in _VIOLENT | {PRO, RIOT} and all(
+        c.date is None and c.tok.pos_ in ("NOUN", "PROPN") for c in group)
 
 
 def _sole_launcher(r: Resolved, groups: list[list[_Cand]]) -> None:
@@ -1242,16 +1269,17 @@ def _ahead_of_publication(d: Document, cands: list[_Cand]) -> DateRef | None:
 def _inherit_date(d: Document, sents, groups: list[list[_Cand]], c: _Cand) -> None:
     """An undated candidate takes the date of the group just before it in its paragraph
     (or of the sentence before, when it goes on "Then", "Later", ...); a statement only
-    from a statement (it is made when reported, not when what it is about happened), and
-    never from another clause of its own sentence; else a happening takes its scene's."""
-    prev = next((g for g in reversed(groups) if (c.type != STA or g[0].type == STA)
+    from a statement (it is made when reported, not when what it is about happened) and a
+    happening only from a happening (what a statement speaks of may be older), never from
+    another clause of its own sentence; else a happening a verb tells takes its scene's."""
+    prev = next((g for g in reversed(groups) if (c.type == STA) == (g[0].type == STA)
                  and g[-1].sent_i != c.sent_i), None)
     first_words = {t.lower_ for t in sents[c.sent_i][:3]}
     if prev and (prev[-1].para_i == c.para_i or (
             prev[-1].sent_i >= c.sent_i - 1 and first_words & _CONTINUERS)):
         c.date = prev[0].date
-    if c.date is None and c.type != STA:
-        c.date = _scene_date(d, sents, c)
+    if c.date is None and c.type != STA and c.tok.pos_ not in ("NOUN", "PROPN"):
+        c.date = _scene_date(d, sents, c)  # a happening named by a noun is no scene's news
     if c.date is None:
         c.date = _past_scene(d, sents, c)
 
@@ -1296,6 +1324,7 @@ def _joins(r: Resolved, c: _Cand, g: list[_Cand], overlap, figures: list[Figure]
 
 
 _CLOCK_WORDS = _words("clock_words")
+_DISPLACED_FROM = _words("displaced_from")
 
 
 def _a_clock_apart(a: DateRef | None, b: DateRef | None) -> bool:

@@ -504,3 +504,37 @@ def test_one_launch_told_in_two_time_zones_is_one_test():
                         "last night. North Korea launched a missile over Japan at around 6am "
                         "local time this morning.", "2017-08-29")
     assert len([e for e in events if e[1] == "weapons test"]) == 1
+
+
+@pytest.mark.parametrize("text,kept", [
+    # people running from an attack are part of the attack, not a population on the move
+    ("Thousands of concertgoers fled in panic as the gunman fired from the 32nd floor on "
+     "Sunday.", False),
+    ("The promenade was evacuated on Thursday night after the truck stopped.", False),
+    # what they leave, where they go or who they are makes it a movement
+    ("Thousands of villagers fled their homes on Monday as the fighting spread.", True),
+    ("More than 1,000 government troops fled to Tajikistan on Monday.", True),
+    ("Some 300 refugees fled across the border on Sunday.", True),
+    ("Russia evacuated hundreds of its citizens from Kabul on Monday.", True),
+])
+def test_fleeing_a_scene_is_no_population_movement(text, kept):
+    moves = [e for e in _events_of(text, "2021-07-14") if e[0] == "population_movement"]
+    assert bool(moves) == kept, moves
+
+
+@pytest.mark.parametrize("text,kept", [
+    # named, not told: no date of its own, none from a happening before it
+    ("On Friday, Prime Minister Manuel Valls of France said the attacker was a terrorist. "
+     "The Amaq News Agency, which was the first to claim the attacks in San Bernardino, "
+     "Calif., and Orlando, Fla., made no mention of the deaths.", False),
+    ("The mayor spoke to reporters in Cologne on Tuesday. He condemned the riots in the city.",
+     False),
+    # told, or dated
+    ("Gunmen attacked a market in Maiduguri on Monday, killing 12 people.", True),
+    ("The attack on Monday killed 12 people in Maiduguri.", True),
+])
+def test_an_attack_only_named_is_no_event(text, kept):
+    violent = [e for e in _events_of(text, "2016-07-15")
+               if e[0] in ("violence_against_civilians", "battles", "riots", "protests",
+                           "explosions_remote_violence")]
+    assert bool(violent) == kept, violent
