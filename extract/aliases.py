@@ -23,19 +23,23 @@ _STOP_INITIALS = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la"
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # most names: nothing to decompose (the gazetteer reads 390,000)
+        return text
     return "".join(
         c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
     )
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
 def normalise(name: str) -> str:
     """Casefold, drop accents, a leading "the", possessive 's and punctuation."""
     s = strip_accents(name).replace("\u2019", "'").casefold().strip()
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"[^\w\s]", " ", s.replace("'", ""))
-    s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"^the ", "", s)
-    return s
+    s = _POSSESSIVE.sub("", s)
+    s = " ".join(_PUNCTUATION.sub(" ", s.replace("'", "")).split())
+    return s[4:] if s.startswith("the ") else s
 
 
 # Words that name a kind of actor, not one actor: "police" in a Paris report and "police" in a
