@@ -100,10 +100,13 @@ def main(argv: list[str] | None = None) -> int:
                         "rest are scored with every core, for the overlap only)")
     parser.add_argument("--jobs", type=int, default=2, help="processes for the parallel ingest")
     parser.add_argument("--skip", default="",
-                        help="comma list of: search,paint,ingest,tiny")
+                        help="comma list of: search,paint,claims,ingest,tiny")
     parser.add_argument("--tiny", type=int, default=3000, metavar="N",
                         help="one-sentence JSONL lines for the tiny-document ingest")
-    parser.add_argument("--build-only", action="store_true")
+    parser.add_argument("--stories", type=int, default=1,
+                        help="stories the synthetic documents tell: >1 makes many crises")
+    parser.add_argument("--build-only", action="store_true",
+                        help="build (or find) the stores and stop; no result is written")
     parser.add_argument("--out", default=str(HERE / "results" / "latest.json"))
     args = parser.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
@@ -119,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     seed_db = measure.seed_store() if "paint" not in skip and not args.build_only else None
     for n in sorted(sizes):
         print(f"{n:,} records")
-        meta = build.build(n)
+        meta = build.build(n, stories=args.stories)
         entry = {**meta, "records": meta["records"]}
         if not args.build_only:
             db = Path(meta["path"])
@@ -128,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
             if "paint" not in skip:
                 entry["paint"], entry["seed_paint"] = measure.paint_vs_seed(db, seed_db)
                 print(f"    paint: {entry['paint']}; seed-only: {entry['seed_paint']}")
+            if "claims" not in skip:
+                entry["claims_view"] = measure.claims_view(db)
+                print(f"    claims view: {entry['claims_view']}")
         result["sizes"].append(entry)
     if "ingest" not in skip and not args.build_only:
         print("ingest")
@@ -135,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     if "tiny" not in skip and not args.build_only:
         print(f"tiny ingest ({args.tiny:,} one-sentence lines)")
         result["tiny_ingest"] = measure.tiny_ingest(args.tiny)
+    if args.build_only:
+        return 0
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     result["table"] = table(result)

@@ -38,8 +38,10 @@ def upgrade(path: Path) -> None:
             backup.unlink()
 
 
-def cached_path(size: int) -> Path:
-    return CACHE / f"store-{store_key()}-{size}.db"
+def cached_path(size: int, stories: int = 1) -> Path:
+    """One story: the name stores had before stories existed, so they stay cached."""
+    story = f"s{stories}-" if stories > 1 else ""
+    return CACHE / f"store-{store_key()}-{story}{size}.db"
 
 
 def _meta_path(db: Path) -> Path:
@@ -67,19 +69,21 @@ def _counts(db: Path) -> dict:
     return counts
 
 
-def build(size: int, log: Callable[[str], None] = print, rebuild: bool = False) -> dict:
-    """A store of at least ``size`` records; returns its meta (path, records, build rate)."""
+def build(size: int, log: Callable[[str], None] = print, rebuild: bool = False,
+          stories: int = 1) -> dict:
+    """A store of at least ``size`` records; returns its meta (path, records, build rate).
+    ``stories``: how many stories its documents tell (see ``synth.Generator``)."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    target = cached_path(size)
+    target = cached_path(size, stories)
     meta_file = _meta_path(target)
     if target.exists() and meta_file.exists() and not rebuild:
         upgrade(target)
         return {**json.loads(meta_file.read_text()), "path": str(target)}
     tmp = target.with_suffix(".building")
-    start = _starting_point(size, tmp, log, rebuild)
+    start = _starting_point(size, tmp, log, rebuild, stories)
     counts = {k: start[k] for k in ("documents", "records", "events", "figures", "actors")}
     t0 = time.perf_counter()
-    _fill(tmp, size, counts, start["records"], log)
+    _fill(tmp, size, counts, start["records"], log, stories)
     seconds = time.perf_counter() - t0
     built = counts["records"] - start["records"]
     tmp.replace(target)
@@ -89,6 +93,8 @@ def build(size: int, log: Callable[[str], None] = print, rebuild: bool = False) 
         **counts,
         "path": str(target),
         "size": size,
+        "stories": stories,
+        "crises": _crises(target),
         "seconds": start["seconds"] + seconds,
         "build_records_per_s": round(built / seconds, 1) if seconds else None,
         "bytes": target.stat().st_size,
@@ -100,15 +106,16 @@ def build(size: int, log: Callable[[str], None] = print, rebuild: bool = False) 
     return meta
 
 
-def _starting_point(size: int, tmp: Path, log: Callable[[str], None], rebuild: bool) -> dict:
+def _starting_point(size: int, tmp: Path, log: Callable[[str], None], rebuild: bool,
+                    stories: int = 1) -> dict:
     """Where the build starts: an interrupted build of this size (the documents are
     deterministic), else a copy of the biggest smaller cached store, else nothing."""
     start = {"documents": 0, "records": 0, "events": 0, "figures": 0, "actors": 0,
              "seconds": 0.0}
     smaller = sorted(
-        (int(p.stem.rsplit("-", 1)[1]), p)
-        for p in CACHE.glob(f"store-{store_key()}-*.db")
-        if int(p.stem.rsplit("-", 1)[1]) < size and _meta_path(p).exists()
+        (n, p) for n, p in ((int(p.stem.rsplit("-", 1)[1]), p) for p in (
+            cached_path(n, stories) for n in _cached_sizes(stories)))
+        if n < size and _meta_path(p).exists()
     )
     if tmp.exists() and not rebuild:
         start = {**start, **_counts(tmp)}
@@ -128,10 +135,24 @@ def _starting_point(size: int, tmp: Path, log: Callable[[str], None], rebuild: b
     return start
 
 
-def _fill(tmp: Path, size: int, counts: dict, first: int, log: Callable[[str], None]) -> None:
+def _cached_sizes(stories: int) -> list[int]:
+    """The sizes of the cached stores of ``stories`` stories."""
+    prefix = cached_path(0, stories).name[:-len("0.db")]
+    return [int(rest) for p in CACHE.glob(f"{prefix}*.db")
+            if (rest := p.name[len(prefix):-len(".db")]).isdigit()]
+
+
+def _crises(db: Path) -> int:
+    with Store(db) as store:
+        return store.conn.execute(
+            "SELECT count(*) FROM crises WHERE status = 'active'").fetchone()[0]
+
+
+def _fill(tmp: Path, size: int, counts: dict, first: int, log: Callable[[str], None],
+          stories: int = 1) -> None:
     """Add synthetic documents to the store at ``tmp`` until it holds ``size`` records,
     counting into ``counts``; a line of progress every 30 s."""
-    gen = Generator()
+    gen = Generator(stories=stories)
     t0 = last = time.perf_counter()
     with Store(tmp) as store:
         store.conn.execute("PRAGMA synchronous = OFF")  # a throwaway build; the store's

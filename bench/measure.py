@@ -189,14 +189,24 @@ def _tantivy_run(conn: sqlite3.Connection, queries: list[dict]) -> dict:
     return out
 
 
-def _paint_once(db: Path) -> dict:
+def _fresh_process(module: str, db: Path) -> dict:
+    """Run ``python -m module db`` in a new process (nothing cached) and read its last line."""
     done = subprocess.run(
-        [sys.executable, "-m", "bench.paint", str(db)], cwd=ROOT, capture_output=True,
+        [sys.executable, "-m", module, str(db)], cwd=ROOT, capture_output=True,
         text=True, timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     if done.returncode:
-        raise RuntimeError(f"bench.paint failed: {done.stderr[-2000:]}")
+        raise RuntimeError(f"{module} failed: {done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _paint_once(db: Path) -> dict:
+    return _fresh_process("bench.paint", db)
+
+
+def claims_view(db: Path) -> dict:
+    """Opening the claims view of the largest and of the median crisis, in a new process."""
+    return _fresh_process("bench.claims_view", db)
 
 
 def _median_run(results: list[dict]) -> dict:

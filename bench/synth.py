@@ -24,6 +24,7 @@ from extract.model import Actor, DateRef, Event, Extraction, Figure, Mention, Pa
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 CACHE = HERE / ".cache"
+TEMPLATE_FORMAT = "t2"  # the cached templates' shape (t2: each knows its source article)
 
 
 def _words(text: str) -> list[str]:
@@ -75,6 +76,7 @@ class Template:
     figures: list[Figure]
     events: list[Event]
     words: int = 0
+    source: int = 0  # the bundled article it comes from (a story's documents share one)
 
 
 @dataclass
@@ -106,18 +108,18 @@ def _rel(span: Span, s0: int) -> Span:
 def templates() -> list[Template]:
     """Sentence templates of the bundled articles (extracted once, then cached)."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"templates-{_data_key()}.pkl"
+    path = CACHE / f"templates-{_data_key()}-{TEMPLATE_FORMAT}.pkl"
     if path.exists():
         return pickle.loads(path.read_bytes())
     import extract
 
     out: list[Template] = []
-    for article in articles():
+    for source, article in enumerate(articles()):
         text, published = article["text"], (article.get("date_publish") or "")[:10] or None
         x = extract.extract(text, published=published)
         for (s0, s1), found in _by_sentence(x).items():
             if found["figures"] or found["events"]:
-                out.append(_template(x, text[s0:s1], s0, published, found))
+                out.append(_template(x, text[s0:s1], s0, published, found, source))
     path.write_bytes(pickle.dumps(out))
     return out
 
@@ -141,7 +143,7 @@ def _by_sentence(x) -> dict[tuple[int, int], dict]:
     return sentences
 
 
-def _template(x, sentence: str, s0: int, published, found: dict) -> Template:
+def _template(x, sentence: str, s0: int, published, found: dict, source: int) -> Template:
     """One sentence's records with offsets from its start and indexes of its own."""
     local_actor: dict[int, int] = {}
     actors: list[dict] = []
@@ -176,14 +178,22 @@ def _template(x, sentence: str, s0: int, published, found: dict) -> Template:
         e.participants = [Participant(local(p.actor), p.role) for p in e.participants]
         e.figures = [local_figure[i] for i in e.figures if i in local_figure]
         events.append(e)
-    return Template(sentence, published, actors, figures, events, len(sentence.split()))
+    return Template(sentence, published, actors, figures, events, len(sentence.split()),
+                    source)
 
 
 class Generator:
-    """Deterministic synthetic documents: document ``i`` is the same whatever came before."""
+    """Deterministic synthetic documents: document ``i`` is the same whatever came before.
 
-    def __init__(self, seed: int = 7, pool: int = 3000):
+    With ``stories`` > 1, document ``i`` tells story ``i % stories``: its sentences come from
+    one bundled article, its actors from a cast and a place of the story's own, its years
+    shifted the story's way, so the store's crisis grouping forms many crises as a real
+    store of many stories does (with 1, every document draws from every article: one big
+    story)."""
+
+    def __init__(self, seed: int = 7, pool: int = 3000, stories: int = 1):
         self.seed = seed
+        self.stories = stories
         self.templates = templates()
         rng = random.Random(seed)
         real: dict[str, list[Identity]] = {}
@@ -217,6 +227,10 @@ class Generator:
             names.add(name)
             made.setdefault(kind, []).append(Identity(name, kind, aliases))
         self.made = made
+        self._stories: dict[int, _Story] = {}
+        self.by_source: dict[int, list[Template]] = {}
+        for t in self.templates:
+            self.by_source.setdefault(t.source, []).append(t)
 
     def _swap(self, rng: random.Random, kind: str, original: Identity) -> Identity:
         roll = rng.random()
@@ -229,6 +243,8 @@ class Generator:
 
     def document(self, i: int, sentences: int = 40) -> tuple[str, Extraction, str]:
         """Document ``i``: its text, its extraction and its title."""
+        if self.stories > 1:
+            return self._story_document(i, sentences)
         rng = random.Random(self.seed * 1_000_003 + i)
         title = f"Synthetic brief {i}"
         parts: list[str] = [title]
@@ -250,6 +266,56 @@ class Generator:
         text = "\n\n".join(parts)
         published = self.templates[0].published
         return text, Extraction(out.actors, [], out.figures, out.events, published), title
+
+    def story(self, number: int) -> _Story:
+        if number not in self._stories:
+            self._stories[number] = _Story(self, number)
+        return self._stories[number]
+
+    def _story_document(self, i: int, sentences: int) -> tuple[str, Extraction, str]:
+        """Document ``i`` of story ``i % stories``: mostly the story's cast, now and then
+        someone else, as a story's reports quote new people."""
+        story = self.story(i % self.stories)
+        rng = random.Random(self.seed * 1_000_003 + i)
+        title = f"{story.place} report {i}"
+        parts: list[str] = [title]
+        pos = len(title) + 2
+        out = _Built()
+        for _ in range(sentences):
+            t = rng.choice(story.templates)
+            mapping = [story.cast[a["name"]] if rng.random() < 0.9 else self._swap(
+                rng, a["kind"], story.cast[a["name"]]) for a in t.actors]
+            sentence, shift, numbers = _rewritten(rng, t, mapping)
+            at = _At(pos, sentence, shift)
+            local = out.add_actors(t, mapping, at)
+            base = len(out.figures)
+            out.add_figures(t, at, numbers, story.year_shift, base)
+            out.add_events(t, at, mapping, numbers, local, story.year_shift, base)
+            parts.append(sentence)
+            pos += len(sentence) + 2
+        text = "\n\n".join(parts)
+        published = _shift_iso(story.templates[0].published, story.year_shift)
+        return text, Extraction(out.actors, [], out.figures, out.events, published), title
+
+
+class _Story:
+    """What the documents of one story share: their article's sentences, a cast, a place."""
+
+    def __init__(self, gen: Generator, number: int) -> None:
+        rng = random.Random(gen.seed * 7_919 + number)
+        sources = sorted(gen.by_source)
+        self.templates = gen.by_source[sources[number % len(sources)]]
+        self.place = f"{rng.choice(PLACES)} {number}"
+        self.year_shift = rng.choice((-8, -4, 0, 4)) - 12 * (number // len(sources))
+        self.cast: dict[str, Identity] = {}
+        for t in self.templates:
+            for a in t.actors:
+                if a["name"] not in self.cast:
+                    pool = gen.made.get(a["kind"]) or gen.made["person"]
+                    self.cast[a["name"]] = rng.choice(pool) if rng.random() < 0.7 else \
+                        Identity(a["name"], a["kind"], a["aliases"], a["country"])
+
+
 
 
 def _apply(text: str, edits: dict[tuple[int, int], str]):
@@ -280,14 +346,16 @@ def _apply(text: str, edits: dict[tuple[int, int], str]):
     return "".join(out), shift
 
 
+def _shift_iso(iso: str | None, years: int) -> str | None:
+    """A date ``years`` on (a multiple of four, so 29 February stays a day)."""
+    return f"{int(iso[:4]) + years:04d}{iso[4:]}" if iso and iso[:4].isdigit() else iso
+
+
 def _shift_date(date: DateRef | None, years: int) -> DateRef | None:
     if date is None or not years:
         return date
-
-    def move(iso: str) -> str:
-        return f"{int(iso[:4]) + years:04d}{iso[4:]}" if iso[:4].isdigit() else iso
-
-    return DateRef(move(date.start), move(date.end), date.precision, date.text)
+    return DateRef(_shift_iso(date.start, years) or date.start,
+                   _shift_iso(date.end, years) or date.end, date.precision, date.text)
 
 
 # -- queries ----------------------------------------------------------------------------------

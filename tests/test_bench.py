@@ -60,3 +60,19 @@ def test_tiny_ingest_measures_the_crisis_step():
     assert result["crisis_ms_per_doc"] > 0 and result["crisis_vs_rest"] > 0
     assert 1 <= result["crises"] <= 60
     assert "one-sentence JSONL lines" in bench_main.table({"sizes": [], "tiny_ingest": result})
+
+
+def test_a_store_of_many_stories_forms_many_crises(tmp_path, monkeypatch):
+    """``--stories``: each story's documents draw on one article, a cast and a place of its
+    own, so the crisis grouping finds several crises (one story: one crisis)."""
+    monkeypatch.setattr(build, "CACHE", tmp_path)
+    meta = build.build(2000, log=lambda _line: None, stories=5)
+    assert meta["stories"] == 5 and Path(meta["path"]) == build.cached_path(2000, 5)
+    assert meta["crises"] >= 3, meta
+    one = build.build(2000, log=lambda _line: None)
+    assert one["crises"] < meta["crises"]
+    gen = synth.Generator(stories=5)
+    assert gen.document(7)[0].startswith(gen.story(2).place)  # document 7 tells story 2
+    view = measure.claims_view(Path(meta["path"]))
+    assert view["crises"] == meta["crises"]
+    assert view["largest"]["claims"] > 0 and view["largest"]["first_s"] > 0
