@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
             db = Path(meta["path"])
             if "search" not in skip:
                 entry["search"] = measure.search(db, queries, args.timed_baseline)
-            if "paint" not in skip:
+            if "paint" not in skip and seed_db is not None:
                 entry["paint"], entry["seed_paint"] = measure.paint_vs_seed(db, seed_db)
                 print(f"    paint: {entry['paint']}; seed-only: {entry['seed_paint']}")
             if "claims" not in skip:

@@ -351,7 +351,8 @@ def tiny_ingest(count: int = 3000, window: int = 500, log=print) -> dict:
                 finally:
                     crisis_seconds.append(time.perf_counter() - t)
 
-            store.crises.assign = timed_assign  # the instance's, called by documents.add
+            # the instance's, called by documents.add
+            store.crises.assign = timed_assign  # type: ignore[method-assign]
             extract.extract("Warm up the pipeline once.")  # not counted: loading the model
             stamps = [time.perf_counter()]
             ingest_paths(store, [path], on_result=lambda _r: stamps.append(time.perf_counter()))

@@ -48,7 +48,7 @@ async def first_paint(db: str, timeout: float = 120.0) -> dict:
             filled.set()
         return result
 
-    panes.RecordPane.fill = noticing_fill
+    panes.RecordPane.fill = noticing_fill  # type: ignore[method-assign,assignment]
     async with app.run_test(size=(140, 42)) as pilot:
         await asyncio.wait_for(filled.wait(), timeout)
         await pilot.pause()

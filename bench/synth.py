@@ -16,6 +16,7 @@ import json
 import pickle
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -163,7 +164,7 @@ def _template(x, sentence: str, s0: int, published, found: dict, source: int) ->
     for index in sorted(found["actors"]):
         local(index)
     local_figure = {g: i for i, g in enumerate(sorted(found["figures"]))}
-    figures = []
+    figures: list[Figure] = []
     for g in sorted(found["figures"]):
         f = copy.deepcopy(found["figures"][g])
         f.span = _rel(f.span, s0)
@@ -238,8 +239,7 @@ class Generator:
             return original
         if roll < 0.65 and self.real.get(kind):
             return rng.choice(self.real[kind])
-        pool = self.made.get(kind) or self.made.get("person")
-        return rng.choice(pool)
+        return rng.choice(self.made.get(kind) or self.made["person"])
 
     def document(self, i: int, sentences: int = 40) -> tuple[str, Extraction, str]:
         """Document ``i``: its text, its extraction and its title."""
@@ -460,7 +460,7 @@ class _At:
 
     pos: int
     sentence: str
-    shift: object  # template offset -> sentence offset
+    shift: Callable[[int], int]  # template offset -> sentence offset
 
     def span(self, start: int, end: int) -> Span:
         s, e = self.shift(start), self.shift(end)

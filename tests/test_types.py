@@ -1,6 +1,6 @@
-"""The type checker over pyproject's [tool.mypy] ``files``: every package of the app
-(extract, store, tui), so their dataclasses, parts, widgets and predicates keep their
-declared types."""
+"""The type checker over pyproject's [tool.mypy] ``files``: every package (extract, store,
+tui, bench), so their dataclasses, parts, widgets and predicates keep their declared
+types."""
 
 from __future__ import annotations
 
