@@ -242,19 +242,32 @@ class Generator:
         return rng.choice(self.made.get(kind) or self.made["person"])
 
     def document(self, i: int, sentences: int = 40) -> tuple[str, Extraction, str]:
-        """Document ``i``: its text, its extraction and its title."""
-        if self.stories > 1:
-            return self._story_document(i, sentences)
+        """Document ``i``: its text, its extraction and its title. Of a story (``stories`` >
+        1), its actors are mostly the story's cast, now and then someone else, as a story's
+        reports quote new people."""
         rng = random.Random(self.seed * 1_000_003 + i)
-        title = f"Synthetic brief {i}"
+        cast: Callable[[dict], Identity]
+        if self.stories > 1:
+            story = self.story(i % self.stories)
+            title, templates, year_shift = f"{story.place} report {i}", story.templates, \
+                story.year_shift
+
+            def cast(a: dict) -> Identity:
+                role = story.cast[a["name"]]
+                return role if rng.random() < 0.9 else self._swap(rng, a["kind"], role)
+        else:
+            title, templates = f"Synthetic brief {i}", self.templates
+            year_shift = rng.choice((-8, -4, 0, 0, 4))
+
+            def cast(a: dict) -> Identity:
+                return self._swap(rng, a["kind"], Identity(a["name"], a["kind"], a["aliases"],
+                                                           a["country"]))
         parts: list[str] = [title]
         pos = len(title) + 2
-        year_shift = rng.choice((-8, -4, 0, 0, 4))
         out = _Built()
         for _ in range(sentences):
-            t = rng.choice(self.templates)
-            mapping = [self._swap(rng, a["kind"], Identity(a["name"], a["kind"], a["aliases"],
-                                                           a["country"])) for a in t.actors]
+            t = rng.choice(templates)
+            mapping = [cast(a) for a in t.actors]
             sentence, shift, numbers = _rewritten(rng, t, mapping)
             at = _At(pos, sentence, shift)
             local = out.add_actors(t, mapping, at)
@@ -264,38 +277,13 @@ class Generator:
             parts.append(sentence)
             pos += len(sentence) + 2
         text = "\n\n".join(parts)
-        published = self.templates[0].published
+        published = _shift_iso(templates[0].published, year_shift if self.stories > 1 else 0)
         return text, Extraction(out.actors, [], out.figures, out.events, published), title
 
     def story(self, number: int) -> _Story:
         if number not in self._stories:
             self._stories[number] = _Story(self, number)
         return self._stories[number]
-
-    def _story_document(self, i: int, sentences: int) -> tuple[str, Extraction, str]:
-        """Document ``i`` of story ``i % stories``: mostly the story's cast, now and then
-        someone else, as a story's reports quote new people."""
-        story = self.story(i % self.stories)
-        rng = random.Random(self.seed * 1_000_003 + i)
-        title = f"{story.place} report {i}"
-        parts: list[str] = [title]
-        pos = len(title) + 2
-        out = _Built()
-        for _ in range(sentences):
-            t = rng.choice(story.templates)
-            mapping = [story.cast[a["name"]] if rng.random() < 0.9 else self._swap(
-                rng, a["kind"], story.cast[a["name"]]) for a in t.actors]
-            sentence, shift, numbers = _rewritten(rng, t, mapping)
-            at = _At(pos, sentence, shift)
-            local = out.add_actors(t, mapping, at)
-            base = len(out.figures)
-            out.add_figures(t, at, numbers, story.year_shift, base)
-            out.add_events(t, at, mapping, numbers, local, story.year_shift, base)
-            parts.append(sentence)
-            pos += len(sentence) + 2
-        text = "\n\n".join(parts)
-        published = _shift_iso(story.templates[0].published, story.year_shift)
-        return text, Extraction(out.actors, [], out.figures, out.events, published), title
 
 
 class _Story:
