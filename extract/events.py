@@ -932,12 +932,8 @@ def _fled_the_scene(c: _Cand, r: Resolved) -> bool:
     Tajikistan", "refugees fled" move a population."""
     if c.sub_type not in ("flight", "evacuation"):
         return False
-    clause = [t for t in c.tok.subtree if t.sent == c.tok.sent]
-    for ch in c.tok.children:  # the passive's or the participle's subject
-        if ch.dep_ in ("nsubj", "nsubjpass"):
-            clause += list(ch.subtree)
     return not any(t.i in r.place_at or t.lemma_.lower() in _DISPLACED_FROM
-                   or t.lower_ in _DISPLACED_FROM for t in clause)
+                   or t.lower_ in _DISPLACED_FROM for t in c.tok.subtree)  # subject included
 
 
 def _in_passing(tok) -> bool:

@@ -49,8 +49,7 @@ class RecordIndex:
         {"event": self.event, "actor": self.actor, "figure": self.figure}[kind](record_id)
 
     def actor(self, actor_id: int) -> None:
-        db = self.connection.db
-        actor = db.table("actors").get(actor_id)
+        actor = self.connection.table("actors").get(actor_id)
         names = [r[0] for r in self.connection.execute(
             "SELECT alias FROM aliases WHERE actor_id = ? ORDER BY id", (actor_id,)
         )]

@@ -18,6 +18,7 @@ from typing import Any
 from extract.model import Extraction, Figure
 
 from .connect import Connection
+from .documents import Documents
 from .history import History
 from .indexing import RecordIndex
 from .records import ANNOTATION_FIELDS
@@ -35,11 +36,12 @@ class Reextraction:
     """Applies a new extraction to a stored document (``tracker reextract``)."""
 
     def __init__(self, connection: Connection, history: History, writer: ExtractionWriter,
-                 index: RecordIndex) -> None:
+                 index: RecordIndex, documents: Documents) -> None:
         self.connection = connection
         self.history = history
         self.writer = writer
         self.index = index
+        self.documents = documents
 
     def _touched_by_person(self, kind: str, row: dict[str, Any]) -> bool:
         return bool(
@@ -57,12 +59,12 @@ class Reextraction:
         counts = {"updated": 0, "added": 0, "removed": 0, "kept": 0}
         self.connection.writable()
         with self.connection.writing():
-            document = self.connection.table("documents").get(document_id)
-            text = document["text"]
+            document = self.documents.get(document_id)
+            text = document.text
             # Actors: mentions of this document are re-derived (through aliases).
             self.connection.execute("DELETE FROM mentions WHERE document_id = ?", (document_id,))
             actor_ids, _created = self.writer.actors(document_id, text, extraction,
-                                                     document.get("country"))
+                                                     document.country)
             figure_ids = self._merge_figures(document_id, text, extraction, counts)
             self._merge_events(document_id, text, extraction, actor_ids, figure_ids, counts)
             self.connection.table("documents").update(

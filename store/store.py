@@ -60,7 +60,8 @@ class Store:
         self.claims = Claims(connection, self.history)
         writer = ExtractionWriter(connection, self.actors, self.index)
         self.documents = Documents(connection, writer, self.crises)
-        self.reextraction = Reextraction(connection, self.history, writer, self.index)
+        self.reextraction = Reextraction(connection, self.history, writer, self.index,
+                                         self.documents)
         if not connection.read_only:
             self._assign_missing_crises()
 
