@@ -36,6 +36,9 @@ _PUNCTUATION = re.compile(r"[^\w\s]")
 
 def normalise(name: str) -> str:
     """Casefold, drop accents, a leading "the", possessive 's and punctuation."""
+    if name.isascii() and name.replace(" ", "").isalpha():  # most names: words and spaces
+        s = " ".join(name.casefold().split())
+        return s[4:] if s.startswith("the ") else s
     s = strip_accents(name).replace("\u2019", "'").casefold().strip()
     s = _POSSESSIVE.sub("", s)
     s = " ".join(_PUNCTUATION.sub(" ", s.replace("'", "")).split())

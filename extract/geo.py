@@ -124,6 +124,14 @@ def iso3(iso2_code: str | None) -> str | None:
     return _convert(iso2_code, "alpha_2", "alpha_3")
 
 
+def load() -> None:
+    """Read the tables ``locate`` and ``Point.with_admin`` need now (a second or two), not at
+    their first use: for a program that can do it before anyone waits."""
+    locations.gazetteer()
+    _cities()
+    _admin_grid()
+
+
 def locate(name: str | None, country: str | None = None) -> Point | None:
     """Where ``name`` is: a city's coordinates (precision 1), else a known admin area or
     country without coordinates (precision 2 or 3). ``country`` (ISO3) breaks ties."""

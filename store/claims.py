@@ -16,9 +16,10 @@ any other, logged and undoable.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extract import geo, locations
 
@@ -29,10 +30,6 @@ RULE = ("named official source first; then the latest report; on the same day th
         "value (at least / exact reports before approximate ones)")
 SAME_ORDER = 1.6  # values within this ratio of their neighbours count the same thing
 CLOSE = 5  # ... or this close: a toll that grows "at least two, then four, then six"
-OFFICIAL = re.compile(
-    r"\b(officials?|ministry|minister|prosecutors?|police|authorities|government|spokes"
-    r"(?:wo)?man|spokesperson|mayor|president|prefect|governor|army|military|agency|"
-    r"hospital|coroner|sheriff|un|unhcr|ocha|red cross)\b", re.IGNORECASE)
 QUALIFIER_ORDER = {"at_least": 0, "exact": 0, "range": 1, "at_most": 1, "approx": 2}
 CASUALTIES = ("deaths", "injured")
 # Who a count counts when it is not the victims: "two other attackers were shot dead" is not
@@ -40,6 +37,18 @@ CASUALTIES = ("deaths", "injured")
 PERPETRATORS = re.compile(
     r"\b(attackers?|assailants?|gunm[ae]n|militants?|(?:suicide )?bombers?|insurgents?|"
     r"terrorists?|hijackers?|jihadists?|perpetrators?)\b", re.IGNORECASE)
+
+# The figures a crisis's claims are made of: its documents' (wire copies left out), neither
+# rejected nor part of another figure ("10 children" of "84 dead").
+_SCOPE = ("FROM figures f JOIN documents d ON d.id = f.document_id "
+          "WHERE d.crisis_id = ? AND d.duplicate_of IS NULL AND f.status != 'rejected' "
+          "AND f.part_of IS NULL")
+_REPORT = ("SELECT f.id, f.value, f.text, f.qualifier, f.counted, f.location, d.id, d.title, "
+           "d.source, d.url, d.published, f.sentence, f.official, f.category ")
+# What the grouping reads of each figure: narrow rows, no sentence, no title.
+_MEMBERS = ("SELECT f.category, coalesce(f.location, ''), coalesce(f.counted, ''), f.value, "
+            "f.id, f.official, coalesce(d.published, ''), f.qualifier, f.document_id ")
+VALUE, FIGURE, OFFICIAL, PUBLISHED, QUALIFIER, DOCUMENT = range(6)  # a member's fields
 
 
 @dataclass
@@ -57,6 +66,7 @@ class Report:
     published: str | None
     sentence: str
     official: bool
+    category: str
 
 
 @dataclass
@@ -64,18 +74,15 @@ class Claim:
     key: str  # stable within a crisis: category/place/lowest figure id
     category: str
     location: str | None
-    reports: list[Report]
     recommended: Report  # the figure the claim stands for (the rule's, or a person's choice)
+    count: int  # its reports
+    document_ids: frozenset[int]  # the documents that report it
+    low: int
+    high: int
     chosen_by_person: bool = False
     group: str = ""  # "attackers" for counts of perpetrators; "" for the victims
-
-    @property
-    def low(self) -> int:
-        return min(r.value for r in self.reports)
-
-    @property
-    def high(self) -> int:
-        return max(r.value for r in self.reports)
+    # the (place, counted) pairs of its figures' lane, for reading its reports
+    lanes: tuple[tuple[str, str], ...] = field(default=(), repr=False)
 
     @property
     def label(self) -> str:
@@ -84,20 +91,27 @@ class Claim:
         return f"{self.category}{group}{where}"
 
 
-def recommend(reports: list[Report]) -> Report:
-    """The report ``RULE`` picks."""
-    pool = [r for r in reports if r.official] or reports
-    latest = max(r.published or "" for r in pool)
-    same_day = [r for r in pool if (r.published or "") == latest]
-    return min(same_day, key=lambda r: (QUALIFIER_ORDER.get(r.qualifier, 2), r.value,
-                                        r.figure_id))
+def recommend(members: list[tuple]) -> tuple:
+    """The member of a claim ``RULE`` picks (members: value, figure id, official, published
+    ('' when not), qualifier, document id)."""
+    pool = [m for m in members if m[OFFICIAL]] or members
+    latest = max(m[PUBLISHED] for m in pool)
+    return min((m for m in pool if m[PUBLISHED] == latest),
+               key=lambda m: (QUALIFIER_ORDER.get(m[QUALIFIER], 2), m[VALUE], m[FIGURE]))
 
 
-@functools.lru_cache(maxsize=65536)
-def _official(sentence: str) -> bool:
-    """A report from a named official source (its sentence says who); a crisis's reports
-    share sentences (wire copies, quoted tolls), so each is read once."""
-    return bool(OFFICIAL.search(sentence))
+def runs(members: list[tuple]) -> list[list[tuple]]:
+    """A lane's members (sorted by value) split into runs of values of the same order (see
+    ``SAME_ORDER``): each run is one claim."""
+    out: list[list[tuple]] = []
+    last = None
+    for member in members:
+        value = member[VALUE]
+        if last is None or not (value <= last * SAME_ORDER or value - last <= CLOSE):
+            out.append([])
+        out[-1].append(member)
+        last = value
+    return out
 
 
 @functools.lru_cache(maxsize=65536)
@@ -137,17 +151,31 @@ def _region(name: str) -> bool:
     return locations.province(name) is not None and (place is None or place.kind != "city")
 
 
-def _groups(reports: list[Report]) -> list[list[Report]]:
-    """Reports split into runs of values of the same order (see ``SAME_ORDER``)."""
-    runs: list[list[Report]] = []
-    for report in sorted(reports, key=lambda r: (r.value, r.figure_id)):
-        last = runs[-1][-1].value if runs else None
-        if last is not None and (report.value <= last * SAME_ORDER
-                                 or report.value - last <= CLOSE):
-            runs[-1].append(report)
-        else:
-            runs.append([report])
-    return runs
+def _report(row: tuple) -> Report:
+    (figure_id, value, text, qualifier, counted, location, document_id, title, source, url,
+     published, sentence, official, category) = row
+    return Report(figure_id, value, text, qualifier, counted, location, document_id, title,
+                  source, url, published, sentence, bool(official), category)
+
+
+Lane = tuple[str, str, str]  # a figure's category, place and what it counts ('' for none)
+
+
+def _lanes(rows: list[tuple[str, str, str, int]]) -> dict[Lane, tuple[str, str]]:
+    """Per lane of a crisis's figures (with how many figures it holds), the place its claims
+    are grouped under ('' for none; see ``_Homes``) and whom they count ("attackers" or '')."""
+    overall: Counter[str] = Counter()
+    places: dict[str, Counter[str]] = {}
+    for category, loc, _counted, n in rows:
+        places.setdefault(category, Counter())
+        if loc:
+            overall[loc] += n
+            places[category][loc] += n
+    homes = _Homes(overall)
+    return {(category, loc, counted): (
+        homes.home(loc or None, places[category]) or "",
+        "attackers" if category in CASUALTIES and _attackers(counted) else "")
+        for category, loc, counted, _n in rows}
 
 
 class _Homes:
@@ -159,8 +187,8 @@ class _Homes:
     the place the crisis's reports name most over every category (the attack's city, not the
     place of an airstrike two of its articles recall)."""
 
-    def __init__(self, rows: list[str | None]) -> None:
-        self.overall = Counter(loc for loc in rows if loc)
+    def __init__(self, overall: Counter[str]) -> None:
+        self.overall = overall
 
     def _best(self, places: set[str], counts: Counter) -> str | None:
         return max(sorted(places), key=lambda p: (counts[p], self.overall[p]), default=None)
@@ -185,46 +213,76 @@ class Claims:
         self.connection = connection
         self.history = history
 
+    def prepare(self) -> None:
+        """Load the gazetteer the grouping of places reads (a second or two), so that the first
+        claims view does not wait for it."""
+        geo.load()
+
     def of(self, crisis_id: int, min_documents: int = 1) -> list[Claim]:
-        """The crisis's claims, those reported by the most documents first."""
+        """The crisis's claims, those reported by the most documents first.
+
+        Reads each figure as a narrow row (no sentence, no title: a claim of a large crisis
+        holds thousands of reports, which ``reports`` reads when one is opened); only the
+        figure each claim stands for is read whole."""
         with self.connection.lock:
-            rows = self.connection.execute(
-                "SELECT f.id, f.value, f.text, f.qualifier, f.counted, f.location, f.category, "
-                "f.sentence, d.id AS document_id, d.title, d.source, d.url, d.published "
-                "FROM figures f JOIN documents d ON d.id = f.document_id "
-                "WHERE d.crisis_id = ? AND d.duplicate_of IS NULL AND f.status != 'rejected' "
-                "AND f.part_of IS NULL ORDER BY f.id", (crisis_id,)
-            ).fetchall()
+            mapping = _lanes(self.connection.execute(
+                "SELECT f.category, coalesce(f.location, ''), coalesce(f.counted, ''), "
+                f"count(*) {_SCOPE} GROUP BY 1, 2, 3", (crisis_id,)).fetchall())
+            figures = self.connection.execute(f"{_MEMBERS}{_SCOPE}", (crisis_id,)).fetchall()
             choices = dict(self.connection.execute(
                 "SELECT claim, figure_id FROM claim_choices WHERE crisis_id = ?", (crisis_id,)
             ).fetchall())
-        by_category: dict[str, list[tuple[str | None, Report, str]]] = {}
-        for (figure_id, value, text, qualifier, counted, location, category, sentence,
-             document_id, title, source, url, published) in rows:
-            report = Report(figure_id, value, text, qualifier, counted, location, document_id,
-                            title, source, url, published, sentence, _official(sentence))
-            attackers = category in CASUALTIES and _attackers(counted or "")
-            by_category.setdefault(category, []).append(
-                (location, report, "attackers" if attackers else ""))
-        homes = _Homes([row[5] for row in rows])
-        claims: list[Claim] = []
-        for category, located in by_category.items():
-            places = Counter(loc for loc, _report, _group in located if loc)
-            home_of = {loc: homes.home(loc, places) for loc in {x[0] for x in located}}
-            buckets: dict[tuple[str | None, str], list[Report]] = {}
-            for loc, report, group in located:
-                buckets.setdefault((home_of[loc], group), []).append(report)
-            for (place, group), reports in buckets.items():
-                for run in _groups(reports):
-                    kind = f"{category}+{group}" if group else category
-                    key = f"{kind}/{place or ''}/{min(r.figure_id for r in run)}"
-                    chosen = choices.get(key)
-                    picked = next((r for r in run if r.figure_id == chosen), None)
-                    claims.append(Claim(key, category, place, run, picked or recommend(run),
-                                        chosen_by_person=picked is not None, group=group))
-        claims = [c for c in claims if len({r.document_id for r in c.reports}) >= min_documents]
-        claims.sort(key=lambda c: (-len({r.document_id for r in c.reports}), -c.high, c.key))
+        by_lane: dict[tuple[str, str, str], list[tuple]] = {}
+        for row in figures:
+            by_lane.setdefault((row[0], *mapping[row[0], row[1], row[2]]), []).append(row[3:])
+        found: list[tuple[str, str, str, str, list[tuple], int, bool]] = []
+        for (category, home, group), members in by_lane.items():
+            members.sort()  # by value, then figure id
+            kind = f"{category}+{group}" if group else category
+            for run in runs(members):
+                key = f"{kind}/{home}/{min(m[FIGURE] for m in run)}"
+                chosen = choices.get(key)  # None: back to the rule
+                by_person = chosen is not None and any(m[FIGURE] == chosen for m in run)
+                pick: int = chosen if chosen is not None and by_person else recommend(run)[
+                    FIGURE]  # the rule's, also when the claim lost the figure chosen
+                found.append((key, category, home, group, run, pick, by_person))
+        whole = self._reports(crisis_id, {claim[5] for claim in found})
+        claims = [Claim(
+            key, category, home or None, whole[pick], len(run),
+            frozenset(m[DOCUMENT] for m in run), run[0][VALUE], run[-1][VALUE],
+            chosen_by_person=by_person, group=group,
+            lanes=tuple(sorted((loc, counted) for (cat, loc, counted), lane in mapping.items()
+                               if cat == category and lane == (home, group))))
+            for key, category, home, group, run, pick, by_person in found]
+        claims = [c for c in claims if len(c.document_ids) >= min_documents]
+        claims.sort(key=lambda c: (-len(c.document_ids), -c.high, c.key))
         return claims
+
+    def _reports(self, crisis_id: int, figure_ids: set[int]) -> dict[int, Report]:
+        with self.connection.lock:
+            return {r.figure_id: r for r in map(_report, self.connection.execute(
+                f"{_REPORT}{_SCOPE} AND f.id IN (SELECT value FROM json_each(?))",
+                (crisis_id, json.dumps(sorted(figure_ids)))))}
+
+    def reports(self, crisis_id: int, claim: Claim, latest: int | None = None) -> list[Report]:
+        """A claim's reports in publication order (undated last), read when it is opened: a
+        claim of a large crisis holds thousands. ``latest``: only the last that many
+        published (the claim's figure always among them)."""
+        where = (f"{_SCOPE} AND f.category = ? AND f.value BETWEEN ? AND ? "
+                 "AND EXISTS (SELECT 1 FROM json_each(?) l "
+                 "WHERE json_extract(l.value, '$[0]') = coalesce(f.location, '') "
+                 "AND json_extract(l.value, '$[1]') = coalesce(f.counted, ''))")
+        parameters: tuple = (crisis_id, claim.category, claim.low, claim.high,
+                             json.dumps(claim.lanes))
+        if latest is None:
+            sql = f"{_REPORT}{where}"
+        else:  # the claim's figure, then the newest
+            sql = (f"{_REPORT}{where} ORDER BY f.id = ? DESC, coalesce(d.published, '~') DESC, "
+                   "f.value DESC, f.id DESC LIMIT ?")
+            parameters = (*parameters, claim.recommended.figure_id, latest)
+        with self.connection.lock:
+            reports = list(map(_report, self.connection.execute(sql, parameters)))
+        return sorted(reports, key=lambda r: (r.published or "~", r.value, r.figure_id))
 
     def choose_figure(self, crisis_id: int, claim_key: str, figure_id: int | None) -> None:
         """A person's choice of a claim's figure (None: back to the rule). Logged, undoable."""
@@ -260,8 +318,7 @@ def totals_of(claims: list[Claim]) -> dict[str, int]:
             continue
         largest, documents = places.get((claim.category, claim.location), (0, set()))
         places[claim.category, claim.location] = (
-            max(largest, claim.recommended.value),
-            documents | {r.document_id for r in claim.reports})
+            max(largest, claim.recommended.value), documents | claim.document_ids)
     most: dict[str, int] = {}
     for (category, _place), (_value, documents) in places.items():
         most[category] = max(most.get(category, 0), len(documents))

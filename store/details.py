@@ -111,6 +111,7 @@ class FigureRecord(Sourced):
     category: str
     counted: str
     part_of: int | None  # the figure this one is a part of ("10 children" of "84 dead")
+    official: int  # 1 when its sentence names an official source (claims prefer those)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from extract import aliases as alias_rules
 from extract import kinds as actor_kinds
 from extract import locations
 
+from . import sources
 from .connect import Connection
 from .details import EventActor
 from .history import WHOLE_ROW, Edit, History, now
@@ -363,7 +364,8 @@ class Edits:
             }
             if kind == "figure":
                 record = {**base, **checked, "text": text[start:end], "low": None,
-                          "high": None, "part_of": None}
+                          "high": None, "part_of": None,
+                          "official": sources.official(base["sentence"])}
             else:
                 record = {**base, **checked, "sub_type": None, "trigger": text[start:end],
                           "country": None}

@@ -153,7 +153,8 @@ def crises(store: Store, where: ExportFilter | None = None) -> list[dict]:
                                 "chosen_by": "person" if claim.chosen_by_person else "rule"},
                 "reports": [{"figure": r.figure_id, "value": r.value, "qualifier": r.qualifier,
                              "document": r.document_id, "published": r.published,
-                             "official": r.official} for r in claim.reports],
+                             "official": r.official}
+                            for r in store.claims.reports(crisis.id, claim)],
             })
         out.append({**dataclasses.asdict(crisis), "rule": RULE,
                     "documents": [d.id for d in store.crises.documents(crisis.id)],

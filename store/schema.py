@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import sqlite3
 
+from . import sources
+
+# Python functions the migrations call (``SELECT tracker_official(sentence)``): registered
+# on the connection before they run.
+FUNCTIONS = {"tracker_official": sources.official}
+
 # Annotation columns every reviewable record carries.
 _ANNOTATION = """
     note TEXT NOT NULL DEFAULT '',
@@ -271,6 +277,15 @@ MIGRATIONS.append(
     """
 )
 
+MIGRATIONS.append(
+    # 8: whether a figure's sentence names an official source, read once when it is stored:
+    # the claims of a crisis prefer official reports in SQL, without reading every sentence.
+    """
+    ALTER TABLE figures ADD COLUMN official INTEGER NOT NULL DEFAULT 0;
+    UPDATE figures SET official = tracker_official(sentence);
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -286,6 +301,8 @@ def migrate(conn: sqlite3.Connection) -> int:
             f"this store has schema version {version}; this tracker knows up to "
             f"{SCHEMA_VERSION}: upgrade tracker to open it"
         )
+    for name, function in FUNCTIONS.items():
+        conn.create_function(name, 1, function, deterministic=True)
     for number in range(version, SCHEMA_VERSION):
         # executescript commits first; the script carries its own transaction so a failure
         # leaves the store at the previous version.

@@ -10,6 +10,7 @@ from extract import aliases as alias_rules
 from extract import locations
 from extract.model import DateRef, Event, Extraction, Span
 
+from . import sources
 from .connect import Connection
 from .history import now
 from .indexing import RecordIndex
@@ -95,8 +96,10 @@ class ExtractionWriter:
             part_of = ids[figure.part_of] if figure.part_of is not None and figure.part_of < len(
                 ids
             ) else None
+            where = provenance(document_id, text, figure.span)
             figure_id = self.connection.insert("figures", {
-                **provenance(document_id, text, figure.span),
+                **where,
+                "official": sources.official(where["sentence"]),
                 "value": figure.value,
                 "text": figure.text,
                 "qualifier": figure.qualifier,

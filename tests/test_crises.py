@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from helpers import SIZE, settle
+from textual.widgets import OptionList
 
 import seeds
 from extract import extract
 from store import Store
-from store.claims import recommend
 from store.ingest import ingest_paths
 from tui.app import make_app
 from tui.crisis_screens import (
@@ -129,28 +129,47 @@ def test_a_persons_crisis_is_not_merged_away(tmp_path):
                                   ).fetchone()[0] == 0
 
 
+def reports_of(store: Store, crisis: int, claim) -> list:
+    """A claim's reports, read as the claims view reads them when the claim is opened; what
+    the claim says of them without reading them (count, documents, range) must agree."""
+    reports = store.claims.reports(crisis, claim)
+    assert claim.count == len(reports)
+    assert claim.document_ids == {r.document_id for r in reports}
+    assert (claim.low, claim.high) == (min(r.value for r in reports),
+                                       max(r.value for r in reports))
+    assert claim.recommended.figure_id in {r.figure_id for r in reports}
+    return reports
+
+
 def test_nice_death_toll_is_one_claim_with_the_rules_recommendation(stories):
     with Store(stories) as store:
         nice = crisis_of(store, "Nice attack rises to 85")
         claims = [c for c in store.claims.of(nice) if c.category == "deaths"]
         toll = claims[0]  # the most reported deaths claim
-        outlets = {r.document_id for r in toll.reports}
-        assert len(outlets) >= 4
-        values = sorted(r.value for r in toll.reports)
+        reports = reports_of(store, nice, toll)
+        assert len(toll.document_ids) >= 4
+        values = sorted(r.value for r in reports)
         assert values[0] < values[-1]  # the reports disagree: 70s to 80s
         assert toll.low >= 60 and toll.high <= 90  # "at least 60" on the night, 85 a day on
-        assert toll.recommended is recommend(toll.reports)
-        # the rule, checked independently: official first, then latest, then lowest
-        pool = [r for r in toll.reports if r.official] or toll.reports
+        # the rule, checked on the reports: official first, then latest, then lowest
+        pool = [r for r in reports if r.official] or reports
         latest = max(r.published for r in pool)
         assert toll.recommended.published == latest
-        assert toll.recommended.official == any(r.official for r in toll.reports)
+        assert toll.recommended.official == any(r.official for r in reports)
         assert toll.recommended.value == min(
             r.value for r in pool if r.published == latest
             and r.qualifier in ("at_least", "exact")
         )
+        # the view lists a large claim's latest reports, its figure always among them
+        latest = store.claims.reports(nice, toll, latest=3)
+        assert len(latest) == 3 and toll.recommended in latest
+        order = [(r.published, r.value, r.figure_id) for r in reports]
+        assert order == sorted(order)
+        assert [r for r in reports if r.figure_id in {x.figure_id for x in latest}] == latest
+        newest = sorted(r.published for r in reports if r != toll.recommended)[-2:]
+        assert newest == sorted(r.published for r in latest if r != toll.recommended)
         # a person's choice overrides the rule, logged and undoable
-        other = next(r for r in toll.reports if r.value != toll.recommended.value)
+        other = next(r for r in reports if r.value != toll.recommended.value)
         store.claims.choose_figure(nice, toll.key, other.figure_id)
         chosen = next(c for c in store.claims.of(nice) if c.key == toll.key)
         assert chosen.recommended.figure_id == other.figure_id and chosen.chosen_by_person
@@ -171,7 +190,7 @@ def test_a_crisis_total_counts_the_toll_once_not_every_claim(stories):
         assert children.recommended.value < toll.recommended.value
         paris = next(c for c in deaths if c.location == "Paris")
         assert paris.recommended.value == 130
-        assert len({r.document_id for r in paris.reports}) == 1
+        assert len(paris.document_ids) == len(reports_of(store, nice, paris)) == 1
         assert sum(c.recommended.value for c in deaths) > 3 * toll.recommended.value
         assert store.claims.category_totals(nice)["deaths"] == toll.recommended.value
 
@@ -201,21 +220,21 @@ ATTACKS = {
 
 def the_toll(store: Store, reports: list[tuple[str, str]]):
     """Stores (published, text) reports of one attack: they must make one crisis with one
-    deaths claim; returns (crisis id, claim)."""
+    deaths claim; returns (crisis id, claim, its values)."""
     for i, (published, text) in enumerate(reports):
         store.documents.add(text, extract(text, published), title=f"Report {i}",
                            published=published)
     [crisis] = {r[0] for r in store.conn.execute("SELECT crisis_id FROM documents")}
     [toll] = [c for c in store.claims.of(crisis) if c.category == "deaths"]
-    return crisis, toll
+    return crisis, toll, sorted(r.value for r in reports_of(store, crisis, toll))
 
 
 def test_a_report_placed_in_the_country_joins_the_claim_of_its_city(tmp_path):
     """ "at least 84 killed in southern France" is the Nice toll told less precisely."""
     with Store(tmp_path / "nice.db") as store:
-        crisis, toll = the_toll(store, ATTACKS["nice"])
+        crisis, toll, values = the_toll(store, ATTACKS["nice"])
         assert toll.location == "Nice"
-        assert sorted(r.value for r in toll.reports) == [77, 80, 84]
+        assert values == [77, 80, 84]
         assert toll.recommended.value == 84
         assert store.claims.category_totals(crisis) == {"deaths": 84}
 
@@ -224,8 +243,8 @@ def test_a_growing_toll_is_one_claim_and_the_latest_official_report_wins(tmp_pat
     """The issue's own example: outlets report an attack as at least two, four, then six
     dead as the day goes on."""
     with Store(tmp_path / "kabul.db") as store:
-        _crisis, toll = the_toll(store, ATTACKS["kabul"])
-        assert sorted(r.value for r in toll.reports) == [2, 4, 6]
+        _crisis, toll, values = the_toll(store, ATTACKS["kabul"])
+        assert values == [2, 4, 6]
         assert toll.recommended.value == 6 and toll.recommended.official
 
 
@@ -259,13 +278,15 @@ def test_a_toll_with_no_place_stays_with_its_own_attack(tmp_path):
             store.documents.add(text, extract(text, published), title=f"Report {i}",
                                published=published)
         [crisis] = {r[0] for r in store.conn.execute("SELECT crisis_id FROM documents")}
-        by_label = {c.label: sorted(r.value for r in c.reports) for c in store.claims.of(crisis)}
+        by_label = {c.label: sorted(r.value for r in reports_of(store, crisis, c))
+                    for c in store.claims.of(crisis)}
         totals = store.claims.category_totals(crisis)
         (province,) = store.conn.execute(  # "in Afghanistan's Balkh province"
             "SELECT id FROM figures WHERE value = 120 AND location IS NOT NULL").fetchone()
         # as if for the country
         store.edits.set_field("figure", province, "location", "Afghanistan")
-        placed = {c.label: sorted(r.value for r in c.reports) for c in store.claims.of(crisis)}
+        placed = {c.label: sorted(r.value for r in reports_of(store, crisis, c))
+                    for c in store.claims.of(crisis)}
     city = next(label.removeprefix("deaths in ") for label in by_label
                 if label.startswith("deaths in Mazar"))
     assert by_label[f"deaths in {city}"] == [4, 6, 6]
@@ -322,6 +343,9 @@ async def test_crisis_selector_timeline_and_claims_in_the_tui(stories):
         screen = app.screen
         assert isinstance(screen, ClaimsScreen) and screen.claims
         assert screen.claims[0].category == "deaths"
+        # the highlighted claim's reports, read in a worker, one option each
+        listed = screen.query_one("#claims-reports", OptionList)
+        assert listed.option_count == screen.claims[0].count > 1
         await pilot.press("tab", "down", "enter")  # choose the second report
         await settle(pilot)
         with Store(stories) as store:

@@ -375,6 +375,23 @@ def test_old_store_is_upgraded_in_place_after_a_backup(tmp_path):
         assert copy.execute("SELECT title FROM documents").fetchone()[0] == "Old"
 
 
+def test_migration_reads_the_official_source_of_figures_stored_before_it(tmp_path, seed_db):
+    """A figure stores whether its sentence names an official source; a store from before
+    that column gets the same flags from the migration as the writer gives new figures."""
+    db = tmp_path / "older.db"
+    shutil.copy(seed_db, db)
+    with Store(db) as store:
+        written = store.conn.execute("SELECT id, official FROM figures ORDER BY id").fetchall()
+    assert {flag for _id, flag in written} == {0, 1}  # the seed has both
+    with sqlite3.connect(db) as conn:
+        conn.execute("ALTER TABLE figures DROP COLUMN official")
+        before = next(i for i, step in enumerate(MIGRATIONS) if "COLUMN official" in step)
+        conn.execute(f"PRAGMA user_version = {before}")
+    with Store(db) as store:
+        assert store.conn.execute(
+            "SELECT id, official FROM figures ORDER BY id").fetchall() == written
+
+
 def _many_articles(folder: Path, count: int) -> None:
     folder.mkdir()
     seed = seeds.paths()[0].read_text(encoding="utf-8")

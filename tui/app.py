@@ -7,6 +7,7 @@ the interface never waits on SQLite; the widgets never see SQL, only the ``Store
 from __future__ import annotations
 
 import dataclasses
+import functools
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -98,6 +99,7 @@ class TrackerApp(App):
     ]
 
     WATCH_SECONDS = 2.0  # how often to look for records another process added
+    WARM_AFTER_SECONDS = 3.0  # when to load the claims view's gazetteer, after the first paint
     # A worker gives up the GIL at every SQLite step (each row) and waits for the interface
     # thread to hand it back: at Python's default 5 ms switch interval, a 60-row page read
     # while the screen is being drawn takes 100 ms or more instead of 1 ms.
@@ -173,6 +175,13 @@ class TrackerApp(App):
             self.notify(f"Opened read-only{why}: you can read and search, not edit.",
                         timeout=5, severity="warning" if why else "information")
         self.set_interval(self.WATCH_SECONDS, self.watch_store)
+        self.set_timer(self.WARM_AFTER_SECONDS, self.warm_claims)
+
+    @work(thread=True, group="warm")
+    def warm_claims(self) -> None:
+        """Load what the first claims view reads besides the store (the gazetteer, about a
+        second), after the first paint and before anyone asks."""
+        self.store.claims.prepare()
 
     @work(thread=True, group="crisis")
     def open_latest_crisis(self) -> None:
@@ -315,7 +324,8 @@ class TrackerApp(App):
         claims = self.store.claims.of(crisis.id)
         totals = totals_of(claims)  # not category_totals: that reads the claims again
         self.call_from_thread(
-            self.push_screen, ClaimsScreen(crisis, claims, totals),
+            self.push_screen, ClaimsScreen(
+                crisis, claims, totals, functools.partial(self.store.claims.reports, crisis.id)),
             lambda choice: choice and self.run_step(
                 self.store.claims.choose_figure, crisis.id, choice[0], choice[1] or None,
                 then=self.action_claims,

@@ -6,6 +6,8 @@ Screens get their data from the app (which read it from the store in a worker); 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.bar import Bar
 from rich.table import Table
 from rich.text import Text
@@ -19,7 +21,7 @@ from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
 from store import Crisis, Store, TimelineEvent
-from store.claims import RULE, Claim
+from store.claims import RULE, Claim, Report
 
 from .panes import EVENT_TYPE_LABELS
 from .safe import safe_text
@@ -153,11 +155,10 @@ def totals_chart(totals: dict[str, int]) -> Table:
 
 def _claim_line(claim: Claim) -> Text:
     chosen = " (your choice)" if claim.chosen_by_person else ""
-    documents = len({r.document_id for r in claim.reports})
     return Text.assemble(
         (f"{claim.recommended.value:>8,}", "bold"), "  ",
         safe_text(claim.label, one_line=True),
-        (f"   {len(claim.reports)} reports in {documents} documents, range "
+        (f"   {claim.count:,} reports in {len(claim.document_ids):,} documents, range "
          f"{claim.low:,}–{claim.high:,}{chosen}", "dim"),
     )
 
@@ -166,7 +167,9 @@ class ClaimsScreen(ModalScreen[tuple[str, int] | None]):
     """A crisis's claims; the selected one's reports and a chart of its values over time.
 
     ``enter`` on a report makes it the claim's figure (a logged, undoable choice); ``r`` goes
-    back to the rule. Returns (claim key, figure id or 0 for the rule), or None."""
+    back to the rule. Returns (claim key, figure id or 0 for the rule), or None. A claim's
+    latest ``REPORTS_SHOWN`` reports (it may hold thousands) are read in a worker when it is
+    highlighted."""
 
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="claims.close"),
@@ -175,9 +178,13 @@ class ClaimsScreen(ModalScreen[tuple[str, int] | None]):
         Binding("r", "rule", "Back to the rule", id="claims.rule"),
     ]
 
-    def __init__(self, crisis: Crisis, claims: list[Claim], totals: dict[str, int]) -> None:
+    REPORTS_SHOWN = 1000  # a claim's latest reports listed (and charted); the rest exported
+
+    def __init__(self, crisis: Crisis, claims: list[Claim], totals: dict[str, int],
+                 reports: Callable[[Claim, int], list[Report]]) -> None:
         super().__init__()
         self.crisis, self.claims, self.totals = crisis, claims, totals
+        self.read_reports = reports
 
     def compose(self) -> ComposeResult:
         with Vertical(id="claims-box", classes="modal-box wide"):
@@ -208,32 +215,42 @@ class ClaimsScreen(ModalScreen[tuple[str, int] | None]):
         self.show_claim(event.option_index)
 
     def show_claim(self, index: int) -> None:
-        claim = self.claims[index]
-        reports = self.query_one("#claims-reports", OptionList)
-        reports.clear_options()
-        ordered = sorted(claim.reports, key=lambda r: (r.published or "~", r.value, r.figure_id))
-        for report in ordered:
-            mark = "★" if report is claim.recommended else " "
-            official = "official" if report.official else ""
-            reports.add_option(Option(Text.assemble(
-                (f"{mark} {report.value:>7,} ", "bold" if mark == "★" else ""),
-                (f"{report.qualifier:<8} {report.published or 'undated':<10} {official:<8} ",
-                 "dim"),
-                safe_text(report.document_title, one_line=True),
-            ), id=str(report.figure_id)))
-        self.draw_claim(claim)
+        self.query_one("#claims-reports", OptionList).clear_options()
+        self.load_reports(self.claims[index])
 
-    def draw_claim(self, claim: Claim) -> None:
+    @work(thread=True, exclusive=True, group="claim-reports")
+    def load_reports(self, claim: Claim) -> None:
+        reports = self.read_reports(claim, self.REPORTS_SHOWN)
+        self.app.call_from_thread(self.draw_reports, claim, reports)
+
+    def draw_reports(self, claim: Claim, reports: list[Report]) -> None:
+        if self.claim is not claim:  # another claim was highlighted meanwhile
+            return
+        star = claim.recommended.figure_id
+        options = self.query_one("#claims-reports", OptionList)
+        options.clear_options()
+        options.border_title = (f"latest {len(reports):,} of {claim.count:,} reports"
+                                if len(reports) < claim.count else None)
+        options.add_options([Option(Text.assemble(
+            (f"{'★' if r.figure_id == star else ' '} {r.value:>7,} ",
+             "bold" if r.figure_id == star else ""),
+            (f"{r.qualifier:<8} {r.published or 'undated':<10} "
+             f"{'official' if r.official else '':<8} ", "dim"),
+            safe_text(r.document_title, one_line=True),
+        ), id=str(r.figure_id)) for r in reports])
+        self.draw_claim(claim, reports)
+
+    def draw_claim(self, claim: Claim, reports: list[Report]) -> None:
         plot = self.query_one("#claims-chart", PlotextPlot)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        dated = sorted((r.published or "undated", r.value, r.figure_id) for r in claim.reports)
+        dated = [(r.published or "undated", r.value) for r in reports]
         # one point per report, in publication order: readable even when all reports came
         # out on one day; the axis names each day once, where its reports begin
         xs = list(range(1, len(dated) + 1))
-        plt.plot(xs, [v for _, v, _ in dated], marker="dot")
-        plt.xticks(*date_ticks([d for d, _, _ in dated]))
+        plt.plot(xs, [v for _, v in dated], marker="dot")
+        plt.xticks(*date_ticks([d for d, _ in dated]))
         plt.horizontal_line(claim.recommended.value, color="green")
         plt.xlim(0.5, len(dated) + 0.5)
         low, high = claim.low, claim.high
