@@ -18,8 +18,9 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from extract import geo, locations
 
@@ -45,10 +46,11 @@ _SCOPE = ("FROM figures f JOIN documents d ON d.id = f.document_id "
           "AND f.part_of IS NULL")
 _REPORT = ("SELECT f.id, f.value, f.text, f.qualifier, f.counted, f.location, d.id, d.title, "
            "d.source, d.url, d.published, f.sentence, f.official, f.category ")
-# What the grouping reads of each figure: narrow rows, no sentence, no title.
-_MEMBERS = ("SELECT f.category, coalesce(f.location, ''), coalesce(f.counted, ''), f.value, "
-            "f.id, f.official, coalesce(d.published, ''), f.qualifier, f.document_id ")
-VALUE, FIGURE, OFFICIAL, PUBLISHED, QUALIFIER, DOCUMENT = range(6)  # a member's fields
+# What the grouping reads of each figure: narrow rows from one index (``figures_claims``),
+# no sentence, no title; its lane (category, place, counted) as one JSON key.
+_MEMBERS = ("SELECT json_array(f.category, coalesce(f.location, ''), coalesce(f.counted, '')), "
+            "f.value, f.id, f.official, coalesce(d.published, ''), f.qualifier, f.document_id ")
+LANE, VALUE, FIGURE, OFFICIAL, PUBLISHED, QUALIFIER, DOCUMENT = range(7)  # a member's fields
 
 
 @dataclass
@@ -92,8 +94,7 @@ class Claim:
 
 
 def recommend(members: list[tuple]) -> tuple:
-    """The member of a claim ``RULE`` picks (members: value, figure id, official, published
-    ('' when not), qualifier, document id)."""
+    """The member of a claim ``RULE`` picks (members as ``_MEMBERS`` reads them)."""
     pool = [m for m in members if m[OFFICIAL]] or members
     latest = max(m[PUBLISHED] for m in pool)
     return min((m for m in pool if m[PUBLISHED] == latest),
@@ -102,7 +103,8 @@ def recommend(members: list[tuple]) -> tuple:
 
 def runs(members: list[tuple]) -> list[list[tuple]]:
     """A lane's members (sorted by value) split into runs of values of the same order (see
-    ``SAME_ORDER``): each run is one claim."""
+    ``SAME_ORDER``): each run is one claim. Equal values are always in one run, so their
+    order does not matter."""
     out: list[list[tuple]] = []
     last = None
     for member in members:
@@ -225,22 +227,25 @@ class Claims:
         holds thousands of reports, which ``reports`` reads when one is opened); only the
         figure each claim stands for is read whole."""
         with self.connection.lock:
-            mapping = _lanes(self.connection.execute(
-                "SELECT f.category, coalesce(f.location, ''), coalesce(f.counted, ''), "
-                f"count(*) {_SCOPE} GROUP BY 1, 2, 3", (crisis_id,)).fetchall())
             figures = self.connection.execute(f"{_MEMBERS}{_SCOPE}", (crisis_id,)).fetchall()
             choices = dict(self.connection.execute(
                 "SELECT claim, figure_id FROM claim_choices WHERE crisis_id = ?", (crisis_id,)
             ).fetchall())
-        by_lane: dict[tuple[str, str, str], list[tuple]] = {}
+        raw: defaultdict[str, list[tuple]] = defaultdict(list)
         for row in figures:
-            by_lane.setdefault((row[0], *mapping[row[0], row[1], row[2]]), []).append(row[3:])
+            raw[row[LANE]].append(row)
+        lanes = {key: tuple(json.loads(key)) for key in raw}
+        mapping = _lanes([(*lanes[key], len(rows)) for key, rows in raw.items()])
+        by_lane: defaultdict[tuple[str, str, str], list[tuple]] = defaultdict(list)
+        for key, rows in raw.items():
+            category, loc, counted = lanes[key]
+            by_lane[(category, *mapping[category, loc, counted])].extend(rows)
         found: list[tuple[str, str, str, str, list[tuple], int, bool]] = []
         for (category, home, group), members in by_lane.items():
-            members.sort()  # by value, then figure id
+            members.sort(key=itemgetter(VALUE))
             kind = f"{category}+{group}" if group else category
             for run in runs(members):
-                key = f"{kind}/{home}/{min(m[FIGURE] for m in run)}"
+                key = f"{kind}/{home}/{min(map(itemgetter(FIGURE), run))}"
                 chosen = choices.get(key)  # None: back to the rule
                 by_person = chosen is not None and any(m[FIGURE] == chosen for m in run)
                 pick: int = chosen if chosen is not None and by_person else recommend(run)[
@@ -249,7 +254,7 @@ class Claims:
         whole = self._reports(crisis_id, {claim[5] for claim in found})
         claims = [Claim(
             key, category, home or None, whole[pick], len(run),
-            frozenset(m[DOCUMENT] for m in run), run[0][VALUE], run[-1][VALUE],
+            frozenset(map(itemgetter(DOCUMENT), run)), run[0][VALUE], run[-1][VALUE],
             chosen_by_person=by_person, group=group,
             lanes=tuple(sorted((loc, counted) for (cat, loc, counted), lane in mapping.items()
                                if cat == category and lane == (home, group))))
@@ -269,16 +274,16 @@ class Claims:
         claim of a large crisis holds thousands. ``latest``: only the last that many
         published (the claim's figure always among them)."""
         where = (f"{_SCOPE} AND f.category = ? AND f.value BETWEEN ? AND ? "
-                 "AND EXISTS (SELECT 1 FROM json_each(?) l "
-                 "WHERE json_extract(l.value, '$[0]') = coalesce(f.location, '') "
-                 "AND json_extract(l.value, '$[1]') = coalesce(f.counted, ''))")
+                 "AND (coalesce(f.location, ''), coalesce(f.counted, '')) IN (SELECT "
+                 "json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))")
         parameters: tuple = (crisis_id, claim.category, claim.low, claim.high,
                              json.dumps(claim.lanes))
         if latest is None:
             sql = f"{_REPORT}{where}"
-        else:  # the claim's figure, then the newest
-            sql = (f"{_REPORT}{where} ORDER BY f.id = ? DESC, coalesce(d.published, '~') DESC, "
-                   "f.value DESC, f.id DESC LIMIT ?")
+        else:  # the claim's figure, then the newest: chosen from the index, then read whole
+            sql = (f"{_REPORT}FROM figures f JOIN documents d ON d.id = f.document_id "
+                   f"WHERE f.id IN (SELECT f.id {where} ORDER BY f.id = ? DESC, "
+                   "coalesce(d.published, '~') DESC, f.value DESC, f.id DESC LIMIT ?)")
             parameters = (*parameters, claim.recommended.figure_id, latest)
         with self.connection.lock:
             reports = list(map(_report, self.connection.execute(sql, parameters)))

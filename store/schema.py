@@ -286,6 +286,17 @@ MIGRATIONS.append(
     """
 )
 
+MIGRATIONS.append(
+    # 9: the claims of a crisis read what they group of each figure from one index, never a
+    # table row: the figures of a crisis of 150,000 are read at a fraction of the cost, warm
+    # or cold (its WHERE is the one the claims read with).
+    """
+    CREATE INDEX figures_claims ON figures(
+        document_id, category, location, counted, value, official, qualifier, status, part_of
+    ) WHERE status != 'rejected' AND part_of IS NULL;
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
