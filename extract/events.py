@@ -84,6 +84,7 @@ _STATE_MEDIA_AFTER = re.compile(
     r"\s+(?:news\s+agency|media|broadcaster|newspaper)\b")
 _LEGAL = _words("legal")
 _VIOLENT = {BAT, EXP, VAC}
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _PUBLISHED = _words("published")
 _UNREALISED = _words("unrealised")
 _EXHORTED = _words("exhorted")
@@ -1211,7 +1212,38 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
     groups = [g for g in groups if not _only_named(g)]
     _sole_launcher(r, groups)
     _named_perpetrator(d, r, groups)
-    return [_build(d, r, g, figures, fig_sent, floor) for g in groups]
+    events = [_build(d, r, g, figures, fig_sent, floor) for g in groups]
+    _adopt_tolls(d, groups, events, figures, recent)
+    return events
+
+
+def _adopt_tolls(d: Document, groups: list[list[_Cand]], events: list[Event],
+                 figures: list[Figure], recent: DateRef | None) -> None:
+    """A death toll told in a sentence that names no happening ("The toll has risen to at
+    least 70") is the toll of the violent event of these days told nearest before it (or
+    first after it, when the toll leads), if that event has no toll of its own. Not a toll
+    counted before the event began, nor one its sentence dates to an earlier year ("20,000
+    have died since 2009"): a count of the conflict, not of this event."""
+    linked = {i for event in events for i in event.figures}
+    violent = [(sorted(c.sent_i for c in g), e) for g, e in zip(groups, events, strict=True)
+               if e.type in _VIOLENT and (recent is None or _overlap(e.date, recent))]
+    for i, figure in enumerate(figures):
+        if (i in linked or figure.category != "deaths" or figure.part_of is not None
+                or figure.qualifier == "at_most" or not violent):
+            continue
+        at = d.sentence_index(figure.span.start)
+        before = [(max(s for s in sents if s <= at), e) for sents, e in violent
+                  if sents[0] <= at]
+        _sents, event = max(before, key=lambda x: x[0]) if before else min(
+            violent, key=lambda x: x[0][0])
+        if event.fatalities is not None or event.date is None:
+            continue
+        if (figure.date is not None and figure.date.start < event.date.start) or any(
+                int(year) < int(event.date.start[:4]) for ent in d.sents[at].ents
+                if ent.label_ == "DATE" for year in _YEAR.findall(ent.text)):
+            continue
+        event.figures.append(i)
+        event.fatalities = fatalities(figures, event.figures)
 
 
 def _only_named(group: list[_Cand]) -> bool:

@@ -45,7 +45,7 @@ def test_strict_event_floors(articles):
     assert articles["dev"]["events_strict"]["f1"] >= 0.72
     assert articles["heldout"]["events_strict"]["f1"] >= 0.37
     assert articles["all"]["events_strict"]["f1"] >= 0.55
-    assert articles["all"]["fatalities_exact"] >= 0.7
+    assert articles["all"]["fatalities_exact"] >= 0.85  # 0.75 before tolls told apart
     assert articles["all"]["event_sub_type"] >= 0.81  # 0.85 before the 10 new articles
 
 

@@ -538,3 +538,24 @@ def test_an_attack_only_named_is_no_event(text, kept):
                if e[0] in ("violence_against_civilians", "battles", "riots", "protests",
                            "explosions_remote_violence")]
     assert bool(violent) == kept, violent
+
+
+@pytest.mark.parametrize("text,toll", [
+    # a toll in a sentence that tells no happening is the toll of the attack told before it
+    ("Gunmen stormed a church in Kano state on Friday, police said. The death toll has "
+     "risen to at least 23, a hospital official said on Saturday.", 23),
+    # ... or after it, when the toll leads
+    ("At least 23 people have died. Gunmen stormed a church in Kano state on Friday, police "
+     "said.", 23),
+    # a count of the conflict is not the toll of this attack
+    ("Militants stormed a police post in Maiduguri on Friday, police said. More than 20,000 "
+     "people have died in the insurgency since 2009.", None),
+    # an attack that tells its own toll keeps it
+    ("Militants stormed a police post in Maiduguri on Friday, killing two officers, police "
+     "said. More than 20,000 people have died since the insurgency began.", 2),
+])
+def test_a_toll_told_apart_is_the_attacks(text, toll):
+    events = extract(text, "2024-03-09").events
+    violent = [e for e in events if e.type in ("battles", "violence_against_civilians")]
+    assert len(violent) == 1, events
+    assert (violent[0].fatalities.best if violent[0].fatalities else None) == toll
