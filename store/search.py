@@ -278,12 +278,15 @@ class SearchIndex:
         if count <= 0:
             return []
         ask = count + len(exclude)
-        order = "rank" if self._matches(match, sizes) <= RANK_AT_MOST else "rowid DESC"
+        # Too many matches to rank: the newest, and no bm25 at all (even for a few rows, bm25
+        # counts every row each of the match's words is in: all of "the" at a million).
+        ranked = self._matches(match, sizes) <= RANK_AT_MOST
+        order, rank = ("rank", "rank") if ranked else ("rowid DESC", "-rowid")
         if kinds:
             marks = ", ".join("?" for _ in kinds)
             sql = (
                 "SELECT d.id, d.kind, d.record_id, d.label, d.body FROM search_docs d "
-                "JOIN (SELECT f.rowid AS id, f.rank AS rank FROM search_fts f "
+                f"JOIN (SELECT f.rowid AS id, f.{rank} AS rank FROM search_fts f "
                 f"JOIN search_docs k ON k.id = f.rowid WHERE search_fts MATCH ? "
                 f"AND k.kind IN ({marks}) ORDER BY f.{order} LIMIT ?) c ON c.id = d.id "
                 "ORDER BY c.rank"
@@ -291,9 +294,9 @@ class SearchIndex:
             params: tuple = (match, *kinds, ask)
         else:
             sql = (
-                "SELECT d.id, d.kind, d.record_id, d.label, d.body FROM search_docs d "
-                "JOIN (SELECT rowid AS id, rank FROM search_fts WHERE search_fts MATCH ? "
-                f"ORDER BY {order} LIMIT ?) c ON c.id = d.id ORDER BY c.rank"
+                f"SELECT d.id, d.kind, d.record_id, d.label, d.body FROM search_docs d "
+                f"JOIN (SELECT rowid AS id, {rank} AS rank FROM search_fts WHERE search_fts "
+                f"MATCH ? ORDER BY {order} LIMIT ?) c ON c.id = d.id ORDER BY c.rank"
             )
             params = (match, ask)
         rows = [r for r in self.conn.execute(sql, params) if r[0] not in exclude]
