@@ -5,7 +5,10 @@ Exhaustive rapidfuzz over every row is too slow for a store that grows for years
 1. each query word is matched against the index's vocabulary (the distinct words of all
    records) with rapidfuzz, so a typo ("Talibn") or another spelling ("Taliban") becomes the
    words the store really holds ("taleban"); the last word also matches as a prefix;
-2. FTS5 returns the few hundred records holding any of those words, best first;
+2. FTS5 returns the records holding those words (all of them, label first, then anywhere;
+   a rarer word alone if that finds too few): every one when they are a few hundred, else
+   the newest ones; never ranked by bm25, which at a million records costs more than the
+   rest of the search (it counts every row each word is in);
 3. rapidfuzz re-ranks those candidates against the whole query.
 
 The query is only ever passed as FTS5 string literals and SQL parameters: quotes, ``*``,
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import json
 import math
 import re
 import sqlite3
@@ -26,7 +30,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process, utils
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
-CANDIDATES = 150  # records fetched from FTS5 before re-ranking
+CANDIDATES = 150  # records fetched from a stage of too many matches, before re-ranking
 VARIANTS = 6  # vocabulary words tried per query word
 VARIANT_CUTOFF = 72  # rapidfuzz ratio a vocabulary word needs to stand in for a query word
 MAX_WORDS = 12  # query words looked at (a pasted paragraph is not a query)
@@ -34,8 +38,8 @@ MAX_WORDS = 12  # query words looked at (a pasted paragraph is not a query)
 # ("the", "said"); one held by more than RARE_SHARE is left out of the any-word fallback.
 COMMON_SHARE, COMMON_MIN = 0.08, 500
 RARE_SHARE, RARE_MIN = 0.01, 200
-# bm25 reads the length of every match (10-30 µs each on a large store): a stage with more
-# matches than this takes its newest ones instead, which FTS5 finds without reading the rest.
+# A stage with at most this many matches gives them all to the re-rank (rapidfuzz scores 400
+# in about 2 ms); one with more takes its newest, which FTS5 finds without reading the rest.
 RANK_AT_MOST = 400
 ACTOR_CANDIDATES = 20  # actors whose name matches, looked for first (few, and what is meant)
 
@@ -199,7 +203,7 @@ class SearchIndex:
                 self.conn.set_progress_handler(None, 0)
 
     def _search(self, query, query_words, limit, kinds, should_stop) -> list[Hit]:
-        sizes: dict[str, int] = {}  # how many records each match finds (up to a bound)
+        sizes: dict[str, list[int]] = {}  # each match's newest records (up to a bound)
         groups = self._groups(query_words)
         vocab = self._vocab
         assert vocab is not None
@@ -218,7 +222,7 @@ class SearchIndex:
         all_of = " AND ".join(_fts_group(groups[i]) for i in sorted(required))
         # (what, FTS5 match, kinds)
         stages = [("label", f"label : ({all_of})", kinds), ("anywhere", all_of, kinds)]
-        if len(required) < len(sized) and self._matches(stages[0][1], sizes) > CANDIDATES:
+        if len(required) < len(sized) and len(self._newest(stages[0][1], sizes)) > CANDIDATES:
             # common words were left out and the label stage alone would be too many to take
             # whole: first, the labels that hold every word ("Two people" among a hundred
             # thousand "… people")
@@ -252,14 +256,14 @@ class SearchIndex:
         hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.record_id))
         return hits[:limit]
 
-    def _matches(self, match: str, sizes: dict[str, int]) -> int:
-        """How many records an FTS5 ``match`` finds, counted up to ``RANK_AT_MOST`` + 1 (in
-        rowid order, so FTS5 reads no further); remembered in ``sizes`` for the search."""
+    def _newest(self, match: str, sizes: dict[str, list[int]]) -> list[int]:
+        """The newest ``RANK_AT_MOST`` + 1 records an FTS5 ``match`` finds (in rowid order, so
+        FTS5 reads no further), remembered in ``sizes`` for the search: fewer is all of them,
+        which the candidates then take without walking the index again."""
         if match not in sizes:
-            sizes[match] = self.conn.execute(
-                "SELECT count(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? "
-                "ORDER BY rowid DESC LIMIT ?)", (match, RANK_AT_MOST + 1)
-            ).fetchone()[0]
+            sizes[match] = [row[0] for row in self.conn.execute(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC "
+                "LIMIT ?", (match, RANK_AT_MOST + 1))]
         return sizes[match]
 
     def _actor_candidates(self, match: str, count: int) -> list[tuple]:
@@ -271,36 +275,29 @@ class SearchIndex:
         ).fetchall()
 
     def _candidates(self, match: str, count: int, kinds, exclude,
-                    sizes: dict[str, int]) -> list[tuple]:
-        """The ``count`` best records by bm25 for an FTS5 ``match``, when it matches at most
-        ``RANK_AT_MOST`` records; else the newest ``count``. Ranked inside a subquery that
-        reads only rowids, so label and body are read for those alone."""
+                    sizes: dict[str, list[int]]) -> list[tuple]:
+        """The records of an FTS5 ``match`` for the re-rank: all of them when they are at
+        most ``RANK_AT_MOST``, else the newest ``count``. No bm25: even for a few rows it
+        counts every row each word of the match is in (all of "said" at a million)."""
         if count <= 0:
             return []
-        ask = count + len(exclude)
-        # Too many matches to rank: the newest, and no bm25 at all (even for a few rows, bm25
-        # counts every row each of the match's words is in: all of "the" at a million).
-        ranked = self._matches(match, sizes) <= RANK_AT_MOST
-        order, rank = ("rank", "rank") if ranked else ("rowid DESC", "-rowid")
-        if kinds:
+        newest = self._newest(match, sizes)
+        few = len(newest) <= RANK_AT_MOST
+        if kinds:  # the newest of the kinds may lie beyond the newest of all: ask FTS5
             marks = ", ".join("?" for _ in kinds)
-            sql = (
-                "SELECT d.id, d.kind, d.record_id, d.label, d.body FROM search_docs d "
-                f"JOIN (SELECT f.rowid AS id, f.{rank} AS rank FROM search_fts f "
-                f"JOIN search_docs k ON k.id = f.rowid WHERE search_fts MATCH ? "
-                f"AND k.kind IN ({marks}) ORDER BY f.{order} LIMIT ?) c ON c.id = d.id "
-                "ORDER BY c.rank"
-            )
-            params: tuple = (match, *kinds, ask)
+            ids = [row[0] for row in self.conn.execute(
+                "SELECT f.rowid FROM search_fts f JOIN search_docs k ON k.id = f.rowid "
+                f"WHERE search_fts MATCH ? AND k.kind IN ({marks}) ORDER BY f.rowid DESC "
+                "LIMIT ?", (match, *kinds, (RANK_AT_MOST if few else count) + len(exclude)))]
         else:
-            sql = (
-                f"SELECT d.id, d.kind, d.record_id, d.label, d.body FROM search_docs d "
-                f"JOIN (SELECT rowid AS id, {rank} AS rank FROM search_fts WHERE search_fts "
-                f"MATCH ? ORDER BY {order} LIMIT ?) c ON c.id = d.id ORDER BY c.rank"
-            )
-            params = (match, ask)
-        rows = [r for r in self.conn.execute(sql, params) if r[0] not in exclude]
-        return [(r[0], *r[1:]) for r in rows[:count]]
+            ids = newest
+        ids = [i for i in ids if i not in exclude]
+        if not few:
+            ids = ids[:count]
+        rows = self.conn.execute(
+            "SELECT id, kind, record_id, label, body FROM search_docs "
+            "WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),)).fetchall()
+        return sorted(rows, key=lambda row: -row[0])
 
 
 class SearchCancelled(Exception):
