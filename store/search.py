@@ -228,18 +228,25 @@ class SearchIndex:
             # thousand "… people")
             every = " AND ".join(_fts_group(groups[i]) for i in sorted(i for _df, i in sized))
             stages.insert(0, ("label, every word", f"label : ({every})", kinds))
-        if kinds is None or "actor" in kinds:  # the actor named, before its many mentions
-            stages.insert(0, ("actor", all_of, ("actor",)))
+        if kinds is None or "actor" in kinds:
+            # the actor named, before its many mentions: any of the words, the actors' own
+            # index is small ("United Nations" for "United Nations told")
+            stages.insert(0, ("actor", " OR ".join(_fts_group(groups[i]) for _df, i in sized),
+                              ("actor",)))
         any_of = [groups[i] for df, i in sized if df <= rare]
         if any_of and len(groups) > 1:
             stages.append(("any word", " OR ".join(_fts_group(g) for g in any_of), kinds))
+        # too few still: the words but the commonest, then but the two commonest, ...
+        for fewer in range(len(required) - 1, 0, -1):
+            some = " AND ".join(_fts_group(groups[i]) for i in sorted(required[:fewer]))
+            stages += [("fewer words", f"label : ({some})", kinds), ("fewer words", some, kinds)]
         found: dict[int, tuple] = {}
         for what, match, stage_kinds in stages:
             if should_stop is not None and should_stop():
                 raise SearchCancelled(query)
             if what == "anywhere" and len(found) >= CANDIDATES:
                 break
-            if what == "any word" and len(found) >= limit:
+            if what in ("any word", "fewer words") and len(found) >= limit:
                 break
             if what == "actor":
                 rows = self._actor_candidates(match, ACTOR_CANDIDATES)
