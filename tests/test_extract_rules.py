@@ -243,6 +243,11 @@ def _statements(text, published="2017-09-15"):
     "from the Korean Peninsula.",
     "North Korea says it has built a warhead small enough for a missile that can threaten "
     "the United States.",
+    # promised, refused or failed: not done
+    "Japan has in the past vowed to shoot down North Korean missiles that threaten its "
+    "territory.",
+    "The president pledged to withdraw the troops by December.",
+    "The rebels refused to release the hostages on Monday.",
     # a count of happenings over years, not one of them
     "Prior to its most recent launch, the country has fired 21 missiles during 14 tests "
     "since February.",
