@@ -33,6 +33,9 @@ WORD = re.compile(r"[^\W_]+", re.UNICODE)
 CANDIDATES = 150  # records fetched from a stage of too many matches, before re-ranking
 VARIANTS = 6  # vocabulary words tried per query word
 VARIANT_CUTOFF = 72  # rapidfuzz ratio a vocabulary word needs to stand in for a query word
+# ... when the query word is itself in the store: "north" is not also "not", "nations" not
+# "action" (common words that cost the most to walk and are seldom what was meant)
+KNOWN_CUTOFF = 85
 MAX_WORDS = 12  # query words looked at (a pasted paragraph is not a query)
 # A word (with its spellings) held by more records than this share is not required to match
 # ("the", "said"); one held by more than RARE_SHARE is left out of the any-word fallback.
@@ -165,6 +168,8 @@ class SearchIndex:
             terms: dict[str, None] = {word: None}
             if len(word) >= 3 and not word.isdigit():
                 cutoff = VARIANT_CUTOFF if len(word) >= 5 else 80
+                if vocab.df([word]):  # a word the store holds: only its close spellings
+                    cutoff = max(cutoff, KNOWN_CUTOFF)
                 for term, _score, _ in process.extract(
                     word, vocab.near(word, cutoff), scorer=fuzz.ratio, limit=VARIANTS,
                     score_cutoff=cutoff,
