@@ -246,18 +246,20 @@ class SearchIndex:
             some = " AND ".join(_fts_group(groups[i]) for i in sorted(required[:fewer]))
             stages += [("fewer words", f"label : ({some})", kinds), ("fewer words", some, kinds)]
         found: dict[int, tuple] = {}
+        actors = 0  # the actors named come on top of the records' candidates, not instead
         for what, match, stage_kinds in stages:
             if should_stop is not None and should_stop():
                 raise SearchCancelled(query)
-            if what == "anywhere" and len(found) >= CANDIDATES:
+            if what == "anywhere" and len(found) - actors >= CANDIDATES:
                 break
-            if what in ("any word", "fewer words") and len(found) >= limit:
+            if what in ("any word", "fewer words") and len(found) - actors >= limit:
                 break
             if what == "actor":
                 rows = self._actor_candidates(match, ACTOR_CANDIDATES)
+                actors = len(rows)
             else:
-                rows = self._candidates(match, CANDIDATES - len(found), stage_kinds, found,
-                                        sizes)
+                rows = self._candidates(match, CANDIDATES - (len(found) - actors),
+                                        stage_kinds, found, sizes)
             for row in rows:
                 found[row[0]] = row[1:]
         wanted = utils.default_process(query)
