@@ -134,10 +134,33 @@ def _along_order(conn: sqlite3.Connection, kind: str, view: View, rows: int | No
     share = mine / documents
     if not share:
         return False
-    walk = records if rows is None else rows / share  # index entries read before ``rows``
-    # of the crisis turn up
+    # index entries read before ``rows`` of the crisis turn up: those of the documents that
+    # come before the crisis's first in the pane's order (a crisis is a story: its records
+    # lie together in time), then ``rows`` among the crisis's share
+    walk = records if rows is None else _ahead(conn, kind, view.crisis) * records + rows / share
     gather = 4 * share * records  # the crisis's records, read and sorted
     return walk < gather
+
+
+_FIRST = {  # the crisis's first document in a pane's order, and how many documents precede it
+    "event": ("SELECT min(published) FROM documents WHERE crisis_id = ?",
+              "SELECT count(*) FROM documents WHERE published < ?"),  # dates follow them
+    "figure": ("SELECT min(id) FROM documents WHERE crisis_id = ?",
+               "SELECT count(*) FROM documents WHERE id < ?"),
+}
+
+
+def _ahead(conn: sqlite3.Connection, kind: str, crisis: int) -> float:
+    """The share of the documents whose records come before the crisis's in the pane's order
+    (0 for the actors, which go by mentions)."""
+    if kind not in _FIRST:
+        return 0.0
+    first_sql, before_sql = _FIRST[kind]
+    first = conn.execute(first_sql, (crisis,)).fetchone()[0]
+    if first is None:
+        return 0.0
+    documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0] or 1
+    return conn.execute(before_sql, (first,)).fetchone()[0] / documents
 
 
 _NAMES: dict[str, list[str]] = {}

@@ -3,6 +3,8 @@ its window as the cursor goes, and jumps (G, g, a search hit) land on the right 
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from helpers import SIZE, settle
 
@@ -143,3 +145,31 @@ async def test_the_timeline_of_a_large_crisis_comes_a_page_at_a_time(big_db):
         await pilot.press("left_square_bracket", "left_square_bracket")
         await settle(pilot)
         assert screen.first == 0 and len(screen.events) == TimelineScreen.PAGE
+
+
+def test_a_crisis_late_in_the_panes_order_is_gathered_not_walked(big_db, tmp_path):
+    """A crisis is a story, its records together in time: one whose documents were published
+    after most others' is reached only at the end of the events' date order, so its first
+    page is gathered through its documents, however large its share (a fifth here, which
+    walking would suit were its records spread through the store)."""
+    import shutil
+
+    from store import views
+
+    db = tmp_path / "late.db"
+    shutil.copy(big_db, db)
+    with sqlite3.connect(db) as conn:  # the generator's documents of one story share a date
+        conn.execute("UPDATE documents SET published = date('2020-01-01', '+' || id || ' days')")
+    with Store(db) as store:
+        documents = [r[0] for r in store.conn.execute(
+            "SELECT id FROM documents ORDER BY published, id")]
+        late = store.crises.create("the latest fifth")
+        for document_id in documents[-len(documents) // 5:]:
+            store.crises.move_document(document_id, late)
+        assert views._ahead(store.conn, "event", late) >= 0.7
+        assert not views._along_order(store.conn, "event", View(crisis=late), 60)
+        # the first crisis's documents lead the date order: walked
+        early = store.crises.create("the earliest fifth")
+        for document_id in documents[:len(documents) // 5]:
+            store.crises.move_document(document_id, early)
+        assert views._ahead(store.conn, "event", early) == 0
