@@ -99,7 +99,6 @@ class TrackerApp(App):
     ]
 
     WATCH_SECONDS = 2.0  # how often to look for records another process added
-    WARM_AFTER_SECONDS = 3.0  # when to load the claims view's gazetteer, after the first paint
     # A worker gives up the GIL at every SQLite step (each row) and waits for the interface
     # thread to hand it back: at Python's default 5 ms switch interval, a 60-row page read
     # while the screen is being drawn takes 100 ms or more instead of 1 ms.
@@ -175,13 +174,6 @@ class TrackerApp(App):
             self.notify(f"Opened read-only{why}: you can read and search, not edit.",
                         timeout=5, severity="warning" if why else "information")
         self.set_interval(self.WATCH_SECONDS, self.watch_store)
-        self.set_timer(self.WARM_AFTER_SECONDS, self.warm_claims)
-
-    @work(thread=True, group="warm")
-    def warm_claims(self) -> None:
-        """Load what the first claims view reads besides the store (the gazetteer, about a
-        second), after the first paint and before anyone asks."""
-        self.store.claims.prepare()
 
     @work(thread=True, group="crisis")
     def open_latest_crisis(self) -> None:
