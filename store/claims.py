@@ -77,7 +77,7 @@ class Claim:
     category: str
     location: str | None
     recommended: Report  # the figure the claim stands for (the rule's, or a person's choice)
-    count: int  # its reports
+    figure_ids: frozenset[int]  # its reports' figures
     document_ids: frozenset[int]  # the documents that report it
     low: int
     high: int
@@ -85,6 +85,11 @@ class Claim:
     group: str = ""  # "attackers" for counts of perpetrators; "" for the victims
     # the (place, counted) pairs of its figures' lane, for reading its reports
     lanes: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+
+    @property
+    def count(self) -> int:
+        """How many reports it has."""
+        return len(self.figure_ids)
 
     @property
     def label(self) -> str:
@@ -253,7 +258,7 @@ class Claims:
                 found.append((key, category, home, group, run, pick, by_person))
         whole = self._reports(crisis_id, {claim[5] for claim in found})
         claims = [Claim(
-            key, category, home or None, whole[pick], len(run),
+            key, category, home or None, whole[pick], frozenset(map(itemgetter(FIGURE), run)),
             frozenset(map(itemgetter(DOCUMENT), run)), run[0][VALUE], run[-1][VALUE],
             chosen_by_person=by_person, group=group,
             lanes=tuple(sorted((loc, counted) for (cat, loc, counted), lane in mapping.items()

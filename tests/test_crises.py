@@ -133,7 +133,7 @@ def reports_of(store: Store, crisis: int, claim) -> list:
     """A claim's reports, read as the claims view reads them when the claim is opened; what
     the claim says of them without reading them (count, documents, range) must agree."""
     reports = store.claims.reports(crisis, claim)
-    assert claim.count == len(reports)
+    assert claim.figure_ids == {r.figure_id for r in reports} and claim.count == len(reports)
     assert claim.document_ids == {r.document_id for r in reports}
     assert (claim.low, claim.high) == (min(r.value for r in reports),
                                        max(r.value for r in reports))
