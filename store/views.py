@@ -137,7 +137,8 @@ def _along_order(conn: sqlite3.Connection, kind: str, view: View, rows: int | No
     # index entries read before ``rows`` of the crisis turn up: those of the documents that
     # come before the crisis's first in the pane's order (a crisis is a story: its records
     # lie together in time), then ``rows`` among the crisis's share
-    walk = records if rows is None else _ahead(conn, kind, view.crisis) * records + rows / share
+    walk = records if rows is None else (
+        _ahead(conn, kind, view.crisis) / documents * records + rows / share)
     gather = 4 * share * records  # the crisis's records, read and sorted
     return walk < gather
 
@@ -150,17 +151,16 @@ _FIRST = {  # the crisis's first document in a pane's order, and how many docume
 }
 
 
-def _ahead(conn: sqlite3.Connection, kind: str, crisis: int) -> float:
-    """The share of the documents whose records come before the crisis's in the pane's order
-    (0 for the actors, which go by mentions)."""
+def _ahead(conn: sqlite3.Connection, kind: str, crisis: int) -> int:
+    """How many documents' records come before the crisis's in the pane's order (none for
+    the actors, which go by mentions)."""
     if kind not in _FIRST:
-        return 0.0
+        return 0
     first_sql, before_sql = _FIRST[kind]
     first = conn.execute(first_sql, (crisis,)).fetchone()[0]
     if first is None:
-        return 0.0
-    documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0] or 1
-    return conn.execute(before_sql, (first,)).fetchone()[0] / documents
+        return 0
+    return conn.execute(before_sql, (first,)).fetchone()[0]
 
 
 _NAMES: dict[str, list[str]] = {}
