@@ -1227,9 +1227,11 @@ def _adopt_tolls(d: Document, groups: list[list[_Cand]], events: list[Event],
     linked = {i for event in events for i in event.figures}
     violent = [(sorted(c.sent_i for c in g), e) for g, e in zip(groups, events, strict=True)
                if e.type in _VIOLENT and (recent is None or _overlap(e.date, recent))]
+    if not violent:
+        return
     for i, figure in enumerate(figures):
         if (i in linked or figure.category != "deaths" or figure.part_of is not None
-                or figure.qualifier == "at_most" or not violent):
+                or figure.qualifier == "at_most"):
             continue
         at = d.sentence_index(figure.span.start)
         before = [(max(s for s in sents if s <= at), e) for sents, e in violent

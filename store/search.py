@@ -208,7 +208,7 @@ class SearchIndex:
                 self.conn.set_progress_handler(None, 0)
 
     def _search(self, query, query_words, limit, kinds, should_stop) -> list[Hit]:
-        sizes: dict[str, list[int]] = {}  # each match's newest records (up to a bound)
+        newest: dict[str, list[int]] = {}  # each match's newest records (up to a bound)
         groups = self._groups(query_words)
         vocab = self._vocab
         assert vocab is not None
@@ -227,7 +227,7 @@ class SearchIndex:
         all_of = " AND ".join(_fts_group(groups[i]) for i in sorted(required))
         # (what, FTS5 match, kinds)
         stages = [("label", f"label : ({all_of})", kinds), ("anywhere", all_of, kinds)]
-        if len(required) < len(sized) and len(self._newest(stages[0][1], sizes)) > CANDIDATES:
+        if len(required) < len(sized) and len(self._newest(stages[0][1], newest)) > CANDIDATES:
             # common words were left out and the label stage alone would be too many to take
             # whole: first, the labels that hold every word ("Two people" among a hundred
             # thousand "… people")
@@ -259,7 +259,7 @@ class SearchIndex:
                 actors = len(rows)
             else:
                 rows = self._candidates(match, CANDIDATES - (len(found) - actors),
-                                        stage_kinds, found, sizes)
+                                        stage_kinds, found, newest)
             for row in rows:
                 found[row[0]] = row[1:]
         wanted = utils.default_process(query)
@@ -270,15 +270,15 @@ class SearchIndex:
         hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.record_id))
         return hits[:limit]
 
-    def _newest(self, match: str, sizes: dict[str, list[int]]) -> list[int]:
+    def _newest(self, match: str, newest: dict[str, list[int]]) -> list[int]:
         """The newest ``RANK_AT_MOST`` + 1 records an FTS5 ``match`` finds (in rowid order, so
-        FTS5 reads no further), remembered in ``sizes`` for the search: fewer is all of them,
+        FTS5 reads no further), remembered in ``newest`` for the search: fewer is all of them,
         which the candidates then take without walking the index again."""
-        if match not in sizes:
-            sizes[match] = [row[0] for row in self.conn.execute(
+        if match not in newest:
+            newest[match] = [row[0] for row in self.conn.execute(
                 "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC "
                 "LIMIT ?", (match, RANK_AT_MOST + 1))]
-        return sizes[match]
+        return newest[match]
 
     def _actor_candidates(self, match: str, count: int) -> list[tuple]:
         """The ``count`` actors best matching by name or alias (their own small index)."""
@@ -289,14 +289,14 @@ class SearchIndex:
         ).fetchall()
 
     def _candidates(self, match: str, count: int, kinds, exclude,
-                    sizes: dict[str, list[int]]) -> list[tuple]:
+                    newest: dict[str, list[int]]) -> list[tuple]:
         """The records of an FTS5 ``match`` for the re-rank: all of them when they are at
         most ``RANK_AT_MOST``, else the newest ``count``. No bm25: even for a few rows it
         counts every row each word of the match is in (all of "said" at a million)."""
         if count <= 0:
             return []
-        newest = self._newest(match, sizes)
-        few = len(newest) <= RANK_AT_MOST
+        latest = self._newest(match, newest)
+        few = len(latest) <= RANK_AT_MOST
         if kinds:  # the newest of the kinds may lie beyond the newest of all: ask FTS5
             marks = ", ".join("?" for _ in kinds)
             ids = [row[0] for row in self.conn.execute(
@@ -304,7 +304,7 @@ class SearchIndex:
                 f"WHERE search_fts MATCH ? AND k.kind IN ({marks}) ORDER BY f.rowid DESC "
                 "LIMIT ?", (match, *kinds, (RANK_AT_MOST if few else count) + len(exclude)))]
         else:
-            ids = newest
+            ids = latest
         ids = [i for i in ids if i not in exclude]
         if not few:
             ids = ids[:count]
