@@ -141,11 +141,21 @@ def _holiday(phrase: str, pub: dt.date, text: str) -> DateRef | None:
     p = _holiday_name(phrase)
     if p not in _HOLIDAYS:
         return None
-    month, day = _HOLIDAYS[p]
-    d = dt.date(pub.year, month, day)
-    if d > pub + dt.timedelta(days=1):
-        d = d.replace(year=pub.year - 1)
-    return _ref(d, d, "day", text)
+    d = _latest_by(*_HOLIDAYS[p], pub + dt.timedelta(days=1))
+    return _ref(d, d, "day", text) if d else None
+
+
+def _latest_by(month: int, day: int, limit: dt.date) -> dt.date | None:
+    """The latest ``month``/``day`` on or before ``limit``, across a year's turn: "New Year's
+    Day" in copy dated 31 December is the next morning, not a year back."""
+    for year in (limit.year, limit.year - 1, limit.year - 4):  # 29 February: a leap year
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if d <= limit:
+            return d
+    return None
 
 
 def _explicit(phrase: str, pub: dt.date, text: str) -> DateRef | None:
@@ -169,13 +179,8 @@ def _explicit(phrase: str, pub: dt.date, text: str) -> DateRef | None:
     if not year_m and day_m:
         # No year: the latest such day not more than a week after publication (a live blog
         # updated the day after it was first published still means this year).
-        try:
-            d = dt.date(pub.year, month, int(day_m.group(1)))
-        except ValueError:
-            return None
-        if d > pub + dt.timedelta(days=7):
-            d = d.replace(year=pub.year - 1)
-        return _ref(d, d, "day", text)
+        d = _latest_by(month, int(day_m.group(1)), pub + dt.timedelta(days=7))
+        return _ref(d, d, "day", text) if d else None
     import dateparser
 
     parsed = dateparser.parse(

@@ -1212,6 +1212,9 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
     groups = [g for g in groups if not _only_named(g)]
     _sole_launcher(r, groups)
     _named_perpetrator(d, r, groups)
+    # what the text left undated is not older than the latest day it dates, by the words of a
+    # sentence or of its scene (a launch "on Sunday" told in the headline's sentence only)
+    floor = _ahead_of_publication(d, [c for g in groups for c in g], own=False) or floor
     events = [_build(d, r, g, figures, fig_sent, floor) for g in groups]
     _adopt_tolls(d, groups, events, figures, recent)
     return events
@@ -1288,11 +1291,13 @@ def _named_perpetrator(d: Document, r: Resolved, groups: list[list[_Cand]]) -> N
         max(unnamed, key=lambda g: len({c.sent_i for c in g}))[0].actor1 = named.pop()
 
 
-def _ahead_of_publication(d: Document, cands: list[_Cand]) -> DateRef | None:
+def _ahead_of_publication(d: Document, cands: list[_Cand], own: bool = True
+                          ) -> DateRef | None:
     """Copy filed from a time zone behind the events ("early Tuesday" in Monday's paper):
-    what the text leaves undated is not older than the latest thing it dates."""
-    ahead = [c.date for c in cands if c.own_date and c.date and d.published and
-             c.date.precision == "day" and c.date.start > d.published]
+    what the text leaves undated is not older than the latest thing it dates (``own``: in
+    the candidate's own sentence; else also by its scene or the mention before it)."""
+    ahead = [c.date for c in cands if (c.own_date or not own) and c.date and d.published
+             and c.date.precision == "day" and c.date.start > d.published]
     return max(ahead, key=lambda x: x.start) if ahead else None
 
 

@@ -45,6 +45,19 @@ def test_dates(phrase, start, end, precision):
     assert (ref.start, ref.end, ref.precision) == (start, end, precision)
 
 
+@pytest.mark.parametrize("phrase,published,day", [
+    # a day just after publication across the year's turn is the next morning (copy filed
+    # from a time zone behind the events), not the same day a year back
+    ("New Year's Day", "2017-12-31", "2018-01-01"),
+    ("Jan. 1", "2017-12-31", "2018-01-01"),
+    ("December 25", "2018-01-02", "2017-12-25"),
+    ("February 29", "2017-03-10", "2016-02-29"),
+])
+def test_a_day_without_its_year_is_the_latest_by_publication(phrase, published, day):
+    ref = resolve(phrase, published)
+    assert (ref.start, ref.end, ref.precision) == (day, day, "day")
+
+
 def test_recent_weeks_is_a_month_range():
     ref = resolve("recent weeks", "2021-07-14")
     assert ref.start < ref.end == "2021-07-14" and ref.precision == "month"
@@ -564,3 +577,20 @@ def test_a_toll_told_apart_is_the_attacks(text, toll):
     violent = [e for e in events if e.type in ("battles", "violence_against_civilians")]
     assert len(violent) == 1, events
     assert (violent[0].fatalities.best if violent[0].fatalities else None) == toll
+
+
+@pytest.mark.parametrize("scene", [
+    "North Korea fired a long-range rocket on Sunday morning.",
+    # the day is told by the sentence before the launch's, not by its own
+    "It was early on Sunday morning in Pyongyang. North Korea fired a long-range rocket.",
+])
+def test_what_is_undated_is_not_older_than_the_day_after_publication_the_copy_tells(scene):
+    """Saturday's paper, Sunday's launch in Asia: the reactions it leaves undated are of the
+    launch's days, up to that Sunday."""
+    from extract import extract
+
+    text = (f"{scene}\n\nSouth Korea said it was ready to defend itself from the North Korean "
+            "threat.")
+    statement = next(e for e in extract(text, "2016-02-06").events
+                     if e.type == "statements_diplomacy")
+    assert (statement.date.start, statement.date.precision) == ("2016-02-07", "week")
