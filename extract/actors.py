@@ -187,6 +187,13 @@ def _country_of_word(tok) -> str | None:
     place = locations.country(span_text)
     if place:
         return place.country
+    lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.is_title]
+    if lefts and lefts[-1].i == tok.i - 1:  # "South Korean" parsed as two words
+        whole = tok.doc[lefts[0].i:tok.i + 1].text
+        place = locations.country(whole)
+        iso = place.country if place else locations.demonym_country(whole)
+        if iso:
+            return iso
     return locations.demonym_country(tok.text)
 
 
@@ -800,7 +807,10 @@ def _add_persons(d: Document, r: Resolved, persons) -> None:
     whole = []
     for start, end, name in persons:
         tail = _GIVEN_NAME_TAIL.match(d.text, end)
-        whole.append((start, tail.end(), name + tail.group()) if tail else (start, end, name))
+        start, end, name = (start, tail.end(), name + tail.group()) if tail else (start, end,
+                                                                                   name)
+        head = _split_off_head(d, r, start, end)
+        whole.append((head.idx, end, d.text[head.idx:end]) if head else (start, end, name))
     full = [p[2] for p in whole if " " in p[2]]
     for start, end, name in whole:
         target = name
@@ -809,6 +819,25 @@ def _add_persons(d: Document, r: Resolved, persons) -> None:
             by_first = {f for f in full if f.split()[0] == name}
             target = by_last[0] if by_last else (by_first.pop() if len(by_first) == 1 else name)
         r.add_actor(d, ("person", normalise(target)), target, "person", None, start, end)
+
+
+def _split_off_head(d: Document, r: Resolved, start: int, end: int):
+    """The first word of a person's name the NER took for a name of its own ("Han" of "Han
+    Tae Song", tagged a people): a one-word entity, capitalised, bound to the name by the
+    parse, that is no country, people, place or actor the text knows. None if there is none."""
+    span = d.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    t = d.doc[span.start - 1]
+    if t.pos_ != "PROPN" or t.dep_ != "compound" or not span.start <= t.head.i < span.end or \
+            not t.is_title or t.ent_iob_ != "B" or t.ent_type_ == "PERSON" or (
+            t.i + 1 < len(d.doc) and d.doc[t.i + 1].ent_iob_ == "I") or \
+            t.idx + len(t.text) + 1 != start:
+        return None
+    if t.i in r.actor_at or t.i in r.place_at or locations.country(t.text) or \
+            locations.demonym_country(t.text) or locations.lookup(t.text):
+        return None
+    return t
 
 
 def _force_country(tok, dl_country, d: Document) -> str | None:
@@ -845,9 +874,12 @@ def _add_institutions(d: Document, r: Resolved) -> None:
     court", "Tunisia's foreign ministry" -> organisations "Israeli military court",
     "Tunisian foreign ministry" (one per name)."""
     for tok in d.doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _INSTITUTIONS or \
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in _INSTITUTIONS or \
                 d.is_quiet(tok.idx) or tok.i in r.actor_at:
             continue
+        # a capitalised one the NER missed ('"...," the South Korean Foreign Ministry said')
+        # keeps its capitals, as the NER's own are written
+        proper = tok.pos_ == "PROPN"
         mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")]
         iso, words, start = None, [], tok.idx
         for c in mods:
@@ -855,8 +887,9 @@ def _add_institutions(d: Document, r: Resolved) -> None:
             if c_iso and iso is None:
                 iso = c_iso
                 start = min(start, c.idx)
-            elif c.pos_ in ("ADJ", "NOUN") and c.text.islower():
-                words.append(c.lower_)
+            elif (c.pos_ in ("ADJ", "NOUN") and c.text.islower()) or (
+                    proper and c.pos_ == "PROPN" and c.i not in r.actor_at):
+                words.append(c.text if proper else c.lower_)
                 start = min(start, c.idx)
             elif c.i in r.actor_at:
                 iso = None  # "the ICC's court": someone else's
@@ -864,7 +897,7 @@ def _add_institutions(d: Document, r: Resolved) -> None:
         if iso is None:
             continue
         dem = locations.demonym_of(iso) or _state_name(iso)
-        name = " ".join([dem, *words, tok.lower_])
+        name = " ".join([dem, *words, tok.text if proper else tok.lower_])
         r.add_actor(d, ("org", normalise(name)), name, "organisation", iso, start,
                     tok.idx + len(tok.text))
         r.actor_at[tok.i] = r._keys[("org", normalise(name))]

@@ -185,6 +185,9 @@ def test_a_place_in_a_clause_about_someone_else_is_not_the_events():
     ("South Korea's Defense Ministry said on Tuesday that a launch would be a serious "
      "violation of U.N. resolutions.", "South Korean Defense Ministry"),
     ("Japan's Foreign Ministry condemned the launch on Tuesday.", "Japanese Foreign Ministry"),
+    # a capitalised body the NER misses after a quote, its state told in two words
+    ("\"North Korea must come to the negotiating table,\" the South Korean Foreign Ministry "
+     "said in a statement.", "South Korean Foreign Ministry"),
 ])
 def test_a_body_every_state_has_is_named_with_its_state(text, name):
     """"Defense Ministry" alone would merge South Korea's with Japan's across articles."""
@@ -594,3 +597,12 @@ def test_what_is_undated_is_not_older_than_the_day_after_publication_the_copy_te
     statement = next(e for e in extract(text, "2016-02-06").events
                      if e.type == "statements_diplomacy")
     assert (statement.date.start, statement.date.precision) == ("2016-02-07", "week")
+
+
+def test_a_name_the_ner_split_is_one_person():
+    """"Han" of "Han Tae Song" tagged a people: the first word of the name, not a group."""
+    from extract import extract
+
+    result = extract("The country's ambassador to the UN in Geneva, Han Tae Song, said the "
+                     "exercises were a grave provocation.", "2017-08-29")
+    assert "Han Tae Song" in {a.name for a in result.actors if a.kind == "person"}
