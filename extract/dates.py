@@ -109,6 +109,32 @@ def _relative(phrase: str, pub: dt.date, text: str) -> DateRef | None:
     return None
 
 
+def duration_days(phrase: str) -> int | None:
+    """"three days", "a week", "the month", "two years": how many days a span of time
+    lasts, or None if the phrase is no such span."""
+    m = re.fullmatch(r"(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|"
+                     r"couple of|\d+)|the|just|only) ?(day|week|month|year)s?",
+                     re.sub(r"\s+", " ", phrase.lower()).strip())
+    if not m:
+        return None
+    n_word = m.group(1) or "one"
+    n = int(n_word) if n_word.isdigit() else _NUM_WORDS[n_word]
+    return n * _UNIT_DAYS[m.group(2)]
+
+
+def shifted(ref: DateRef, days: int, text: str) -> DateRef:
+    """``ref`` moved by ``days`` ("three days after the confrontation" of last month): as
+    precise as the date it is counted from."""
+    delta = dt.timedelta(days=days)
+    start = dt.date.fromisoformat(ref.start) + delta
+    end = dt.date.fromisoformat(ref.end) + delta
+    if ref.precision == "month":  # still the month it was counted from, if it stays in it
+        if start.month != dt.date.fromisoformat(ref.start).month:
+            start = start.replace(day=1)
+        end = _month_end(start)
+    return _ref(start, end, ref.precision, text)
+
+
 def _weekday(phrase: str, pub: dt.date, text: str) -> DateRef | None:
     m = re.fullmatch(r"(?:(?:last|this|early|late|earlier|on) )?(monday|tuesday|wednesday|"
                      r"thursday|friday|saturday|sunday)(?: (?:morning|afternoon|evening|night))?",

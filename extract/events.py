@@ -1201,6 +1201,8 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
 
     strong = [c for c in cands if not c.weak]
     for c in strong + [c for c in cands if c.weak]:
+        if c.date is None:
+            c.date = _counted_from(cands, groups, c)
         if c.date is None:  # inherit before merging decisions
             _inherit_date(d, sents, groups, c)
         target = next((g for g in reversed(groups)
@@ -1299,6 +1301,43 @@ def _ahead_of_publication(d: Document, cands: list[_Cand], own: bool = True
     ahead = [c.date for c in cands if (c.own_date or not own) and c.date and d.published
              and c.date.precision == "day" and c.date.start > d.published]
     return max(ahead, key=lambda x: x.start) if ahead else None
+
+
+def _counted_from(cands: list[_Cand], groups: list[list[_Cand]], c: _Cand) -> DateRef | None:
+    """"arrested in a raid three days after the confrontation", "the month after his speech,
+    a man rammed ...": a happening dated by another the text told before it, counted from
+    that one's date (None when the clause counts from nothing the text dates)."""
+    for t in c.tok.sent:
+        if t.lower_ not in ("after", "before") or not _in_clause_of(t, c.tok):
+            continue
+        obj = next((x for x in t.children if x.dep_ == "pobj"), None)
+        span = next((x for x in t.children if x.dep_ == "npadvmod"), None)
+        if span is None and t.head.dep_ == "npadvmod":
+            span = t.head  # "the month after ...": the span governs the preposition
+        if obj is None or span is None:
+            continue
+        words = " ".join(x.text for x in span.subtree if x.i < t.i and x.i <= span.i)
+        days = dates.duration_days(words)
+        if days is None:
+            continue
+        told = [x for x in cands if x.tok.i < c.tok.i and x.tok.lemma_ == obj.lemma_]
+        for x in reversed(told):
+            date = x.date or next((g[0].date for g in groups if x in g and g[0].date), None)
+            if date is not None:
+                return dates.shifted(date, days if t.lower_ == "after" else -days,
+                                     f"{words} {t.text} {obj.text}")
+    return None
+
+
+def _in_clause_of(tok, trig) -> bool:
+    """Whether ``tok`` is said of ``trig``'s own clause: it hangs from the trigger, or from
+    the trigger's head, with no other verb between."""
+    for a in tok.ancestors:
+        if a.i == trig.i:
+            return True
+        if a.pos_ in ("VERB", "AUX"):
+            return a.i == trig.i
+    return False
 
 
 def _inherit_date(d: Document, sents, groups: list[list[_Cand]], c: _Cand) -> None:

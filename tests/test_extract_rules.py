@@ -606,3 +606,34 @@ def test_a_name_the_ner_split_is_one_person():
     result = extract("The country's ambassador to the UN in Geneva, Han Tae Song, said the "
                      "exercises were a grave provocation.", "2017-08-29")
     assert "Han Tae Song" in {a.name for a in result.actors if a.kind == "person"}
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Police said the gunman attacked a checkpoint on Monday. Two days after the attack, "
+     "soldiers killed him in a raid.", "2017-03-08"),
+    ("Police said the gunman attacked a checkpoint on Monday. A week before the attack, "
+     "soldiers had arrested his brother in a raid.", None),  # told as what came before
+])
+def test_a_happening_counted_from_another_is_dated_from_it(text, day):
+    from extract import extract
+
+    days = sorted(e.date.start for e in extract(text, "2017-03-10").events)
+    assert days == (["2017-03-06", day] if day else ["2017-03-06"])
+
+
+@pytest.mark.parametrize("words,days", [
+    ("three days", 3), ("a week", 7), ("the month", 30), ("two years", 730), ("Monday", None),
+])
+def test_a_span_of_time_in_days(words, days):
+    from extract.dates import duration_days
+
+    assert duration_days(words) == days
+
+
+def test_a_month_counted_on_stays_a_month():
+    from extract.dates import shifted
+    from extract.model import DateRef
+
+    december = DateRef("2017-12-01", "2017-12-31", "month", "last month")
+    assert shifted(december, 3, "") == DateRef("2017-12-04", "2017-12-31", "month", "")
+    assert shifted(december, 40, "") == DateRef("2018-01-01", "2018-01-31", "month", "")
