@@ -42,6 +42,8 @@ _FORCES_WORDS = _any_word("forces_words", re.I)
 _PLACE_NOUNS = _words("place_nouns")
 _ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent", "csubj"}
 FORCE_HEADS = _words("force_heads")
+_FORCE_EQUIPMENT = _words("force_equipment")
+_CIVILIAN_CRAFT = _words("civilian_craft")
 _POLICE = _words("police")
 
 
@@ -903,6 +905,25 @@ def _add_institutions(d: Document, r: Resolved) -> None:
         r.actor_at[tok.i] = r._keys[("org", normalise(name))]
 
 
+def _add_armed_craft(d: Document, r: Resolved, tok) -> None:
+    """"two American B-1B bombers", "South Korean F-15K jets": the military of the state
+    named before them (none when no state is, or the craft is a civilian one)."""
+    if any(c.lower_ in _CIVILIAN_CRAFT or c.lemma_.lower() in _CIVILIAN_CRAFT
+           for c in tok.lefts) or tok.i in r.actor_at:
+        return
+    iso = next((_country_of_word(c) for c in tok.lefts if c.dep_ in ("amod", "compound", "poss",
+                                                                     "nmod")
+                and _country_of_word(c)), None)
+    if iso is None:
+        return
+    key = ("forces", iso, "military")
+    name = r.actors[r._keys[key]].name if key in r._keys else \
+        f"{locations.demonym_of(iso) or locations.country_name(iso)} military"
+    start = min([c.idx for c in tok.lefts if c.dep_ != "det"] + [tok.idx])
+    r.add_actor(d, key, name, "state_forces", iso, start, tok.idx + len(tok.text))
+    r.actor_at[tok.i] = r._keys[key]
+
+
 def _main_country(r: Resolved) -> str | None:
     """The country the story is set in: the one its places and states name most often
     (ties: none)."""
@@ -924,7 +945,12 @@ def _add_forces(d: Document, r: Resolved, dl_country) -> None:
     main_country = _main_country(r)
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "NOUN" or lemma not in FORCE_HEADS or d.is_quiet(tok.idx):
+        if tok.pos_ != "NOUN" or d.is_quiet(tok.idx):
+            continue
+        if lemma in _FORCE_EQUIPMENT:
+            _add_armed_craft(d, r, tok)
+            continue
+        if lemma not in FORCE_HEADS:
             continue
         compounds = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
         if lemma == "guard" and not (compounds or tok.tag_ == "NNS"):

@@ -637,3 +637,18 @@ def test_a_month_counted_on_stays_a_month():
     december = DateRef("2017-12-01", "2017-12-31", "month", "last month")
     assert shifted(december, 3, "") == DateRef("2017-12-04", "2017-12-31", "month", "")
     assert shifted(december, 40, "") == DateRef("2018-01-01", "2018-01-31", "month", "")
+
+
+@pytest.mark.parametrize("text,forces", [
+    ("Two American B-1B bombers flew from Guam to South Korea on Sunday, conducting joint "
+     "exercises.", {"American military"}),
+    ("South Korean F-15K jets dropped eight bombs on a military field on Tuesday.",
+     {"South Korean military"}),
+    ("A Russian passenger jet crashed in Egypt on Saturday.", set()),  # a civilian craft
+    ("A think tank in Washington said on Monday that the sanctions had failed.", set()),
+])
+def test_a_states_warplanes_are_its_military(text, forces):
+    from extract import extract
+
+    result = extract(text, "2017-07-31")
+    assert {a.name for a in result.actors if a.kind == "state_forces"} == forces
