@@ -157,6 +157,16 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
             if c.dep_ in ("dobj", "nsubjpass"))) or (
             tok.dep_ == "acl" and tok.head.lemma_.lower() in _PUBLISHED):
         return None  # "released a video", "figures released by the government"
+    if lemma == "blow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        if any(c.dep_ == "dobj" and c.lower_ in ("himself", "herself", "themselves")
+               for c in tok.children):
+            return EXP, "suicide bomb"  # "blew himself up"
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if not any(c.dep_ == "dobj" for c in tok.children) and (
+                subject is None or subject.lemma_.lower() not in _EXPLOSIVE_DEVICES) and \
+                _by_means(tok, (BAT, None)) == (BAT, None):
+            return None  # "the fire blew up"; but "the bomb blew up"
+        return _by_means(tok, (EXP, "remote explosive/landmine/IED"))  # "blew up a bridge"
     if lemma == "march" and any(t.lemma_ in ("protester", "demonstrator")
                                 for t in tok.sent):
         return PRO, "peaceful protest"
@@ -164,7 +174,42 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _SEIZED_GOODS
             for c in tok.children):
         return SD, "other"  # "seized a Hong Kong-flagged vessel": goods, no territory
-    return VERBS.get(lemma)
+    return _by_means(tok, VERBS.get(lemma))
+
+
+_AIRCRAFT = _words("aircraft")
+_AIR_STRIKE_VERBS = _words("air_strike_verbs")
+_EXPLOSIVE_DEVICES = _words("explosive_devices")
+
+
+def _by_means(tok, kind: tuple[str, str | None] | None) -> tuple[str, str | None] | None:
+    """Violence told by what did it: "warplanes struck", "helicopters fired on" is an air
+    strike, "the shelling killed" the shelling (ACLED codes the means before the harm)."""
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return kind
+    if kind is not None and kind[0] in (VAC, BAT, EXP) and _suicide(subject):
+        return EXP, "suicide bomb"  # "a suicide bomber killed 12 people"
+    aircraft = subject.lemma_.lower() in _AIRCRAFT
+    if kind is None:  # "struck targets", "fired on positions": violence only from the air
+        lemma = tok.lemma_.lower()
+        aimed = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "at", "upon"))
+                    for c in tok.children)
+        return (EXP, "air/drone strike") if aircraft and aimed and \
+            lemma in _AIR_STRIKE_VERBS else None
+    if kind[0] not in (VAC, BAT, EXP):
+        return kind
+    if aircraft:
+        return EXP, "air/drone strike"
+    # the noun's own table, whatever the tagger made of it ("airstrikes" tagged a verb)
+    means = _classify_noun(subject) if subject.pos_ == "NOUN" else NOUNS.get(
+        subject.lemma_.lower())
+    return means if means is not None and means[0] == EXP else kind
+
+
+def _suicide(tok) -> bool:
+    """"suicide bomber", "suicide car bomb", "a suicide attack": a word of it is before."""
+    return any(c.lower_ == "suicide" for c in tok.subtree if c.i < tok.i)
 
 
 def _classify_noun(tok) -> tuple[str, str | None] | None:
@@ -181,6 +226,9 @@ def _classify_noun(tok) -> tuple[str, str | None] | None:
             if c.dep_ in ("compound", "amod") and c.lemma_.lower() in _STRIKE_MODS:
                 return EXP, _STRIKE_MODS[c.lemma_.lower()]
         return None
+    if _suicide(tok) and (lemma in ("attack", "bombing", "blast", "explosion", "bomb") or
+                          NOUNS.get(lemma, ("",))[0] in (EXP, VAC, BAT)):
+        return EXP, "suicide bomb"  # "a suicide attack", "the suicide bombing"
     if low in ("attack", "attacks") or lemma == "attack":
         return NOUNS["attack"]
     if lemma in ("demonstration", "exercise") and any(c.dep_ == "prep" and c.lower_ == "of"
@@ -1497,6 +1545,10 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
         specific = next((c for c in group if c.type in _VIOLENT and c.type != BAT), None)
         if specific is not None:
             typ, sub = specific.type, specific.sub_type
+    if typ in (BAT, VAC):  # "warplanes struck targets, killing three": the means decides
+        remote = next((c for c in group if c.type == EXP and not c.weak), None)
+        if remote is not None:
+            typ, sub = remote.type, remote.sub_type
     sentences = sorted({(s.start_char, s.end_char) for s in (c.tok.sent for c in group)})
     return Event(
         type=typ, sub_type=sub, summary=_summary(r, head, parts, figures, fig_idx, location),

@@ -652,3 +652,29 @@ def test_a_states_warplanes_are_its_military(text, forces):
 
     result = extract(text, "2017-07-31")
     assert {a.name for a in result.actors if a.kind == "state_forces"} == forces
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    # ACLED codes the means before the harm: what the air or a bomb did is remote violence
+    ("Israeli warplanes struck targets in Gaza on Friday, killing three people.",
+     "air/drone strike"),
+    ("Russian jets attacked rebel positions in Idlib on Friday.", "air/drone strike"),
+    ("Afghan helicopters fired on Taliban positions in Helmand on Friday.",
+     "air/drone strike"),
+    ("Syrian government aircraft bombed a market in Douma on Friday, killing 20 people.",
+     "air/drone strike"),
+    ("A suicide bomber killed 12 people at a market in Maiduguri on Friday.", "suicide bomb"),
+    ("A suicide attack on a mosque in Kabul killed 20 worshippers on Friday.", "suicide bomb"),
+    ("Two suicide bombers blew themselves up at a market in Maiduguri on Friday.",
+     "suicide bomb"),
+    ("A car bomb blew up outside a hotel in Mogadishu on Friday.",
+     "remote explosive/landmine/IED"),
+    ("Militants blew up a bridge near Mosul on Friday.", "remote explosive/landmine/IED"),
+])
+def test_violence_by_remote_means_is_an_explosion(text, sub_type):
+    [event] = _events_of(text, "2017-07-31")
+    assert event[:2] == ("explosions_remote_violence", sub_type)
+
+
+def test_a_fire_that_blew_up_is_no_explosion():
+    assert not _events_of("The fire blew up quickly on Friday.", "2017-07-31")
