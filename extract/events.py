@@ -570,11 +570,25 @@ def _in_other_clause(t, trigger) -> bool:
     another happening ("a girl who was filmed in the West Bank")."""
     for a in t.ancestors:
         if a.dep_ in ("relcl", "acl") and a.i != trigger.i and \
-                trigger.i not in {x.i for x in a.subtree}:
+                trigger.i not in {x.i for x in a.subtree} and not _of_itself(a, trigger):
             return True
         if a.i == trigger.i:
             return False
     return False
+
+
+def _of_itself(clause, trigger) -> bool:
+    """A clause said of the trigger itself: "assaults and muggings that occurred outside
+    Cologne's cathedral" tells where the assaults happened."""
+    noun = clause.head
+    while noun.dep_ == "conj" and noun.i != trigger.i:
+        noun = noun.head
+    if noun.i == trigger.i:
+        return True
+    # "dozens of assaults that occurred ...": the clause hangs from the count of them
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(
+        o.dep_ == "pobj" and trigger.i in (o.i, *(c.i for c in o.conjuncts))
+        for o in p.children) for p in noun.children)
 
 
 def _modifier_place(t) -> bool:

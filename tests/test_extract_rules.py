@@ -678,3 +678,17 @@ def test_violence_by_remote_means_is_an_explosion(text, sub_type):
 
 def test_a_fire_that_blew_up_is_no_explosion():
     assert not _events_of("The fire blew up quickly on Friday.", "2017-07-31")
+
+
+@pytest.mark.parametrize("text,place", [
+    # a clause said of the happening itself, or of the count of them, tells where it was
+    ("Police are investigating reports of dozens of sexual assaults and muggings that "
+     "occurred outside Cologne's famous cathedral on New Year's Eve.", "Koln"),
+    ("The attack that took place in Nice on Thursday killed 84 people.", "Nice"),
+    # a clause of someone else tells of another happening
+    ("An Israeli military court on Monday indicted a teenage Palestinian girl who was filmed "
+     "in the West Bank slapping soldiers.", None),
+])
+def test_a_clause_of_the_happening_itself_places_it(text, place):
+    [event] = _events_of(text, "2016-01-05")
+    assert event[2] == place
