@@ -566,12 +566,17 @@ def _dateline_end(d: Document) -> int:
 
 
 def _in_other_clause(t, trigger) -> bool:
-    """``t`` lies in a relative clause that does not hold the trigger: that clause tells of
-    another happening ("a girl who was filmed in the West Bank")."""
+    """``t`` lies in a relative clause that does not hold the trigger, or in a clause with a
+    subject of its own: that clause tells of another happening ("a girl who was filmed in
+    the West Bank")."""
     for a in t.ancestors:
         if a.dep_ in ("relcl", "acl") and a.i != trigger.i and \
                 trigger.i not in {x.i for x in a.subtree} and not _of_itself(a, trigger):
             return True
+        if a.dep_ == "ccomp" and a.i != trigger.i and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
+            return True  # "seized a vessel on suspicion that it transferred oil to North
+            # Korea": a clause with a subject of its own tells of another happening
         if a.i == trigger.i:
             return False
     return False

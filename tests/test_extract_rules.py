@@ -685,9 +685,11 @@ def test_a_fire_that_blew_up_is_no_explosion():
     ("Police are investigating reports of dozens of sexual assaults and muggings that "
      "occurred outside Cologne's famous cathedral on New Year's Eve.", "Koln"),
     ("The attack that took place in Nice on Thursday killed 84 people.", "Nice"),
-    # a clause of someone else tells of another happening
+    # a clause of someone else tells of another happening, so does one with its own subject
     ("An Israeli military court on Monday indicted a teenage Palestinian girl who was filmed "
      "in the West Bank slapping soldiers.", None),
+    ("South Korea has seized a Hong Kong-flagged vessel under suspicions that it illegally "
+     "transferred oil to North Korea, in violation of U.N. sanctions.", None),
 ])
 def test_a_clause_of_the_happening_itself_places_it(text, place):
     [event] = _events_of(text, "2016-01-05")
