@@ -347,7 +347,22 @@ def _not_reported(tok) -> bool:
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and \
             tok.head.head.lemma_.lower() in _EXHORTED | _UNREALISED:
         return True  # "agreed to call for an immediate emergency meeting"
+    if tok.pos_ == "NOUN" and _a_label(tok):
+        return True  # "described the move as a training exercise"
     return tok.pos_ == "NOUN" and tok.dep_ == "compound"
+
+
+_LABELLING = _words("labelling")
+_JUDGING = _words("judging")
+
+
+def _a_label(tok) -> bool:
+    """What something is named as ("described the move as a training exercise", "called the
+    deployment an act of aggression"): a label, not a happening."""
+    if tok.dep_ == "oprd":
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "as" and \
+        tok.head.head.lemma_.lower() in _LABELLING
 
 
 class _Refs:
@@ -1011,6 +1026,9 @@ def _in_passing(tok) -> bool:
     "since"/"because"/"before" with no date of its own."""
     if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.tag_ == "VBN":
         return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \
+            tok.head.lemma_.lower() in _JUDGING and not _dated(tok):
+        return True  # "condemned the resumed deployment": what the statement is about
     if tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.ent_type_ != "DATE"
                                   for c in tok.children) and not _dated(tok):
         return True  # but "North Korea's sixth nuclear test that occurred on September 3",

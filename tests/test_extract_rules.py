@@ -694,3 +694,19 @@ def test_a_fire_that_blew_up_is_no_explosion():
 def test_a_clause_of_the_happening_itself_places_it(text, place):
     [event] = _events_of(text, "2016-01-05")
     assert event[2] == place
+
+
+@pytest.mark.parametrize("text", [
+    # what something is named as is a label, not a happening
+    "Russia described the move as a training exercise on Tuesday.",
+    "Japan branded the launch as an unprecedented attack on Friday.",
+])
+def test_what_something_is_named_as_is_no_happening(text):
+    assert not _events_of(text, "2017-08-29")
+
+
+def test_a_happening_a_statement_judges_is_its_topic():
+    """"condemned the resumed deployment of Thaad": the condemnation is the news."""
+    events = _events_of("On Saturday, the Chinese Ministry of Foreign Affairs condemned the "
+                        "resumed deployment of Thaad.", "2017-07-30")
+    assert [e[0] for e in events] == ["statements_diplomacy"]
