@@ -26,6 +26,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
@@ -45,6 +46,7 @@ RARE_SHARE, RARE_MIN = 0.01, 200
 # in about 2 ms); one with more takes its newest, which FTS5 finds without reading the rest.
 RANK_AT_MOST = 400
 ACTOR_CANDIDATES = 20  # actors whose name matches, looked for first (few, and what is meant)
+_RECORDS, _LABELS = "search_fts", "search_label_fts"  # FTS5 tables: whole records, labels
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,8 @@ class SearchIndex:
         self.conn.execute(
             "INSERT INTO search_fts (rowid, label, body) VALUES (?, ?, ?)", (rowid, label, body)
         )
+        self.conn.execute(
+            "INSERT INTO search_label_fts (rowid, label) VALUES (?, ?)", (rowid, label))
         if kind == "actor":
             self.conn.execute(
                 "INSERT INTO search_actor_fts (rowid, label, body) VALUES (?, ?, ?)",
@@ -110,6 +114,10 @@ class SearchIndex:
         self.conn.execute(
             "INSERT INTO search_fts (search_fts, rowid, label, body) VALUES ('delete', ?, ?, ?)",
             (rowid, label, body),
+        )
+        self.conn.execute(
+            "INSERT INTO search_label_fts (search_label_fts, rowid, label) VALUES ('delete', ?, ?)",
+            (rowid, label),
         )
         self.conn.execute("DELETE FROM search_actor_fts WHERE rowid = ?", (rowid,))
         self.conn.execute("DELETE FROM search_docs WHERE id = ?", (rowid,))
@@ -208,7 +216,7 @@ class SearchIndex:
                 self.conn.set_progress_handler(None, 0)
 
     def _search(self, query, query_words, limit, kinds, should_stop) -> list[Hit]:
-        newest: dict[str, list[int]] = {}  # each match's newest records (up to a bound)
+        newest: dict[tuple[str, str], list[int]] = {}  # each match's newest records (bounded)
         groups = self._groups(query_words)
         vocab = self._vocab
         assert vocab is not None
@@ -225,14 +233,16 @@ class SearchIndex:
             sized = [(vocab.df(groups[0]), 0)]
         required = [i for df, i in sized if df <= common] or [sized[0][1]]
         all_of = " AND ".join(_fts_group(groups[i]) for i in sorted(required))
-        # (what, FTS5 match, kinds)
-        stages = [("label", f"label : ({all_of})", kinds), ("anywhere", all_of, kinds)]
+        # (what, (FTS5 table, match), kinds): words in labels are looked for in the labels'
+        # own index, whose lists are short
+        stages: list[tuple[str, Any, tuple[str, ...] | None]] = [
+            ("label", (_LABELS, all_of), kinds), ("anywhere", (_RECORDS, all_of), kinds)]
         if len(required) < len(sized) and len(self._newest(stages[0][1], newest)) > CANDIDATES:
             # common words were left out and the label stage alone would be too many to take
             # whole: first, the labels that hold every word ("Two people" among a hundred
             # thousand "… people")
             every = " AND ".join(_fts_group(groups[i]) for i in sorted(i for _df, i in sized))
-            stages.insert(0, ("label, every word", f"label : ({every})", kinds))
+            stages.insert(0, ("label, every word", (_LABELS, every), kinds))
         if kinds is None or "actor" in kinds:
             # the actor named, before its many mentions: any of the words, the actors' own
             # index is small ("United Nations" for "United Nations told")
@@ -240,11 +250,13 @@ class SearchIndex:
                               ("actor",)))
         any_of = [groups[i] for df, i in sized if df <= rare]
         if any_of and len(groups) > 1:
-            stages.append(("any word", " OR ".join(_fts_group(g) for g in any_of), kinds))
+            stages.append(("any word", (_RECORDS, " OR ".join(_fts_group(g) for g in any_of)),
+                           kinds))
         # too few still: the words but the commonest, then but the two commonest, ...
         for fewer in range(len(required) - 1, 0, -1):
             some = " AND ".join(_fts_group(groups[i]) for i in sorted(required[:fewer]))
-            stages += [("fewer words", f"label : ({some})", kinds), ("fewer words", some, kinds)]
+            stages += [("fewer words", (_LABELS, some), kinds),
+                       ("fewer words", (_RECORDS, some), kinds)]
         found: dict[int, tuple] = {}
         actors = 0  # the actors named come on top of the records' candidates, not instead
         for what, match, stage_kinds in stages:
@@ -270,14 +282,17 @@ class SearchIndex:
         hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.record_id))
         return hits[:limit]
 
-    def _newest(self, match: str, newest: dict[str, list[int]]) -> list[int]:
-        """The newest ``RANK_AT_MOST`` + 1 records an FTS5 ``match`` finds (in rowid order, so
-        FTS5 reads no further), remembered in ``newest`` for the search: fewer is all of them,
-        which the candidates then take without walking the index again."""
+    def _newest(self, match: tuple[str, str], newest: dict[tuple[str, str], list[int]]
+                ) -> list[int]:
+        """The newest ``RANK_AT_MOST`` + 1 records an FTS5 ``match`` (table, expression) finds
+        (in rowid order, so FTS5 reads no further), remembered in ``newest`` for the search:
+        fewer is all of them, which the candidates then take without walking the index
+        again."""
         if match not in newest:
+            table, expression = match
             newest[match] = [row[0] for row in self.conn.execute(
-                "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC "
-                "LIMIT ?", (match, RANK_AT_MOST + 1))]
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC "
+                "LIMIT ?", (expression, RANK_AT_MOST + 1))]
         return newest[match]
 
     def _actor_candidates(self, match: str, count: int) -> list[tuple]:
@@ -288,8 +303,8 @@ class SearchIndex:
             "MATCH ? ORDER BY rank LIMIT ?) c ON c.id = d.id ORDER BY c.rank", (match, count)
         ).fetchall()
 
-    def _candidates(self, match: str, count: int, kinds, exclude,
-                    newest: dict[str, list[int]]) -> list[tuple]:
+    def _candidates(self, match: tuple[str, str], count: int, kinds, exclude,
+                    newest: dict[tuple[str, str], list[int]]) -> list[tuple]:
         """The records of an FTS5 ``match`` for the re-rank: all of them when they are at
         most ``RANK_AT_MOST``, else the newest ``count``. No bm25: even for a few rows it
         counts every row each word of the match is in (all of "said" at a million)."""
@@ -299,10 +314,12 @@ class SearchIndex:
         few = len(latest) <= RANK_AT_MOST
         if kinds:  # the newest of the kinds may lie beyond the newest of all: ask FTS5
             marks = ", ".join("?" for _ in kinds)
+            table, expression = match
             ids = [row[0] for row in self.conn.execute(
-                "SELECT f.rowid FROM search_fts f JOIN search_docs k ON k.id = f.rowid "
-                f"WHERE search_fts MATCH ? AND k.kind IN ({marks}) ORDER BY f.rowid DESC "
-                "LIMIT ?", (match, *kinds, (RANK_AT_MOST if few else count) + len(exclude)))]
+                f"SELECT f.rowid FROM {table} f JOIN search_docs k ON k.id = f.rowid "
+                f"WHERE {table} MATCH ? AND k.kind IN ({marks}) ORDER BY f.rowid DESC "
+                "LIMIT ?", (expression, *kinds, (RANK_AT_MOST if few else count) +
+                            len(exclude)))]
         else:
             ids = latest
         ids = [i for i in ids if i not in exclude]

@@ -384,7 +384,8 @@ def test_migration_reads_the_official_source_of_figures_stored_before_it(tmp_pat
         written = store.conn.execute("SELECT id, official FROM figures ORDER BY id").fetchall()
     assert {flag for _id, flag in written} == {0, 1}  # the seed has both
     with sqlite3.connect(db) as conn:
-        conn.execute("DROP INDEX figures_claims")  # a later migration's, on the column
+        conn.execute("DROP INDEX figures_claims")  # later migrations' (one on the column)
+        conn.execute("DROP TABLE search_label_fts")
         conn.execute("ALTER TABLE figures DROP COLUMN official")
         before = next(i for i, step in enumerate(MIGRATIONS) if "COLUMN official" in step)
         conn.execute(f"PRAGMA user_version = {before}")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
+
 import pytest
 
 from store import Store, View
+from store.schema import SCHEMA_VERSION
 from store.search import SearchCancelled, SearchIndex
 
 KINDS = ("event", "actor", "figure")
@@ -129,3 +133,36 @@ def test_the_actor_named_comes_first_among_thousands_of_its_mentions(tmp_path):
     count = store.conn.execute("SELECT count(*) FROM search_actor_fts WHERE search_actor_fts "
                                "MATCH 'yemi'").fetchone()[0]
     assert count == 0
+
+
+def _label_matches(conn, table: str, match: str) -> list[int]:
+    return [row[0] for row in conn.execute(
+        f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid", (match,))]
+
+
+def test_the_labels_own_index_holds_what_the_labels_hold(tmp_path, seed_db):
+    """Words in labels are looked for in the labels' own FTS5 index (short lists at a
+    million records): it finds what a label column filter finds, follows every change, and
+    a store from before it gets it filled by the migration."""
+    store = Store(tmp_path / "labels.db")
+    index = SearchIndex(store.conn)
+    with store.conn:
+        index.put("event", 1, "Taleban seized (Kalafgan)", "the district fell to the Taleban")
+        index.put("event", 2, "Police said", "the Taleban seized Kalafgan")
+        index.put("event", 3, "Taleban attack", "an attack")
+    assert _label_matches(store.conn, "search_label_fts", "taleban") == [1, 3]
+    with store.conn:
+        index.put("event", 3, "Attack (Kunduz)", "an attack by the Taleban")  # relabelled
+        index.remove("event", 1)
+    assert _label_matches(store.conn, "search_label_fts", "taleban") == []
+    assert [h.record_id for h in index.search("Kunduz attack", limit=1)] == [3]
+    store.close()
+    db = tmp_path / "before.db"
+    shutil.copy(seed_db, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE search_label_fts")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    with Store(db) as store:
+        for word in ("taleban", "police", "said", "kunduz"):
+            assert _label_matches(store.conn, "search_label_fts", word) == _label_matches(
+                store.conn, "search_fts", f"label : {word}")
