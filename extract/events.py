@@ -589,7 +589,8 @@ def _in_other_clause(t, trigger) -> bool:
                 trigger.i not in {x.i for x in a.subtree} and not _of_itself(a, trigger):
             return True
         if a.dep_ == "ccomp" and a.i != trigger.i and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
+                c.dep_ in ("nsubj", "nsubjpass") for c in a.children) and \
+                trigger.i not in {x.i for x in a.subtree}:
             return True  # "seized a vessel on suspicion that it transferred oil to North
             # Korea": a clause with a subject of its own tells of another happening
         if a.i == trigger.i:

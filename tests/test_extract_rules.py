@@ -690,6 +690,9 @@ def test_a_fire_that_blew_up_is_no_explosion():
      "in the West Bank slapping soldiers.", None),
     ("South Korea has seized a Hong Kong-flagged vessel under suspicions that it illegally "
      "transferred oil to North Korea, in violation of U.N. sanctions.", None),
+    # ... but the clause that holds the happening places it, reported or not
+    ("About 1,000 troops at Russia's base in Tajikistan's capital Dushanbe took part in "
+     "drills on Wednesday, Interfax reported.", "Dushanbe"),
 ])
 def test_a_clause_of_the_happening_itself_places_it(text, place):
     [event] = _events_of(text, "2016-01-05")
