@@ -415,11 +415,17 @@ def stored_so_far(db: Path) -> int:
         return 0
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def ingest_until(db: Path, stored: int, *args: str) -> subprocess.Popen:
     """A `tracker ingest ARGS` running into ``db``, once it has stored ``stored`` documents."""
+    # started as a terminal starts it, Ctrl-C live: a test run launched in the background
+    # (``cmd &`` in a script) hands its children SIGINT ignored
     process = subprocess.Popen([*COMMAND, "ingest", *args, "--db", str(db)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
-                               text=True)
+                               text=True, preexec_fn=_interruptible)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         time.sleep(0.2)
