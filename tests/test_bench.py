@@ -11,7 +11,7 @@ from bench import build, measure, synth
 from store import Store
 
 
-def test_bench_builds_a_small_store_and_measures_search(tmp_path, monkeypatch):
+def test_bench_builds_a_small_store_and_measures_search(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(build, "CACHE", tmp_path)
     meta = build.build(500, log=lambda _line: None)
     assert meta["records"] >= 500
@@ -33,6 +33,13 @@ def test_bench_builds_a_small_store_and_measures_search(tmp_path, monkeypatch):
     assert result["engine"]["p95_ms"] > 0 and 0 <= result["overlap_top10"] <= 1
     peer = result["tantivy"]  # the embedded engine, on the same records and queries
     assert peer["p95_ms"] > 0 and 0 <= peer["overlap_top10"] <= 1 and peer["index_mb"] > 0
+    from bench import search_on
+
+    capsys.readouterr()
+    assert search_on.main([str(build.cached_path(500)), "--queries", "100",
+                           "--timed-baseline", "2"]) == 0  # the same measure, on a store given
+    given = json.loads(capsys.readouterr().out)
+    assert given["queries"] == 100 and given["tantivy"]["p95_ms"] > 0
     table = bench_main.table({"sizes": [{**meta, "search": result}]})
     assert "500" in table or f"{meta['records']:,}" in table
     json.dumps(result)
