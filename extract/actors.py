@@ -843,11 +843,9 @@ def _split_off_head(d: Document, r: Resolved, start: int, end: int):
 
 
 def _force_country(tok, dl_country, d: Document) -> str | None:
-    for child in tok.children:
-        if child.dep_ in ("amod", "compound", "poss", "nmod"):
-            iso = _country_of_word(child)
-            if iso:
-                return iso
+    iso = _poss_country(tok)
+    if iso:
+        return iso
     for child in tok.children:
         if child.dep_ != "prep":
             continue
@@ -911,17 +909,13 @@ def _add_armed_craft(d: Document, r: Resolved, tok) -> None:
     if any(c.lower_ in _CIVILIAN_CRAFT or c.lemma_.lower() in _CIVILIAN_CRAFT
            for c in tok.lefts) or tok.i in r.actor_at:
         return
-    iso = next((_country_of_word(c) for c in tok.lefts if c.dep_ in ("amod", "compound", "poss",
-                                                                     "nmod")
-                and _country_of_word(c)), None)
+    iso = _poss_country(tok)
     if iso is None:
         return
-    key = ("forces", iso, "military")
-    name = r.actors[r._keys[key]].name if key in r._keys else \
-        f"{locations.demonym_of(iso) or locations.country_name(iso)} military"
+    name = f"{locations.demonym_of(iso) or locations.country_name(iso)} military"  # if new
     start = min([c.idx for c in tok.lefts if c.dep_ != "det"] + [tok.idx])
-    r.add_actor(d, key, name, "state_forces", iso, start, tok.idx + len(tok.text))
-    r.actor_at[tok.i] = r._keys[key]
+    r.add_actor(d, ("forces", iso, "military"), name, "state_forces", iso, start,
+                tok.idx + len(tok.text))
 
 
 def _main_country(r: Resolved) -> str | None:
@@ -991,8 +985,5 @@ def _add_forces(d: Document, r: Resolved, dl_country) -> None:
         dem = locations.demonym_of(iso) or locations.country_name(iso)
         head = " ".join([*(c.lower_ for c in compounds), tok.lower_])
         key = ("forces", iso, branch)
-        name = f"{dem} {head}"
-        if key in r._keys:
-            name = r.actors[r._keys[key]].name
-        r.add_actor(d, key, name, "state_forces", iso, start, end)
+        r.add_actor(d, key, f"{dem} {head}", "state_forces", iso, start, end)  # name if new
         r.actor_at[tok.i] = r._keys[key]

@@ -161,12 +161,12 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
         if any(c.dep_ == "dobj" and c.lower_ in ("himself", "herself", "themselves")
                for c in tok.children):
             return EXP, "suicide bomb"  # "blew himself up"
-        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if not any(c.dep_ == "dobj" for c in tok.children) and (
-                subject is None or subject.lemma_.lower() not in _EXPLOSIVE_DEVICES) and \
-                _by_means(tok, (BAT, None)) == (BAT, None):
+        subject = _subject(tok)
+        remote = _remote_means(subject) if subject is not None else None
+        if not any(c.dep_ == "dobj" for c in tok.children) and remote is None and (
+                subject is None or subject.lemma_.lower() not in _EXPLOSIVE_DEVICES):
             return None  # "the fire blew up"; but "the bomb blew up"
-        return _by_means(tok, (EXP, "remote explosive/landmine/IED"))  # "blew up a bridge"
+        return remote or (EXP, "remote explosive/landmine/IED")  # "blew up a bridge"
     if lemma == "march" and any(t.lemma_ in ("protester", "demonstrator")
                                 for t in tok.sent):
         return PRO, "peaceful protest"
@@ -185,26 +185,35 @@ _EXPLOSIVE_DEVICES = _words("explosive_devices")
 def _by_means(tok, kind: tuple[str, str | None] | None) -> tuple[str, str | None] | None:
     """Violence told by what did it: "warplanes struck", "helicopters fired on" is an air
     strike, "the shelling killed" the shelling (ACLED codes the means before the harm)."""
-    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subject = _subject(tok)
     if subject is None:
         return kind
-    if kind is not None and kind[0] in (VAC, BAT, EXP) and _suicide(subject):
-        return EXP, "suicide bomb"  # "a suicide bomber killed 12 people"
-    aircraft = subject.lemma_.lower() in _AIRCRAFT
     if kind is None:  # "struck targets", "fired on positions": violence only from the air
-        lemma = tok.lemma_.lower()
         aimed = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "at", "upon"))
                     for c in tok.children)
-        return (EXP, "air/drone strike") if aircraft and aimed and \
-            lemma in _AIR_STRIKE_VERBS else None
+        return (EXP, "air/drone strike") if subject.lemma_.lower() in _AIRCRAFT and aimed \
+            and tok.lemma_.lower() in _AIR_STRIKE_VERBS else None
     if kind[0] not in (VAC, BAT, EXP):
         return kind
-    if aircraft:
+    return _remote_means(subject) or kind
+
+
+def _subject(tok):
+    """A verb's own subject token, if it has one."""
+    return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+
+
+def _remote_means(subject) -> tuple[str, str | None] | None:
+    """The remote violence a doer is ("a suicide bomber", "warplanes", "the shelling"), if
+    it is one."""
+    if _suicide(subject):
+        return EXP, "suicide bomb"  # "a suicide bomber killed 12 people"
+    if subject.lemma_.lower() in _AIRCRAFT:
         return EXP, "air/drone strike"
     # the noun's own table, whatever the tagger made of it ("airstrikes" tagged a verb)
     means = _classify_noun(subject) if subject.pos_ == "NOUN" else NOUNS.get(
         subject.lemma_.lower())
-    return means if means is not None and means[0] == EXP else kind
+    return means if means is not None and means[0] == EXP else None
 
 
 def _suicide(tok) -> bool:
@@ -585,16 +594,15 @@ def _in_other_clause(t, trigger) -> bool:
     subject of its own: that clause tells of another happening ("a girl who was filmed in
     the West Bank")."""
     for a in t.ancestors:
-        if a.dep_ in ("relcl", "acl") and a.i != trigger.i and \
-                trigger.i not in {x.i for x in a.subtree} and not _of_itself(a, trigger):
-            return True
-        if a.dep_ == "ccomp" and a.i != trigger.i and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in a.children) and \
-                trigger.i not in {x.i for x in a.subtree}:
-            return True  # "seized a vessel on suspicion that it transferred oil to North
-            # Korea": a clause with a subject of its own tells of another happening
         if a.i == trigger.i:
             return False
+        if a.dep_ not in ("relcl", "acl", "ccomp") or trigger.i in {x.i for x in a.subtree}:
+            continue
+        if a.dep_ != "ccomp" and not _of_itself(a, trigger):
+            return True
+        if a.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
+            return True  # "seized a vessel on suspicion that it transferred oil to North
+            # Korea": a clause with a subject of its own tells of another happening
     return False
 
 
@@ -1408,7 +1416,8 @@ def _counted_from(cands: list[_Cand], groups: list[list[_Cand]], c: _Cand) -> Da
             continue
         told = [x for x in cands if x.tok.i < c.tok.i and x.tok.lemma_ == obj.lemma_]
         for x in reversed(told):
-            date = x.date or next((g[0].date for g in groups if x in g and g[0].date), None)
+            date = x.date or next((g[0].date for g in groups
+                                   if any(y is x for y in g) and g[0].date), None)
             if date is not None:
                 return dates.shifted(date, days if t.lower_ == "after" else -days,
                                      f"{words} {t.text} {obj.text}")
