@@ -244,7 +244,7 @@ def hxl(store: Store, out: TextIO, include_duplicates: bool = False,
     claim_of: dict[int, tuple[str, bool]] = {}
     for (crisis_id,) in store.conn.execute("SELECT id FROM crises WHERE status = 'active'"):
         for claim in store.claims.of(crisis_id):
-            for figure_id in claim.figure_ids:
+            for figure_id in store.claims.figure_ids(crisis_id, claim):
                 claim_of[figure_id] = (claim.key, figure_id == claim.recommended.figure_id)
     categories = sorted({row["category"] for row in rows})
     value_columns = [(f"{c.capitalize()}", f"#affected+{hxl_attribute(c)}")

@@ -59,14 +59,15 @@ def ingest_paths(
         from .parallel import ingest_parallel  # process pools only when asked for
 
         ingest_parallel(store, stream, jobs, report, file_done)
-        return results
-    for item in stream:
-        if isinstance(item, FileDone):
-            file_done(item.path)
-        elif isinstance(item, Skipped):
-            report(item)
-        else:
-            report(ingest_one(store, item))
+    else:
+        for item in stream:
+            if isinstance(item, FileDone):
+                file_done(item.path)
+            elif isinstance(item, Skipped):
+                report(item)
+            else:
+                report(ingest_one(store, item))
+    store.claims.keep(r.document_id for r in results if isinstance(r, Added) and r.new)
     return results
 
 
@@ -82,6 +83,7 @@ def reextract(store: Store, everything: bool = False) -> list[tuple[int, dict]]:
         extraction = extract.extract(text, published=published)
         counts = store.reextraction.apply(document_id, extraction, extract.EXTRACTOR_VERSION)
         done.append((document_id, counts))
+    store.claims.keep(document_id for document_id, _counts in done)
     return done
 
 

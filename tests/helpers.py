@@ -54,3 +54,16 @@ def private_copy(template, folder):
     path = folder / template.name
     shutil.copy(template, path)
     return path
+
+
+def before_kept_claims(conn) -> int:
+    """Take a store back to before the migration that keeps claims (what a store written by
+    an older tracker lacks); the schema version before it."""
+    from store.schema import MIGRATIONS
+
+    for (trigger,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                   "AND name LIKE 'claims_%'").fetchall():
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("DROP TABLE claims_kept")
+    conn.execute("ALTER TABLE crises DROP COLUMN claims_generation")
+    return next(i for i, step in enumerate(MIGRATIONS) if "claims_kept" in step)

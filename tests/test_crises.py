@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
-from helpers import SIZE, settle
+from helpers import SIZE, before_kept_claims, settle
 from textual.widgets import OptionList
 
 import seeds
@@ -133,7 +134,8 @@ def reports_of(store: Store, crisis: int, claim) -> list:
     """A claim's reports, read as the claims view reads them when the claim is opened; what
     the claim says of them without reading them (count, documents, range) must agree."""
     reports = store.claims.reports(crisis, claim)
-    assert claim.figure_ids == {r.figure_id for r in reports} and claim.count == len(reports)
+    ids = store.claims.figure_ids(crisis, claim)
+    assert sorted(ids) == sorted(r.figure_id for r in reports) and claim.count == len(reports)
     assert claim.document_ids == {r.document_id for r in reports}
     assert (claim.low, claim.high) == (min(r.value for r in reports),
                                        max(r.value for r in reports))
@@ -424,3 +426,110 @@ async def test_merge_and_rename_crises_from_the_keyboard(stories):
         await settle(pilot)
         with Store(stories) as store:
             assert len(store.crises.documents(chibok)) == 7
+
+
+def fresh(store: Store, crisis: int) -> list:
+    """The crisis's claims grouped anew, the kept grouping set aside."""
+    store.conn.execute("DELETE FROM claims_kept")
+    return store.claims.of(crisis)
+
+
+def kept(store: Store, crisis: int) -> bool:
+    return store.claims._kept(crisis) is not None
+
+
+def test_claims_are_kept_until_what_they_group_changes(stories):
+    """The grouping is kept in the store and read back as grouped; every kind of change to
+    what it reads, by any path, makes it stale, and the claims then follow the change."""
+    with Store(stories) as store:
+        nice = crisis_of(store, "Nice attack rises to 85")
+        assert kept(store, nice)  # grouped at the end of the ingest, before any view
+        first = store.claims.of(nice)
+        assert store.claims.of(nice) == first == fresh(store, nice)
+        assert kept(store, nice)  # and again by the view, once set aside
+        toll = next(c for c in first if c.category == "deaths")
+        reports = store.claims.reports(nice, toll)
+
+        changes = [  # (what, how), each through the path a person or the ingest takes
+            ("a figure's value", lambda: store.edits.set_field(
+                "figure", reports[0].figure_id, "value", toll.high * 10)),
+            ("a figure rejected", lambda: store.edits.set_field(
+                "figure", reports[1].figure_id, "status", "rejected")),
+            ("a figure's place", lambda: store.edits.set_field(
+                "figure", reports[2].figure_id, "location", "Marseille")),
+            ("undo", lambda: store.history.undo()),
+            ("a person's choice", lambda: store.claims.choose_figure(
+                nice, toll.key, reports[3].figure_id)),
+            ("a document moved away", lambda: store.crises.move_document(
+                reports[4].document_id, crisis_of(store, "Chibok"))),
+            ("a document's date", lambda: store.conn.execute(
+                "UPDATE documents SET published = '2016-07-20' WHERE id = ?",
+                (reports[5].document_id,))),
+            ("a figure written by another program", lambda: copy_figure(
+                store, reports[6].figure_id, toll.high + 1)),
+        ]
+        for what, change in changes:
+            before = store.claims.of(nice)
+            assert kept(store, nice), what
+            change()
+            assert not kept(store, nice), what
+            after = store.claims.of(nice)
+            assert after == fresh(store, nice), what
+            assert after != before, what
+
+
+def copy_figure(store: Store, figure_id: int, value: int) -> None:
+    """A figure added in plain SQL, as a script or another tool would."""
+    columns = [c[1] for c in store.conn.execute("PRAGMA table_info(figures)") if c[1] != "id"]
+    listed = ", ".join(f'"{c}"' for c in columns)
+    chosen = listed.replace('"value"', "?")
+    store.conn.execute(f"INSERT INTO figures ({listed}) SELECT {chosen} FROM figures "
+                       "WHERE id = ?", (value, figure_id))
+    store.conn.commit()
+
+
+def test_claims_grouped_while_another_process_writes_are_not_kept(stories, monkeypatch):
+    """A grouping whose crisis changed while it was being made (an ingest in another process)
+    is shown but not kept: the next view groups the crisis again, with the change."""
+    with Store(stories) as store, Store(stories) as other:
+        nice = crisis_of(store, "Nice attack rises to 85")
+        toll = next(c for c in store.claims.of(nice) if c.category == "deaths")
+        with store.conn:
+            store.conn.execute("DELETE FROM claims_kept")  # as after an ingest into it
+        group = store.claims._group
+
+        def meanwhile(crisis_id: int):
+            runs = group(crisis_id)
+            copy_figure(other, toll.recommended.figure_id, toll.high + 2)
+            return runs
+
+        monkeypatch.setattr(store.claims, "_group", meanwhile)
+        stale = store.claims.of(nice)
+        monkeypatch.undo()
+        assert not kept(store, nice)
+        now = store.claims.of(nice)
+        assert now != stale and now == fresh(other, nice)
+        assert next(c for c in now if c.key == toll.key).high == toll.high + 2
+
+
+def test_a_read_only_store_groups_claims_without_keeping_them(stories):
+    with Store(stories) as store:
+        nice = crisis_of(store, "Nice attack rises to 85")
+        expected = fresh(store, nice)
+        store.conn.execute("DELETE FROM claims_kept")
+        store.conn.commit()
+    with Store(stories, read_only=True) as store:
+        assert store.claims.of(nice) == expected and not kept(store, nice)
+
+
+def test_a_store_from_before_kept_claims_keeps_them_once_upgraded(stories):
+    with Store(stories) as store:
+        nice = crisis_of(store, "Nice attack rises to 85")
+        expected = store.claims.of(nice)
+    with sqlite3.connect(stories) as conn:
+        conn.execute(f"PRAGMA user_version = {before_kept_claims(conn)}")
+    with Store(stories) as store:
+        assert not kept(store, nice)
+        assert store.claims.of(nice) == expected and kept(store, nice)
+        store.edits.set_field("figure", expected[0].recommended.figure_id, "status", "rejected")
+        assert not kept(store, nice)  # the upgraded store's triggers count changes

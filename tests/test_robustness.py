@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import SIZE, detail_text, settle
+from helpers import SIZE, before_kept_claims, detail_text, settle
 
 import seeds
 from store import DiskFull, Store
@@ -386,6 +386,7 @@ def test_migration_reads_the_official_source_of_figures_stored_before_it(tmp_pat
     with sqlite3.connect(db) as conn:
         conn.execute("DROP INDEX figures_claims")  # later migrations' (one on the column)
         conn.execute("DROP TABLE search_label_fts")
+        before_kept_claims(conn)
         conn.execute("ALTER TABLE figures DROP COLUMN official")
         before = next(i for i, step in enumerate(MIGRATIONS) if "COLUMN official" in step)
         conn.execute(f"PRAGMA user_version = {before}")
