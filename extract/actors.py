@@ -688,16 +688,27 @@ def _names_people_origin(ent) -> bool:
         and CATEGORIES.get(head.lemma_.lower()) in _ORIGIN_OF
 
 
+def _ent_texts(doc) -> list[str]:
+    """Each entity's text, read once per Doc (a Span builds its text from its tokens at each
+    read, and ``_personal`` compares every entity's with every ORG's)."""
+    cached = doc.user_data.get("tracker.ent_texts")
+    if cached is None:
+        cached = doc.user_data["tracker.ent_texts"] = [e.text for e in ents_of(doc)]
+    return cached
+
+
 def _personal(doc, ent, name: str) -> bool:
     """An ORG label on a person: a PERSON elsewhere shares its surname, or a kinship/office
     word stands right before this or another mention of the name ("her father Bassem",
     "spokesman Garba Shehu"), or right after it ("Christian Estrosi, mayor of Nice")."""
     last = name.split()[-1]
-    for other in ents_of(doc):
-        if other.label_ == "PERSON" and last in other.text.split():
-            return True
-    for other in ents_of(doc):
-        if other.text != ent.text:
+    texts = _ent_texts(doc)
+    if any(other.label_ == "PERSON" and last in text.split()
+           for other, text in zip(ents_of(doc), texts, strict=True)):
+        return True
+    mine = ent.text
+    for other, text in zip(ents_of(doc), texts, strict=True):
+        if text != mine:
             continue
         prev = doc[other.start - 1] if other.start > 0 else None
         if prev is not None and prev.lower_ in _PERSON_CUES:

@@ -60,6 +60,23 @@ def ents_of(doc: Any) -> tuple[Any, ...]:
     return cached
 
 
+def tokens_of(doc: Any) -> list[Any]:
+    """The parse's tokens, made once per Doc: ``doc[i]`` builds a new Token at each read, and
+    the passes that walk every token read most of them several times."""
+    cached = doc.user_data.get("tracker.tokens")
+    if cached is None:
+        cached = doc.user_data["tracker.tokens"] = list(doc)
+    return cached
+
+
+def lowers_of(doc: Any) -> list[str]:
+    """Every token's lower-case text, in order (see ``tokens_of``)."""
+    cached = doc.user_data.get("tracker.lowers")
+    if cached is None:
+        cached = doc.user_data["tracker.lowers"] = [t.lower_ for t in tokens_of(doc)]
+    return cached
+
+
 @dataclass
 class Document:
     """Text, parse and layout, plus helpers to make Spans with sentence bounds."""

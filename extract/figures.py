@@ -12,12 +12,13 @@ words are lower bounds ("hundreds" = 100 at_least).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
 
 from . import data
-from .document import Document, ents_of
+from .document import Document, ents_of, lowers_of, tokens_of
 from .model import DateRef, Figure
 
 _UNITS = {
@@ -135,6 +136,11 @@ def _leading_qualifier(doc, start_tok: int) -> int:
     return best
 
 
+@functools.lru_cache(maxsize=4096)
+def _may_start_vague(low: str) -> bool:
+    return any(phrase.startswith(low) for phrase in _VAGUE)
+
+
 def _number_spans(d: Document):
     """Token ranges that hold a number: CARDINAL entities, loose numerals, vague words."""
     doc = d.doc
@@ -146,29 +152,32 @@ def _number_spans(d: Document):
                 ent.text) and any(t.dep_ == "nummod" for t in ent)):
             spans.append((ent.start, ent.end))
         taken.update(range(ent.start, ent.end))
+    tokens, lowers = tokens_of(doc), lowers_of(doc)
+    size = len(tokens)
     i = 0
-    while i < len(doc):
-        tok = doc[i]
+    while i < size:
         if i in taken:
             i += 1
             continue
-        low = tok.lower_
-        three = doc[i:i + 3].text.lower() if i + 2 < len(doc) else ""
-        two = doc[i:i + 2].text.lower() if i + 1 < len(doc) else ""
-        if three in _VAGUE:
-            spans.append((i, i + 3))
-            i += 3
-            continue
-        if two in _VAGUE and two.startswith("a ") and i + 2 < len(doc) and \
-                doc[i + 2].lower_ == "of":
-            spans.append((i, i + 2))  # "a pair of soldiers", "a dozen of them"
-            i += 2
-            continue
+        low = lowers[i]
+        if _may_start_vague(low):  # a phrase of _VAGUE begins with the token's text
+            three = doc[i:i + 3].text.lower() if i + 2 < size else ""
+            two = doc[i:i + 2].text.lower() if i + 1 < size else ""
+            if three in _VAGUE:
+                spans.append((i, i + 3))
+                i += 3
+                continue
+            if two in _VAGUE and two.startswith("a ") and i + 2 < size and \
+                    lowers[i + 2] == "of":
+                spans.append((i, i + 2))  # "a pair of soldiers", "a dozen of them"
+                i += 2
+                continue
+        tok = tokens[i]
         if (tok.like_num and tok.pos_ == "NUM") or low in ("dozens", "hundreds", "thousands",
                                                             "scores", "several", "millions"):
             j = i + 1
-            while j < len(doc) and j not in taken and (doc[j].like_num or doc[j].lower_ in
-                                                       ("hundred", "thousand", "million")):
+            while j < size and j not in taken and (tokens[j].like_num or lowers[j] in
+                                                   ("hundred", "thousand", "million")):
                 j += 1
             spans.append((i, j))
             i = j
@@ -450,9 +459,12 @@ _SINGLE_CATS = {"combatants", "suspects"}
 
 
 def _single_casualties(d: Document):
-    for tok in d.doc:
-        if tok.lower_ not in ("a", "an", "both") or d.is_quiet(tok.idx) or \
-                tok.dep_ not in ("det", "predet", "preconj"):
+    tokens = tokens_of(d.doc)
+    for i, low in enumerate(lowers_of(d.doc)):
+        if low not in ("a", "an", "both"):
+            continue
+        tok = tokens[i]
+        if d.is_quiet(tok.idx) or tok.dep_ not in ("det", "predet", "preconj"):
             continue
         noun = tok.head
         lemma = noun.lemma_.lower()
