@@ -1596,6 +1596,10 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
         remote = next((c for c in group if c.type == EXP and not c.weak), None)
         if remote is not None:
             typ, sub = remote.type, remote.sub_type
+    if sub == "arrests" and not any(p.role == "actor1" for p in parts):
+        agent = _arresting_forces(r, location[1] if location else None)
+        if agent is not None and all(p.actor != agent for p in parts):
+            parts.insert(0, Participant(agent, "actor1"))
     sentences = sorted({(s.start_char, s.end_char) for s in (c.tok.sent for c in group)})
     return Event(
         type=typ, sub_type=sub, summary=_summary(r, head, parts, figures, fig_idx, location),
@@ -1605,6 +1609,23 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
         fatalities=fatalities(figures, fig_idx) if typ in _VIOLENT | {RIOT, PRO} else None,
         sentences=sentences,
     )
+
+
+def _arresting_forces(r: Resolved, country: str | None) -> int | None:
+    """Who made an arrest the text tells without its agent ("Tamimi was arrested at her home
+    in a pre-dawn raid"): ACLED codes the state forces that arrest, and the article names
+    them elsewhere ("Israeli troops"). The document's forces of the place's country, police
+    before the military, the most mentioned first; with no place, its forces when they are
+    all of one country."""
+    branch = {idx: key[2] for key, idx in r._keys.items() if key[0] == "forces"}
+    forces = [i for i in branch if r.actors[i].mentions]
+    if country is not None:
+        forces = [i for i in forces if r.actors[i].country == country]
+    elif len({r.actors[i].country for i in forces}) != 1:
+        return None
+    if not forces:
+        return None
+    return max(forces, key=lambda i: (branch[i] == "police", len(r.actors[i].mentions), -i))
 
 
 def _participants(r: Resolved, group: list[_Cand]) -> list[Participant]:
