@@ -577,6 +577,20 @@ def _filed(t, d: Document) -> bool:
         x.text in ("-", "\u2014", "\u2013") for x in sent[t.i - sent.start:4])
 
 
+def _filed_from(d: Document, r: Resolved):
+    """The dateline's place ("RAMALLAH, West Bank —"), for a happening none of whose
+    mentions says where: wire copy is filed from where it happens, and an ACLED coder with
+    no other place codes the one the report gives."""
+    if d.dateline is None:
+        return None
+    start, end = d.dateline[0], _dateline_end(d)
+    places = {r.place_at[t.i] for t in d.doc if start <= t.idx < end and t.i in r.place_at}
+    if not places:
+        return None
+    loc = r.locations[min(places, key=lambda i: (KIND_RANK.get(r.locations[i].kind, 9), i))]
+    return loc.name, loc.country, loc.kind
+
+
 def _dateline_end(d: Document) -> int:
     """Where the dateline's place ends: after its country ("RAMALLAH, West Bank —")."""
     if d.dateline is None:
@@ -1580,6 +1594,8 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
     date = _group_date(d, group, floor)
     placed = [c.location for c in group if c.location]
     location = min(placed, key=lambda p: KIND_RANK.get(p[2], 9)) if placed else None
+    if location is None:
+        location = _filed_from(d, r)
     tok = head.tok
     fig_idx: list[int] = []
     for c in group:

@@ -730,3 +730,13 @@ def test_an_arrest_without_agent_or_forces_named_has_no_actor1():
     text = "Three men were arrested in Kano on Monday over the bombing, relatives said."
     arrests = [e for e in _events_of(text) if e[1] == "arrests"]
     assert arrests and arrests[0][3] == set(), _events_of(text)
+
+
+def test_a_happening_no_mention_places_is_placed_at_the_dateline():
+    text = ("RAMALLAH, West Bank — Israel's military says a teenage Palestinian girl was "
+            "indicted on Monday for assaulting two soldiers.\n\nHer lawyer said she would "
+            "plead not guilty.")
+    events = [e for e in _events_of(text) if e[0] == "strategic_developments"]
+    assert events and events[0][2] == "Ramallah", _events_of(text)
+    placed = "KABUL, Afghanistan — Police said two men were arrested in Kunduz on Monday."
+    assert [e[2] for e in _events_of(placed) if e[1] == "arrests"] == ["Kunduz"]
