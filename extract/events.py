@@ -370,8 +370,12 @@ def _a_label(tok) -> bool:
     deployment an act of aggression"): a label, not a happening."""
     if tok.dep_ == "oprd":
         return True
-    return tok.dep_ == "pobj" and tok.head.lower_ == "as" and \
-        tok.head.head.lemma_.lower() in _LABELLING
+    if tok.dep_ != "pobj" or tok.head.lower_ != "as":
+        return False
+    named = tok.head.head  # the verb, or the thing named when "as" hangs from it
+    if named.dep_ == "dobj":
+        named = named.head
+    return named.lemma_.lower() in _LABELLING
 
 
 class _Refs:

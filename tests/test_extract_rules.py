@@ -703,6 +703,9 @@ def test_a_clause_of_the_happening_itself_places_it(text, place):
     # what something is named as is a label, not a happening
     "Russia described the move as a training exercise on Tuesday.",
     "Japan branded the launch as an unprecedented attack on Friday.",
+    # "as" parsed onto the thing named, not the verb; the label in quotes
+    'Russia described the move as a "training exercise" after its ministry said the crisis '
+    'could lead the world to the brink.',
 ])
 def test_what_something_is_named_as_is_no_happening(text):
     assert not _events_of(text, "2017-08-29")
