@@ -209,7 +209,8 @@ def _scored_events(events, published: str | None):
     if not published:
         return list(events)
     return [e for e in events
-            if e["end"] and not is_background(e["end"], e["precision"], published)]
+            if e["end"] and not is_background(e["end"], e["precision"], published,
+                                              e.get("type"))]
 
 
 def _gold_events(gold) -> list[dict]:

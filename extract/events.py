@@ -1715,16 +1715,19 @@ def fatalities(figures: Sequence[Count], linked: list[int]) -> Fatalities | None
 
 
 # An event that ends this long before its article was published is recalled background (last
-# month's offensive), not what the article reports; so is one dated only to a year.
+# month's offensive), not what the article reports; so is one dated only to a year, and a
+# statement dated only to a month: what is said today is told as said, what the copy dates
+# "earlier this month" or "in August" is recalled.
 BACKGROUND_DAYS = 14
 
 
-def is_background(date_end: str | None, precision: str | None, published: str | None) -> bool:
+def is_background(date_end: str | None, precision: str | None, published: str | None,
+                  event_type: str | None = None) -> bool:
     """Whether an event is background to its article: an ACLED coder codes it from its own
     reports, not from a later article that recalls it (the gold leaves it out too)."""
     if not published or not date_end:
         return False
-    if precision == "year":
+    if precision == "year" or (precision == "month" and event_type == STA):
         return True
     cutoff = dt.date.fromisoformat(published[:10]) - dt.timedelta(days=BACKGROUND_DAYS)
     return date_end < cutoff.isoformat()

@@ -147,7 +147,8 @@ def acled(store: Store, out: TextIO, include_duplicates: bool = False,
         ))
         for event in rows:
             if not background and is_background(event["date_end"] or event["date_start"],
-                                                event["date_precision"], event["published"]):
+                                                event["date_precision"], event["published"],
+                                                event["type"]):
                 continue
             writer.writerow(_acled_row(store, event))
             count += 1

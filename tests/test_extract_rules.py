@@ -743,3 +743,27 @@ def test_a_happening_no_mention_places_is_placed_at_the_dateline():
     assert events and events[0][2] == "Ramallah", _events_of(text)
     placed = "KABUL, Afghanistan — Police said two men were arrested in Kunduz on Monday."
     assert [e[2] for e in _events_of(placed) if e[1] == "arrests"] == ["Kunduz"]
+
+
+@pytest.mark.parametrize("text,recalled", [
+    ("Earlier this month Trump warned North Korea would be met with fire and fury.", True),
+    ("In August, Japanese Foreign Minister Taro Kono said talks had failed.", True),
+    ("Trump warned on Tuesday that North Korea would be met with fire and fury.", False),
+    ("Trump warned North Korea would be met with fire and fury, the White House said.", False),
+])
+def test_a_statement_dated_only_to_a_month_is_recalled_background(text, recalled):
+    from extract import extract
+    from extract.events import is_background
+
+    published = "2017-09-14"
+    statements = [e for e in extract(text, published).events
+                  if e.type == "statements_diplomacy"]
+    assert statements, text
+    assert is_background(statements[0].date.end, statements[0].date.precision, published,
+                         statements[0].type) is recalled
+
+
+def test_a_month_of_fighting_is_not_background_for_being_a_month():
+    from extract.events import is_background
+
+    assert not is_background("2017-09-30", "month", "2017-09-14", "battles")
