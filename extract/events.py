@@ -1598,7 +1598,7 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
     date = _group_date(d, group, floor)
     placed = [c.location for c in group if c.location]
     location = min(placed, key=lambda p: KIND_RANK.get(p[2], 9)) if placed else None
-    if location is None:
+    if location is None and head.type != STA:  # a speaker is not where the copy is filed
         location = _filed_from(d, r)
     tok = head.tok
     fig_idx: list[int] = []

@@ -739,6 +739,11 @@ def test_a_happening_no_mention_places_is_placed_at_the_dateline():
     assert events and events[0][2] == "Ramallah", _events_of(text)
     placed = "KABUL, Afghanistan — Police said two men were arrested in Kunduz on Monday."
     assert [e[2] for e in _events_of(placed) if e[1] == "arrests"] == ["Kunduz"]
+    quoted = ("DUSHANBE, Tajikistan — Troops gathered near the border on Wednesday.\n\n"
+              "Russia's envoy Zamir Kabulov warned on Wednesday that the Taliban must not "
+              "cross it, RIA Novosti reported.")
+    statements = [e for e in _events_of(quoted) if e[0] == "statements_diplomacy"]
+    assert statements and all(e[2] is None for e in statements), _events_of(quoted)
 
 
 @pytest.mark.parametrize("text,recalled", [
