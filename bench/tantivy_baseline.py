@@ -10,13 +10,17 @@ the test lock, not the app's.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sqlite3
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from store.search import words
+
+from .cache_state import evict
 
 BATCH = 50_000  # documents between commits while building
 
@@ -55,7 +59,7 @@ class Tantivy:
         index.reload()
         self.build_s = time.perf_counter() - t0
         self.documents = count
-        self.searcher = index.searcher()
+        self.searcher: Any = index.searcher()
 
     @property
     def size_bytes(self) -> int:
@@ -85,5 +89,15 @@ class Tantivy:
             out.append((doc["kind"][0], doc["record_id"][0]))
         return out
 
+    def reopen_cold(self) -> None:
+        """Open the index again with its files' pages dropped from the OS page cache, as the
+        store's are for the cold pass (its mapped pages are let go first: the kernel keeps
+        pages a process maps)."""
+        self.searcher = None
+        gc.collect()
+        evict(p for p in self.folder.rglob("*") if p.is_file())
+        self.searcher = self.tantivy.Index.open(str(self.folder)).searcher()
+
     def close(self) -> None:
+        self.searcher = None
         shutil.rmtree(self.folder, ignore_errors=True)
