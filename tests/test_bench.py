@@ -89,7 +89,9 @@ def test_a_store_of_many_stories_forms_many_crises(tmp_path, monkeypatch):
     assert "kept_s" in view["largest"]  # read back equal to the grouping (bench asserts)
 
 
-def test_evict_drops_a_files_pages_and_keeps_its_bytes(tmp_path):
+def test_evict_keeps_a_files_bytes_and_passes_over_missing_files(tmp_path):
+    """(That the pages go is seen in the bench itself: a 1.4 GB store read in 0.2 s before,
+    3.2 s after.)"""
     from bench.cache_state import evict, store_files
 
     path = tmp_path / "x.db"
