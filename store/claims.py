@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from extract import EXTRACTOR_VERSION, geo, locations
 
-from .connect import Connection
+from .connect import Connection, DiskFull
 from .history import WHOLE_ROW, History
 
 RULE = ("named official source first; then the latest report; on the same day the lowest "
@@ -333,8 +333,8 @@ class Claims:
                     "ON CONFLICT (crisis_id) DO UPDATE SET generation = excluded.generation, "
                     "grouping = excluded.grouping, runs = excluded.runs",
                     (GROUPING, json.dumps([list(run) for run in runs]), crisis_id, generation))
-        except sqlite3.OperationalError:  # locked by a long write elsewhere: not worth a wait
-            pass
+        except (sqlite3.OperationalError, DiskFull):
+            pass  # locked by a long write elsewhere, or no room: the claims are shown anyway
 
     def _group(self, crisis_id: int) -> list[_Run]:
         """Group the crisis's figures into runs, each one claim.

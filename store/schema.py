@@ -310,6 +310,7 @@ MIGRATIONS.append(
     """
 )
 
+
 def _claims_change(table: str, event: str, crises: str, columns: str = "") -> str:
     """A trigger counting a change of ``table`` as a change of the claims of ``crises``."""
     when = f"{event} OF {columns}" if columns else event

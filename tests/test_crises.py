@@ -533,3 +533,25 @@ def test_a_store_from_before_kept_claims_keeps_them_once_upgraded(stories):
         assert store.claims.of(nice) == expected and kept(store, nice)
         store.edits.set_field("figure", expected[0].recommended.figure_id, "status", "rejected")
         assert not kept(store, nice)  # the upgraded store's triggers count changes
+
+
+def test_claims_are_shown_when_the_store_cannot_keep_them(stories, monkeypatch):
+    """Keeping the grouping is a write; a full disk or a long write elsewhere refuses it, and
+    the claims view shows the claims all the same (they are grouped again next time)."""
+    import contextlib
+
+    from store import DiskFull
+
+    with Store(stories) as store:
+        nice = crisis_of(store, "Nice attack rises to 85")
+        expected = fresh(store, nice)
+        store.conn.execute("DELETE FROM claims_kept")
+        store.conn.commit()
+
+        @contextlib.contextmanager
+        def refused():
+            raise DiskFull("disk full: no room")
+            yield
+
+        monkeypatch.setattr(store.connection, "writing", refused)
+        assert store.claims.of(nice) == expected and not kept(store, nice)
