@@ -35,6 +35,7 @@ def test_bench_builds_a_small_store_and_measures_search(tmp_path, monkeypatch, c
     assert peer["p95_ms"] > 0 and 0 <= peer["overlap_top10"] <= 1 and peer["index_mb"] > 0
     # both timed again with their files' pages dropped from the page cache
     assert result["engine_cold"]["p95_ms"] > 0 and peer["cold"]["p95_ms"] > 0
+    assert result["engine_cold"]["open_and_first_query_ms"] > 0 and peer["cold"]["open_s"] > 0
 
     from bench import search_on
 
