@@ -19,7 +19,7 @@ from typing import Any
 
 from . import data, locations
 from .aliases import acronym, normalise
-from .document import Document, ents_of
+from .document import Document, ent_texts_of, ents_of
 from .locations import Place
 from .model import Actor, Location, Mention
 
@@ -62,6 +62,10 @@ class Resolved:
     def state_actor(self, iso3: str | None) -> int | None:
         """The actor of the state ``iso3``, when the text names it."""
         return self._keys.get(_state_key(iso3)) if iso3 else None
+
+    def forces(self) -> dict[int, str]:
+        """The states' forces the text names: actor -> branch ("police" or "military")."""
+        return {idx: key[2] for key, idx in self._keys.items() if key[0] == "forces"}
 
     def add_actor(self, d: Document, key: tuple, name: str, kind: str, country: str | None,
                   start: int, end: int, aliases: tuple[str, ...] = ()) -> int:
@@ -688,21 +692,12 @@ def _names_people_origin(ent) -> bool:
         and CATEGORIES.get(head.lemma_.lower()) in _ORIGIN_OF
 
 
-def _ent_texts(doc) -> list[str]:
-    """Each entity's text, read once per Doc (a Span builds its text from its tokens at each
-    read, and ``_personal`` compares every entity's with every ORG's)."""
-    cached = doc.user_data.get("tracker.ent_texts")
-    if cached is None:
-        cached = doc.user_data["tracker.ent_texts"] = [e.text for e in ents_of(doc)]
-    return cached
-
-
 def _personal(doc, ent, name: str) -> bool:
     """An ORG label on a person: a PERSON elsewhere shares its surname, or a kinship/office
     word stands right before this or another mention of the name ("her father Bassem",
     "spokesman Garba Shehu"), or right after it ("Christian Estrosi, mayor of Nice")."""
     last = name.split()[-1]
-    texts = _ent_texts(doc)
+    texts = ent_texts_of(doc)
     if any(other.label_ == "PERSON" and last in text.split()
            for other, text in zip(ents_of(doc), texts, strict=True)):
         return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,30 +52,36 @@ _DATELINE = re.compile(
 _FILING_DATE = re.compile(r"\s*[A-Z][A-Z.' -]{2,}(?:,\s*[A-Z][A-Za-z.' -]+)?\s*\(\s*$")
 
 
+def _per_doc(doc: Any, name: str, make: Callable[[], Any]) -> Any:
+    """What ``make`` reads off a parse, made once per Doc and kept in its ``user_data``."""
+    key = f"tracker.{name}"
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = make()
+    return cached
+
+
 def ents_of(doc: Any) -> tuple[Any, ...]:
     """The parse's entities, listed once per Doc (``doc.ents`` builds every Span again at each
     read, which the event pass did once per trigger)."""
-    cached = doc.user_data.get("tracker.ents")
-    if cached is None:
-        cached = doc.user_data["tracker.ents"] = tuple(doc.ents)
-    return cached
+    return _per_doc(doc, "ents", lambda: tuple(doc.ents))
+
+
+def ent_texts_of(doc: Any) -> list[str]:
+    """Each entity's text, in ``ents_of`` order (a Span builds its text from its tokens at
+    each read, and an ORG's person test compares every entity's with every ORG's)."""
+    return _per_doc(doc, "ent_texts", lambda: [e.text for e in ents_of(doc)])
 
 
 def tokens_of(doc: Any) -> list[Any]:
     """The parse's tokens, made once per Doc: ``doc[i]`` builds a new Token at each read, and
     the passes that walk every token read most of them several times."""
-    cached = doc.user_data.get("tracker.tokens")
-    if cached is None:
-        cached = doc.user_data["tracker.tokens"] = list(doc)
-    return cached
+    return _per_doc(doc, "tokens", lambda: list(doc))
 
 
 def lowers_of(doc: Any) -> list[str]:
     """Every token's lower-case text, in order (see ``tokens_of``)."""
-    cached = doc.user_data.get("tracker.lowers")
-    if cached is None:
-        cached = doc.user_data["tracker.lowers"] = [t.lower_ for t in tokens_of(doc)]
-    return cached
+    return _per_doc(doc, "lowers", lambda: [t.lower_ for t in tokens_of(doc)])
 
 
 @dataclass

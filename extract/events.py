@@ -36,7 +36,7 @@ from typing import Any
 
 from . import data, dates
 from .actors import Resolved
-from .document import Document, ents_of
+from .document import Document, ents_of, tokens_of
 from .locations import KIND_RANK
 from .model import Count, DateRef, Event, Fatalities, Figure, Participant
 
@@ -588,7 +588,12 @@ def _filed_from(d: Document, r: Resolved):
     if d.dateline is None:
         return None
     start, end = d.dateline[0], _dateline_end(d)
-    places = {r.place_at[t.i] for t in d.doc if start <= t.idx < end and t.i in r.place_at}
+    places = set()
+    for t in tokens_of(d.doc):  # the dateline opens the text: walked up to its end only
+        if t.idx >= end:
+            break
+        if t.idx >= start and t.i in r.place_at:
+            places.add(r.place_at[t.i])
     if not places:
         return None
     loc = r.locations[min(places, key=lambda i: (KIND_RANK.get(r.locations[i].kind, 9), i))]
@@ -1637,7 +1642,7 @@ def _arresting_forces(r: Resolved, country: str | None) -> int | None:
     them elsewhere ("Israeli troops"). The document's forces of the place's country, police
     before the military, the most mentioned first; with no place, its forces when they are
     all of one country."""
-    branch = {idx: key[2] for key, idx in r._keys.items() if key[0] == "forces"}
+    branch = r.forces()
     forces = [i for i in branch if r.actors[i].mentions]
     if country is not None:
         forces = [i for i in forces if r.actors[i].country == country]
