@@ -12,7 +12,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
@@ -112,16 +114,8 @@ def search(db: Path, queries: list[dict], timed_baseline: int, log=print) -> dic
     # the exhaustive baseline holds a million strings, every garbage collection walks them.
     # Each in a loop of its own, as tantivy is: FTS5 alone between two of the engine's
     # queries would flush the page cache the engine's next query reads (and the reverse).
-    engine_t, fts_t, engine_hits, fts_hits = [], [], [], []
-    for q in queries:
-        t = time.perf_counter()
-        hits = store.index.search(q["query"], limit=TOP)
-        engine_t.append(time.perf_counter() - t)
-        engine_hits.append(hits)
-    for q in queries:
-        t = time.perf_counter()
-        fts_hits.append(fts_alone(conn, q["query"]))
-        fts_t.append(time.perf_counter() - t)
+    engine_t, engine_hits = _timed(queries, lambda text: store.index.search(text, limit=TOP))
+    fts_t, fts_hits = _timed(queries, lambda text: fts_alone(conn, text))
     engine_cold_t = _cold_engine(db, queries)
     peer = _tantivy_run(conn, queries)
     exhaustive = Exhaustive(conn)
@@ -191,12 +185,19 @@ def _cold_engine(db: Path, queries: list[dict]) -> list[float]:
     t = time.perf_counter()
     with Store(db, read_only=True) as cold:
         cold.index.search("warm up")
-        times = [time.perf_counter() - t]  # opening and the first search, as tantivy's
-        for q in queries:
-            t = time.perf_counter()
-            cold.index.search(q["query"], limit=TOP)
-            times.append(time.perf_counter() - t)
-    return times
+        opened = time.perf_counter() - t  # opening and the first search, as tantivy's
+        times, _hits = _timed(queries, lambda text: cold.index.search(text, limit=TOP))
+    return [opened, *times]
+
+
+def _timed(queries: list[dict], ask: Callable[[str], Any]) -> tuple[list[float], list]:
+    """Each query's seconds and answer, asked in turn."""
+    times, answers = [], []
+    for q in queries:
+        t = time.perf_counter()
+        answers.append(ask(q["query"]))
+        times.append(time.perf_counter() - t)
+    return times, answers
 
 
 def _tantivy_run(conn: sqlite3.Connection, queries: list[dict]) -> dict:
@@ -206,20 +207,12 @@ def _tantivy_run(conn: sqlite3.Connection, queries: list[dict]) -> dict:
 
     peer = Tantivy(conn)
     peer.search("warm up")
-    times, hits = [], []
-    for q in queries:
-        t = time.perf_counter()
-        hits.append(peer.search(q["query"], TOP))
-        times.append(time.perf_counter() - t)
+    times, hits = _timed(queries, lambda text: peer.search(text, TOP))
     cold_open_s = peer.reopen_cold()
     t = time.perf_counter()
     peer.search("warm up")
     cold_first_s = time.perf_counter() - t
-    cold_times = []
-    for q in queries:
-        t = time.perf_counter()
-        peer.search(q["query"], TOP)
-        cold_times.append(time.perf_counter() - t)
+    cold_times, _hits = _timed(queries, lambda text: peer.search(text, TOP))
     out = {"times": times, "cold_times": cold_times, "hits": hits,
            "cold_open_s": round(cold_open_s, 3),
            "cold_first_query_ms": round(cold_first_s * 1000, 1),
