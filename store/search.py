@@ -26,8 +26,8 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
+import numpy
 from rapidfuzz import fuzz, process, utils
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -46,7 +46,8 @@ RARE_SHARE, RARE_MIN = 0.01, 200
 # in about 2 ms); one with more takes its newest, which FTS5 finds without reading the rest.
 RANK_AT_MOST = 400
 ACTOR_CANDIDATES = 20  # actors whose name matches, looked for first (few, and what is meant)
-_RECORDS, _LABELS = "search_fts", "search_label_fts"  # FTS5 tables: whole records, labels
+# FTS5 tables: whole records, labels, actors
+_RECORDS, _LABELS, _ACTORS = "search_fts", "search_label_fts", "search_actor_fts"
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,7 @@ class SearchIndex:
                 self.conn.set_progress_handler(None, 0)
 
     def _search(self, query, query_words, limit, kinds, should_stop) -> list[Hit]:
-        newest: dict[tuple[str, str], list[int]] = {}  # each match's newest records (bounded)
+        newest: dict[_Match, list[int]] = {}  # each match's newest records (bounded)
         groups = self._groups(query_words)
         vocab = self._vocab
         assert vocab is not None
@@ -232,31 +233,36 @@ class SearchIndex:
         if not sized:
             sized = [(vocab.df(groups[0]), 0)]
         required = [i for df, i in sized if df <= common] or [sized[0][1]]
-        all_of = " AND ".join(_fts_group(groups[i]) for i in sorted(required))
-        # (what, (FTS5 table, match), kinds): words in labels are looked for in the labels'
-        # own index, whose lists are short
-        stages: list[tuple[str, Any, tuple[str, ...] | None]] = [
-            ("label", (_LABELS, all_of), kinds), ("anywhere", (_RECORDS, all_of), kinds)]
-        if len(required) < len(sized) and len(self._newest(stages[0][1], newest)) > CANDIDATES:
+        def every(table: str, chosen: Iterable[int]) -> _Match:
+            chosen = sorted(chosen)
+            return _Match(table, " AND ".join(_fts_group(groups[i]) for i in chosen),
+                          min(vocab.df(groups[i]) for i in chosen))
+
+        # (what, match, kinds): words in labels are looked for in the labels' own index,
+        # whose lists are short
+        stages: list[tuple[str, _Match, tuple[str, ...] | None]] = [
+            ("label", every(_LABELS, required), kinds),
+            ("anywhere", every(_RECORDS, required), kinds)]
+        if len(required) < len(sized) and len(self._newest(stages[0][1], newest)) > RANK_AT_MOST:
             # common words were left out and the label stage alone would be too many to take
             # whole: first, the labels that hold every word ("Two people" among a hundred
             # thousand "… people")
-            every = " AND ".join(_fts_group(groups[i]) for i in sorted(i for _df, i in sized))
-            stages.insert(0, ("label, every word", (_LABELS, every), kinds))
+            stages.insert(0, ("label, every word", every(_LABELS, (i for _df, i in sized)),
+                              kinds))
         if kinds is None or "actor" in kinds:
             # the actor named, before its many mentions: any of the words, the actors' own
             # index is small ("United Nations" for "United Nations told")
-            stages.insert(0, ("actor", " OR ".join(_fts_group(groups[i]) for _df, i in sized),
-                              ("actor",)))
-        any_of = [groups[i] for df, i in sized if df <= rare]
+            stages.insert(0, ("actor", _Match(_ACTORS, " OR ".join(
+                _fts_group(groups[i]) for _df, i in sized), sum(df for df, _i in sized)),
+                ("actor",)))
+        any_of = [(df, groups[i]) for df, i in sized if df <= rare]
         if any_of and len(groups) > 1:
-            stages.append(("any word", (_RECORDS, " OR ".join(_fts_group(g) for g in any_of)),
-                           kinds))
+            stages.append(("any word", _Match(_RECORDS, " OR ".join(
+                _fts_group(g) for _df, g in any_of), sum(df for df, _g in any_of)), kinds))
         # too few still: the words but the commonest, then but the two commonest, ...
         for fewer in range(len(required) - 1, 0, -1):
-            some = " AND ".join(_fts_group(groups[i]) for i in sorted(required[:fewer]))
-            stages += [("fewer words", (_LABELS, some), kinds),
-                       ("fewer words", (_RECORDS, some), kinds)]
+            stages += [("fewer words", every(_LABELS, required[:fewer]), kinds),
+                       ("fewer words", every(_RECORDS, required[:fewer]), kinds)]
         found: dict[int, tuple] = {}
         actors = 0  # the actors named come on top of the records' candidates, not instead
         for what, match, stage_kinds in stages:
@@ -274,37 +280,47 @@ class SearchIndex:
                                         stage_kinds, found, newest)
             for row in rows:
                 found[row[0]] = row[1:]
-        wanted = utils.default_process(query)
-        hits = [
-            Hit(kind, record_id, label, rank_score(wanted, label, body))
-            for kind, record_id, label, body in found.values()
-        ]
+        rows = list(found.values())
+        scores = rank_scores(utils.default_process(query), [row[2] for row in rows],
+                             [row[3] for row in rows])
+        hits = [Hit(kind, record_id, label, score)
+                for (kind, record_id, label, _body), score in zip(rows, scores, strict=True)]
         hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.record_id))
         return hits[:limit]
 
-    def _newest(self, match: tuple[str, str], newest: dict[tuple[str, str], list[int]]
-                ) -> list[int]:
-        """The newest ``RANK_AT_MOST`` + 1 records an FTS5 ``match`` (table, expression) finds
-        (in rowid order, so FTS5 reads no further), remembered in ``newest`` for the search:
-        fewer is all of them, which the candidates then take without walking the index
-        again."""
-        if match not in newest:
-            table, expression = match
-            newest[match] = [row[0] for row in self.conn.execute(
-                f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC "
-                "LIMIT ?", (expression, RANK_AT_MOST + 1))]
-        return newest[match]
+    def _newest(self, match: _Match, newest: dict[_Match, list[int]]) -> list[int]:
+        """The newest ``RANK_AT_MOST`` + 1 records an FTS5 ``match`` finds (in rowid order,
+        so FTS5 reads no further), remembered in ``newest`` for the search: fewer is all of
+        them, which the candidates then take without walking the index again.
 
-    def _actor_candidates(self, match: str, count: int) -> list[tuple]:
+        When the vocabulary says the match holds no more than ``RANK_AT_MOST``, they are
+        all wanted, whatever their order: FTS5 walks its lists forwards, which for an AND
+        over a common word costs half as much as backwards (at a million records). Should
+        the bound be wrong, the walk backwards follows."""
+        if match in newest:
+            return newest[match]
+        sql = f"SELECT rowid FROM {match.table} WHERE {match.table} MATCH ? "
+        found: list[int] | None = None
+        if match.at_most <= RANK_AT_MOST:
+            found = sorted((row[0] for row in self.conn.execute(
+                sql + "LIMIT ?", (match.expression, RANK_AT_MOST + 1))), reverse=True)
+        if found is None or len(found) > RANK_AT_MOST:
+            found = [row[0] for row in self.conn.execute(
+                sql + "ORDER BY rowid DESC LIMIT ?", (match.expression, RANK_AT_MOST + 1))]
+        newest[match] = found
+        return found
+
+    def _actor_candidates(self, match: _Match, count: int) -> list[tuple]:
         """The ``count`` actors best matching by name or alias (their own small index)."""
         return self.conn.execute(
             "SELECT d.id, d.kind, d.record_id, d.label, d.body FROM search_docs d "
             "JOIN (SELECT rowid AS id, rank FROM search_actor_fts WHERE search_actor_fts "
-            "MATCH ? ORDER BY rank LIMIT ?) c ON c.id = d.id ORDER BY c.rank", (match, count)
+            "MATCH ? ORDER BY rank LIMIT ?) c ON c.id = d.id ORDER BY c.rank",
+            (match.expression, count)
         ).fetchall()
 
-    def _candidates(self, match: tuple[str, str], count: int, kinds, exclude,
-                    newest: dict[tuple[str, str], list[int]]) -> list[tuple]:
+    def _candidates(self, match: _Match, count: int, kinds, exclude,
+                    newest: dict[_Match, list[int]]) -> list[tuple]:
         """The records of an FTS5 ``match`` for the re-rank: all of them when they are at
         most ``RANK_AT_MOST``, else the newest ``count``. No bm25: even for a few rows it
         counts every row each word of the match is in (all of "said" at a million)."""
@@ -314,7 +330,7 @@ class SearchIndex:
         few = len(latest) <= RANK_AT_MOST
         if kinds:  # the newest of the kinds may lie beyond the newest of all: ask FTS5
             marks = ", ".join("?" for _ in kinds)
-            table, expression = match
+            table, expression = match.table, match.expression
             ids = [row[0] for row in self.conn.execute(
                 f"SELECT f.rowid FROM {table} f JOIN search_docs k ON k.id = f.rowid "
                 f"WHERE {table} MATCH ? AND k.kind IN ({marks}) ORDER BY f.rowid DESC "
@@ -329,6 +345,16 @@ class SearchIndex:
             "SELECT id, kind, record_id, label, body FROM search_docs "
             "WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),)).fetchall()
         return sorted(rows, key=lambda row: -row[0])
+
+
+@dataclass(frozen=True)
+class _Match:
+    """What a stage of the search asks FTS5: an ``expression`` over one ``table``, which the
+    vocabulary says holds at most ``at_most`` records."""
+
+    table: str
+    expression: str
+    at_most: int
 
 
 class SearchCancelled(Exception):
@@ -393,10 +419,14 @@ def _fts_group(terms: list[str]) -> str:
     return "(" + " OR ".join(_fts_literal(term) for term in terms) + ")"
 
 
-def rank_score(processed_query: str, label: str, body: str) -> float:
-    """How well a record matches: its label counts most, its body (sentence, aliases) too."""
-    label_score = fuzz.WRatio(processed_query, label, processor=utils.default_process)
-    body_score = fuzz.partial_token_set_ratio(
-        processed_query, body, processor=utils.default_process
-    )
-    return max(label_score, 0.9 * body_score)
+def rank_scores(processed_query: str, labels: list[str], bodies: list[str]) -> list[float]:
+    """How well each record matches: its label counts most, its body (sentence, aliases)
+    too. Scored in one call per field (rapidfuzz's loop, in C): the same scores as the
+    exhaustive baseline's, a third faster than a call per record."""
+    if not labels:
+        return []
+    label_scores = process.cdist([processed_query], labels, scorer=fuzz.WRatio,
+                                 processor=utils.default_process)[0]
+    body_scores = process.cdist([processed_query], bodies, scorer=fuzz.partial_token_set_ratio,
+                                processor=utils.default_process)[0]
+    return numpy.maximum(label_scores, 0.9 * body_scores).tolist()
