@@ -44,6 +44,13 @@ def test_bench_builds_a_small_store_and_measures_search(tmp_path, monkeypatch, c
                            "--timed-baseline", "2"]) == 0  # the same measure, on a store given
     given = json.loads(capsys.readouterr().out)
     assert given["queries"] == 100 and given["tantivy"]["p95_ms"] > 0
+    from bench import search_tail
+
+    assert search_tail.main([str(build.cached_path(500)), "--queries", "30", "--passes", "2",
+                             "--slowest", "3"]) == 0  # the per-query medians and the tail
+    tail = json.loads(capsys.readouterr().out)
+    assert tail["queries"] == 30 and tail["passes"] == 2 and len(tail["slowest"]) == 3
+    assert tail["p50_ms"] <= tail["p95_ms"] and tail["slowest"][0]["ms"] >= tail["p50_ms"]
     table = bench_main.table({"sizes": [{**meta, "search": result}]})
     assert "500" in table or f"{meta['records']:,}" in table
     json.dumps(result)
