@@ -805,6 +805,22 @@ def _national_body(name: str) -> bool:
         locations.country(w) or locations.demonym_country(w) for w in name.split())
 
 
+def state_body_of(name: str, country: str | None) -> str | None:
+    """The state whose own body an organisation is, when its name says both: "South Korean
+    Defense Ministry", "Chinese Ministry of Foreign Affairs", or "Foreign Ministry" of a
+    known ``country``; a body that is not the state's ("Nigerian Red Cross") is None."""
+    if country and _NATIONAL_BODY.match(name):
+        return country
+    words = name.split()
+    for n in (1, 2):
+        if len(words) > n and _NATIONAL_BODY.match(" ".join(words[n:])):
+            iso = locations.country_code(" ".join(words[:n]).removesuffix("'s")
+                                         .removesuffix("\u2019s"))
+            if iso:
+                return iso
+    return None
+
+
 _GIVEN_NAME_TAIL = re.compile(r"-[a-z]{2,5}\b")
 
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import data, dates
-from .actors import Resolved
+from .actors import Resolved, state_body_of
 from .document import Document, ents_of, tokens_of
 from .locations import KIND_RANK
 from .model import Count, DateRef, Event, Fatalities, Figure, Participant
@@ -1008,6 +1008,11 @@ def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
             return False  # a news agency reporting is not diplomacy
         main.sources.append(main.actor1)  # a state's own agency speaks for the state
         main.actor1 = state
+    if main.type == STA and main.actor1 is not None:
+        state = _state_of_body(r, main.actor1)
+        if state is not None:  # "the South Korean Defense Ministry said": South Korea's word
+            main.sources.append(main.actor1)
+            main.actor1 = state
     if main.type == STA and _former(refs.subject(main.tok)[0]):
         return False  # "some former American officials said": no one's position
     if main.type == STA and main.date is None and _progressive(main.tok):
@@ -1224,6 +1229,15 @@ def _state_of_media(d: Document, r: Resolved, a) -> int | None:
             if state is not None:
                 return state
     return None
+
+
+def _state_of_body(r: Resolved, actor: int) -> int | None:
+    """The state a ministry, government or other body of its own speaks for, when the text
+    names that state too (an ACLED coder's "Government of South Korea")."""
+    a = r.actors[actor]
+    if a.kind != "organisation":
+        return None
+    return r.state_actor(state_body_of(a.name, a.country))
 
 
 def _progressive(tok) -> bool:

@@ -373,7 +373,8 @@ def test_said_in_the_statement_is_the_statement_just_told():
         "On Saturday, the Chinese Ministry of Foreign Affairs condemned the deployment of the "
         "missile shield. \"China is gravely concerned,\" a spokesman for the Foreign Ministry, "
         "Geng Shuang, said in the statement.", "2017-07-29")
-    assert [s[3] for s in statements] == [{"Chinese Ministry of Foreign Affairs"}]
+    # one statement, the ministry's, which speaks for China (its source)
+    assert [s[3] for s in statements] == [{"China"}]
 
 
 def test_so_did_makes_the_same_statement_by_another():
@@ -768,3 +769,41 @@ def test_a_month_of_fighting_is_not_background_for_being_a_month():
     from extract.events import is_background
 
     assert not is_background("2017-09-30", "month", "2017-09-14", "battles")
+
+
+@pytest.mark.parametrize("text,actor1,source", [
+    ("SEOUL - South Korea tightened its border checks on Monday. The South Korean Defense "
+     "Ministry said on Tuesday that the launch was a serious violation of UN resolutions.",
+     "South Korea", "South Korean Defense Ministry"),
+    ("BEIJING - China rejected the plan on Friday. On Saturday, the Chinese Ministry of "
+     "Foreign Affairs condemned the deployment of the missile system.",
+     "China", "Chinese Ministry of Foreign Affairs"),
+])
+def test_a_states_own_body_speaks_for_the_state(text, actor1, source):
+    """ACLED codes a ministry's statement to the state's government, the ministry kept as
+    its source."""
+    from extract import extract
+
+    result = extract(text, "2017-03-06")
+    speaking = [e for e in result.events if e.type == "statements_diplomacy" and any(
+        result.actors[p.actor].name == source for p in e.participants)]
+    assert speaking, [(e.type, [(result.actors[p.actor].name, p.role) for p in e.participants])
+                      for e in result.events]
+    for event in speaking:
+        roles = {result.actors[p.actor].name: p.role for p in event.participants}
+        assert roles[source] != "actor1" and roles.get(actor1) == "actor1", roles
+
+
+@pytest.mark.parametrize("name,country,state", [
+    ("South Korean Defense Ministry", None, "KOR"),
+    ("Chinese Ministry of Foreign Affairs", None, "CHN"),
+    ("Japan's Foreign Ministry", None, "JPN"),
+    ("Foreign Ministry", "TUN", "TUN"),
+    ("Nigerian Red Cross", None, None),
+    ("United Nations", None, None),
+    ("Security Council", None, None),
+])
+def test_which_organisations_are_a_states_own_body(name, country, state):
+    from extract.actors import state_body_of
+
+    assert state_body_of(name, country) == state
