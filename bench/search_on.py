@@ -18,11 +18,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("db", type=Path)
     parser.add_argument("--queries", type=int, default=120)
     parser.add_argument("--timed-baseline", type=int, default=20)
+    parser.add_argument("--passes", type=int, default=measure.WARM_PASSES,
+                        help="warm passes over the queries; each query's median is its time")
     args = parser.parse_args(argv)
     if not args.db.exists():
         parser.error(f"no store at {args.db}")
     result = measure.search(args.db, synth.queries(args.queries), args.timed_baseline,
-                            log=lambda line: print(line, file=sys.stderr))
+                            log=lambda line: print(line, file=sys.stderr), passes=args.passes)
     print(json.dumps(result))
     return 0
 

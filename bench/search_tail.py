@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 from pathlib import Path
 
@@ -22,10 +21,10 @@ from . import measure, synth
 def tail(db: Path, queries: list[str], passes: int = 3, slowest: int = 10) -> dict:
     """Per query, the median of ``passes`` timed searches; their p50 / p95 and the slowest."""
     with Store(db, read_only=True) as store:
+        asked = [{"query": q} for q in queries]
         ask = lambda text: store.index.search(text, limit=measure.TOP)  # noqa: E731
-        measure._timed([{"query": q} for q in queries], ask)  # untimed: pages and vocabulary
-        runs = [measure._timed([{"query": q} for q in queries], ask)[0] for _ in range(passes)]
-    medians = [statistics.median(times) for times in zip(*runs, strict=True)]
+        measure._timed(asked, ask)  # untimed: the pages and the vocabulary read in
+        medians, _answers = measure._timed(asked, ask, passes)
     ranked = sorted(zip(medians, queries, strict=True), reverse=True)
     return {"queries": len(queries), "passes": passes, **measure._ms(medians),
             "slowest": [{"query": q, "ms": round(t * 1000, 2)} for t, q in ranked[:slowest]]}
