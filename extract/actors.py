@@ -44,6 +44,8 @@ _ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent", "csubj"}
 FORCE_HEADS = _words("force_heads")
 _FORCE_EQUIPMENT = _words("force_equipment")
 _CIVILIAN_CRAFT = _words("civilian_craft")
+_FORCE_ACTIONS = _words("force_actions")
+_STRIKE_MEANS = frozenset({"air", "missile", "drone", "naval"})
 _POLICE = _words("police")
 
 
@@ -940,6 +942,27 @@ def _add_armed_craft(d: Document, r: Resolved, tok) -> None:
                 tok.idx + len(tok.text))
 
 
+def _add_acting_forces(d: Document, r: Resolved, tok) -> None:
+    """"Russian airstrikes", "the US-South Korean military drills": the military of the
+    first state named before an action only forces take, its mention the state's word (not
+    the action's, which stays the event's trigger)."""
+    if tok.lemma_.lower() == "strike" and not any(
+            c.lower_ in _STRIKE_MEANS for c in tok.lefts):
+        return
+    for c in tok.lefts:
+        if c.dep_ not in ("amod", "compound", "nmod", "poss") or c.i in r.actor_at:
+            continue
+        iso = _country_of_word(c)
+        if iso is None:
+            continue
+        first = min([c.i, *(x.i for x in c.lefts if x.dep_ in ("amod", "compound")
+                            and x.i >= c.i - 3)])
+        name = f"{locations.demonym_of(iso) or locations.country_name(iso)} military"  # if new
+        r.add_actor(d, ("forces", iso, "military"), name, "state_forces", iso,
+                    d.doc[first].idx, c.idx + len(c.text))
+        return
+
+
 def _main_country(r: Resolved) -> str | None:
     """The country the story is set in: the one its places and states name most often
     (ties: none)."""
@@ -965,6 +988,9 @@ def _add_forces(d: Document, r: Resolved, dl_country) -> None:
             continue
         if lemma in _FORCE_EQUIPMENT:
             _add_armed_craft(d, r, tok)
+            continue
+        if lemma in _FORCE_ACTIONS:
+            _add_acting_forces(d, r, tok)
             continue
         if lemma not in FORCE_HEADS:
             continue

@@ -84,6 +84,9 @@ _STATE_MEDIA_AFTER = re.compile(
     r"\s+(?:news\s+agency|media|broadcaster|newspaper)\b")
 _LEGAL = _words("legal")
 _VIOLENT = {BAT, EXP, VAC}
+# Who carry arms as a side: a killing among them is a battle (ACLED's armed clash), not
+# violence against civilians.
+_ARMED = {"state_forces", "rebel_group", "militia"}
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _PUBLISHED = _words("published")
 _UNREALISED = _words("unrealised")
@@ -105,6 +108,7 @@ class _Cand:
     para_i: int
     actor1: int | None = None
     others: list[tuple[int, str]] = field(default_factory=list)
+    hit: list[int] = field(default_factory=list)  # the others the trigger was done to
     sources: list[int] = field(default_factory=list)
     date: DateRef | None = None
     own_date: bool = False
@@ -528,7 +532,8 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
     pools = []
     for allow_filed in (False, True):
         ok = [t for t in sent if t.i in r.place_at and t.i not in skip_sub and
-              _usable_place(t, cand) and (allow_filed or not _filed(t, d))]
+              _usable_place(t, cand) and not _doers_country(t, cand, r) and
+              (allow_filed or not _filed(t, d))]
         pools.append([t for t in ok if t.i in subtree])
         if cand.type != STA:
             pools.append(ok)
@@ -544,6 +549,21 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
 
         return country_name(r.dateline_country), r.dateline_country, "country"
     return None
+
+
+def _doers_country(t, cand: _Cand, r: Resolved) -> bool:
+    """A country named in front of a noun trigger or of an actor says whose they are, not
+    where: "the US-South Korean military drills", "US and South Korean forces began
+    exercises" were not held in the United States."""
+    if r.locations[r.place_at[t.i]].kind != "country":
+        return False
+    a = t
+    while a.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss", "conj") and \
+            a.i < a.head.i:
+        a = a.head
+        if a.i in r.actor_at or (a.i == cand.tok.i and a.pos_ == "NOUN"):
+            return True
+    return False
 
 
 def _told_by(t) -> bool:
@@ -946,6 +966,7 @@ def _add_others(refs, c: _Cand) -> None:
             a = refs.actor(ch)
             if a is not None and a != c.actor1:
                 c.others.append((a, "assoc" if c.type == PM else "actor2"))
+                c.hit.append(a)
         if ch.dep_ == "prep" and ch.lower_ in ("on", "against", "with"):
             for g in ch.children:
                 a = refs.actor(g) if g.dep_ == "pobj" else None
@@ -1635,6 +1656,9 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
         remote = next((c for c in group if c.type == EXP and not c.weak), None)
         if remote is not None:
             typ, sub = remote.type, remote.sub_type
+    if typ == VAC and sub == "attack" and any(
+            r.actors[a].kind in _ARMED for c in group for a in c.hit):
+        typ, sub = BAT, "armed clash"  # soldiers or fighters killed are no civilians
     if sub == "arrests" and not any(p.role == "actor1" for p in parts):
         agent = _arresting_forces(r, location[1] if location else None)
         if agent is not None and all(p.actor != agent for p in parts):

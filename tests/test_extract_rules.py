@@ -807,3 +807,44 @@ def test_which_organisations_are_a_states_own_body(name, country, state):
     from extract.actors import state_body_of
 
     assert state_body_of(name, country) == state
+
+
+@pytest.mark.parametrize("text,actor1,place", [
+    # an action only forces take, a state named before it: that state's military did it
+    ("Russian airstrikes on Aleppo killed 12 civilians on Monday.", {"Russian military"},
+     None),
+    ("Israeli air strikes hit Gaza on Monday.", {"Israeli military"}, "Gaza"),
+    ("Chinese military exercises began near Taiwan on Monday.", {"Chinese military"},
+     "Taiwan"),
+    # ... and the state named in front of it is whose, not where
+    ("Russia condemned the exercises. The US-South Korean military drills began on Monday.",
+     {"South Korean military"}, None),
+    ("US and South Korean forces began joint military exercises on Monday.",
+     {"American forces"}, None),
+])
+def test_a_states_word_before_a_military_action_names_its_forces(text, actor1, place):
+    developments = [e for e in _events_of(text, "2017-09-15") if e[0] != "statements_diplomacy"]
+    assert [(e[3], e[2]) for e in developments] == [(actor1, place)], _events_of(text)
+
+
+def test_a_strike_of_no_arms_is_no_states_force():
+    assert _events_of("Thousands joined a Nigerian strike on Monday.", "2017-09-15") == []
+
+
+@pytest.mark.parametrize("text,kind", [
+    # soldiers or fighters killed: two armed sides, a battle (ACLED's armed clash)
+    ("Nigerian troops killed 12 Boko Haram fighters in Borno on Monday.",
+     ("battles", "armed clash")),
+    ("Taliban fighters killed 12 Afghan soldiers in Kunduz on Monday.",
+     ("battles", "armed clash")),
+    ("Twelve Afghan soldiers were killed in Kunduz on Monday.", ("battles", "armed clash")),
+    # civilians killed stay violence against civilians ...
+    ("Boko Haram killed 12 villagers in Borno on Monday.",
+     ("violence_against_civilians", "attack")),
+    # ... and the police who stopped the attacker were not its victims
+    ("An Islamic State attacker killed 84 people in Nice on Thursday before he was shot dead "
+     "by police.", ("violence_against_civilians", "attack")),
+])
+def test_a_killing_of_armed_men_is_a_battle(text, kind):
+    events = _events_of(text, "2017-09-15")
+    assert [e[:2] for e in events] == [kind], events
