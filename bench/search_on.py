@@ -23,7 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.db.exists():
         parser.error(f"no store at {args.db}")
-    result = measure.search(args.db, synth.queries(args.queries), args.timed_baseline,
+    queries = synth.store_queries(args.db, args.queries)  # those the store was built from
+    result = measure.search(args.db, queries, args.timed_baseline,
                             log=lambda line: print(line, file=sys.stderr), passes=args.passes)
     print(json.dumps(result))
     return 0

@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.db.exists():
         parser.error(f"no store at {args.db}")
-    queries = [q["query"] for q in synth.queries(args.queries)]
+    queries = [q["query"] for q in synth.store_queries(args.db, args.queries)]
     print(json.dumps(tail(args.db, queries, args.passes, args.slowest)))
     return 0
 

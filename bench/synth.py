@@ -102,16 +102,35 @@ def _data_key() -> str:
     return digest.hexdigest()[:16]
 
 
+def store_templates_key(db: Path) -> str | None:
+    """The key of the templates a cached store was built from (its name holds it)."""
+    found = re.match(r"store-v\d+-([0-9a-f]{16})-", db.name)
+    return found.group(1) if found else None
+
+
+def store_queries(db: Path, count: int = 120) -> list[dict]:
+    """The queries of the templates ``db`` was built from (the current extractor's may name
+    what the store does not hold: its summaries change with the extractor), else, when
+    those are not cached, the current extractor's."""
+    try:
+        return queries(count, key=store_templates_key(db))
+    except FileNotFoundError:
+        return queries(count)
+
+
 def _rel(span: Span, s0: int) -> Span:
     return Span(span.start - s0, span.end - s0, span.text, 0, span.sent_end - span.sent_start)
 
 
-def templates() -> list[Template]:
-    """Sentence templates of the bundled articles (extracted once, then cached)."""
+def templates(key: str | None = None) -> list[Template]:
+    """Sentence templates of the bundled articles (extracted once, then cached); those of
+    another extractor's ``key`` when they are cached (a store built with them)."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"templates-{_data_key()}-{TEMPLATE_FORMAT}.pkl"
+    path = CACHE / f"templates-{key or _data_key()}-{TEMPLATE_FORMAT}.pkl"
     if path.exists():
         return pickle.loads(path.read_bytes())
+    if key is not None:
+        raise FileNotFoundError(f"no cached templates {path.name}")
     import extract
 
     out: list[Template] = []
@@ -375,13 +394,14 @@ def _longest(words: list[str]) -> int:
     return max(range(len(words)), key=lambda k: len(words[k]))
 
 
-def queries(count: int = 120, seed: int = 11) -> list[dict]:
+def queries(count: int = 120, seed: int = 11, key: str | None = None) -> list[dict]:
     """A fixed set of search queries: typos, other spellings, partial words, several words.
 
     Drawn from the real articles' actors, event summaries and figures, which every store
-    size holds."""
+    size holds: those of the templates of ``key`` (the ones a store was built from), else
+    of the current extractor's."""
     rng = random.Random(seed)
-    ts = templates()
+    ts = templates(key)
     names = sorted({a["name"] for t in ts for a in t.actors
                     if len(a["name"]) >= 5 and a["name"][0].isalnum()})
     summaries = sorted({e.summary for t in ts for e in t.events if len(e.summary) >= 12})

@@ -39,6 +39,10 @@ def test_bench_builds_a_small_store_and_measures_search(tmp_path, monkeypatch, c
 
     from bench import search_on
 
+    # a store is asked the queries of the templates it was built from, named in its file
+    assert synth.store_templates_key(build.cached_path(500)) == synth._data_key()
+    assert synth.store_queries(build.cached_path(500), 20) == queries[:20]
+
     capsys.readouterr()
     assert search_on.main([str(build.cached_path(500)), "--queries", "100",
                            "--timed-baseline", "2"]) == 0  # the same measure, on a store given
