@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import data, dates
-from .actors import Resolved, state_body_of
+from .actors import FORCE_HEADS, Resolved, state_body_of
 from .document import Document, ents_of, tokens_of
 from .locations import KIND_RANK
 from .model import Count, DateRef, Event, Fatalities, Figure, Participant
@@ -87,6 +87,9 @@ _VIOLENT = {BAT, EXP, VAC}
 # Who carry arms as a side: a killing among them is a battle (ACLED's armed clash), not
 # violence against civilians.
 _ARMED = {"state_forces", "rebel_group", "militia"}
+_ARMED_VICTIMS = _cues("armed_victims")
+_COUNT_HEADS = {"dozen", "dozens", "hundred", "hundreds", "score", "scores", "thousand",
+                "thousands"}
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _PUBLISHED = _words("published")
 _UNREALISED = _words("unrealised")
@@ -108,7 +111,7 @@ class _Cand:
     para_i: int
     actor1: int | None = None
     others: list[tuple[int, str]] = field(default_factory=list)
-    hit: list[int] = field(default_factory=list)  # the others the trigger was done to
+    armed_hit: bool = False  # the trigger was done to men under arms ("killed 12 militants")
     sources: list[int] = field(default_factory=list)
     date: DateRef | None = None
     own_date: bool = False
@@ -966,12 +969,26 @@ def _add_others(refs, c: _Cand) -> None:
             a = refs.actor(ch)
             if a is not None and a != c.actor1:
                 c.others.append((a, "assoc" if c.type == PM else "actor2"))
-                c.hit.append(a)
+            c.armed_hit |= (a is None or a != c.actor1) and _armed(refs.r, ch, a)
         if ch.dep_ == "prep" and ch.lower_ in ("on", "against", "with"):
             for g in ch.children:
                 a = refs.actor(g) if g.dep_ == "pobj" else None
                 if a is not None and a != c.actor1:
                     c.others.append((a, "actor2"))
+
+
+def _armed(r: Resolved, victim, actor: int | None) -> bool:
+    """Whether what a violent trigger was done to are men under arms: an armed actor ("Boko
+    Haram fighters", "Afghan soldiers") or a noun for them ("12 militants")."""
+    if actor is not None and r.actors[actor].kind in _ARMED:
+        return True
+    noun = victim
+    if noun.pos_ == "NUM" or noun.lemma_.lower() in _COUNT_HEADS:  # "dozens of fighters"
+        noun = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"), noun)
+    lemma = noun.lemma_.lower()
+    # (a guard killed is a watchman as often as a soldier: not counted)
+    return lemma in _ARMED_VICTIMS or (lemma in FORCE_HEADS and lemma != "guard")
 
 
 def _combined(d: Document, r: Resolved, built: list[_Cand], sources: list[int]) -> _Cand:
@@ -1656,8 +1673,7 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
         remote = next((c for c in group if c.type == EXP and not c.weak), None)
         if remote is not None:
             typ, sub = remote.type, remote.sub_type
-    if typ == VAC and sub == "attack" and any(
-            r.actors[a].kind in _ARMED for c in group for a in c.hit):
+    if typ == VAC and sub == "attack" and any(c.armed_hit for c in group):
         typ, sub = BAT, "armed clash"  # soldiers or fighters killed are no civilians
     if sub == "arrests" and not any(p.role == "actor1" for p in parts):
         agent = _arresting_forces(r, location[1] if location else None)

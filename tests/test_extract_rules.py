@@ -838,6 +838,14 @@ def test_a_strike_of_no_arms_is_no_states_force():
     ("Taliban fighters killed 12 Afghan soldiers in Kunduz on Monday.",
      ("battles", "armed clash")),
     ("Twelve Afghan soldiers were killed in Kunduz on Monday.", ("battles", "armed clash")),
+    # men under arms named by a noun only, or counted
+    ("Nigerian troops killed 12 militants in Borno on Monday.", ("battles", "armed clash")),
+    ("Afghan forces killed dozens of insurgents in Kunduz on Monday.",
+     ("battles", "armed clash")),
+    ("Gunmen killed 12 soldiers in Borno on Monday.", ("battles", "armed clash")),
+    # a guard is a watchman as often as a soldier
+    ("Gunmen killed two security guards in Lagos on Monday.",
+     ("violence_against_civilians", "attack")),
     # civilians killed stay violence against civilians ...
     ("Boko Haram killed 12 villagers in Borno on Monday.",
      ("violence_against_civilians", "attack")),
