@@ -48,6 +48,9 @@ RANK_AT_MOST = 400
 ACTOR_CANDIDATES = 20  # actors whose name matches, looked for first (few, and what is meant)
 # FTS5 tables: whole records, labels, actors
 _RECORDS, _LABELS, _ACTORS = "search_fts", "search_label_fts", "search_actor_fts"
+BODY_WEIGHT = 0.9  # a body's match counts this much of a label's (rank_scores)
+# what partial_token_set_ratio gives a body holding any one word of the query, weighted
+SHARED_WORD_SCORE = BODY_WEIGHT * 100
 
 
 @dataclass(frozen=True)
@@ -280,13 +283,31 @@ class SearchIndex:
                                         stage_kinds, found, newest)
             for row in rows:
                 found[row[0]] = row[1:]
-        rows = list(found.values())
-        scores = rank_scores(utils.default_process(query), [row[2] for row in rows],
-                             [row[3] for row in rows])
-        hits = [Hit(kind, record_id, label, score)
-                for (kind, record_id, label, _body), score in zip(rows, scores, strict=True)]
-        hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.record_id))
+        wanted = utils.default_process(query)
+        hits = _ranked(wanted, list(found.values()))
+        if len(hits) < limit or hits[limit - 1].score < SHARED_WORD_SCORE:
+            more = self._sharing_a_word(wanted, limit, kinds, found, newest, should_stop)
+            hits = sorted([*hits, *_ranked(wanted, more)],
+                          key=lambda hit: (-hit.score, hit.kind, hit.record_id))
         return hits[:limit]
+
+    def _sharing_a_word(self, wanted: str, limit: int, kinds, found: dict[int, tuple],
+                        newest: dict[_Match, list[int]], should_stop) -> list[tuple]:
+        """The newest ``limit`` records holding each word of the query as typed: the re-rank
+        gives any body holding one ``SHARED_WORD_SCORE``, which the stages (the words and
+        their spellings together) may not have reached ("Irsaeli soldier": every record
+        saying "soldier")."""
+        vocab = self._fresh_vocabulary()
+        more: dict[int, tuple] = {}
+        for word in dict.fromkeys(wanted.split()):
+            if should_stop is not None and should_stop():
+                raise SearchCancelled(wanted)
+            if vocab.df([word]):
+                match = _Match(_RECORDS, _fts_literal(word), vocab.df([word]))
+                for row in self._candidates(match, limit, kinds, found.keys() | more.keys(),
+                                            newest, whole=False):
+                    more[row[0]] = row[1:]
+        return list(more.values())
 
     def _newest(self, match: _Match, newest: dict[_Match, list[int]]) -> list[int]:
         """The newest ``RANK_AT_MOST`` + 1 records an FTS5 ``match`` finds (in rowid order,
@@ -320,14 +341,15 @@ class SearchIndex:
         ).fetchall()
 
     def _candidates(self, match: _Match, count: int, kinds, exclude,
-                    newest: dict[_Match, list[int]]) -> list[tuple]:
+                    newest: dict[_Match, list[int]], whole: bool = True) -> list[tuple]:
         """The records of an FTS5 ``match`` for the re-rank: all of them when they are at
-        most ``RANK_AT_MOST``, else the newest ``count``. No bm25: even for a few rows it
-        counts every row each word of the match is in (all of "said" at a million)."""
+        most ``RANK_AT_MOST`` (and ``whole``), else the newest ``count``. No bm25: even for a
+        few rows it counts every row each word of the match is in (all of "said" at a
+        million)."""
         if count <= 0:
             return []
         latest = self._newest(match, newest)
-        few = len(latest) <= RANK_AT_MOST
+        few = whole and len(latest) <= RANK_AT_MOST
         if kinds:  # the newest of the kinds may lie beyond the newest of all: ask FTS5
             marks = ", ".join("?" for _ in kinds)
             table, expression = match.table, match.expression
@@ -419,6 +441,15 @@ def _fts_group(terms: list[str]) -> str:
     return "(" + " OR ".join(_fts_literal(term) for term in terms) + ")"
 
 
+def _ranked(processed_query: str, rows: list[tuple]) -> list[Hit]:
+    """(kind, record id, label, body) rows as hits, best first."""
+    scores = rank_scores(processed_query, [row[2] for row in rows], [row[3] for row in rows])
+    hits = [Hit(kind, record_id, label, score)
+            for (kind, record_id, label, _body), score in zip(rows, scores, strict=True)]
+    hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.record_id))
+    return hits
+
+
 def rank_scores(processed_query: str, labels: list[str], bodies: list[str]) -> list[float]:
     """How well each record matches: its label counts most, its body (sentence, aliases)
     too. Scored in one call per field (rapidfuzz's loop, in C): the same scores as the
@@ -429,4 +460,4 @@ def rank_scores(processed_query: str, labels: list[str], bodies: list[str]) -> l
                                  processor=utils.default_process)[0]
     body_scores = process.cdist([processed_query], bodies, scorer=fuzz.partial_token_set_ratio,
                                 processor=utils.default_process)[0]
-    return numpy.maximum(label_scores, 0.9 * body_scores).tolist()
+    return numpy.maximum(label_scores, BODY_WEIGHT * body_scores).tolist()
