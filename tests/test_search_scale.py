@@ -166,3 +166,27 @@ def test_the_labels_own_index_holds_what_the_labels_hold(tmp_path, seed_db):
         for word in ("taleban", "police", "said", "kunduz"):
             assert _label_matches(store.conn, "search_label_fts", word) == _label_matches(
                 store.conn, "search_fts", f"label : {word}")
+
+
+def test_records_holding_a_word_as_typed_are_ranked_when_the_best_score_below_them(tmp_path):
+    """The re-rank gives any body holding one of the query's words as typed 90: with a typo
+    in the other word, the stages (both words' spellings together) find only "soldiers",
+    which score less; the records saying "soldier" are looked for too, so the top ten are
+    the exhaustive ranking's (every record scored, the same scorer)."""
+    from rapidfuzz import utils
+
+    from store.search import SHARED_WORD_SCORE, rank_scores
+
+    docs = [(f"Israeli soldiers wounded {n}", f"Israeli soldiers were wounded near Hebron {n}")
+            for n in range(600)]
+    docs += [(f"Checkpoint report {n}", f"A soldier was hurt at the checkpoint {n}")
+             for n in range(40)]
+    index = _index_of(tmp_path, docs)
+    query = "Irsaeli soldier"
+    scores = rank_scores(utils.default_process(query), [d[0] for d in docs],
+                         [d[1] for d in docs])
+    tenth = sorted(scores, reverse=True)[9]
+    assert tenth == SHARED_WORD_SCORE  # the exhaustive top ten all say "soldier"
+    hits = index.search(query, limit=10)
+    assert len(hits) == 10 and all(hit.score >= tenth for hit in hits)
+    assert all(docs[hit.record_id - 1][1].startswith("A soldier") for hit in hits)
