@@ -807,20 +807,32 @@ def _national_body(name: str) -> bool:
         locations.country(w) or locations.demonym_country(w) for w in name.split())
 
 
+def _country_prefixes(name: str):
+    """(ISO3, the rest) for each way ``name`` begins with a country or its demonym, two
+    words before one ("South Korean Defense Ministry", "Japan's Defense Ministry")."""
+    words = name.split()
+    for n in (2, 1):
+        if len(words) > n:
+            iso = locations.country_code(" ".join(words[:n]).removesuffix("'s")
+                                         .removesuffix("\u2019s"))
+            if iso:
+                yield iso, " ".join(words[n:])
+
+
+def named_country(name: str) -> str | None:
+    """The state an organisation's name begins with ("South Korean Foreign Ministry",
+    "Japan's Defense Ministry"), if any."""
+    return next((iso for iso, _rest in _country_prefixes(name)), None)
+
+
 def state_body_of(name: str, country: str | None) -> str | None:
     """The state whose own body an organisation is, when its name says both: "South Korean
     Defense Ministry", "Chinese Ministry of Foreign Affairs", or "Foreign Ministry" of a
     known ``country``; a body that is not the state's ("Nigerian Red Cross") is None."""
     if country and _NATIONAL_BODY.match(name):
         return country
-    words = name.split()
-    for n in (1, 2):
-        if len(words) > n and _NATIONAL_BODY.match(" ".join(words[n:])):
-            iso = locations.country_code(" ".join(words[:n]).removesuffix("'s")
-                                         .removesuffix("\u2019s"))
-            if iso:
-                return iso
-    return None
+    return next((iso for iso, rest in _country_prefixes(name) if _NATIONAL_BODY.match(rest)),
+                None)
 
 
 _GIVEN_NAME_TAIL = re.compile(r"-[a-z]{2,5}\b")
@@ -936,10 +948,14 @@ def _add_armed_craft(d: Document, r: Resolved, tok) -> None:
     iso = _poss_country(tok)
     if iso is None:
         return
-    name = f"{locations.demonym_of(iso) or locations.country_name(iso)} military"  # if new
     start = min([c.idx for c in tok.lefts if c.dep_ != "det"] + [tok.idx])
-    r.add_actor(d, ("forces", iso, "military"), name, "state_forces", iso, start,
-                tok.idx + len(tok.text))
+    _add_military(d, r, iso, start, tok.idx + len(tok.text))
+
+
+def _add_military(d: Document, r: Resolved, iso: str, start: int, end: int) -> None:
+    """A mention of the military of ``iso`` (named "<Demonym> military" if it is new)."""
+    name = f"{locations.demonym_of(iso) or locations.country_name(iso)} military"
+    r.add_actor(d, ("forces", iso, "military"), name, "state_forces", iso, start, end)
 
 
 def _add_acting_forces(d: Document, r: Resolved, tok) -> None:
@@ -957,9 +973,7 @@ def _add_acting_forces(d: Document, r: Resolved, tok) -> None:
             continue
         first = min([c.i, *(x.i for x in c.lefts if x.dep_ in ("amod", "compound")
                             and x.i >= c.i - 3)])
-        name = f"{locations.demonym_of(iso) or locations.country_name(iso)} military"  # if new
-        r.add_actor(d, ("forces", iso, "military"), name, "state_forces", iso,
-                    d.doc[first].idx, c.idx + len(c.text))
+        _add_military(d, r, iso, d.doc[first].idx, c.idx + len(c.text))
         return
 
 

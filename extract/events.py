@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import data, dates
-from .actors import FORCE_HEADS, Resolved, state_body_of
+from .actors import FORCE_HEADS, Resolved, named_country, state_body_of
 from .document import Document, ents_of, tokens_of
 from .locations import KIND_RANK
 from .model import Count, DateRef, Event, Fatalities, Figure, Participant
@@ -1591,24 +1591,10 @@ def _voice(r: Resolved, actor: int | None) -> tuple | None:
     if actor is None:
         return None
     a = r.actors[actor]
-    iso = a.country or (_named_country(a.name) if a.kind == "organisation" else None)
+    iso = a.country or (named_country(a.name) if a.kind == "organisation" else None)
     if iso and a.kind in ("state", "state_forces", "organisation"):
         return ("state", iso)
     return ("actor", actor)
-
-
-def _named_country(name: str) -> str | None:
-    """The state an organisation's name begins with ("South Korean Foreign Ministry",
-    "Japan's Defense Ministry"), if any."""
-    from .locations import country_code
-
-    words = name.split()
-    for n in (2, 1):
-        if len(words) > n:
-            iso = country_code(" ".join(words[:n]).removesuffix("'s").removesuffix("\u2019s"))
-            if iso:
-                return iso
-    return None
 
 
 def _said_in_that_statement(tok) -> bool:
