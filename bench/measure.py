@@ -20,7 +20,7 @@ import numpy as np
 from rapidfuzz import fuzz, process, utils
 
 from store import Store
-from store.search import _fts_literal, words
+from store.search import BODY_WEIGHT, _fts_literal, words
 
 from .cache_state import evict, load, store_files
 from .synth import CACHE, articles
@@ -57,7 +57,7 @@ class Exhaustive:
         a = process.cdist([q], self.labels, scorer=fuzz.WRatio, workers=workers)[0]
         b = process.cdist([q], self.bodies, scorer=fuzz.partial_token_set_ratio,
                           workers=workers)[0]
-        return np.maximum(a, 0.9 * b)
+        return np.maximum(a, BODY_WEIGHT * b)
 
     def top(self, scores: np.ndarray, n: int = TOP) -> list[tuple[str, int]]:
         n = min(n, len(scores))

@@ -286,24 +286,25 @@ class SearchIndex:
         wanted = utils.default_process(query)
         hits = _ranked(wanted, list(found.values()))
         if len(hits) < limit or hits[limit - 1].score < SHARED_WORD_SCORE:
-            more = self._sharing_a_word(wanted, limit, kinds, found, newest, should_stop)
-            hits = sorted([*hits, *_ranked(wanted, more)],
-                          key=lambda hit: (-hit.score, hit.kind, hit.record_id))
+            more = self._sharing_a_word(wanted, vocab, limit, kinds, found, newest,
+                                        should_stop)
+            hits = sorted([*hits, *_ranked(wanted, more)], key=_best_first)
         return hits[:limit]
 
-    def _sharing_a_word(self, wanted: str, limit: int, kinds, found: dict[int, tuple],
-                        newest: dict[_Match, list[int]], should_stop) -> list[tuple]:
+    def _sharing_a_word(self, wanted: str, vocab: _Vocabulary, limit: int, kinds,
+                        found: dict[int, tuple], newest: dict[_Match, list[int]],
+                        should_stop) -> list[tuple]:
         """The newest ``limit`` records holding each word of the query as typed: the re-rank
         gives any body holding one ``SHARED_WORD_SCORE``, which the stages (the words and
         their spellings together) may not have reached ("Irsaeli soldier": every record
         saying "soldier")."""
-        vocab = self._fresh_vocabulary()
         more: dict[int, tuple] = {}
         for word in dict.fromkeys(wanted.split()):
             if should_stop is not None and should_stop():
                 raise SearchCancelled(wanted)
-            if vocab.df([word]):
-                match = _Match(_RECORDS, _fts_literal(word), vocab.df([word]))
+            holding = vocab.df([word])
+            if holding:
+                match = _Match(_RECORDS, _fts_literal(word), holding)
                 for row in self._candidates(match, limit, kinds, found.keys() | more.keys(),
                                             newest, whole=False):
                     more[row[0]] = row[1:]
@@ -446,8 +447,13 @@ def _ranked(processed_query: str, rows: list[tuple]) -> list[Hit]:
     scores = rank_scores(processed_query, [row[2] for row in rows], [row[3] for row in rows])
     hits = [Hit(kind, record_id, label, score)
             for (kind, record_id, label, _body), score in zip(rows, scores, strict=True)]
-    hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.record_id))
+    hits.sort(key=_best_first)
     return hits
+
+
+def _best_first(hit: Hit) -> tuple:
+    """The order of hits: best score first, ties by kind and record (a stable answer)."""
+    return (-hit.score, hit.kind, hit.record_id)
 
 
 def rank_scores(processed_query: str, labels: list[str], bodies: list[str]) -> list[float]:
