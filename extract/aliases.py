@@ -96,11 +96,51 @@ def curated_group(name: str) -> int | None:
     return _alias_groups().get(normalise(name))
 
 
+# A state's forces named by their state and what they are ("Israeli troops", "the Israeli
+# army", "Israel's armed forces"): one actor to an ACLED coder ("Military Forces of Israel"),
+# the police another ("Police Forces of Israel").
+_POLICE_WORDS = frozenset({"police", "policeman", "policemen", "gendarme", "gendarmes",
+                           "gendarmerie"})
+_MILITARY_WORDS = frozenset({"troops", "forces", "army", "military", "soldiers", "armed forces",
+                             "defence forces", "defense forces", "military forces",
+                             "servicemen", "air force", "navy"})
+
+
+@functools.lru_cache(maxsize=1)
+def _country_words() -> dict[str, str]:
+    """Normalised country name, other name or demonym -> ISO3."""
+    words: dict[str, str] = {}
+    for iso3, (name, others, demonyms) in data.countries().items():
+        for form in [name, *others, *demonyms]:
+            words.setdefault(normalise(form), iso3)
+    return words
+
+
+@functools.lru_cache(maxsize=4096)
+def national_force(name: str) -> tuple[str, str] | None:
+    """(ISO3, "military" | "police") for a name that is only a state's forces ("Israeli
+    troops", "Afghan police officers"), else None ("Israeli border police" stays itself)."""
+    words = normalise(name).split()
+    for cut in range(1, min(4, len(words))):
+        iso3 = _country_words().get(" ".join(words[:cut]))
+        if iso3 is None:
+            continue
+        rest = " ".join(words[cut:])
+        if rest in _POLICE_WORDS or rest in ("police officers", "police forces"):
+            return iso3, "police"
+        if rest in _MILITARY_WORDS:
+            return iso3, "military"
+    return None
+
+
 def _forms_match(a: str, b: str) -> bool:
     na, nb = normalise(a), normalise(b)
     if not na or not nb:
         return False
     if na == nb:
+        return True
+    force = national_force(a)
+    if force is not None and force == national_force(b):
         return True
     ga, gb = _alias_groups().get(na), _alias_groups().get(nb)
     if ga is not None and ga == gb:

@@ -789,7 +789,7 @@ def extract_events(d: Document, r: Resolved, figures: list[Figure]) -> list[Even
             found = [f for f in found if f[1] not in (BAT, EXP, VAC)]
         found = [_refine(f, lemmas) for f in found]
         _sentence_events(d, r, refs, sent, si, found, cands)
-    return _merge(d, r, cands, figures)
+    return _merge(refs, cands, figures)
 
 
 def _echo(sent, si: int, cands: list[_Cand]) -> list:
@@ -943,6 +943,8 @@ def _candidate(refs, tok, typ: str, sub, si: int, para: int) -> _Cand:
 
 
 _HOLDING = _words("holding")
+_GENERIC_HOLDING = {"hold", "take"}  # "held talks", "took part": their subject holds no one
+_ABDUCTION = "abduction/forced disappearance"
 
 
 def _captor(refs, tok) -> int | None:
@@ -1349,10 +1351,11 @@ def _past_scene(d: Document, sents, c: _Cand) -> DateRef | None:
     return None
 
 
-def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
+def _merge(refs, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
     """One event per happening: each candidate (strong ones first) joins the latest group
     it belongs to (``_group_for``), else starts one (a weak one, mentioned in passing,
     never does)."""
+    d, r = refs.d, refs.r
     fig_sent: dict[int, list[int]] = {}
     for i, f in enumerate(figures):
         fig_sent.setdefault(d.sentence_index(f.span.start), []).append(i)
@@ -1381,7 +1384,7 @@ def _merge(d: Document, r: Resolved, cands: list[_Cand], figures: list[Figure]) 
         elif not (c.weak or (c.type == STA and c.actor1 is None and not c.sources)):
             groups.append([c])
     groups = [g for g in groups if not _only_named(g)]
-    _sole_launcher(r, groups)
+    _unsaid_doers(refs, cands, groups)
     _named_perpetrator(d, r, groups)
     # what the text left undated is not older than the latest day it dates, by the words of a
     # sentence or of its scene (a launch "on Sunday" told in the headline's sentence only)
@@ -1431,15 +1434,63 @@ def _only_named(group: list[_Cand]) -> bool:
         c.date is None and c.tok.pos_ in ("NOUN", "PROPN") for c in group)
 
 
-def _sole_launcher(r: Resolved, groups: list[list[_Cand]]) -> None:
-    """"Three short-range missiles were launched on Saturday": a weapons test no one is said
-    to have fired is the one state the article's other tests are fired by, else the state
-    of its place ("launched from Sunan")."""
-    tests = [g for g in groups if g[0].family == "weapons test"]
-    doers = {c.actor1 for g in tests for c in g if c.actor1 is not None}
-    for g in tests:
-        if all(c.actor1 is None for c in g):
-            g[0].actor1 = next(iter(doers)) if len(doers) == 1 else _site_state(r, g[0])
+def _kin(c: _Cand) -> str:
+    """What acts count as the same kind when one of them lacks its doer: a family of
+    triggers ("indict", "charge"), every arrest and detention alike."""
+    return "arrests" if c.sub_type == "arrests" else c.family
+
+
+def _unsaid_doers(refs, cands: list[_Cand], groups: list[list[_Cand]]) -> None:
+    """A strategic development no one is said to have done (ACLED always codes its actor1)
+    is done by the one actor the article's other acts of its kind are done by ("Three
+    short-range missiles were launched on Saturday" beside "North Korea fired"; "she was
+    indicted on Monday" beside "a military court charged her"); else a weapons test by the
+    state of its place ("launched from Sunan"), a release by the one captor the text names
+    ("the girls Boko Haram abducted ... were released"), an indictment by the state whose
+    forces the text names."""
+    for g in groups:
+        if g[0].type != SD or any(c.actor1 is not None for c in g):
+            continue
+        kin = _kin(g[0])
+        doers = {c.actor1 for h in groups if h[0].type == SD and _kin(h[0]) == kin
+                 for c in h if c.actor1 is not None}
+        if len(doers) == 1:
+            g[0].actor1 = doers.pop()
+        elif kin == "weapons test":
+            g[0].actor1 = _site_state(refs.r, g[0])
+        elif kin == "release":
+            g[0].actor1 = _sole_captor(refs, cands)
+        elif kin == "legal":
+            g[0].actor1 = _prosecuting_state(refs.r)
+
+
+def _prosecuting_state(r: Resolved) -> int | None:
+    """Who indicts or charges when the text says only "she was indicted": the state whose
+    forces the article names (a court is the state's), all of one country, as an arrest's."""
+    forces = _arresting_forces(r, None)
+    if forces is None:
+        return None
+    state = r.state_actor(r.actors[forces].country)
+    return forces if state is None else state
+
+
+def _sole_captor(refs, cands: list[_Cand]) -> int | None:
+    """The one actor the text says took or holds people: the doer of an abduction, the
+    agent of "abducted by" / "held by", the subject of "kidnapped" (not of "held", "took":
+    "held talks", "took part")."""
+    captors = {c.actor1 for c in cands if c.sub_type == _ABDUCTION and c.actor1 is not None}
+    for t in refs.d.doc:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in _HOLDING:
+            continue
+        for ch in t.children:
+            if ch.dep_ == "agent":
+                whom = [g for g in ch.children if g.dep_ == "pobj"]
+            elif ch.dep_ == "nsubj" and t.lemma_.lower() not in _GENERIC_HOLDING:
+                whom = [ch]
+            else:
+                continue
+            captors |= {a for a in map(refs.actor, whom) if a is not None}
+    return captors.pop() if len(captors) == 1 else None
 
 
 def _named_perpetrator(d: Document, r: Resolved, groups: list[list[_Cand]]) -> None:

@@ -856,3 +856,27 @@ def test_a_strike_of_no_arms_is_no_states_force():
 def test_a_killing_of_armed_men_is_a_battle(text, kind):
     events = _events_of(text, "2017-09-15")
     assert [e[:2] for e in events] == [kind], events
+
+
+@pytest.mark.parametrize("text,sub_type,actor1", [
+    # a release no one is said to have made: the one captor the text names
+    ("Boko Haram kidnapped 276 girls from their school in Chibok in 2014. On Saturday, 82 of "
+     "the girls were released in exchange for five commanders, the presidency said.",
+     "other", {"Boko Haram"}),
+    ("The girls, who were abducted by Boko Haram in 2014, arrived in Abuja on Sunday. The "
+     "release of the 82 girls was welcomed by the United Nations on Sunday.",
+     "other", {"Boko Haram"}),
+    # an indictment no one is said to have made: the state whose forces the text names
+    ("Israel said on Monday that Israeli troops arrested Tamimi last month. On Monday she was "
+     "indicted on 12 counts, including assault.", "other", {"Israel"}),
+    # another act of its kind names its doer
+    ("North Korea fired a missile over Japan on Tuesday. Three short-range missiles were "
+     "launched on Saturday.", "weapons test", {"North Korea"}),
+    # two captors: no one is made up
+    ("Boko Haram kidnapped dozens of girls in 2014, and Islamic State abducted others in "
+     "2015. On Saturday, 82 girls were released.", "other", set()),
+])
+def test_a_strategic_development_told_without_its_doer(text, sub_type, actor1):
+    events = _events_of(text, "2017-05-08")
+    got = [e[3] for e in events if e[0] == "strategic_developments" and e[1] == sub_type]
+    assert got and got[-1] == actor1, events

@@ -182,5 +182,11 @@ def test_aliases():
     assert not same_actor("Austria", [], "Australia", [])
     assert not same_actor("North Korea", [], "South Korea", [])
     assert not same_actor("Niger", [], "Nigeria", [])
+    # a state's forces by their state and what they are: one actor, the police another
+    assert same_actor("Israeli troops", [], "Israeli army", [])
+    assert same_actor("U.S. forces", [], "American soldiers", [])
+    assert not same_actor("Israeli troops", [], "Israeli police", [])
+    assert not same_actor("Israeli troops", [], "Egyptian troops", [])
+    assert not same_actor("Israeli border police", [], "Israeli police", [])
     assert normalise("The Kremlin's") == "kremlin"
     assert acronym("Shanghai Cooperation Organisation") == "SCO"
