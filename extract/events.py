@@ -126,11 +126,28 @@ class _Cand:
 
 def _classify(tok) -> tuple[str, str | None] | None:
     """(event type, sub-type) a token triggers, or None."""
+    if _decision(tok):
+        return STA, "other"
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
         return _classify_verb(tok)
     if tok.pos_ in ("NOUN", "PROPN"):
         return _classify_noun(tok)
     return None
+
+
+_DECISIONS = _words("decisions")
+_DECIDED = _words("decided")
+
+
+def _decision(tok) -> bool:
+    """A body deciding by diplomacy's means ("adopted a resolution", "imposed new
+    sanctions", "the council's unanimous approval of additional sanctions")."""
+    if tok.lemma_.lower() not in _DECISIONS or tok.pos_ not in ("VERB", "NOUN"):
+        return False
+    decided = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    decided += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in _DECIDED for t in decided)
 
 
 def _classify_verb(tok) -> tuple[str, str | None] | None:

@@ -880,3 +880,18 @@ def test_a_strategic_development_told_without_its_doer(text, sub_type, actor1):
     events = _events_of(text, "2017-05-08")
     got = [e[3] for e in events if e[0] == "strategic_developments" and e[1] == sub_type]
     assert got and got[-1] == actor1, events
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The UN Security Council unanimously adopted a resolution on Monday imposing new "
+     "sanctions on North Korea.", [("statements_diplomacy", "other", {"UN Security Council"})]),
+    ("The Security Council passed new sanctions on Monday.",
+     [("statements_diplomacy", "other", {"Security Council"})]),
+    # wanting sanctions, or resolutions broken, decide nothing
+    ("The United States wants to impose tougher sanctions on North Korea.", []),
+    ("North Korea has repeatedly violated UN resolutions.", []),
+    # a vote passed on anything else is no diplomacy
+    ("The parliament passed a budget on Monday.", []),
+])
+def test_a_body_deciding_by_resolution_or_sanctions_is_diplomacy(text, expected):
+    assert [(e[0], e[1], e[3]) for e in _events_of(text, "2017-09-15")] == expected
