@@ -144,6 +144,8 @@ def _decision(tok) -> bool:
     sanctions", "the council's unanimous approval of additional sanctions")."""
     if tok.lemma_.lower() not in _DECISIONS or tok.pos_ not in ("VERB", "NOUN"):
         return False
+    if tok.pos_ == "NOUN" and not _dated(tok):
+        return False  # "conveyed through the adoption of Resolution 2371": what it cites
     decided = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     decided += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj"]

@@ -892,6 +892,10 @@ def test_a_strategic_development_told_without_its_doer(text, sub_type, actor1):
     ("North Korea has repeatedly violated UN resolutions.", []),
     # a vote passed on anything else is no diplomacy
     ("The parliament passed a budget on Monday.", []),
+    # a decision a statement cites, undated, is what it cites
+    ("South Korea condemned the launch on Tuesday. The launch came despite the firm message "
+     "of the international community conveyed through the adoption of UN Security Council "
+     "resolution 2371.", [("statements_diplomacy", "statement", {"South Korea"})]),
 ])
 def test_a_body_deciding_by_resolution_or_sanctions_is_diplomacy(text, expected):
     assert [(e[0], e[1], e[3]) for e in _events_of(text, "2017-09-15")] == expected
