@@ -554,7 +554,7 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
     pools = []
     for allow_filed in (False, True):
         ok = [t for t in sent if t.i in r.place_at and t.i not in skip_sub and
-              _usable_place(t, cand) and not _doers_country(t, cand, r) and
+              _usable_place(t, cand, r) and not _doers_country(t, cand, r) and
               (allow_filed or not _filed(t, d))]
         pools.append([t for t in ok if t.i in subtree])
         if cand.type != STA:
@@ -594,7 +594,7 @@ def _told_by(t) -> bool:
                for a in [t, *t.ancestors])
 
 
-def _usable_place(t, cand: _Cand) -> bool:
+def _usable_place(t, cand: _Cand, r: Resolved) -> bool:
     """Whether a place token of the candidate's sentence can be where it happened."""
     head = t.head
     while head.dep_ in ("compound", "poss") and head.head.i != head.i:
@@ -607,6 +607,9 @@ def _usable_place(t, cand: _Cand) -> bool:
         return False  # "a Hong Kong-flagged vessel": it describes the vessel
     if _in_other_clause(t, cand.tok):
         return False  # "indicted a girl who was filmed in the West Bank": the filming's
+    if _in_circumstance(t, cand.tok) and r.locations[r.place_at[t.i]].kind == "country":
+        return False  # "arrested at her home ... amid an uproar in Israel": the uproar's
+        # (but "amid clashes in Kabul" is most often where it happened too)
     if cand.sub_type == "weapons test" and any(
             a.lower_ in _FLIGHT_PATH and a.dep_ == "prep" for a in [t.head, head.head]):
         return False  # "fired a missile over Hokkaido": its path, not where it was fired
@@ -668,6 +671,20 @@ def _in_other_clause(t, trigger) -> bool:
         if a.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
             return True  # "seized a vessel on suspicion that it transferred oil to North
             # Korea": a clause with a subject of its own tells of another happening
+    return False
+
+
+_CIRCUMSTANCES = {"amid", "amidst", "despite"}
+
+
+def _in_circumstance(t, trigger) -> bool:
+    """``t`` lies in a phrase of what surrounded the happening ("amid an uproar in Israel",
+    "despite protests in South Korea"), which places that, not the happening."""
+    for a in t.ancestors:
+        if a.i == trigger.i:
+            return False
+        if a.dep_ == "prep" and a.lower_ in _CIRCUMSTANCES:
+            return True
     return False
 
 

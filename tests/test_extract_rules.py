@@ -899,3 +899,17 @@ def test_a_strategic_development_told_without_its_doer(text, sub_type, actor1):
 ])
 def test_a_body_deciding_by_resolution_or_sanctions_is_diplomacy(text, expected):
     assert [(e[0], e[1], e[3]) for e in _events_of(text, "2017-09-15")] == expected
+
+
+@pytest.mark.parametrize("text,place", [
+    # what surrounded the happening is placed by its own words, not the happening
+    ("RAMALLAH, West Bank — Tamimi was arrested at her home in a pre-dawn raid on Tuesday, "
+     "amid an uproar in Israel.", "Ramallah"),
+    ("Afghan police arrested 12 protesters on Monday despite protests in Pakistan.", None),
+    # but a town of what surrounded it is most often where it happened too
+    ("Afghan police arrested 12 protesters on Monday amid clashes in Kabul.", "Kabul"),
+    ("North Korea fired a missile on Tuesday despite warnings from Japan.", None),
+])
+def test_a_place_of_what_surrounded_a_happening_is_not_its_place(text, place):
+    events = [e for e in _events_of(text, "2017-09-15") if e[0] == "strategic_developments"]
+    assert events and events[0][2] == place, events
