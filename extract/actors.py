@@ -342,13 +342,15 @@ def _add_entities(p: _Pass) -> None:
     people = [e.text.split() for e in ents_of(doc) if e.label_ == "PERSON" and " " in e.text]
     surnames = {words[-1] for words in people}
     first_names = {words[0] for words in people}
+    aged = {e.text for e in ents_of(doc) if _aged(doc, e)}
     for ent in _entities_with_countries(doc):
         if ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"):
             continue
         x = _cleaned(p, ent)
         if x is None:
             continue
-        if x.name in surnames and ent.label_ in ("GPE", "LOC", "PERSON"):
+        if (x.name in surnames and ent.label_ in ("GPE", "LOC", "PERSON")) or (
+                ent.text in aged and ent.label_ != "NORP"):
             p.persons.append((x.start, x.end, x.name))  # the man named before, not a town
             continue
         for step in (_hyphenated_place, _not_a_name, _filed_from, _demonym_or_lowercase,
@@ -358,6 +360,15 @@ def _add_entities(p: _Pass) -> None:
         else:
             if not (_place_by_use(p, x, place_names) or _a_person(p, x, first_names)):
                 _place_or_org(p, x)
+
+
+def _aged(doc, ent) -> bool:
+    """A name told with an age after it ("Ahed Tamimi, 16,", "Tamimi (16)") is a person's,
+    whatever the NER labelled it (a town "Tamimi" is in the gazetteer)."""
+    if ent.end + 2 >= len(doc) or doc[ent.end].text not in (",", "("):
+        return False
+    age, close = doc[ent.end + 1], doc[ent.end + 2]
+    return age.text.isdigit() and 0 < int(age.text) < 110 and close.text in (",", ")")
 
 
 def _cleaned(p: _Pass, ent) -> _Ent | None:

@@ -203,6 +203,10 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
     return _by_means(tok, VERBS.get(lemma))
 
 
+_HAPPENING_REFS = _words("happening_refs")
+_PERCEIVED = _words("perceived")
+
+
 _AIRCRAFT = _words("aircraft")
 _AIR_STRIKE_VERBS = _words("air_strike_verbs")
 _EXPLOSIVE_DEVICES = _words("explosive_devices")
@@ -349,8 +353,12 @@ def _intended(verb) -> bool:
 def _charge_or_attribute(tok) -> bool:
     """"indicted for attacking soldiers": a charge; "a leader responsible for IED
     attacks": who he is. Neither is news."""
-    if any(t.lemma_.lower() in _LEGAL and t.i != tok.i for t in list(tok.ancestors)[:4]):
-        return True
+    for t in list(tok.ancestors)[:4]:
+        if t.lemma_.lower() in _LEGAL and t.i != tok.i:
+            # but "Tamimi, who slapped two soldiers last month, was charged": what a
+            # relative clause tells of the accused happened
+            return not any(a.dep_ == "relcl" for a in [tok, *tok.ancestors] if a.i != t.i
+                           and t in a.ancestors)
     base = tok
     while base.dep_ in ("conj", "compound", "amod", "pcomp") and base.head.i != base.i and \
             base.head.pos_ != "ADP":
@@ -538,7 +546,20 @@ class _Refs:
                 t = t.head
             else:
                 break
-        return None, False
+        return _shown_doing(trig), False
+
+
+def _shown_doing(trig):
+    """"She was filmed in December outside her home, kicking and slapping the soldiers":
+    who a verb of seeing shows doing what a participle tells (its passive subject)."""
+    if trig.tag_ != "VBG":
+        return None
+    if trig.dep_ == "acl" and trig.head.pos_ in ("NOUN", "PROPN"):
+        return trig.head  # "The video shows Tamimi slapping the soldiers"
+    for a in list(trig.ancestors)[:4]:
+        if a.pos_ == "VERB" and a.lemma_.lower() in _PERCEIVED:
+            return next((c for c in a.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    return None
 
 
 def _place_for(cand: _Cand, d: Document, r: Resolved):
@@ -559,7 +580,11 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
         pools.append([t for t in ok if t.i in subtree])
         if cand.type != STA:
             pools.append(ok)
-    for pool in pools:
+    for n, pool in enumerate(pools):
+        if n == 1:  # its own phrase names no place: "at her home" may
+            home = _home_place(cand, d, r)
+            if home is not None:
+                return home
         locs = {r.place_at[t.i] for t in pool}
         if locs:
             best = min(locs, key=lambda i: (KIND_RANK.get(r.locations[i].kind, 9), i))
@@ -570,6 +595,52 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
         from .locations import country_name
 
         return country_name(r.dateline_country), r.dateline_country, "country"
+    return None
+
+
+_HOMES = {"home", "house"}
+
+
+def _home_place(cand: _Cand, d: Document, r: Resolved):
+    """"arrested at her home", "filmed outside her family home, slapping the soldiers":
+    where the person lives, when the text says where they are from ("Tamimi, 16, from the
+    village of Nebi Saleh", "She is from Nebi Saleh")."""
+    tok = cand.tok
+    for home in tok.sent:
+        if home.lemma_.lower() not in _HOMES or not (
+                _governing_verb(home.head) == tok or tok in home.subtree):
+            continue  # "indicted for assaulting soldiers outside her home": the assault's
+        owner = next((c for c in home.children if c.dep_ == "poss"), None)
+        if owner is None:
+            continue
+        person = r.actor_at.get(owner.i)
+        if person is None and owner.lower_ in ("her", "his"):
+            person = r.last_actor(owner.idx, ("person",))
+        place = _origin(d, r, person) if person is not None else None
+        if place is not None:
+            return place.name, place.country, place.kind
+    return None
+
+
+def _origin(d: Document, r: Resolved, person: int):
+    """The place a person is from, as the text says it: "<person>, 16, from the village of
+    <place>", "She is from <place>"."""
+    for t in d.doc:
+        if t.i not in r.place_at or r.locations[r.place_at[t.i]].kind == "country":
+            continue
+        for a in list(t.ancestors)[:4]:
+            if a.lower_ != "from" or a.dep_ != "prep":
+                continue
+            head = a.head
+            whom = [c for c in head.children if c.dep_ == "nsubj"] if head.lemma_ == "be" \
+                else [head]
+            for who in whom:
+                got = r.actor_at.get(who.i)
+                if got is None and who.lower_ in ("she", "he"):
+                    got = r.last_actor(who.idx, ("person",))
+                if got == person:
+                    return r.locations[r.place_at[t.i]]
+            break
     return None
 
 
@@ -1158,6 +1229,11 @@ def _in_passing(tok) -> bool:
         return True  # "rubber bullets were used following a violent demonstration"
     if _habitual(tok):
         return True  # "villagers have protested weekly for eight years": a custom, not news
+    clause = next((a for a in [tok, *tok.ancestors] if a.dep_ == "relcl"), None)
+    if clause is not None and not _dated(clause.head) and any(
+            t.tag_ in ("WDT", "WP", "WP$") for t in clause.subtree if t.i < tok.i):
+        return True  # "Tamimi, who slapped two soldiers, was charged on Monday": who she is
+        # (but "days after Pyongyang launched three missiles" is no relative clause)
     clause = _marked_clause(tok, _BACKGROUND_MARKS)
     return clause is not None and not _dated(clause)
 
@@ -1576,7 +1652,8 @@ def _counted_from(cands: list[_Cand], groups: list[list[_Cand]], c: _Cand) -> Da
         days = dates.duration_days(words)
         if days is None:
             continue
-        told = [x for x in cands if x.tok.i < c.tok.i and x.tok.lemma_ == obj.lemma_]
+        told = [x for x in cands if x.tok.i < c.tok.i and (x.tok.lemma_ == obj.lemma_ or (
+            obj.lemma_.lower() in _HAPPENING_REFS and x.type in _VIOLENT | {RIOT, PRO}))]
         for x in reversed(told):
             date = x.date or next((g[0].date for g in groups
                                    if any(y is x for y in g) and g[0].date), None)
@@ -1767,12 +1844,14 @@ def _arresting_forces(r: Resolved, country: str | None) -> int | None:
     """Who made an arrest the text tells without its agent ("Tamimi was arrested at her home
     in a pre-dawn raid"): ACLED codes the state forces that arrest, and the article names
     them elsewhere ("Israeli troops"). The document's forces of the place's country, police
-    before the military, the most mentioned first; with no place, its forces when they are
-    all of one country."""
+    before the military, the most mentioned first; with no place, or none of its forces
+    named (Israeli troops arresting in the West Bank), its forces when they are all of one
+    country."""
     branch = r.forces()
     forces = [i for i in branch if r.actors[i].mentions]
-    if country is not None:
-        forces = [i for i in forces if r.actors[i].country == country]
+    local = [i for i in forces if r.actors[i].country == country]
+    if local:
+        forces = local
     elif len({r.actors[i].country for i in forces}) != 1:
         return None
     if not forces:

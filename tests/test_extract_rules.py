@@ -913,3 +913,50 @@ def test_a_body_deciding_by_resolution_or_sanctions_is_diplomacy(text, expected)
 def test_a_place_of_what_surrounded_a_happening_is_not_its_place(text, place):
     events = [e for e in _events_of(text, "2017-09-15") if e[0] == "strategic_developments"]
     assert events and events[0][2] == place, events
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an undated relative clause tells who someone is, not news ...
+    ("Boko Haram, which abducted 276 girls, released 21 of them on Saturday.",
+     [("strategic_developments", "other", None, {"Boko Haram"})]),
+    # ... one dated by its own words tells a happening
+    ("Boko Haram, which abducted 276 girls in Chibok in April 2014, released 21 of them on "
+     "Saturday.", [("violence_against_civilians", "abduction/forced disappearance", "Chibok",
+                   {"Boko Haram"}),
+                  ("strategic_developments", "other", None, {"Boko Haram"})]),
+    # where a person lives, as the text says it, places what happened "at her home"
+    ("RAMALLAH, West Bank — Ahed Tamimi, 16, is from the village of Nabi Saleh. She was "
+     "arrested at her home on Tuesday.",
+     [("strategic_developments", "arrests", "Nabi Saleh", set())]),
+    # ... not the home of what she is charged with
+    ("RAMALLAH, West Bank — Ahed Tamimi, 16, is from the village of Nabi Saleh. She was "
+     "indicted on Tuesday for assaulting soldiers outside her home.",
+     [("strategic_developments", "other", "Ramallah", set())]),
+    # ... unless the phrase names the home's place
+    ("Ahed Tamimi, 16, is from the village of Nabi Saleh. She was arrested at her home in "
+     "Ramallah on Tuesday.", [("strategic_developments", "arrests", "Ramallah", set())]),
+    # forces that arrest where their state is not ("Israeli troops" in the West Bank)
+    ("RAMALLAH, West Bank — Israeli troops raided the village before dawn on Tuesday. Tamimi "
+     "was arrested at her home.",
+     [("strategic_developments", "arrests", "Ramallah", {"Israeli troops"})]),
+    # who a verb of seeing shows doing it did it
+    ("Israeli soldier Elor Azaria was filmed on Monday shooting a wounded Palestinian in "
+     "Hebron.", [("violence_against_civilians", "attack", "Hebron", {"Elor Azaria"})]),
+])
+def test_who_did_it_and_where_from_the_clause_around_it(text, expected):
+    assert _events_of(text, "2017-09-15") == expected
+
+
+def test_a_happening_counted_from_the_incident_before_it():
+    events = extract("Gunmen attacked a checkpoint in Kunduz on Monday. Two men were arrested "
+                     "in Kunduz three days after the incident.", "2017-09-15").events
+    arrest = next(e for e in events if e.sub_type == "arrests")
+    assert (arrest.date.start, arrest.date.end) == ("2017-09-14", "2017-09-14")
+
+
+def test_a_name_told_with_an_age_is_a_persons():
+    """"Tamimi" is a town in the gazetteer; "Ahed Tamimi, 16," is a girl."""
+    x = extract("RAMALLAH, West Bank — Ahed Tamimi, 16, is from the village of Nabi Saleh. "
+                "Tamimi was arrested at her home on Tuesday.", "2017-09-15")
+    assert "Tamimi" in {a.name.split()[-1] for a in x.actors if a.kind == "person"}
+    assert "Tamimi" not in {loc.name for loc in x.locations}
