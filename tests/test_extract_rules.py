@@ -960,3 +960,15 @@ def test_a_name_told_with_an_age_is_a_persons():
                 "Tamimi was arrested at her home on Tuesday.", "2017-09-15")
     assert "Tamimi" in {a.name.split()[-1] for a in x.actors if a.kind == "person"}
     assert "Tamimi" not in {loc.name for loc in x.locations}
+
+
+@pytest.mark.parametrize("text,types", [
+    # what the accused did, told in a dated relative clause, happened ...
+    ("Elor Azaria, who shot a wounded Palestinian in Hebron in March, was charged on Monday "
+     "with manslaughter.", ["violence_against_civilians", "strategic_developments"]),
+    # ... what he is charged for is the charge
+    ("Elor Azaria was charged on Monday for shooting a wounded Palestinian in Hebron.",
+     ["strategic_developments"]),
+])
+def test_what_a_relative_clause_tells_of_the_accused_is_no_charge(text, types):
+    assert [e[0] for e in _events_of(text, "2017-09-15")] == types
