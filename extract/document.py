@@ -30,7 +30,9 @@ _BOILERPLATE = re.compile(
     re.I,
 )
 # Boilerplate a scrape glued to the end of a line of body text.
-_TRAILER = re.compile(r"\s*\bAdvertisement Continue reading the main story\s*$")
+_TRAILER = re.compile(r"\s*\bAdvertisement Continue reading the main story\s*$|"
+                      # a wire's credits: "(Reporting by A and B; Editing by C)"
+                      r"\s*\((?:Additional )?[Rr]eporting by [^()]*\)\s*$")
 _CAPTION = re.compile(
     r"(\bPHOTO\s*:|\(Photo\s*:|\bPhoto\s*:|\bImage\s*:|\bCredit\s*:|\(AP Photo|Getty Images|"
     r"\bREUTERS/|\bAFP/|\bEPA/|\bPhotograph:|Hide Caption \d+ of \d+|^\s*Photos?:|\u00a9|"

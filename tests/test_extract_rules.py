@@ -972,3 +972,18 @@ def test_a_name_told_with_an_age_is_a_persons():
 ])
 def test_what_a_relative_clause_tells_of_the_accused_is_no_charge(text, types):
     assert [e[0] for e in _events_of(text, "2017-09-15")] == types
+
+
+def test_a_wires_credits_name_no_actor():
+    """"(Reporting by ...; Writing by ...; Edtitng by ...)" closes Reuters copy: its names are
+    the newsroom's, and a "she" after them is no reporter."""
+    x = extract("By Ali Sawafta\nOFER PRISON, West Bank, Jan 1 (Reuters) - Israel indicted a "
+                "Palestinian girl on Monday. The army said she had punched a soldier. "
+                "The case has made her a symbol for Palestinians, and a commentator in the "
+                "newspaper Haaretz said Israel risked turning her into a heroine. Right-wing "
+                "Israelis have debated whether the soldier had appeared weak by opting not to "
+                "strike back. "
+                "(Reporting by Ali Sawafta and Maayan Lubell; Writing by Maayan Lubell; "
+                "Edtitng by Peter Graff)", "2018-01-01")
+    names = {a.name for a in x.actors}
+    assert not names & {"Ali Sawafta", "Maayan Lubell", "Peter Graff", "Writing", "Edtitng"}
