@@ -193,6 +193,8 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
                 subject is None or subject.lemma_.lower() not in _EXPLOSIVE_DEVICES):
             return None  # "the fire blew up"; but "the bomb blew up"
         return remote or (EXP, "remote explosive/landmine/IED")  # "blew up a bridge"
+    if lemma == "open" and any(c.dep_ == "dobj" and c.lemma_ == "fire" for c in tok.children):
+        return VAC, "attack"  # "opened fire on worshippers" (on soldiers: a battle)
     if lemma == "march" and any(t.lemma_ in ("protester", "demonstrator")
                                 for t in tok.sent):
         return PRO, "peaceful protest"
@@ -1084,6 +1086,8 @@ def _add_others(refs, c: _Cand) -> None:
                 a = refs.actor(g) if g.dep_ == "pobj" else None
                 if a is not None and a != c.actor1:
                     c.others.append((a, "actor2"))
+                if g.dep_ == "pobj" and ch.lower_ != "with" and (a is None or a != c.actor1):
+                    c.armed_hit |= _armed(refs.r, g, a)  # "opened fire on police officers"
 
 
 def _armed(r: Resolved, victim, actor: int | None) -> bool:

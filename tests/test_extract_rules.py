@@ -843,6 +843,11 @@ def test_a_strike_of_no_arms_is_no_states_force():
     ("Afghan forces killed dozens of insurgents in Kunduz on Monday.",
      ("battles", "armed clash")),
     ("Gunmen killed 12 soldiers in Borno on Monday.", ("battles", "armed clash")),
+    # fire opened on men under arms, or on people
+    ("Gunmen opened fire on police officers in Kano on Monday, killing two.",
+     ("battles", "armed clash")),
+    ("Gunmen opened fire on worshippers in Kano on Monday, killing two.",
+     ("violence_against_civilians", "attack")),
     # a guard is a watchman as often as a soldier
     ("Gunmen killed two security guards in Lagos on Monday.",
      ("violence_against_civilians", "attack")),
