@@ -1122,10 +1122,21 @@ def _combined(d: Document, r: Resolved, built: list[_Cand], sources: list[int]) 
         if main.date is None:
             main.date = _date_for(c.tok, d)
     main.own_date = main.date is not None
-    main.location = _place_for(main, d, r)
     if main.sub_type == "weapons test" and main.actor1 is None:
         main.actor1 = _launching_state(r, main)
+    main.location = _place_for(main, d, r)
+    if main.location is not None and not _on_own_ground(r, main, main.location[1]):
+        main.location = None
     return main
+
+
+def _on_own_ground(r: Resolved, c: _Cand, country: str | None) -> bool:
+    """A state tests its weapons at home: a place of another country told with the test
+    ("fired a missile that landed near Hokkaido", "SEOUL —") is not where it happened."""
+    if c.sub_type != "weapons test" or c.actor1 is None or country is None:
+        return True
+    doer = r.actors[c.actor1]
+    return doer.kind not in ("state", "state_forces") or doer.country in (None, country)
 
 
 def _launching_state(r: Resolved, c: _Cand) -> int | None:
@@ -1811,6 +1822,8 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
     location = min(placed, key=lambda p: KIND_RANK.get(p[2], 9)) if placed else None
     if location is None and head.type != STA:  # a speaker is not where the copy is filed
         location = _filed_from(d, r)
+        if location is not None and not any(_on_own_ground(r, c, location[1]) for c in group):
+            location = None
     tok = head.tok
     fig_idx: list[int] = []
     for c in group:

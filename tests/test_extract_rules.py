@@ -992,3 +992,15 @@ def test_a_wires_credits_name_no_actor():
                 "Edtitng by Peter Graff)", "2018-01-01")
     names = {a.name for a in x.actors}
     assert not names & {"Ali Sawafta", "Maayan Lubell", "Peter Graff", "Writing", "Edtitng"}
+
+
+@pytest.mark.parametrize("text,place", [
+    # a state tests at home: where its missile fell, or where the copy is filed, is not
+    # where it was fired
+    ("SEOUL — North Korea fired a ballistic missile on Friday that landed in the sea near "
+     "Hokkaido.", None),
+    ("North Korea fired a missile from Sunan near Pyongyang on Friday.", "Pyongyang"),
+])
+def test_a_states_weapons_test_is_on_its_own_ground(text, place):
+    tests = [e for e in _events_of(text, "2017-09-15") if e[1] == "weapons test"]
+    assert tests and tests[0][2] == place, tests
