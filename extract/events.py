@@ -1244,6 +1244,9 @@ def _in_passing(tok) -> bool:
         return True  # "rubber bullets were used following a violent demonstration"
     if _habitual(tok):
         return True  # "villagers have protested weekly for eight years": a custom, not news
+    if _ongoing(tok) and not _dated(tok) and (_classify(tok) or ("",))[0] in _VIOLENT:
+        return True  # "the military has been battling Boko Haram": a campaign, not news
+        # (but "thousands are fleeing" is a displacement under way, news)
     clause = next((a for a in [tok, *tok.ancestors] if a.dep_ == "relcl"), None)
     if clause is not None and not _dated(clause.head) and any(
             t.tag_ in ("WDT", "WP", "WP$") for t in clause.subtree if t.i < tok.i):
@@ -1405,6 +1408,16 @@ def _state_of_body(r: Resolved, actor: int) -> int | None:
     if a.kind != "organisation":
         return None
     return r.state_actor(state_body_of(a.name, a.country))
+
+
+def _ongoing(tok) -> bool:
+    """"are fighting", "has been battling": under way now, no happening of a day."""
+    if tok.tag_ != "VBG" or tok.pos_ != "VERB":
+        return False
+    aux = [c for c in tok.children if c.dep_ == "aux"]
+    return any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux) or (
+        any(c.lower_ == "been" for c in aux) and any(c.lemma_ == "have" and c.tag_ in (
+            "VBZ", "VBP") for c in aux))
 
 
 def _progressive(tok) -> bool:

@@ -1004,3 +1004,16 @@ def test_a_wires_credits_name_no_actor():
 def test_a_states_weapons_test_is_on_its_own_ground(text, place):
     tests = [e for e in _events_of(text, "2017-09-15") if e[1] == "weapons test"]
     assert tests and tests[0][2] == place, tests
+
+
+@pytest.mark.parametrize("text,types", [
+    # fighting under way, undated, is a campaign, not a happening of a day ...
+    ("The Nigerian military has been battling Boko Haram in the northeast.", []),
+    ("Government forces are fighting the Taliban in Kunduz.", []),
+    # ... a day of it is one; and people fleeing now are a displacement under way
+    ("Government forces are fighting the Taliban in Kunduz on Monday.", ["battles"]),
+    ("Thousands of people are fleeing Kunduz, the UN said on Monday.",
+     ["population_movement"]),
+])
+def test_fighting_under_way_is_no_event_of_a_day(text, types):
+    assert [e[0] for e in _events_of(text, "2017-09-15")] == types
