@@ -1514,7 +1514,9 @@ def _merge(refs, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
     strong = [c for c in cands if not c.weak]
     for c in strong + [c for c in cands if c.weak]:
         if c.date is None:
-            c.date = _counted_from(cands, groups, c)
+            counted = _counted_from(cands, groups, c)
+            c.date = counted if isinstance(counted, DateRef) else None
+            c.weak = c.weak or counted is False
         if c.date is None:  # inherit before merging decisions
             _inherit_date(d, sents, groups, c)
         target = next((g for g in reversed(groups)
@@ -1663,10 +1665,14 @@ def _ahead_of_publication(d: Document, cands: list[_Cand], own: bool = True
     return max(ahead, key=lambda x: x.start) if ahead else None
 
 
-def _counted_from(cands: list[_Cand], groups: list[list[_Cand]], c: _Cand) -> DateRef | None:
-    """"arrested in a raid three days after the confrontation", "the month after his speech,
-    a man rammed ...": a happening dated by another the text told before it, counted from
-    that one's date (None when the clause counts from nothing the text dates)."""
+def _counted_from(cands: list[_Cand], groups: list[list[_Cand]], c: _Cand
+                  ) -> DateRef | bool:
+    """"arrested in a raid three days after the confrontation": a happening dated by another
+    the text told before it, counted from that one's date. True when no clause counts from
+    anything; False when one counts from what the text never dates ("the month after Mr.
+    Adnani's speech, a man rammed his car into two soldiers"): of no known day, not of the
+    days before publication, so recalled, never a happening of its own."""
+    counted = True
     for t in c.tok.sent:
         if t.lower_ not in ("after", "before") or not _in_clause_of(t, c.tok):
             continue
@@ -1688,7 +1694,8 @@ def _counted_from(cands: list[_Cand], groups: list[list[_Cand]], c: _Cand) -> Da
             if date is not None:
                 return dates.shifted(date, days if t.lower_ == "after" else -days,
                                      f"{words} {t.text} {obj.text}")
-    return None
+        counted = False
+    return counted
 
 
 def _in_clause_of(tok, trig) -> bool:

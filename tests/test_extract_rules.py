@@ -1017,3 +1017,16 @@ def test_a_states_weapons_test_is_on_its_own_ground(text, place):
 ])
 def test_fighting_under_way_is_no_event_of_a_day(text, types):
     assert [e[0] for e in _events_of(text, "2017-09-15")] == types
+
+
+@pytest.mark.parametrize("text,expected", [
+    # counted from what the text never dates: of no known day, recalled
+    ("By contrast, the month after Mr. Adnani's speech, a 25-year-old man in Canada rammed "
+     "his car into two soldiers in a Quebec parking lot.", []),
+    # counted from a happening the text dates: that day, and news
+    ("Boko Haram attacked a village in Borno on Monday. Three days after the attack, troops "
+     "killed 12 militants in Borno.", ["2017-09-11", "2017-09-14"]),
+])
+def test_a_happening_counted_from_something_undated_is_recalled(text, expected):
+    events = extract(text, "2017-09-15").events
+    assert [e.date.start for e in events] == expected
