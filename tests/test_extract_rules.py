@@ -1030,3 +1030,11 @@ def test_fighting_under_way_is_no_event_of_a_day(text, types):
 def test_a_happening_counted_from_something_undated_is_recalled(text, expected):
     events = extract(text, "2017-09-15").events
     assert [e.date.start for e in events] == expected
+
+
+def test_dotted_state_acronyms_are_states():
+    """"the D.P.R.K." (as The New York Times writes it) is North Korea, not a person."""
+    x = extract("The D.P.R.K. fired a missile on Tuesday, and the R.O.K. condemned the "
+                "launch.", "2017-09-15")
+    assert {(a.name, a.kind) for a in x.actors} == {("North Korea", "state"),
+                                                   ("South Korea", "state")}
