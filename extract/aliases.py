@@ -99,8 +99,8 @@ def curated_group(name: str) -> int | None:
 # A state's forces named by their state and what they are ("Israeli troops", "the Israeli
 # army", "Israel's armed forces"): one actor to an ACLED coder ("Military Forces of Israel"),
 # the police another ("Police Forces of Israel").
-_POLICE_WORDS = frozenset({"police", "policeman", "policemen", "gendarme", "gendarmes",
-                           "gendarmerie"})
+_POLICE_WORDS = frozenset({"police", "policeman", "policemen", "police officers",
+                           "police forces", "gendarme", "gendarmes", "gendarmerie"})
 _MILITARY_WORDS = frozenset({"troops", "forces", "army", "military", "soldiers", "armed forces",
                              "defence forces", "defense forces", "military forces",
                              "servicemen", "air force", "navy"})
@@ -126,7 +126,7 @@ def national_force(name: str) -> tuple[str, str] | None:
         if iso3 is None:
             continue
         rest = " ".join(words[cut:])
-        if rest in _POLICE_WORDS or rest in ("police officers", "police forces"):
+        if rest in _POLICE_WORDS:
             return iso3, "police"
         if rest in _MILITARY_WORDS:
             return iso3, "military"

@@ -613,11 +613,7 @@ def _home_place(cand: _Cand, d: Document, r: Resolved):
                 _governing_verb(home.head) == tok or tok in home.subtree):
             continue  # "indicted for assaulting soldiers outside her home": the assault's
         owner = next((c for c in home.children if c.dep_ == "poss"), None)
-        if owner is None:
-            continue
-        person = r.actor_at.get(owner.i)
-        if person is None and owner.lower_ in ("her", "his"):
-            person = r.last_actor(owner.idx, ("person",))
+        person = _person_meant(r, owner) if owner is not None else None
         place = _origin(d, r, person) if person is not None else None
         if place is not None:
             return place.name, place.country, place.kind
@@ -636,14 +632,18 @@ def _origin(d: Document, r: Resolved, person: int):
             head = a.head
             whom = [c for c in head.children if c.dep_ == "nsubj"] if head.lemma_ == "be" \
                 else [head]
-            for who in whom:
-                got = r.actor_at.get(who.i)
-                if got is None and who.lower_ in ("she", "he"):
-                    got = r.last_actor(who.idx, ("person",))
-                if got == person:
-                    return r.locations[r.place_at[t.i]]
+            if any(_person_meant(r, who) == person for who in whom):
+                return r.locations[r.place_at[t.i]]
             break
     return None
+
+
+def _person_meant(r: Resolved, tok) -> int | None:
+    """The actor a name stands for, or the person last named before "she", "his", ..."""
+    got = r.actor_at.get(tok.i)
+    if got is None and tok.lower_ in ("she", "he", "her", "his"):
+        got = r.last_actor(tok.idx, ("person",))
+    return got
 
 
 def _doers_country(t, cand: _Cand, r: Resolved) -> bool:
@@ -1063,13 +1063,27 @@ def _captor(refs, tok) -> int | None:
         if freed.dep_ not in ("nsubjpass", "dobj"):
             continue
         for t in freed.subtree:
-            if t.lemma_.lower() in _HOLDING and t.pos_ == "VERB":
-                for agent in (c for c in t.children if c.dep_ == "agent"):
-                    for g in agent.children:
-                        got = refs.actor(g) if g.dep_ == "pobj" else None
-                        if got is not None:
-                            return got
+            got = next(_takers(refs, t, subjects=False), None)
+            if got is not None:
+                return got
     return None
+
+
+def _takers(refs, verb, subjects: bool):
+    """The actors a verb of taking people names as the takers: its agent ("abducted by Boko
+    Haram"), and with ``subjects`` its subject ("Boko Haram kidnapped"; not that of "held",
+    "took": "held talks", "took part")."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _HOLDING:
+        return
+    for ch in verb.children:
+        if ch.dep_ == "agent":
+            whom = [g for g in ch.children if g.dep_ == "pobj"]
+        elif subjects and ch.dep_ == "nsubj" and lemma not in _GENERIC_HOLDING:
+            whom = [ch]
+        else:
+            continue
+        yield from (a for a in map(refs.actor, whom) if a is not None)
 
 
 def _add_others(refs, c: _Cand) -> None:
@@ -1412,12 +1426,11 @@ def _state_of_body(r: Resolved, actor: int) -> int | None:
 
 def _ongoing(tok) -> bool:
     """"are fighting", "has been battling": under way now, no happening of a day."""
-    if tok.tag_ != "VBG" or tok.pos_ != "VERB":
+    if tok.pos_ != "VERB" or tok.tag_ != "VBG":
         return False
     aux = [c for c in tok.children if c.dep_ == "aux"]
-    return any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux) or (
-        any(c.lower_ == "been" for c in aux) and any(c.lemma_ == "have" and c.tag_ in (
-            "VBZ", "VBP") for c in aux))
+    return _progressive(tok) or (any(c.lower_ == "been" for c in aux) and any(
+        c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in aux))
 
 
 def _progressive(tok) -> bool:
@@ -1622,16 +1635,7 @@ def _sole_captor(refs, cands: list[_Cand]) -> int | None:
     "held talks", "took part")."""
     captors = {c.actor1 for c in cands if c.sub_type == _ABDUCTION and c.actor1 is not None}
     for t in refs.d.doc:
-        if t.pos_ != "VERB" or t.lemma_.lower() not in _HOLDING:
-            continue
-        for ch in t.children:
-            if ch.dep_ == "agent":
-                whom = [g for g in ch.children if g.dep_ == "pobj"]
-            elif ch.dep_ == "nsubj" and t.lemma_.lower() not in _GENERIC_HOLDING:
-                whom = [ch]
-            else:
-                continue
-            captors |= {a for a in map(refs.actor, whom) if a is not None}
+        captors.update(_takers(refs, t, subjects=True))
     return captors.pop() if len(captors) == 1 else None
 
 
@@ -1886,7 +1890,7 @@ def _arresting_forces(r: Resolved, country: str | None) -> int | None:
     country."""
     branch = r.forces()
     forces = [i for i in branch if r.actors[i].mentions]
-    local = [i for i in forces if r.actors[i].country == country]
+    local = [i for i in forces if r.actors[i].country == country] if country else []
     if local:
         forces = local
     elif len({r.actors[i].country for i in forces}) != 1:
