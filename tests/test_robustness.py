@@ -614,3 +614,12 @@ def test_a_bad_publication_date_keeps_the_article_undated_with_a_warning(tmp_pat
     assert "warning #3 't2': published date '2021-13-45' not understood: stored undated" \
         in result.stdout
 
+
+
+async def test_a_change_seen_as_the_app_closes_reloads_nothing(seed_db):
+    """The watch thread may hand over "new records" while the app shuts down (its panes
+    already gone): that must not raise in the closing app."""
+    app = make_app(seed_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+    app._changed_elsewhere()  # what a late call_from_thread would run

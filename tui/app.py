@@ -237,6 +237,8 @@ class TrackerApp(App):
     def reload(self, kinds: tuple[str, ...] = PANE_ORDER) -> None:
         """Re-read panes from the store (after a merge, an undo, a filter, a new ingest),
         keeping each cursor where it was."""
+        if not self.is_running:  # closing: a change seen by the watch arrived as panes went
+            return
         self.load_rows([self.pane(kind).load_request() for kind in kinds])
 
     # -- crises -----------------------------------------------------------------------------
