@@ -1848,6 +1848,8 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
         location = _filed_from(d, r)
         if location is not None and not any(_on_own_ground(r, c, location[1]) for c in group):
             location = None
+    if location is None and head.type in (STA, SD):
+        location = _seat(d, r, parts, by_word=head.type == STA or head.sub_type in _BY_WORD)
     tok = head.tok
     fig_idx: list[int] = []
     for c in group:
@@ -1935,6 +1937,59 @@ def _group_date(d: Document, group: list[_Cand], floor) -> DateRef | None:
         if floor is not None:
             date = DateRef(floor.start, floor.start, "week", "")
     return date
+
+
+# Strategic developments a government makes by its word, not by a deed done somewhere
+_BY_WORD = {"agreement", _ACTIVITY}
+
+
+def _seat(d: Document, r: Resolved, parts: list[Participant], by_word: bool):
+    """Where a state (or a body or an office-holder of one) speaks or acts when the text
+    does not say. What it does ``by_word`` is done at its capital, the seat an ACLED coder
+    gives a government's statements and decisions ("North Korea said", "South Korea's
+    Foreign Ministry said", "U.S. Secretary of State Rex Tillerson said"); a deed of an
+    untold site ("South Korea seized a vessel") is in its country, no town made up.
+    Violence is never placed so."""
+    from .locations import capital, country_name
+
+    doer = next((r.actors[p.actor] for p in parts if p.role == "actor1"), None)
+    if doer is None:
+        return None
+    country = {"state": lambda: doer.country,
+               "organisation": lambda: state_body_of(doer.name, doer.country),
+               "person": lambda: _office_country(d, doer)}.get(doer.kind, lambda: None)()
+    seat = capital(country) if by_word else None
+    if seat is not None:
+        return seat.name, seat.country, seat.kind
+    return (country_name(country), country, "country") if country else None
+
+
+# "U.S. Secretary of State", "North Korean leader", "Japan's Prime Minister": the state
+# named just before a title; up to three words ("South Korean", "United States").
+_OFFICE_STATE = re.compile(
+    rf"((?:[A-Z][\w.]*\s+){{0,2}}[A-Z][\w.]*?)(?:'s|\u2019s)?\s+(?:[a-z-]+\s+)?(?i:{_TITLE_WORDS})\b")
+
+
+_POSTED_ABROAD = re.compile(r"\b(envoy|ambassador)\b", re.I)
+
+
+def _office_country(d: Document, person) -> str | None:
+    """The state whose office a person holds, by the title they are introduced with
+    ("U.S. Secretary of State Rex Tillerson", "North Korean leader Kim Jong Un")."""
+    from .locations import country_code
+
+    for before, _after in _around(d, person):
+        got = _OFFICE_STATE.search(before[-50:])
+        if got is None or got.end() < len(before[-50:]) - 25:
+            continue
+        if _POSTED_ABROAD.search(got.group()):
+            return None  # "Russia's envoy": speaks where posted
+        words = got.group(1).split()
+        for n in range(len(words)):
+            iso = country_code(" ".join(words[n:]))
+            if iso is not None:
+                return iso
+    return None
 
 
 def _summary(r: Resolved, head: _Cand, parts, figures, fig_idx, location) -> str:

@@ -116,6 +116,17 @@ def country_code(name: str) -> str | None:
     return place.country if place else demonym_country(name)
 
 
+@functools.cache
+def capital(iso3: str | None) -> Place | None:
+    """The capital city of the country ``iso3``, as the gazetteer knows it."""
+    for key, code in gazetteer().capitals.items():
+        if code == iso3:
+            found = lookup(key, (iso3,))
+            if found is not None and found.kind == "city" and found.country == iso3:
+                return found
+    return None
+
+
 def capital_of(name: str) -> str | None:
     """ISO3 of the country whose capital is ``name`` (for "Moscow said" metonymy)."""
     return gazetteer().capitals.get(normalise(name))

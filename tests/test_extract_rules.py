@@ -235,9 +235,9 @@ def test_an_age_is_no_date_of_what_came_before():
 
 
 @pytest.mark.parametrize("text,place,actor", [
-    # where a missile flew is not where it was fired from
+    # where a missile flew is not where it was fired from (a site untold: its country)
     ("North Korea fired a ballistic missile over Japan's northern Hokkaido island into the "
-     "sea early on Tuesday.", None, "North Korea"),
+     "sea early on Tuesday.", "North Korea", "North Korea"),
     # fired by no one the sentence names: the state of the launch site (named in the text)
     ("North Korea has carried out dozens of tests. The missile was launched from Sunan, near "
      "Pyongyang, early on Friday, South Korea's military said.", "Sunan", "North Korea"),
@@ -690,7 +690,7 @@ def test_a_fire_that_blew_up_is_no_explosion():
     ("An Israeli military court on Monday indicted a teenage Palestinian girl who was filmed "
      "in the West Bank slapping soldiers.", None),
     ("South Korea has seized a Hong Kong-flagged vessel under suspicions that it illegally "
-     "transferred oil to North Korea, in violation of U.N. sanctions.", None),
+     "transferred oil to North Korea, in violation of U.N. sanctions.", "South Korea"),
     # ... but the clause that holds the happening places it, reported or not
     ("About 1,000 troops at Russia's base in Tajikistan's capital Dushanbe took part in "
      "drills on Wednesday, Interfax reported.", "Dushanbe"),
@@ -913,7 +913,8 @@ def test_a_body_deciding_by_resolution_or_sanctions_is_diplomacy(text, expected)
     ("Afghan police arrested 12 protesters on Monday despite protests in Pakistan.", None),
     # but a town of what surrounded it is most often where it happened too
     ("Afghan police arrested 12 protesters on Monday amid clashes in Kabul.", "Kabul"),
-    ("North Korea fired a missile on Tuesday despite warnings from Japan.", None),
+    # (a state's deed placed nowhere is in its country, never in the country of the warnings)
+    ("North Korea fired a missile on Tuesday despite warnings from Japan.", "North Korea"),
 ])
 def test_a_place_of_what_surrounded_a_happening_is_not_its_place(text, place):
     events = [e for e in _events_of(text, "2017-09-15") if e[0] == "strategic_developments"]
@@ -998,7 +999,7 @@ def test_a_wires_credits_name_no_actor():
     # a state tests at home: where its missile fell, or where the copy is filed, is not
     # where it was fired
     ("SEOUL — North Korea fired a ballistic missile on Friday that landed in the sea near "
-     "Hokkaido.", None),
+     "Hokkaido.", "North Korea"),
     ("North Korea fired a missile from Sunan near Pyongyang on Friday.", "Pyongyang"),
 ])
 def test_a_states_weapons_test_is_on_its_own_ground(text, place):
@@ -1038,3 +1039,33 @@ def test_dotted_state_acronyms_are_states():
                 "launch.", "2017-09-15")
     assert {(a.name, a.kind) for a in x.actors} == {("North Korea", "state"),
                                                    ("South Korea", "state")}
+
+
+@pytest.mark.parametrize("text,place", [
+    # a state, a body of one or the holder of its office, speaking or deciding where the
+    # text does not say: the state's capital, and its country
+    ("North Korea condemned the sanctions on Tuesday.", ("Pyongyang", "PRK")),
+    ("South Korea's Foreign Ministry condemned the launch on Friday.", ("Seoul", "KOR")),
+    ("U.S. Secretary of State Rex Tillerson said on Tuesday that talks were possible.",
+     ("Washington", "USA")),
+    ("Japan's Prime Minister Shinzo Abe condemned the launch on Friday.", ("Tokyo", "JPN")),
+    ("Japanese foreign minister Taro Kono condemned the launch on Friday.", ("Tokyo", "JPN")),
+    # a deed at a site the text does not give is in the state's country, at no town
+    ("South Korea has seized a Hong Kong-flagged vessel on Friday.", ("South Korea", "KOR")),
+    # an envoy or ambassador speaks where posted, not at home
+    ("Russia's envoy Zamir Kabulov warned on Wednesday that the Taliban must not cross it.",
+     (None, None)),
+    # a place the text gives is kept
+    ("Speaking in Tokyo on Friday, Tillerson said talks were possible.", ("Tokyo", "JPN")),
+    ("North Korea condemned the sanctions at the UN in New York on Tuesday.",
+     ("New York City", "USA")),
+    # a body no state's, a person of no state's office: nowhere made up
+    ("The Nigerian Red Cross condemned the attack on Friday.", (None, None)),
+    ("Rex Tillerson said on Tuesday that talks were possible.", (None, None)),
+    # violence is never placed at a seat
+    ("Taliban fighters attacked a checkpoint on Friday.", (None, None)),
+    ("Afghan forces attacked a Taliban checkpoint on Friday.", (None, None)),
+])
+def test_a_states_word_placed_nowhere_is_at_its_seat_its_deed_in_its_country(text, place):
+    event = extract(text, "2017-09-15").events[0]
+    assert (event.location, event.country) == place, event
