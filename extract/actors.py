@@ -536,6 +536,13 @@ def _person_entity(p: _Pass, x: _Ent) -> bool:
     return True
 
 
+def _names_happening(tok) -> bool:
+    """"the Paris attacks", "the Kabul bombing": a capital that names a happening is
+    where it was, not its state acting."""
+    return tok.dep_ == "compound" and \
+        tok.head.lemma_.lower() in data.load_json("event_triggers.json")["nouns"]
+
+
 def _place_or_org(p: _Pass, x: _Ent) -> None:
     """The rest: a place the gazetteer knows (a capital that acts is its state), a place
     it does not know, or an organisation."""
@@ -548,7 +555,8 @@ def _place_or_org(p: _Pass, x: _Ent) -> None:
         place = None
     if place is not None:
         iso = locations.capital_of(name)
-        if iso and place.kind == "city" and _effective_dep(ent.root) in ("nsubj", "nsubjpass"):
+        if iso and place.kind == "city" and not _names_happening(ent.root) and \
+                _effective_dep(ent.root) in ("nsubj", "nsubjpass"):
             r.add_actor(d, _state_key(iso), _state_name(iso), "state", iso,
                         x.start, x.end)
         else:

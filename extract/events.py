@@ -1545,8 +1545,24 @@ def _merge(refs, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
     # sentence or of its scene (a launch "on Sunday" told in the headline's sentence only)
     floor = _ahead_of_publication(d, [c for g in groups for c in g], own=False) or floor
     events = [_build(d, r, g, figures, fig_sent, floor) for g in groups]
+    kept = [(g, e) for g, e in zip(groups, events, strict=True) if not _sideless(g, e)]
+    groups, events = [g for g, _ in kept], [e for _, e in kept]
     _adopt_tolls(d, groups, events, figures, recent)
     return events
+
+
+def _sideless(group: list[_Cand], event: Event) -> bool:
+    """"major attacks in the 1970s", "after the Paris attacks": the bare word "attack" with
+    no one told attacking, no one attacked and no toll names violence the reader knows of,
+    not a happening this text reports; a battle (ACLED's clash of two sides) least of all."""
+    return (event.type == BAT and not event.participants and not event.figures
+            and all(c.tok.lemma_.lower() == "attack" and c.tok.pos_ == "NOUN" and not any(
+                ch.dep_ == "poss" or (ch.dep_ == "prep" and ch.lower_ in _SIDE_PREPS and any(
+                    o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in ch.children))
+                for ch in c.tok.children) for c in group))
+
+
+_SIDE_PREPS = {"on", "against", "by", "from", "of"}  # "an attack on", "attacks by"
 
 
 def _adopt_tolls(d: Document, groups: list[list[_Cand]], events: list[Event],

@@ -1069,3 +1069,31 @@ def test_dotted_state_acronyms_are_states():
 def test_a_states_word_placed_nowhere_is_at_its_seat_its_deed_in_its_country(text, place):
     event = extract(text, "2017-09-15").events[0]
     assert (event.location, event.country) == place, event
+
+
+@pytest.mark.parametrize("text,types", [
+    # the bare word "attack", no one attacking, no one attacked, no toll: violence the
+    # reader knows of, told in passing
+    ("The group was involved in hijackings and other major attacks in the 1970s.", []),
+    ("Like the rise of the far right after the Paris terrorist attacks on Nov 13, an "
+     "anti-refugee trend has raised its head.", []),
+    # a side, a target or a toll makes it a happening
+    ("An attack on a mosque in Kabul killed five people on Friday.",
+     ["violence_against_civilians"]),
+    ("Taliban fighters attacked a checkpoint in Kunduz on Friday.", ["battles"]),
+])
+def test_an_attack_with_no_side_and_no_toll_is_told_in_passing(text, types):
+    assert [e[0] for e in _events_of(text, "2017-09-15")] == types
+
+
+@pytest.mark.parametrize("text,actors,place", [
+    # a capital that names a happening is where it was ...
+    ("The Paris attacks killed 130 people on Nov. 13, 2015.", [], "Paris"),
+    # ... a capital that speaks is its state
+    ("Moscow said on Friday that talks were possible.", [("Russia", "actor1")], "Moscow"),
+])
+def test_a_capital_naming_a_happening_is_its_place_not_its_state(text, actors, place):
+    x = extract(text, "2017-09-15")
+    [event] = x.events
+    assert [(x.actors[p.actor].name, p.role) for p in event.participants] == actors
+    assert event.location == place
