@@ -240,6 +240,10 @@ def _remote_means(subject) -> tuple[str, str | None] | None:
     it is one."""
     if _suicide(subject):
         return EXP, "suicide bomb"  # "a suicide bomber killed 12 people"
+    by = [o for c in subject.children if c.dep_ == "prep" and c.lower_ == "by"
+          for o in c.children if o.dep_ == "pobj"]
+    if by:  # "the attack, by suspected Boko Haram suicide bombers, killed eight": its doer's
+        return _remote_means(by[0])
     if subject.lemma_.lower() in _AIRCRAFT:
         return EXP, "air/drone strike"
     # the noun's own table, whatever the tagger made of it ("airstrikes" tagged a verb)

@@ -1097,3 +1097,16 @@ def test_a_capital_naming_a_happening_is_its_place_not_its_state(text, actors, p
     [event] = x.events
     assert [(x.actors[p.actor].name, p.role) for p in event.participants] == actors
     assert event.location == place
+
+
+@pytest.mark.parametrize("text,kind", [
+    # a happening's doer told by "by" is its means, as a subject doer is
+    ("The attack, by suspected Boko Haram suicide bombers, killed eight people on Sunday.",
+     ("explosions_remote_violence", "suicide bomb")),
+    ("An attack by Russian warplanes killed eight people in Idlib on Sunday.",
+     ("explosions_remote_violence", "air/drone strike")),
+    ("The attack by gunmen killed eight people on Sunday.",
+     ("violence_against_civilians", "attack")),
+])
+def test_the_means_of_a_doer_told_by_by(text, kind):
+    assert [e[:2] for e in _events_of(text, "2017-05-08")] == [kind]
