@@ -370,8 +370,17 @@ def _charge_or_attribute(tok) -> bool:
             base.head.pos_ != "ADP":
         base = base.head
     gov = base.head
-    return gov.lemma_.lower() in _ATTRIBUTION or (
-        gov.pos_ == "ADP" and gov.head.lemma_.lower() in _ATTRIBUTION)
+    return (gov.lemma_.lower() in _ATTRIBUTION or (
+        gov.pos_ == "ADP" and gov.head.lemma_.lower() in _ATTRIBUTION)) and \
+        not _attributed_to(base, _governing_verb(base))
+
+
+def _particular(tok) -> bool:
+    """"a suicide attack that killed eight people", "the bombing on Wednesday": one
+    happening, told with its toll or its day, so what it is attributed to ("Boko Haram is
+    believed to be behind ...") names its doer; "responsible for IED attacks" names none."""
+    return tok.tag_ != "NNS" and (_dated(tok) or any(
+        t.dep_ == "nummod" or t.like_num for t in tok.subtree if t.i > tok.i))
 
 
 def _habitual_tense(tok, verb) -> bool:
@@ -532,6 +541,9 @@ class _Refs:
             for c in t.children:
                 if c.dep_ == "nsubjpass" and t.lemma_.lower() == "quote":
                     return self._person_in(c), False  # "X was quoted by RIA saying"
+                if c.dep_ == "nsubjpass" and t.lemma_.lower() in _RAISING and any(
+                        x.dep_ == "xcomp" for x in t.children):
+                    return self._person_in(c), False  # "X is believed to be behind"
                 if c.dep_ in ("nsubj", "csubj"):
                     if c.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                         return t.head, False
@@ -542,6 +554,9 @@ class _Refs:
                             return g, False
             if t.pos_ == "NOUN" or t.dep_ in ("pobj", "prep", "dobj"):
                 verb = _governing_verb(t)
+                if verb is not None and t is trig and _attributed_to(trig, verb):
+                    t = verb  # "Boko Haram was behind the attack": its subject did it
+                    continue
                 if verb is None or verb.lemma_.lower() not in _LIGHT_VERBS:
                     break
                 t = t.head
@@ -553,6 +568,20 @@ class _Refs:
             else:
                 break
         return _shown_doing(trig), False
+
+
+# Verbs that raise the subject of what they report: "X is believed to be behind".
+_RAISING = {"believe", "think", "suspect", "say", "report", "understand", "know", "allege"}
+
+
+def _attributed_to(trig, verb) -> bool:
+    """"X was behind the attack", "X is responsible for the bombing that killed eight":
+    one particular happening said of the subject of ``verb`` (a "be"), its doer; not "a
+    leader responsible for an IED attack that killed two soldiers" (who he is)."""
+    return verb is not None and verb.lemma_ == "be" and _particular(trig) and \
+        trig.dep_ == "pobj" and (
+        trig.head.lower_ == "behind" or (trig.head.lower_ == "for" and
+                                         trig.head.head.lemma_.lower() == "responsible"))
 
 
 def _shown_doing(trig):

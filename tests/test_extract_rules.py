@@ -1110,3 +1110,21 @@ def test_a_capital_naming_a_happening_is_its_place_not_its_state(text, actors, p
 ])
 def test_the_means_of_a_doer_told_by_by(text, kind):
     assert [e[:2] for e in _events_of(text, "2017-05-08")] == [kind]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one happening, told with its toll or day, said to be someone's: they did it
+    ("On Wednesday, Boko Haram was believed to have been behind a suicide attack that left "
+     "eight people dead in Maiduguri.",
+     [("explosions_remote_violence", "suicide bomb", "Maiduguri", {"Boko Haram"})]),
+    ("Boko Haram was behind the suicide attack that killed eight people in Maiduguri on "
+     "Wednesday.", [("explosions_remote_violence", "suicide bomb", "Maiduguri", {"Boko Haram"})]),
+    ("The Taliban were responsible for the bombing that killed eight people in Kabul on "
+     "Wednesday.",
+     [("explosions_remote_violence", "remote explosive/landmine/IED", "Kabul", {"Taliban"})]),
+    # what someone is known for is who they are, not news
+    ("He is a leader responsible for IED attacks in Kunduz.", []),
+    ("Boko Haram was behind attacks in Maiduguri.", []),
+])
+def test_a_particular_happening_said_to_be_someones_is_theirs(text, expected):
+    assert _events_of(text, "2016-10-14") == expected
