@@ -188,7 +188,43 @@ def mask(text: str) -> str:
             lead = gallery.end()
             line = line[:lead] + " " * (title - lead) + line[title:]
         out.append(line)
-    return "".join(out).translate(_OTHER_BREAKS)
+    return _join_broken_quotes("".join(out).translate(_OTHER_BREAKS))
+
+
+_STOPS = (".", "?", "!", ":", ";", ",", "-", '"', "\u201d")
+
+
+def _join_broken_quotes(text: str) -> str:
+    """A quotation opened and not closed on a line that ends with no stop ("...towards the
+    Democratic" / "People's Republic of Korea, by waging ...") goes on past the break: the
+    page's break, not the writer's, so the parser reads one sentence. The breaks become
+    spaces, every offset kept; a line that opens a quotation of its own starts anew."""
+    lines = text.split("\n")
+    out: list[str] = []
+    inside = joining = False  # a quotation open; the breaks after a text line the page's
+    for i, line in enumerate(lines):
+        if line.strip():
+            inside = _quote_open_after(line, inside)
+            nxt = next((ln.strip() for ln in lines[i + 1:] if ln.strip()), "")
+            joining = inside and not line.rstrip().endswith(_STOPS) and \
+                nxt[:1] not in ('"', "\u201c", "\u201d")
+            inside = inside and joining
+        out.append(line)
+        if i < len(lines) - 1:
+            out.append(" " if joining else "\n")
+    return "".join(out)
+
+
+def _quote_open_after(line: str, inside: bool) -> bool:
+    """Whether a quotation is open at the end of ``line``, given whether one was before."""
+    for ch in line:
+        if ch == '"':
+            inside = not inside
+        elif ch == "\u201c":
+            inside = True
+        elif ch == "\u201d":
+            inside = False
+    return inside
 
 
 def layout(text: str) -> tuple[list[tuple[int, int]], list[int], tuple | None]:

@@ -1128,3 +1128,30 @@ def test_the_means_of_a_doer_told_by_by(text, kind):
 ])
 def test_a_particular_happening_said_to_be_someones_is_theirs(text, expected):
     assert _events_of(text, "2016-10-14") == expected
+
+
+@pytest.mark.parametrize("text,joined", [
+    # a quotation broken by the page, not closed and the line with no stop: one sentence
+    ('He said: "Now that the US has declared its intention towards the Democratic\n\n'
+     'People\'s Republic of Korea, we will respond."\n\nNext.', [True, False]),
+    ("\u201cCurly open and\n\nclosed later.\u201d\nEnd", [True, False]),
+    # a quotation closed, a stop at the line's end, a new quotation opened: breaks kept
+    ('"We will fight.\n\n"We never give up," he said.\nHeadline here\n\nBody.',
+     [False, False, False]),
+])
+def test_a_quotation_the_page_broke_is_one_sentence(text, joined):
+    from extract.document import mask
+
+    masked = mask(text)
+    assert len(masked) == len(text)
+    breaks = [i for i, ch in enumerate(text) if ch == "\n" and (i == 0 or text[i - 1] != "\n")]
+    assert [masked[i] != "\n" for i in breaks] == joined, repr(masked)
+
+
+def test_a_speaker_whose_quotation_the_page_broke_takes_a_position():
+    text = ("The country's ambassador to the UN in Geneva, Han Tae Song, said: \"Now that the US "
+            "has openly declared its hostile intention towards the Democratic\n\nPeople's "
+            "Republic of Korea, by waging aggressive joint military exercises despite repeated "
+            "warnings, my country will respond with tough counter-measures.\"")
+    assert ("statements_diplomacy", "statement", None, {"Han Tae Song"}) in _events_of(
+        text, "2017-08-29")
