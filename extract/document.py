@@ -204,7 +204,7 @@ def _join_broken_quotes(text: str) -> str:
     inside = joining = False  # a quotation open; the breaks after a text line the page's
     for i, line in enumerate(lines):
         if line.strip():
-            inside = _quote_open_after(line, inside)
+            inside = quote_open_after(line, inside)
             nxt = next((ln.strip() for ln in lines[i + 1:] if ln.strip()), "")
             joining = inside and not line.rstrip().endswith(_STOPS) and \
                 nxt[:1] not in ('"', "\u201c", "\u201d")
@@ -215,7 +215,7 @@ def _join_broken_quotes(text: str) -> str:
     return "".join(out)
 
 
-def _quote_open_after(line: str, inside: bool) -> bool:
+def quote_open_after(line: str, inside: bool) -> bool:
     """Whether a quotation is open at the end of ``line``, given whether one was before."""
     for ch in line:
         if ch == '"':

@@ -36,7 +36,7 @@ from typing import Any
 
 from . import data, dates
 from .actors import FORCE_HEADS, Resolved, named_country, state_body_of
-from .document import Document, ents_of, tokens_of
+from .document import Document, ents_of, quote_open_after, tokens_of
 from .locations import KIND_RANK
 from .model import Count, DateRef, Event, Fatalities, Figure, Participant
 
@@ -1398,10 +1398,23 @@ def _takes_position(tok) -> bool:
     launch was a grave threat"), not only what happened ("told Reuters it had no link")."""
     if any(t.lemma_.lower() in _POSITION for t in tok.subtree):
         return True
-    sent = tok.sent  # 'Abe also said: "The reckless act ... we have lodged a firm protest."'
-    if sent.text.rstrip().endswith((":", ':"', ":\u201c")) and sent.end < len(tok.doc):
-        return any(t.lemma_.lower() in _POSITION for t in tok.doc[sent.end].sent)
-    return False
+    return any(t.lemma_.lower() in _POSITION for s in _quotation_after(tok) for t in s)
+
+
+def _quotation_after(tok):
+    """The sentences the quotation of ``tok``'s sentence runs on into: after a colon
+    ('Abe also said: "The reckless act ... we have lodged a firm protest."'), or while it
+    is not closed ('saying: "We see a tendency towards an escalation ... and we are
+    extremely concerned."'); three at most."""
+    sent, doc = tok.sent, tok.doc
+    inside = quote_open_after(sent.text, False)
+    colon = sent.text.rstrip().endswith(":")  # the quotation opens in the next sentence
+    for _ in range(3):
+        if not (inside or colon) or sent.end >= len(doc):
+            return
+        sent = doc[sent.end].sent
+        yield sent
+        inside, colon = quote_open_after(sent.text, inside), False
 
 
 def _official(d: Document, r: Resolved, actor: int | None) -> bool:

@@ -1155,3 +1155,17 @@ def test_a_speaker_whose_quotation_the_page_broke_takes_a_position():
             "warnings, my country will respond with tough counter-measures.\"")
     assert ("statements_diplomacy", "statement", None, {"Han Tae Song"}) in _events_of(
         text, "2017-08-29")
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a quotation the parser cut at an ellipsis still says where the speaker stands
+    ('Deputy foreign minister Sergei Ryabkov was quoted by RIA Novosti state news agency '
+     'saying: "We see a tendency towards an escalation ... and we are extremely concerned by '
+     'the general development of the situation."', True),
+    # one that only tells what happened takes no position
+    ('Deputy foreign minister Sergei Ryabkov was quoted by RIA Novosti state news agency '
+     'saying: "We saw the launch on the radar ... and it flew for ten minutes."', False),
+])
+def test_a_quotation_over_sentences_is_read_whole_for_a_position(text, kept):
+    statements = [e for e in _events_of(text, "2017-08-29") if e[0] == "statements_diplomacy"]
+    assert bool(statements) == kept, statements
