@@ -1177,13 +1177,17 @@ def _combined(d: Document, r: Resolved, built: list[_Cand], sources: list[int]) 
     return main
 
 
-def _on_own_ground(r: Resolved, c: _Cand, country: str | None) -> bool:
+def _on_own_ground(r: Resolved, c: _Cand, country: str | None,
+                   doer: int | None = None) -> bool:
     """A state tests its weapons at home: a place of another country told with the test
-    ("fired a missile that landed near Hokkaido", "SEOUL —") is not where it happened."""
-    if c.sub_type != "weapons test" or c.actor1 is None or country is None:
+    ("fired a missile that landed near Hokkaido", "SEOUL —", "the nuclear test prompted
+    discussions of US weapons", ``doer`` the happening's when this mention names none) is
+    not where it happened."""
+    actor = c.actor1 if c.actor1 is not None else doer
+    if c.sub_type != "weapons test" or actor is None or country is None:
         return True
-    doer = r.actors[c.actor1]
-    return doer.kind not in ("state", "state_forces") or doer.country in (None, country)
+    state = r.actors[actor]
+    return state.kind not in ("state", "state_forces") or state.country in (None, country)
 
 
 def _launching_state(r: Resolved, c: _Cand) -> int | None:
@@ -1904,11 +1908,14 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
     head = group[0]
     parts = _participants(r, group)
     date = _group_date(d, group, floor)
-    placed = [c.location for c in group if c.location]
+    doer = next((p.actor for p in parts if p.role == "actor1"), None)
+    placed = [c.location for c in group
+              if c.location and _on_own_ground(r, c, c.location[1], doer)]
     location = min(placed, key=lambda p: KIND_RANK.get(p[2], 9)) if placed else None
     if location is None and head.type != STA:  # a speaker is not where the copy is filed
         location = _filed_from(d, r)
-        if location is not None and not any(_on_own_ground(r, c, location[1]) for c in group):
+        if location is not None and not any(_on_own_ground(r, c, location[1], doer)
+                                            for c in group):
             location = None
     if location is None and head.type in (STA, SD):
         location = _seat(d, r, parts, by_word=head.type == STA or head.sub_type in _BY_WORD)

@@ -1001,6 +1001,11 @@ def test_a_wires_credits_name_no_actor():
     ("SEOUL — North Korea fired a ballistic missile on Friday that landed in the sea near "
      "Hokkaido.", "North Korea"),
     ("North Korea fired a missile from Sunan near Pyongyang on Friday.", "Pyongyang"),
+    # a later mention naming no doer takes the happening's, and its other country's place
+    # is not where the test was either
+    ("North Korea carried out its sixth nuclear test on September 3. The nuclear test "
+     "prompted discussions inside South Korea about the redeployment of US tactical nuclear "
+     "weapons.", "North Korea"),
 ])
 def test_a_states_weapons_test_is_on_its_own_ground(text, place):
     tests = [e for e in _events_of(text, "2017-09-15") if e[1] == "weapons test"]
