@@ -552,22 +552,28 @@ class _Refs:
                     for g in c.children:
                         if g.dep_ == "pobj":
                             return g, False
-            if t.pos_ == "NOUN" or t.dep_ in ("pobj", "prep", "dobj"):
-                verb = _governing_verb(t)
-                if verb is not None and t is trig and _attributed_to(trig, verb):
-                    t = verb  # "Boko Haram was behind the attack": its subject did it
-                    continue
-                if verb is None or verb.lemma_.lower() not in _LIGHT_VERBS:
-                    break
-                t = t.head
-            elif t.dep_ in ("conj", "xcomp") or (
-                    t.dep_ == "advcl" and not any(c.dep_ == "mark" for c in t.children)):
-                if t.head.lemma_.lower() in _EXPERIENCED:
-                    break  # "Tunisia has faced attacks, killing dozens": Tunisia suffered them
-                t = t.head
-            else:
+            t = _whose_subject(t, trig)
+            if t is None:
                 break
         return _shown_doing(trig), False
+
+
+def _whose_subject(t, trig):
+    """The word whose subject is ``t``'s doer too (``trig`` the trigger climbed from), or
+    None: a light verb over a noun ("carried out an attack"), the one a clause joins."""
+    if t.pos_ == "NOUN" or t.dep_ in ("pobj", "prep", "dobj"):
+        verb = _governing_verb(t)
+        if verb is not None and t is trig and _attributed_to(trig, verb):
+            return verb  # "Boko Haram was behind the attack": its subject did it
+        return t.head if verb is not None and verb.lemma_.lower() in _LIGHT_VERBS else None
+    if t.dep_ in ("conj", "xcomp") or (
+            t.dep_ == "advcl" and not any(c.dep_ == "mark" for c in t.children)):
+        if t.head.lemma_.lower() in _EXPERIENCED:
+            return None  # "Tunisia has faced attacks, killing dozens": Tunisia suffered them
+        if _passive(t) and t.dep_ != "conj" and not _passive(t.head):
+            return None  # "Gadhafi gave up his ambitions, only to be killed": he was killed
+        return t.head
+    return None
 
 
 # Verbs that raise the subject of what they report: "X is believed to be behind".
@@ -582,6 +588,14 @@ def _attributed_to(trig, verb) -> bool:
         trig.dep_ == "pobj" and (
         trig.head.lower_ == "behind" or (trig.head.lower_ == "for" and
                                          trig.head.head.lemma_.lower() == "responsible"))
+
+
+def _passive(verb) -> bool:
+    """"was killed", "to be toppled and killed": told of the one it was done to."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i and not any(
+            c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _shown_doing(trig):

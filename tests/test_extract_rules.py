@@ -1174,3 +1174,17 @@ def test_a_speaker_whose_quotation_the_page_broke_takes_a_position():
 def test_a_quotation_over_sentences_is_read_whole_for_a_position(text, kept):
     statements = [e for e in _events_of(text, "2017-08-29") if e[0] == "statements_diplomacy"]
     assert bool(statements) == kept, statements
+
+
+@pytest.mark.parametrize("text,actor1", [
+    # a passive told after another verb is done to that verb's subject, not by it
+    ("Libya's late leader, Moammar Gadhafi, gave up his nuclear ambitions for sanctions "
+     "relief, only to be toppled and killed in 2011.", set()),
+    # an active one is still done by it
+    ("Boko Haram fighters attacked the village on Monday, killing 12 people.", {"Boko Haram"}),
+    ("Taliban fighters stormed the town on Monday and were repelled by Afghan forces.",
+     {"Taliban"}),
+])
+def test_who_a_passive_is_done_to_is_no_doer(text, actor1):
+    events = _events_of(text, "2017-09-15")
+    assert events and events[0][3] == actor1, events
