@@ -200,14 +200,17 @@ def _join_broken_quotes(text: str) -> str:
     page's break, not the writer's, so the parser reads one sentence. The breaks become
     spaces, every offset kept; a line that opens a quotation of its own starts anew."""
     lines = text.split("\n")
+    starts = [""] * len(lines)  # the first character of the next line with text
+    for i in range(len(lines) - 2, -1, -1):
+        nxt = lines[i + 1].strip()
+        starts[i] = nxt[:1] if nxt else starts[i + 1]
     out: list[str] = []
     inside = joining = False  # a quotation open; the breaks after a text line the page's
     for i, line in enumerate(lines):
         if line.strip():
             inside = quote_open_after(line, inside)
-            nxt = next((ln.strip() for ln in lines[i + 1:] if ln.strip()), "")
             joining = inside and not line.rstrip().endswith(_STOPS) and \
-                nxt[:1] not in ('"', "\u201c", "\u201d")
+                starts[i] not in ('"', "\u201c", "\u201d")
             inside = inside and joining
         out.append(line)
         if i < len(lines) - 1:

@@ -2038,9 +2038,14 @@ def _seat(d: Document, r: Resolved, parts: list[Participant], by_word: bool):
     doer = next((r.actors[p.actor] for p in parts if p.role == "actor1"), None)
     if doer is None:
         return None
-    country = {"state": lambda: doer.country,
-               "organisation": lambda: state_body_of(doer.name, doer.country),
-               "person": lambda: _office_country(d, doer)}.get(doer.kind, lambda: None)()
+    if doer.kind == "state":
+        country = doer.country
+    elif doer.kind == "organisation":
+        country = state_body_of(doer.name, doer.country)
+    elif doer.kind == "person":
+        country = _office_country(d, doer)
+    else:
+        return None
     seat = capital(country) if by_word else None
     if seat is not None:
         return seat.name, seat.country, seat.kind
