@@ -640,7 +640,7 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
             loc = r.locations[best]
             return loc.name, loc.country, loc.kind
     if cand.type != STA and r.dateline_country and any(
-            t.lemma_ == "country" and any(c.lower_ == "the" for c in t.children) for t in sent):
+            t.lower_ == "country" and any(c.lower_ == "the" for c in t.children) for t in sent):
         from .locations import country_name
 
         return country_name(r.dateline_country), r.dateline_country, "country"
