@@ -1932,7 +1932,7 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
                                             for c in group):
             location = None
     if location is None and head.type in (STA, SD):
-        location = _seat(d, r, parts, by_word=head.type == STA or head.sub_type in _BY_WORD)
+        location = _seat(d, r, parts, by_word=head.type == STA)
     tok = head.tok
     fig_idx: list[int] = []
     for c in group:
@@ -2022,17 +2022,14 @@ def _group_date(d: Document, group: list[_Cand], floor) -> DateRef | None:
     return date
 
 
-# Strategic developments a government makes by its word, not by a deed done somewhere
-_BY_WORD = {"agreement", _ACTIVITY}
-
-
 def _seat(d: Document, r: Resolved, parts: list[Participant], by_word: bool):
     """Where a state (or a body or an office-holder of one) speaks or acts when the text
-    does not say. What it does ``by_word`` is done at its capital, the seat an ACLED coder
-    gives a government's statements and decisions ("North Korea said", "South Korea's
-    Foreign Ministry said", "U.S. Secretary of State Rex Tillerson said"); a deed of an
-    untold site ("South Korea seized a vessel") is in its country, no town made up.
-    Violence is never placed so."""
+    does not say. What it says (``by_word``: statements, decisions) is said at its capital,
+    the seat a coder gives a government's word ("North Korea said", "South Korea's Foreign
+    Ministry said", "U.S. Secretary of State Rex Tillerson said"); what it does at a site
+    the text does not give ("South Korea seized a vessel", "agreed to hold talks") is in its
+    country, no town made up (geo precision 3 in the ACLED export, which carries no
+    statements unless asked). Violence is never placed so."""
     from .locations import capital, country_name
 
     doer = next((r.actors[p.actor] for p in parts if p.role == "actor1"), None)

@@ -1063,6 +1063,7 @@ def test_dotted_state_acronyms_are_states():
     ("Japanese foreign minister Taro Kono condemned the launch on Friday.", ("Tokyo", "JPN")),
     # a deed at a site the text does not give is in the state's country, at no town
     ("South Korea has seized a Hong Kong-flagged vessel on Friday.", ("South Korea", "KOR")),
+    ("South Korea signed an agreement on Tuesday to buy 40 jets.", ("South Korea", "KOR")),
     # an envoy or ambassador speaks where posted, not at home
     ("Russia's envoy Zamir Kabulov warned on Wednesday that the Taliban must not cross it.",
      (None, None)),
