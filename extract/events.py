@@ -730,11 +730,18 @@ def _usable_place(t, cand: _Cand, r: Resolved) -> bool:
     if _in_circumstance(t, cand.tok) and r.locations[r.place_at[t.i]].kind == "country":
         return False  # "arrested at her home ... amid an uproar in Israel": the uproar's
         # (but "amid clashes in Kabul" is most often where it happened too)
+    if cand.type in (STA, SD) and any(a.lower_ in _PARTY_PREPS and a.dep_ == "prep"
+                                      for a in [t.head, head.head]) and \
+            r.locations[r.place_at[t.i]].kind == "country":
+        return False  # "signed an agreement with China", "talks with Russia": a party
     if cand.sub_type == "weapons test" and any(
             a.lower_ in _FLIGHT_PATH and a.dep_ == "prep" for a in [t.head, head.head]):
         return False  # "fired a missile over Hokkaido": its path, not where it was fired
     return not (cand.type == PM and any(a.lower_ == "from" and a.dep_ == "prep"
                                         for a in [t.head, head.head]))
+
+
+_PARTY_PREPS = {"with", "between", "against"}
 
 
 def _filed(t, d: Document) -> bool:

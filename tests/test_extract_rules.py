@@ -1064,6 +1064,10 @@ def test_dotted_state_acronyms_are_states():
     # a deed at a site the text does not give is in the state's country, at no town
     ("South Korea has seized a Hong Kong-flagged vessel on Friday.", ("South Korea", "KOR")),
     ("South Korea signed an agreement on Tuesday to buy 40 jets.", ("South Korea", "KOR")),
+    # a country it deals with or acts against is a party, not the place
+    ("North Korea signed an agreement with China on Tuesday.", ("North Korea", "PRK")),
+    ("The UN imposed sanctions against North Korea on Monday.", (None, None)),
+    ("Japan held talks with Russia in Moscow on Tuesday.", ("Moscow", "RUS")),
     # an envoy or ambassador speaks where posted, not at home
     ("Russia's envoy Zamir Kabulov warned on Wednesday that the Taliban must not cross it.",
      (None, None)),
