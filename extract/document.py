@@ -191,6 +191,7 @@ def mask(text: str) -> str:
     return _join_broken_quotes("".join(out).translate(_OTHER_BREAKS))
 
 
+_QUOTES = ('"', "\u201c", "\u201d")
 _STOPS = (".", "?", "!", ":", ";", ",", "-", '"', "\u201d")
 
 
@@ -210,7 +211,7 @@ def _join_broken_quotes(text: str) -> str:
         if line.strip():
             inside = quote_open_after(line, inside)
             joining = inside and not line.rstrip().endswith(_STOPS) and \
-                starts[i] not in ('"', "\u201c", "\u201d")
+                starts[i] not in _QUOTES
             inside = inside and joining
         out.append(line)
         if i < len(lines) - 1:

@@ -727,12 +727,12 @@ def _usable_place(t, cand: _Cand, r: Resolved) -> bool:
         return False  # "a Hong Kong-flagged vessel": it describes the vessel
     if _in_other_clause(t, cand.tok):
         return False  # "indicted a girl who was filmed in the West Bank": the filming's
-    if _in_circumstance(t, cand.tok) and r.locations[r.place_at[t.i]].kind == "country":
+    country = r.locations[r.place_at[t.i]].kind == "country"
+    if country and _in_circumstance(t, cand.tok):
         return False  # "arrested at her home ... amid an uproar in Israel": the uproar's
         # (but "amid clashes in Kabul" is most often where it happened too)
-    if cand.type in (STA, SD) and any(a.lower_ in _PARTY_PREPS and a.dep_ == "prep"
-                                      for a in [t.head, head.head]) and \
-            r.locations[r.place_at[t.i]].kind == "country":
+    if country and cand.type in (STA, SD) and any(
+            a.lower_ in _PARTY_PREPS and a.dep_ == "prep" for a in [t.head, head.head]):
         return False  # "signed an agreement with China", "talks with Russia": a party
     if cand.sub_type == "weapons test" and any(
             a.lower_ in _FLIGHT_PATH and a.dep_ == "prep" for a in [t.head, head.head]):
@@ -1471,19 +1471,27 @@ def _introduced(d: Document, a, before: re.Pattern, after: re.Pattern) -> bool:
 def _state_of_media(d: Document, r: Resolved, a) -> int | None:
     """The state whose own voice a news outlet is, when the text says so and names the
     state: "the North Korean state news agency KCNA", "KCNA, North Korea's state media"."""
-    from .locations import country_code
-
     for before, after in _around(d, a):
         got = _STATE_MEDIA.search(before) or _STATE_MEDIA_AFTER.match(after)
         if got is None:
             continue
-        words = got.group("state").split()
-        for n in range(len(words)):
-            state = r.state_actor(country_code(
-                " ".join(words[n:]).removesuffix("'s").removesuffix("\u2019s")))
-            if state is not None:
-                return state
+        state = next((s for s in map(r.state_actor, _countries_ending(got.group("state")))
+                      if s is not None), None)
+        if state is not None:
+            return state
     return None
+
+
+def _countries_ending(words: str):
+    """ISO3 of each country a run of words ends with, the longest run first ("North
+    Korean", then "Korean"; "Japan's")."""
+    from .locations import country_code
+
+    parts = words.split()
+    for n in range(len(parts)):
+        iso = country_code(" ".join(parts[n:]).removesuffix("'s").removesuffix("\u2019s"))
+        if iso is not None:
+            yield iso
 
 
 def _state_of_body(r: Resolved, actor: int) -> int | None:
@@ -1627,13 +1635,24 @@ def _sideless(group: list[_Cand], event: Event) -> bool:
     no one told attacking, no one attacked and no toll names violence the reader knows of,
     not a happening this text reports; a battle (ACLED's clash of two sides) least of all."""
     return (event.type == BAT and not event.participants and not event.figures
-            and all(c.tok.lemma_.lower() == "attack" and c.tok.pos_ == "NOUN" and not any(
-                ch.dep_ == "poss" or (ch.dep_ == "prep" and ch.lower_ in _SIDE_PREPS and any(
-                    o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in ch.children))
-                for ch in c.tok.children) for c in group))
+            and all(_bare_attack(c.tok) for c in group))
 
 
 _SIDE_PREPS = {"on", "against", "by", "from", "of"}  # "an attack on", "attacks by"
+
+
+def _bare_attack(tok) -> bool:
+    """The noun "attack" with no side in its own words: no possessor ("the Taliban's"), no
+    "on/against/by/from/of" phrase but one of time ("attacks on Nov 13")."""
+    if tok.lemma_.lower() != "attack" or tok.pos_ != "NOUN":
+        return False
+    for ch in tok.children:
+        if ch.dep_ == "poss":
+            return False
+        if ch.dep_ == "prep" and ch.lower_ in _SIDE_PREPS and any(
+                o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in ch.children):
+            return False
+    return True
 
 
 def _adopt_tolls(d: Document, groups: list[list[_Cand]], events: list[Event],
@@ -1939,7 +1958,7 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
                                             for c in group):
             location = None
     if location is None and head.type in (STA, SD):
-        location = _seat(d, r, parts, by_word=head.type == STA)
+        location = _seat(d, r, doer, by_word=head.type == STA)
     tok = head.tok
     fig_idx: list[int] = []
     for c in group:
@@ -2029,7 +2048,7 @@ def _group_date(d: Document, group: list[_Cand], floor) -> DateRef | None:
     return date
 
 
-def _seat(d: Document, r: Resolved, parts: list[Participant], by_word: bool):
+def _seat(d: Document, r: Resolved, actor: int | None, by_word: bool):
     """Where a state (or a body or an office-holder of one) speaks or acts when the text
     does not say. What it says (``by_word``: statements, decisions) is said at its capital,
     the seat a coder gives a government's word ("North Korea said", "South Korea's Foreign
@@ -2039,9 +2058,9 @@ def _seat(d: Document, r: Resolved, parts: list[Participant], by_word: bool):
     statements unless asked). Violence is never placed so."""
     from .locations import capital, country_name
 
-    doer = next((r.actors[p.actor] for p in parts if p.role == "actor1"), None)
-    if doer is None:
+    if actor is None:
         return None
+    doer = r.actors[actor]
     if doer.kind == "state":
         country = doer.country
     elif doer.kind == "organisation":
@@ -2068,19 +2087,16 @@ _POSTED_ABROAD = re.compile(r"\b(envoy|ambassador)\b", re.I)
 def _office_country(d: Document, person) -> str | None:
     """The state whose office a person holds, by the title they are introduced with
     ("U.S. Secretary of State Rex Tillerson", "North Korean leader Kim Jong Un")."""
-    from .locations import country_code
-
     for before, _after in _around(d, person):
-        got = _OFFICE_STATE.search(before[-50:])
-        if got is None or got.end() < len(before[-50:]) - 25:
+        near = before[-50:]
+        got = _OFFICE_STATE.search(near)
+        if got is None or got.end() < len(near) - 25:
             continue
         if _POSTED_ABROAD.search(got.group()):
             return None  # "Russia's envoy": speaks where posted
-        words = got.group(1).split()
-        for n in range(len(words)):
-            iso = country_code(" ".join(words[n:]))
-            if iso is not None:
-                return iso
+        iso = next(_countries_ending(got.group(1)), None)
+        if iso is not None:
+            return iso
     return None
 
 
