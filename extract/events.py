@@ -60,6 +60,7 @@ _WEAPONS = _words("weapons")
 _REPORTING = _words("reporting")
 _BACKGROUND_MARKS = {"since", "because", "before", "until"}
 _POSITION = _cues("position")
+_STANCE = _POSITION - _cues("topics")
 _PERPETRATORS = _cues("perpetrators")
 _SEIZED_GOODS = _cues("seized_goods")
 _COMPOUND_MODIFIERS = _cues("compound_modifiers")
@@ -1418,12 +1419,12 @@ def _claim_verb(tok):
     return None
 
 
-def _takes_position(tok) -> bool:
+def _takes_position(tok, words: frozenset[str] | set[str] = _POSITION) -> bool:
     """A reporting verb whose clause says where the speaker stands ("told reporters the
     launch was a grave threat"), not only what happened ("told Reuters it had no link")."""
-    if any(t.lemma_.lower() in _POSITION for t in tok.subtree):
+    if any(t.lemma_.lower() in words for t in tok.subtree):
         return True
-    return any(t.lemma_.lower() in _POSITION for s in _quotation_after(tok) for t in s)
+    return any(t.lemma_.lower() in words for s in _quotation_after(tok) for t in s)
 
 
 def _quotation_after(tok):
@@ -1617,7 +1618,7 @@ def _merge(refs, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
             target.append(c)
         elif not (c.weak or (c.type == STA and c.actor1 is None and not c.sources)):
             groups.append([c])
-    groups = [g for g in groups if not _only_named(g)]
+    groups = [g for g in groups if not (_only_named(g) or _an_account(r, g))]
     _unsaid_doers(refs, cands, groups)
     _named_perpetrator(d, r, groups)
     # what the text left undated is not older than the latest day it dates, by the words of a
@@ -1693,6 +1694,39 @@ def _only_named(group: list[_Cand]) -> bool:
     when."""
     return group[0].type in _VIOLENT | {PRO, RIOT} and all(
         c.date is None and c.tok.pos_ in ("NOUN", "PROPN") for c in group)
+
+
+def _an_account(r: Resolved, group: list[_Cand]) -> bool:
+    """Words told once, on no day of their own, by a reporting verb whose clause names only
+    what is spoken of ("the agency said the talks on the release would resume", "he said
+    security was tight") are an account the reporter quotes, a source of the story; a stance
+    ("condemned", "said it was outraged"), a day ("said on Monday"), words the text goes on
+    quoting, or a state speaking (its word is its policy) make a statement."""
+    if len(group) > 1 or group[0].type != STA:
+        return False
+    c = group[0]
+    if c.actor1 is not None and r.actors[c.actor1].kind == "state":
+        return False
+    return not c.own_date and all(t.lemma_.lower() in _WEAK_STATEMENT for t in c.triggers) \
+        and not (_takes_position(c.tok, _STANCE) or _vows(c.tok))
+
+
+_WILL = {"will", "would", "shall", "'ll"}
+
+
+def _vows(tok) -> bool:
+    """"confirmed that it would not launch attacks", "said they will free the girls": the
+    speaker telling what it will (or never will) do of the acts this codebook counts, a
+    threat or an assurance."""
+    for v in tok.subtree:
+        if v.dep_ != "ccomp" or v.i == tok.i:
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in _WILL for c in v.children) and any(
+                c.dep_ == "nsubj" and c.tag_ == "PRP" for c in v.children) and any(
+                (got := _classify(t)) is not None and got[0] != STA
+                for t in v.subtree):
+            return True
+    return False
 
 
 def _kin(c: _Cand) -> str:

@@ -1199,3 +1199,28 @@ def test_a_quotation_over_sentences_is_read_whole_for_a_position(text, kept):
 def test_who_a_passive_is_done_to_is_no_doer(text, actor1):
     events = _events_of(text, "2017-09-15")
     assert events and events[0][3] == actor1, events
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # told once, on no day, naming only what is spoken of: an account, a source
+    ("Amina Bello, the governor of Borno State, said security in the town remained tight.",
+     None),
+    ("The Red Cross said negotiations with the group would resume.", None),
+    ("Amina Bello, the governor of Borno State, told reporters that talks with the group "
+     "would resume.", None),
+    # a day, a stance, a state's word or words the text goes on quoting: a statement
+    ("Amina Bello, the governor of Borno State, said on Monday that security in the town "
+     "remained tight.", "Amina Bello"),
+    ("Amina Bello, the governor of Borno State, said the decision was outrageous.",
+     "Amina Bello"),
+    ("Nigeria said security in the town remained tight.", "Nigeria"),
+    # what the speaker will (or never will) do of the acts coded: a threat or an assurance
+    ("The Taliban said it would not launch attacks on its neighbours.", "Taliban"),
+    ("Amina Bello, the governor of Borno State, said she would release the prisoners.",
+     "Amina Bello"),
+    ("The Red Cross said negotiations with the group would resume. \"We are ready to help,\" "
+     "the Red Cross said, adding that the talks were going well.", "Red Cross"),
+])
+def test_an_account_told_once_is_a_source_not_a_statement(text, speaker):
+    said = [e for e in _events_of(text, "2018-01-03") if e[0] == "statements_diplomacy"]
+    assert [e[3] for e in said] == ([{speaker}] if speaker else []), said
