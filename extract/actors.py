@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -217,10 +218,16 @@ class _Pass:
     forms: dict
     claimed: list[tuple[int, int]] = field(default_factory=list)
     persons: list[tuple[int, int, str]] = field(default_factory=list)
+    named: tuple[str, ...] = ()  # the countries the text names, the most named first
 
     @property
     def context(self) -> tuple[str, ...]:
         return tuple(c for c in [self.dl_country] if c)
+
+    def lookup(self, name: str, min_population: int = 15000) -> Place | None:
+        """The gazetteer's place for a name of this text: its dateline's country first,
+        then the countries it names."""
+        return locations.lookup(name, self.context, min_population, self.named)
 
     @property
     def dl_end(self) -> int:
@@ -240,7 +247,7 @@ def resolve(d: Document) -> Resolved:
     then noun phrases of forces and institutions."""
     r = Resolved()
     r.dateline_country = _dateline_places(d, r)
-    p = _Pass(d, r, r.dateline_country, _curated()[0])
+    p = _Pass(d, r, r.dateline_country, _curated()[0], named=_named_countries(d))
     _add_curated(p)
     _add_acronym_definitions(p)
     _add_entities(p)
@@ -251,6 +258,19 @@ def resolve(d: Document) -> Resolved:
     if body >= _MIN_BODY:  # a photo gallery is all captions: then they are the story
         _drop(r, lambda a: all(d.is_quiet(m.span.start) for m in a.mentions))
     return r
+
+
+def _named_countries(d: Document) -> tuple[str, ...]:
+    """The countries the text names or calls by their people ("Nigeria", "Nigerian
+    troops"), the most named first: where a place of a name shared abroad most likely is
+    ("Florida" the US state, not the Cuban town, in a text about the United States)."""
+    counts: Counter[str] = Counter()
+    for ent in d.doc.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC") and not d.is_quiet(ent.start_char):
+            iso = locations.country_code(ent.text)
+            if iso:
+                counts[iso] += 1
+    return tuple(iso for iso, _n in counts.most_common())
 
 
 def _dateline_places(d: Document, r: Resolved) -> str | None:
@@ -396,7 +416,7 @@ def _hyphenated_place(p: _Pass, x: _Ent) -> bool:
     joined = _HYPHENATED.match(p.d.text, x.end)
     if not joined or x.ent.label_ == "NORP":
         return False
-    place = locations.lookup(p.d.text[x.start:joined.end()], p.context)
+    place = p.lookup(p.d.text[x.start:joined.end()])
     if place is None:
         return False
     p.r.add_location(p.d, place, x.start, joined.end())
@@ -429,7 +449,7 @@ def _filed_from(p: _Pass, x: _Ent) -> bool:
     judged as any other (a gloss, an affiliation, a journalist is nobody)."""
     if not p.in_dateline(x.start):
         return False
-    place = locations.lookup(x.name.title(), p.context)
+    place = p.lookup(x.name.title())
     if place is not None:
         p.r.add_location(p.d, place, x.start, x.end)
         return True
@@ -483,12 +503,12 @@ def _place_by_use(p: _Pass, x: _Ent, place_names: set[str]) -> bool:
     ent, name = x.ent, x.name
     if ent.label_ in ("ORG", "PERSON", "FAC", "GPE", "LOC") and not p.forms.get(name) and (
             name in place_names or _names_people_origin(ent)):
-        place = locations.lookup(name, p.context)
+        place = p.lookup(name)
         p.r.add_location(p.d, place or locations.Place(name, "site", None), x.start, x.end)
         return True
     if ent.label_ in ("ORG", "PERSON", "FAC") and not _ORG_WORDS.search(name) and (
             _placed(p.d.doc, ent) or _PLACE_NAME_WORDS.search(name)):
-        place = locations.lookup(name, p.context)
+        place = p.lookup(name)
         p.r.add_location(p.d, place or locations.Place(name, "site", None), x.start, x.end)
         return True
     return False
@@ -508,7 +528,7 @@ def _a_person(p: _Pass, x: _Ent, first_names: set[str]) -> bool:
         return True
     # a one-word PERSON that a gazetteer knows is a place, unless it begins the name of a
     # person of the text: "Kim" after "Kim Jong Un" (a family name first) is not a town
-    place = locations.lookup(name, p.context) if ent.label_ == "PERSON" and " " not in name \
+    place = p.lookup(name) if ent.label_ == "PERSON" and " " not in name \
         and name not in first_names else None
     if place is not None:
         r.add_location(d, place, x.start, x.end)
@@ -548,9 +568,9 @@ def _place_or_org(p: _Pass, x: _Ent) -> None:
     it does not know, or an organisation."""
     d, r, ent, name = p.d, p.r, x.ent, x.name
     if ent.label_ == "ORG" and not _ORG_WORDS.search(name):
-        place = locations.lookup(name, p.context, min_population=100000)
+        place = p.lookup(name, min_population=100000)
     elif ent.label_ in ("GPE", "LOC", "FAC") and not _ORG_WORDS.search(name):
-        place = locations.lookup(name, p.context)
+        place = p.lookup(name)
     else:
         place = None
     if place is not None:

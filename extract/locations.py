@@ -146,8 +146,19 @@ def is_direction(name: str) -> bool:
     return normalise(name).removeprefix("the ") in _COMPASS
 
 
-def lookup(name: str, context: tuple[str, ...] = (), min_population: int = 15000) -> Place | None:
-    """The place ``name`` denotes, preferring ones in the ``context`` countries (ISO3)."""
+# A town of fewer people than this, known only in a country the text never names while it
+# names others, is taken for a town of the text's own countries the gazetteer (cities of
+# 15,000 and more) lacks: "Banki" on Nigeria's border is also a town in India.
+_SMALL_TOWN = 50000
+# A city of a country the text names is preferred over a namesake elsewhere unless that one
+# is this many times larger ("Geneva" stays Swiss beside a text about the United States).
+_LARGER = 5
+
+
+def lookup(name: str, context: tuple[str, ...] = (), min_population: int = 15000,
+           named: tuple[str, ...] = ()) -> Place | None:
+    """The place ``name`` denotes, preferring ones in the ``context`` countries (ISO3: the
+    dateline's), then, unless far smaller, ones in the countries the text ``named``."""
     g = gazetteer()
     key = normalise(name)
     if not key or any(ch.isdigit() for ch in key):
@@ -160,25 +171,33 @@ def lookup(name: str, context: tuple[str, ...] = (), min_population: int = 15000
     bare = _PLACE_SUFFIX.sub("", key)
     if bare in _COMPASS and not had_suffix:
         return None  # "the North" (of Korea) is not Cameroon's North region
+    home = (*context, *named)
 
-    def best(cands: list[tuple[Place, int]]) -> Place | None:
+    def best(cands: list[tuple[Place, int]]) -> tuple[Place, int] | None:
         cands = [pc for pc in cands if pc[0].kind != "city" or pc[1] >= min_population
                  or pc[1] == 1]
         if not cands:
             return None
         for pc in cands:
             if pc[0].country in context:
-                return pc[0]
-        return cands[0][0]
+                return pc
+        for pc in cands:
+            if pc[0].country in named and pc[1] * _LARGER >= cands[0][1]:
+                return pc
+        return cands[0]
 
     if had_suffix and bare in g.admin1:
-        return best(g.admin1[bare])
+        got = best(g.admin1[bare])
+        return got[0] if got else None
     city = best(g.cities.get(bare, []))
     adm = best(g.admin1.get(bare, []))
     if city and adm:
-        in_ctx_city, in_ctx_adm = city.country in context, adm.country in context
-        return adm if in_ctx_adm and not in_ctx_city else city
-    return city or adm
+        in_ctx_city, in_ctx_adm = city[0].country in home, adm[0].country in home
+        return adm[0] if in_ctx_adm and not in_ctx_city else city[0]
+    if city and named and city[0].country not in home and 1 < city[1] < _SMALL_TOWN:
+        return None
+    got = city or adm
+    return got[0] if got else None
 
 
 def province(name: str, country: str | None = None) -> Place | None:

@@ -1224,3 +1224,23 @@ def test_who_a_passive_is_done_to_is_no_doer(text, actor1):
 def test_an_account_told_once_is_a_source_not_a_statement(text, speaker):
     said = [e for e in _events_of(text, "2018-01-03") if e[0] == "statements_diplomacy"]
     assert [e[3] for e in said] == ([{speaker}] if speaker else []), said
+
+
+@pytest.mark.parametrize("text,place", [
+    # a small town the gazetteer knows only in a country the text never names is a town
+    # of the text's own countries it lacks: no country rather than India's
+    ("Nigerian troops freed 20 girls in Banki on Monday, the Nigerian army said.",
+     ("Banki", None)),
+    # a place of a country the text names before a namesake elsewhere ...
+    ("Thousands rallied in Florida on Sunday against the United States government's plan, "
+     "American media said.", ("Florida", "USA")),
+    # ... unless that one is far the larger
+    ("The talks in Geneva on Monday were welcomed by the United States, U.S. officials said. "
+     "American diplomats met in Geneva.", ("Geneva", "CHE")),
+])
+def test_a_place_of_a_shared_name_is_read_in_the_texts_countries(text, place):
+    from extract import extract
+
+    x = extract(text, "2018-01-03")
+    assert [(loc.name, loc.country) for loc in x.locations] == [place]
+    assert all(e.country == place[1] for e in x.events if e.location == place[0])
