@@ -896,17 +896,20 @@ def _date_rank(ent, trig, reported: bool) -> float | None:
     """How closely a date entity is attached to the trigger (lower is closer); None when
     it dates something else."""
     chain = [trig, *trig.ancestors]
-    head = ent.root.head
-    if ent.root.dep_ in ("nmod", "compound", "amod") and head.i >= ent.end and \
+    root = ent.root
+    while root.dep_ == "compound" and root.head.lemma_.lower() in _CLOCK_WORDS:
+        root = root.head  # "Monday evening": the phrase is the evening's
+    head = root.head
+    if root.dep_ in ("nmod", "compound", "amod") and head.i >= ent.end and \
             head.pos_ in ("NOUN", "PROPN") and head.i != trig.i and \
             _classify(head) is not None:
         return None  # "the July 2 attack": the date of another happening
-    if ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
             head.head.i != trig.i:
         return None  # "a reaction to the UN sanctions of Monday evening": the sanctions' date
     if head.pos_ in ("NOUN", "PROPN") and head in chain[1:]:
         return chain.index(head)  # "the release of a statement Wednesday, in which ..."
-    attach = _governing_verb(ent.root)
+    attach = _governing_verb(root)
     if attach is None:
         return 50 + abs(ent.start - trig.i) / 1000
     if reported and attach.i > trig.i and attach.lemma_.lower() in _REPORTING:

@@ -1239,8 +1239,20 @@ def test_an_account_told_once_is_a_source_not_a_statement(text, speaker):
      "American diplomats met in Geneva.", ("Geneva", "CHE")),
 ])
 def test_a_place_of_a_shared_name_is_read_in_the_texts_countries(text, place):
-    from extract import extract
-
     x = extract(text, "2018-01-03")
     assert [(loc.name, loc.country) for loc in x.locations] == [place]
     assert all(e.country == place[1] for e in x.events if e.location == place[0])
+
+
+def test_a_day_and_its_hour_date_the_noun_they_qualify():
+    """"the UN sanctions of Monday evening": the sanctions' day, not the test's, so the
+    quotation's "new missile test" is Friday's launch told again."""
+    [event] = extract("North Korea fired a missile over Japan on Friday. \"This new missile "
+                      "test is a reaction to the UN sanctions of Monday evening,\" said George "
+                      "Lopez, an expert on sanctions.", "2017-09-15").events
+    assert (event.sub_type, event.date.start, len(event.sentences)) == (
+        "weapons test", "2017-09-15", 2)
+    # the attack's own "of Monday evening" still dates it
+    [attack] = extract("The attack of Monday evening killed three people in Kabul.",
+                       "2017-09-15").events
+    assert attack.date.start == "2017-09-11"
