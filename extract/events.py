@@ -267,11 +267,12 @@ def _classify_noun(tok) -> tuple[str, str | None] | None:
         return STA, "statement"  # "lodged a firm protest": diplomacy, not a street protest
     if lemma == "assault" and any(c.lower_ == "sexual" for c in tok.children):
         return VAC, "sexual violence"
-    if lemma == "strike":
+    if lemma in ("strike", "attack"):  # "an air strike", "a rocket attack": by its means
         for c in tok.children:
             if c.dep_ in ("compound", "amod") and c.lemma_.lower() in _STRIKE_MODS:
                 return EXP, _STRIKE_MODS[c.lemma_.lower()]
-        return None
+        if lemma == "strike":
+            return None
     if _suicide(tok) and (lemma in ("attack", "bombing", "blast", "explosion", "bomb") or
                           NOUNS.get(lemma, ("",))[0] in (EXP, VAC, BAT)):
         return EXP, "suicide bomb"  # "a suicide attack", "the suicide bombing"
@@ -970,8 +971,19 @@ def _echo(sent, si: int, cands: list[_Cand]) -> list:
     return [(root, STA, before[-1].sub_type)] if before else []
 
 
+_THROWN = _words("thrown")
+
+
+def _thrown(tok) -> bool:
+    """"a stone-throwing assault", "attacked the soldiers with rocks": violence by what a
+    crowd throws."""
+    return any(t.lemma_.lower() in _THROWN and t.pos_ != "PROPN" for t in tok.subtree)
+
+
 def _refine(f, lemmas):
     tok, typ, sub = f
+    if typ in (BAT, VAC) and _thrown(tok):
+        return tok, RIOT, "violent demonstration"
     if typ == BAT and tok.lemma_.lower() == "attack" and lemmas & _CIVILIAN_WORDS:
         return tok, VAC, "attack"
     if typ == SD and sub == _TERRITORY and lemmas & _FIGHT_WORDS:

@@ -1256,3 +1256,20 @@ def test_a_day_and_its_hour_date_the_noun_they_qualify():
     [attack] = extract("The attack of Monday evening killed three people in Kabul.",
                        "2017-09-15").events
     assert attack.date.start == "2017-09-11"
+
+
+@pytest.mark.parametrize("text,coded", [
+    # violence by what a crowd throws is a riot (ACLED's violent demonstration)
+    ("The confrontation took place after what Israel says was a stone-throwing assault on its "
+     "troops on Friday.", ("riots", "violent demonstration")),
+    ("Youths attacked police with rocks and bottles in Nabi Saleh on Friday.",
+     ("riots", "violent demonstration")),
+    ("Taliban fighters attacked a checkpoint in Kunduz on Friday.", ("battles", "armed clash")),
+    # an attack told by its means is remote violence, as a strike is
+    ("A rocket attack hit Kabul on Friday.",
+     ("explosions_remote_violence", "shelling/artillery/missile attack")),
+    ("A drone attack killed two men in Kunduz on Friday.",
+     ("explosions_remote_violence", "air/drone strike")),
+])
+def test_violence_is_coded_by_its_means(text, coded):
+    assert [e[:2] for e in _events_of(text)] == [coded]
