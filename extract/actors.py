@@ -252,6 +252,7 @@ def resolve(d: Document) -> Resolved:
     _add_acronym_definitions(p)
     _add_entities(p)
     _add_persons(d, r, p.persons)
+    _unlabelled_names(d, r)
     _add_forces(d, r, r.dateline_country)
     _add_institutions(d, r)
     body = len(d.text) - sum(b - a for a, b in d.quiet)
@@ -361,6 +362,11 @@ def _add_entities(p: _Pass) -> None:
     # "Buhari" after "Muhammadu Buhari" is the man, never the town of that name
     people = [e.text.split() for e in ents_of(doc) if e.label_ == "PERSON" and " " in e.text]
     surnames = {words[-1] for words in people}
+    # ... and "Tamimi's lawyer" tagged a place beside "Tamimi" tagged a person, when no
+    # gazetteer and no phrase of the text ("the town of Tamimi") makes it a place
+    named = {e.text for e in ents_of(doc) if e.label_ == "PERSON" and " " not in e.text
+             and e.text not in place_names and e.text not in _PLATFORMS | _NOT_ACTORS
+             and locations.lookup(e.text) is None}
     first_names = {words[0] for words in people}
     aged = {e.text for e in ents_of(doc) if _aged(doc, e)}
     for ent in _entities_with_countries(doc):
@@ -370,6 +376,7 @@ def _add_entities(p: _Pass) -> None:
         if x is None:
             continue
         if (x.name in surnames and ent.label_ in ("GPE", "LOC", "PERSON")) or (
+                x.name in named and ent.label_ in ("GPE", "LOC")) or (
                 ent.text in aged and ent.label_ != "NORP"):
             p.persons.append((x.start, x.end, x.name))  # the man named before, not a town
             continue
@@ -896,6 +903,24 @@ def _add_persons(d: Document, r: Resolved, persons) -> None:
             by_first = {f for f in full if f.split()[0] == name}
             target = by_last[0] if by_last else (by_first.pop() if len(by_first) == 1 else name)
         r.add_actor(d, ("person", normalise(target)), target, "person", None, start, end)
+
+
+def _unlabelled_names(d: Document, r: Resolved) -> None:
+    """A person's name where the NER saw none ("Israel has held Ahed Tamimi since arresting
+    her", with "Tamimi" a PERSON elsewhere) is a mention of them too, so "her" is theirs."""
+    doc = d.doc
+    for key, idx in list(r._keys.items()):
+        if key[0] != "person":
+            continue
+        name = r.actors[idx].name
+        forms = {name, name.split()[-1]} if " " in name else {name}
+        for form in forms:
+            for m in re.finditer(rf"\b{re.escape(form)}\b", d.text):
+                span = doc.char_span(m.start(), m.end())
+                if span is None or d.is_quiet(m.start()) or any(
+                        t.ent_type_ or t.i in r.actor_at or t.i in r.place_at for t in span):
+                    continue
+                r.add_actor(d, key, name, "person", None, m.start(), m.end())
 
 
 def _split_off_head(d: Document, r: Resolved, start: int, end: int):

@@ -123,6 +123,7 @@ class _Cand:
     # told in passing ("the girls abducted by Boko Haram", "her arrest", "after he had been
     # shot"): joins the happening it belongs to, never stands as one of its own
     weak: bool = False
+    scene: bool = False  # "the incident occurred at ...": where the violence told happened
 
 
 def _classify(tok) -> tuple[str, str | None] | None:
@@ -364,9 +365,10 @@ def _charge_or_attribute(tok) -> bool:
     for t in list(tok.ancestors)[:4]:
         if t.lemma_.lower() in _LEGAL and t.i != tok.i:
             # but "Tamimi, who slapped two soldiers last month, was charged": what a
-            # relative clause tells of the accused happened
+            # relative clause tells of the accused happened; so did what the charge dates
+            # ("charged for punching a soldier two weeks ago")
             return not any(a.dep_ == "relcl" for a in [tok, *tok.ancestors] if a.i != t.i
-                           and t in a.ancestors)
+                           and t in a.ancestors) and not _dates_itself(tok)
     base = tok
     while base.dep_ in ("conj", "compound", "amod", "pcomp") and base.head.i != base.i and \
             base.head.pos_ != "ADP":
@@ -948,6 +950,9 @@ def extract_events(d: Document, r: Resolved, figures: list[Figure]) -> list[Even
             if got is None or _suppressed(tok):
                 continue
             found.append((tok, *got))
+        scene = _scene_told(d, r, sent, si, cands)
+        if scene is not None:
+            cands.append(scene)
         if not found:
             found = _echo(sent, si, cands)
         if not found:
@@ -978,6 +983,27 @@ def _thrown(tok) -> bool:
     """"a stone-throwing assault", "attacked the soldiers with rocks": violence by what a
     crowd throws."""
     return any(t.lemma_.lower() in _THROWN and t.pos_ != "PROPN" for t in tok.subtree)
+
+
+_OCCURRED = {"occur", "happen", "unfold"}
+
+
+def _scene_told(d: Document, r: Resolved, sent, si: int, cands: list[_Cand]) -> _Cand | None:
+    """"The incident occurred at the entrance to her family home in the village of Nabi
+    Saleh": where the violence told before happened, in a sentence of its own."""
+    told = [c for c in cands if c.type in _VIOLENT | {RIOT, PRO}]
+    for t in sent if told else ():
+        verb = t.head
+        if t.lemma_.lower() in _HAPPENING_REFS and t.dep_ == "nsubj" and any(
+                ch.dep_ == "det" and ch.lower_ in ("the", "that", "this") for ch in t.children
+        ) and (verb.lemma_.lower() in _OCCURRED or (verb.lemma_ == "take" and any(
+                ch.lower_ == "place" for ch in verb.children))):
+            last = told[-1]
+            c = _Cand(t, last.type, last.sub_type, last.family, si,
+                      d.paragraph_index(sent.start_char), weak=True, scene=True)
+            c.location = _place_for(c, d, r)
+            return c if c.location is not None else None
+    return None
 
 
 def _refine(f, lemmas):
@@ -1415,6 +1441,15 @@ def _dated(tok, span: range | None = None) -> bool:
                for e in ents_of(tok.doc))
 
 
+def _dates_itself(verb) -> bool:
+    """A date told of the verb itself ("for punching a soldier two weeks ago"), not of
+    another verb in its phrase."""
+    return verb.pos_ == "VERB" and any(
+        verb.left_edge.i <= e.start and e.end <= verb.right_edge.i + 1 and
+        dates.dates_entity(e) and "old" not in e.text and _governing_verb(e.root) == verb
+        for e in ents_of(verb.doc))
+
+
 def _undated_sequel_of(tok) -> bool:
     """A noun in "after ..." / "following ..." with no date of its own: what something else
     followed, told to place it, not news ("following what it said was a violent
@@ -1627,8 +1662,12 @@ def _merge(refs, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
             c.weak = c.weak or counted is False
         if c.date is None:  # inherit before merging decisions
             _inherit_date(d, sents, groups, c)
-        target = next((g for g in reversed(groups)
-                       if _joins(r, c, g, overlap, figures, fig_sent)), None)
+        if c.scene:  # "the incident occurred at ...": the violence last told, if reported
+            target = next((g for g in reversed(groups) if g[0].type in _VIOLENT | {RIOT, PRO}
+                           and g[0].sent_i < c.sent_i and not _only_named(g)), None)
+        else:
+            target = next((g for g in reversed(groups)
+                           if _joins(r, c, g, overlap, figures, fig_sent)), None)
         if target is not None:
             target.append(c)
         elif not (c.weak or (c.type == STA and c.actor1 is None and not c.sources)):
@@ -2026,6 +2065,9 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
             typ, sub = remote.type, remote.sub_type
     if typ == VAC and sub == "attack" and any(c.armed_hit for c in group):
         typ, sub = BAT, "armed clash"  # soldiers or fighters killed are no civilians
+    if typ == RIOT and sub == "mob violence" and doer is not None and \
+            r.actors[doer].kind in _ARMED:
+        typ, sub = VAC, "attack"  # "soldiers kicked and beat him": no mob's blows
     if sub == "arrests" and not any(p.role == "actor1" for p in parts):
         agent = _arresting_forces(r, location[1] if location else None)
         if agent is not None and all(p.actor != agent for p in parts):
