@@ -531,11 +531,9 @@ class _Refs:
         ministry, whose statement it is ("China's Foreign Ministry spokesperson Hua")."""
         if tok.lemma_.lower() not in _SPOKESPEOPLE:
             return None
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "for":
-                for g in c.children:
-                    if g.dep_ == "pobj" and self.actor(g) is not None:
-                        return g
+        for c in _principals(tok):
+            if self.actor(c) is not None:
+                return c
         return None
 
     def subject(self, trig: Any) -> Any:
@@ -1494,7 +1492,8 @@ def _quotation_after(tok):
 
 
 def _official(d: Document, r: Resolved, actor: int | None) -> bool:
-    """A state, an organisation (not media) or a person introduced with a title."""
+    """A state, an organisation (not media), a person introduced with a title or one with a
+    spokesperson ("Theresa May's spokesperson"): only office has one."""
     if actor is None:
         return False
     a = r.actors[actor]
@@ -1502,7 +1501,19 @@ def _official(d: Document, r: Resolved, actor: int | None) -> bool:
         return True
     if a.kind != "person":
         return False
-    return _introduced(d, a, _TITLES, _TITLE_AFTER)
+    return _introduced(d, a, _TITLES, _TITLE_AFTER) or any(
+        r.actor_at.get(p.i) == actor for t in d.doc if t.lemma_.lower() in _SPOKESPEOPLE
+        for p in _principals(t))
+
+
+def _principals(spokesperson):
+    """Whom a spokesperson's word names them for: "a spokesperson for Buhari", "Theresa
+    May's spokesperson"."""
+    for c in spokesperson.children:
+        if c.dep_ == "poss":
+            yield c
+        if c.dep_ == "prep" and c.lower_ == "for":
+            yield from (g for g in c.children if g.dep_ == "pobj")
 
 
 def _around(d: Document, a):

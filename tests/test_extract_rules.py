@@ -1321,3 +1321,14 @@ def test_a_reuters_report_of_the_tamimi_blows_is_coded_whole():
     assert (riot.sub_type, riot.date.start, riot.location) == (
         "mob violence", "2017-12-18", "Nabi Saleh")
     assert "Tamimi" not in {loc.name for loc in x.locations}
+
+
+@pytest.mark.parametrize("text", [
+    "Boris Johnson's spokesman said he was outraged by North Korea's reckless launch of a "
+    "missile on Tuesday.",
+    "A spokesman for Boris Johnson said he was outraged by North Korea's reckless launch of a "
+    "missile on Tuesday.",
+])
+def test_a_spokespersons_word_is_their_principals_and_only_office_has_one(text):
+    said = [e for e in _events_of(text, "2017-08-30") if e[0] == "statements_diplomacy"]
+    assert [e[3] for e in said] == [{"Boris Johnson"}]
