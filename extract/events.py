@@ -354,9 +354,11 @@ def _intended(verb) -> bool:
     head = verb.head
     if verb.dep_ in ("xcomp", "ccomp") and head.lemma_ == "be":
         return True  # "the message of the Islamic State is to kill"
+    # "ordered 1,500 Russians to be evacuated": an infinitive with a subject of its own is
+    # the parser's ccomp, as much an order as "ordered them to leave"
     return (verb.dep_ == "acl" and head.pos_ == "NOUN") or (
-        verb.dep_ == "xcomp" and (head.pos_ == "ADJ" or head.lemma_.lower() in
-                                  _UNREALISED | _EXHORTED))
+        verb.dep_ in ("xcomp", "ccomp") and (head.pos_ == "ADJ" or head.lemma_.lower() in
+                                             _UNREALISED | _EXHORTED))
 
 
 def _charge_or_attribute(tok) -> bool:

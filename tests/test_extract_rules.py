@@ -1332,3 +1332,14 @@ def test_a_reuters_report_of_the_tamimi_blows_is_coded_whole():
 def test_a_spokespersons_word_is_their_principals_and_only_office_has_one(text):
     said = [e for e in _events_of(text, "2017-08-30") if e[0] == "statements_diplomacy"]
     assert [e[3] for e in said] == [{"Boris Johnson"}]
+
+
+@pytest.mark.parametrize("text,kept", [
+    # an order is no happening, whether the parser makes its infinitive xcomp or ccomp
+    ("Vladimir Putin has ordered more than 1,500 Russians to be evacuated from the border "
+     "with North Korea.", False),
+    ("More than 1,500 Russians were evacuated from the border with North Korea on Friday.",
+     True),
+])
+def test_an_ordered_movement_is_no_movement(text, kept):
+    assert bool(_events_of(text, "2017-08-29")) == kept
