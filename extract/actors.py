@@ -87,6 +87,10 @@ class Resolved:
         self._mark(d, self.actor_at, idx, start, end)
         return idx
 
+    def add_state(self, d: Document, iso3: str, start: int, end: int) -> int:
+        """The state ``iso3`` as an actor, named at ``start:end``."""
+        return self.add_actor(d, _state_key(iso3), _state_name(iso3), "state", iso3, start, end)
+
     def add_location(self, d: Document, place: Place, start: int, end: int) -> int:
         key = (place.name, place.kind, place.country)
         idx = self._loc_keys.get(key)
@@ -308,8 +312,7 @@ def _add_curated(p: _Pass) -> None:
             continue
         if org.get("metonym"):
             iso = org["country"]
-            r.add_actor(d, _state_key(iso), _state_name(iso), "state", iso,
-                        m.start(), m.end())
+            r.add_state(d, iso, m.start(), m.end())
         else:
             name = m.group(1)
             key = ("org", org["name"])
@@ -472,8 +475,7 @@ def _demonym_or_lowercase(p: _Pass, x: _Ent) -> bool:
     dem = _demonym_state(doc, ent)
     if dem is not None:
         iso, gov_end = dem
-        p.r.add_actor(p.d, _state_key(iso), _state_name(iso), "state", iso,
-                      x.start, gov_end)
+        p.r.add_state(p.d, iso, x.start, gov_end)
         p.claimed.append((x.start, gov_end))
         return True
     return x.name.lower() == x.name and not (ent.label_ == "ORG" and ent.start > 1 and
@@ -584,8 +586,7 @@ def _place_or_org(p: _Pass, x: _Ent) -> None:
         iso = locations.capital_of(name)
         if iso and place.kind == "city" and not _names_happening(ent.root) and \
                 _effective_dep(ent.root) in ("nsubj", "nsubjpass"):
-            r.add_actor(d, _state_key(iso), _state_name(iso), "state", iso,
-                        x.start, x.end)
+            r.add_state(d, iso, x.start, x.end)
         else:
             r.add_location(d, place, x.start, x.end)
         return

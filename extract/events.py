@@ -200,11 +200,33 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
     if lemma == "march" and any(t.lemma_ in ("protester", "demonstrator")
                                 for t in tok.sent):
         return PRO, "peaceful protest"
-    if VERBS.get(lemma) == (SD, _TERRITORY) and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _SEIZED_GOODS
-            for c in tok.children):
-        return SD, "other"  # "seized a Hong Kong-flagged vessel": goods, no territory
+    if VERBS.get(lemma) == (SD, _TERRITORY):
+        return _what_was_taken(tok) or (SD, _TERRITORY)
     return _by_means(tok, VERBS.get(lemma))
+
+
+def _what_was_taken(tok) -> tuple[str, str | None] | None:
+    """A seizure of goods ("seized a Hong Kong-flagged vessel") or of people ("captured a
+    Taliban leader": an arrest; by a rebel group an abduction, ``_coded_type``) takes no
+    territory."""
+    taken = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(c.lemma_.lower() in _SEIZED_GOODS for c in taken):
+        return SD, "other"
+    if any(_people(c) for c in taken):
+        return SD, "arrests"
+    return None
+
+
+_CAPTIVES = _cues("captives") | _PERSON_NOUNS | _ARMED_VICTIMS | _GROUP_REFS
+
+
+def _people(tok) -> bool:
+    """Whether a noun (or a number of them) names people: "a Taliban leader", "two
+    insurgents", "20 women", "Ahmed Musa"."""
+    if tok.pos_ == "NUM" or tok.lemma_.lower() in _COUNT_HEADS:  # "dozens of villagers"
+        tok = next((g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"), tok)
+    return tok.ent_type_ in ("PERSON", "NORP") or tok.lemma_.lower() in _CAPTIVES
 
 
 _HAPPENING_REFS = _words("happening_refs")
@@ -1233,7 +1255,7 @@ def _combined(d: Document, r: Resolved, built: list[_Cand], sources: list[int]) 
             main.date = _date_for(c.tok, d)
     main.own_date = main.date is not None
     if main.sub_type == "weapons test" and main.actor1 is None:
-        main.actor1 = _launching_state(r, main)
+        main.actor1 = _launching_state(d, r, main)
     main.location = _place_for(main, d, r)
     if main.location is not None and not _on_own_ground(r, main, main.location[1]):
         main.location = None
@@ -1253,14 +1275,15 @@ def _on_own_ground(r: Resolved, c: _Cand, country: str | None,
     return state.kind not in ("state", "state_forces") or state.country in (None, country)
 
 
-def _launching_state(r: Resolved, c: _Cand) -> int | None:
+def _launching_state(d: Document, r: Resolved, c: _Cand) -> int | None:
     """Who fired a weapon no one is said to have fired: the state its name gives ("a North
-    Korean missile", "North Korea's rocket"); only a state the text names."""
+    Korean missile", "North Korea's rocket", "North Korea's sixth nuclear test"); only a
+    state the text names."""
     from .locations import demonym_country
 
     for t in c.tok.subtree:
-        if t.lemma_.lower() not in _WEAPONS:
-            continue
+        if t.lemma_.lower() not in _WEAPONS and not (t.i == c.tok.i and t.pos_ == "NOUN"):
+            continue  # the weapon's owner, or the test's ("North Korea's sixth nuclear test")
         for m in t.children:
             if m.dep_ in ("amod", "compound", "poss", "nmod"):
                 if m.i in r.actor_at and r.actors[r.actor_at[m.i]].kind == "state":
@@ -1268,6 +1291,10 @@ def _launching_state(r: Resolved, c: _Cand) -> int | None:
                 state = r.state_actor(demonym_country(m.text))
                 if state is not None:
                     return state
+                place = r.locations[r.place_at[m.i]] if m.i in r.place_at else None
+                if m.dep_ == "poss" and place is not None and place.kind == "country" and \
+                        place.country:  # a country named only as the test's owner
+                    return r.add_state(d, place.country, m.left_edge.idx, m.idx + len(m))
     return None
 
 
@@ -1692,7 +1719,8 @@ def _merge(refs, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
     # sentence or of its scene (a launch "on Sunday" told in the headline's sentence only)
     floor = _ahead_of_publication(d, [c for g in groups for c in g], own=False) or floor
     events = [_build(d, r, g, figures, fig_sent, floor) for g in groups]
-    kept = [(g, e) for g, e in zip(groups, events, strict=True) if not _sideless(g, e)]
+    kept = [(g, e) for g, e in zip(groups, events, strict=True)
+            if not (_sideless(g, e) or _doerless(g, e))]
     groups, events = [g for g, _ in kept], [e for _, e in kept]
     _adopt_tolls(d, groups, events, figures, recent)
     return events
@@ -1707,6 +1735,16 @@ def _sideless(group: list[_Cand], event: Event) -> bool:
 
 
 _SIDE_PREPS = {"on", "against", "by", "from", "of"}  # "an attack on", "attacks by"
+
+
+def _doerless(group: list[_Cand], event: Event) -> bool:
+    """A strategic development with neither a doer (said or found) nor a day of its own
+    ("by waging aggressive military exercises", "the launches") is told in passing, with
+    nothing an ACLED coder could code it by; one told on its day ("she was indicted on
+    Tuesday") is news whose doer the analyst may know, and an arrest is the police's even
+    unnamed ("a suspect was detained")."""
+    return event.type == SD and event.sub_type != "arrests" and not any(
+        p.role == "actor1" for p in event.participants) and not any(c.own_date for c in group)
 
 
 def _bare_attack(tok) -> bool:
@@ -2044,6 +2082,28 @@ def _same_happening(c: _Cand, g: list, overlap) -> bool:
     return all(_places_agree(c.location, x.location) for x in g if not x.weak)
 
 
+def _coded_type(group: list[_Cand], doer_kind: str | None) -> tuple[str, str | None]:
+    """The happening's type and sub-type from all its mentions and who did it."""
+    head = group[0]
+    typ, sub = head.type, head.sub_type
+    if head.type == BAT and head.tok.lemma_.lower() == "attack":
+        # "the attack" says little; "a truck plowed into a crowd" says who it hit
+        specific = next((c for c in group if c.type in _VIOLENT and c.type != BAT), None)
+        if specific is not None:
+            typ, sub = specific.type, specific.sub_type
+    if typ in (BAT, VAC):  # "warplanes struck targets, killing three": the means decides
+        remote = next((c for c in group if c.type == EXP and not c.weak), None)
+        if remote is not None:
+            typ, sub = remote.type, remote.sub_type
+    if typ == VAC and sub == "attack" and any(c.armed_hit for c in group):
+        typ, sub = BAT, "armed clash"  # soldiers or fighters killed are no civilians
+    if sub == "arrests" and doer_kind in ("rebel_group", "militia"):
+        typ, sub = VAC, _ABDUCTION  # "Boko Haram seized 20 women": no state arrests
+    if typ == RIOT and sub == "mob violence" and doer_kind in _ARMED:
+        typ, sub = VAC, "attack"  # "soldiers kicked and beat him": no mob's blows
+    return typ, sub
+
+
 def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
     """A group of candidates (one happening) as an Event."""
     head = group[0]
@@ -2066,21 +2126,7 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
         for i in fig_sent.get(c.sent_i, []):
             if i not in fig_idx:
                 fig_idx.append(i)
-    typ, sub = head.type, head.sub_type
-    if head.type == BAT and head.tok.lemma_.lower() == "attack":
-        # "the attack" says little; "a truck plowed into a crowd" says who it hit
-        specific = next((c for c in group if c.type in _VIOLENT and c.type != BAT), None)
-        if specific is not None:
-            typ, sub = specific.type, specific.sub_type
-    if typ in (BAT, VAC):  # "warplanes struck targets, killing three": the means decides
-        remote = next((c for c in group if c.type == EXP and not c.weak), None)
-        if remote is not None:
-            typ, sub = remote.type, remote.sub_type
-    if typ == VAC and sub == "attack" and any(c.armed_hit for c in group):
-        typ, sub = BAT, "armed clash"  # soldiers or fighters killed are no civilians
-    if typ == RIOT and sub == "mob violence" and doer is not None and \
-            r.actors[doer].kind in _ARMED:
-        typ, sub = VAC, "attack"  # "soldiers kicked and beat him": no mob's blows
+    typ, sub = _coded_type(group, r.actors[doer].kind if doer is not None else None)
     if sub == "arrests" and not any(p.role == "actor1" for p in parts):
         agent = _arresting_forces(r, location[1] if location else None)
         if agent is not None and all(p.actor != agent for p in parts):
