@@ -1742,9 +1742,14 @@ def _doerless(group: list[_Cand], event: Event) -> bool:
     ("by waging aggressive military exercises", "the launches") is told in passing, with
     nothing an ACLED coder could code it by; one told on its day ("she was indicted on
     Tuesday") is news whose doer the analyst may know, and an arrest is the police's even
-    unnamed ("a suspect was detained")."""
-    return event.type == SD and event.sub_type != "arrests" and not any(
-        p.role == "actor1" for p in event.participants) and not any(c.own_date for c in group)
+    unnamed ("a suspect was detained"). So is violence, a protest or a movement told once
+    with no doer, day, place or toll ("her brother was shot in the leg")."""
+    if any(p.role == "actor1" for p in event.participants) or any(c.own_date for c in group):
+        return False
+    if event.type == SD:
+        return event.sub_type != "arrests"
+    return event.type in _VIOLENT | {RIOT, PRO, PM} and len(group) == 1 and \
+        event.location is None and not event.figures
 
 
 def _bare_attack(tok) -> bool:

@@ -1372,3 +1372,16 @@ def test_people_seized_are_arrested_or_abducted(text, coded):
 def test_a_strategic_development_needs_a_doer(text, kept):
     events = [e for e in _events_of(text) if e[0] == "strategic_developments"]
     assert bool(events) == kept, events
+
+
+@pytest.mark.parametrize("text,kept", [
+    # told once with no doer, day, place or toll: nothing to code it by
+    ("Her brother was shot in the leg.", False),
+    ("Protesters stormed the building.", False),
+    # a day or a place makes it one
+    ("Her brother was shot in the leg on Friday.", True),
+    ("Her brother was shot in Hebron.", True),
+    ("Protesters stormed the parliament in Kiev on Monday.", True),
+])
+def test_violence_told_with_nothing_to_code_it_by_is_no_event(text, kept):
+    assert bool(_events_of(text)) == kept
