@@ -570,6 +570,14 @@ class _Refs:
                 if c.dep_ == "nsubjpass" and t.lemma_.lower() in _RAISING and any(
                         x.dep_ == "xcomp" for x in t.children):
                     return self._person_in(c), False  # "X is believed to be behind"
+                if c.dep_ in ("nsubj", "csubj") and _filed(c, self.d):
+                    # the parser makes "SEOUL, South Korea —" a subject too, or the subject
+                    # a conjunct of it ("SEOUL, South Korea - North Korea fired"): filed from
+                    c = next((x for x in c.children if x.dep_ == "conj"
+                              and not _filed(x, self.d)), None) or c
+                    if _filed(c, self.d):
+                        continue
+                    return self._person_in(c), False
                 if c.dep_ in ("nsubj", "csubj"):
                     if c.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
                         return t.head, False
@@ -2123,8 +2131,10 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
         if location is not None and not any(_on_own_ground(r, c, location[1], doer)
                                             for c in group):
             location = None
+    basis = None
     if location is None and head.type in (STA, SD):
         location = _seat(d, r, doer, by_word=head.type == STA)
+        basis = "seat" if location is not None else None
     tok = head.tok
     fig_idx: list[int] = []
     for c in group:
@@ -2143,7 +2153,7 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
         location=location[0] if location else None, country=location[1] if location else None,
         date=date, figures=fig_idx,
         fatalities=fatalities(figures, fig_idx) if typ in _VIOLENT | {RIOT, PRO} else None,
-        sentences=sentences,
+        sentences=sentences, place_basis=basis,
     )
 
 
@@ -2208,9 +2218,10 @@ def _seat(d: Document, r: Resolved, actor: int | None, by_word: bool):
     does not say. What it says (``by_word``: statements, decisions) is said at its capital,
     the seat a coder gives a government's word ("North Korea said", "South Korea's Foreign
     Ministry said", "U.S. Secretary of State Rex Tillerson said"); what it does at a site
-    the text does not give ("South Korea seized a vessel", "agreed to hold talks") is in its
-    country, no town made up (geo precision 3 in the ACLED export, which carries no
-    statements unless asked). Violence is never placed so."""
+    the text does not give ("South Korea seized a vessel", "agreed to hold talks") is at its
+    capital when the text names it ("Pyongyang fired"), else in its country, no town made
+    up. Either is marked an assumed seat (``Event.place_basis``; geo precision 3 in the ACLED
+    export). Violence is never placed so."""
     from .locations import capital, country_name
 
     if actor is None:
@@ -2224,10 +2235,16 @@ def _seat(d: Document, r: Resolved, actor: int | None, by_word: bool):
         country = _office_country(d, doer)
     else:
         return None
-    seat = capital(country) if by_word else None
-    if seat is not None:
+    seat = capital(country)
+    if seat is not None and (by_word or _named_in_text(r, seat.name, actor)):
         return seat.name, seat.country, seat.kind
     return (country_name(country), country, "country") if country else None
+
+
+def _named_in_text(r: Resolved, name: str, actor: int) -> bool:
+    """Whether the text names a capital, as a place or as its state ("Pyongyang fired"):
+    then a deed of its government at a site untold is placed there, no town made up."""
+    return any(loc.name == name for loc in r.locations) or name in r.actors[actor].aliases
 
 
 # "U.S. Secretary of State", "North Korean leader", "Japan's Prime Minister": the state

@@ -189,6 +189,9 @@ class Event:
     figures: list[int] = field(default_factory=list)  # indexes into Extraction.figures
     fatalities: Fatalities | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)  # every mention's sentence
+    # "seat": the place is the doer's capital or country, assumed where the text names none
+    # (ACLED's geo precision 3), not one the text gives
+    place_basis: str | None = None
 
 
 @dataclass

@@ -94,6 +94,7 @@ class EventRecord(Sourced):
     summary: str
     trigger: str
     country: str | None
+    place_basis: str | None  # "seat": the place is the doer's seat, assumed (no place told)
     actors: tuple[EventActor, ...]
     figures: tuple[EventFigure, ...]
     toll: tuple[int, int, int] | None  # fatalities low, best, high

@@ -129,7 +129,8 @@ def acled(store: Store, out: TextIO, include_duplicates: bool = False,
     ``fatalities`` is the event's toll by ``extract.events.fatalities``: of the death counts
     reported with it, parts of a count and counts of other, much smaller groups left out,
     the lowest of the reports of the toll (ACLED's conservative rule); ``geo_precision`` 1
-    is the named town, 2 a part of a country, 3 only the country.
+    is the named town, 2 a part of a country, 3 only the country or a seat assumed (a
+    state's deed or word placed at its capital where the text names no place).
     """
     writer = SafeDictWriter(out, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
@@ -203,7 +204,7 @@ def _acled_row(store: Store, event: dict) -> dict:
         "inter2": inter2,
         "interaction": interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
-        **_acled_place(event, point),
+        **_acled_place(event, point, _seat_assumed(store, event)),
         "source": "; ".join([outlet(event["url"], event["document_title"]),
                              *actors.get("media", []), *actors.get("source", [])]),
         "source_url": event["url"],
@@ -214,8 +215,16 @@ def _acled_row(store: Store, event: dict) -> dict:
     }
 
 
-def _acled_place(event: dict, point) -> dict:
-    """The location columns: country, ISO3, admin areas, coordinates and precision."""
+def _seat_assumed(store: Store, event: dict) -> bool:
+    """Whether the event's place is the seat the extractor assumed for its doer (a state's
+    capital or country where the text names none) and no person has set it since."""
+    return event.get("place_basis") == "seat" and "location" not in store.history.human_fields(
+        "event", event["id"])
+
+
+def _acled_place(event: dict, point, assumed: bool = False) -> dict:
+    """The location columns: country, ISO3, admin areas, coordinates and precision (3, a
+    region's, for a seat the text never named: ACLED places such an event at the capital)."""
     return {
         "country": _country_name(event["country"] or (point and point.country)),
         "iso3": event["country"] or (point.country if point else "") or "",
@@ -224,7 +233,7 @@ def _acled_place(event: dict, point) -> dict:
         "location": event["location"] or "",
         "latitude": point.latitude if point and point.latitude is not None else "",
         "longitude": point.longitude if point and point.longitude is not None else "",
-        "geo_precision": point.precision if point else "",
+        "geo_precision": (3 if assumed else point.precision) if point else "",
     }
 
 

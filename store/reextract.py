@@ -27,8 +27,8 @@ from .writer import ExtractionWriter, date_columns
 MACHINE_FIELDS = {
     "figure": ("value", "text", "qualifier", "low", "high", "category", "counted", "location",
                "date_start", "date_end", "date_precision", "date_text"),
-    "event": ("type", "sub_type", "summary", "trigger", "location", "country", "date_start",
-              "date_end", "date_precision", "date_text"),
+    "event": ("type", "sub_type", "summary", "trigger", "location", "country", "place_basis",
+              "date_start", "date_end", "date_precision", "date_text"),
 }
 
 
@@ -130,7 +130,7 @@ class Reextraction:
             self._update_machine_fields("event", row, {
                 "type": event.type, "sub_type": event.sub_type, "summary": event.summary,
                 "trigger": event.trigger, "location": event.location, "country": event.country,
-                **date_columns(event.date),
+                "place_basis": event.place_basis, **date_columns(event.date),
             })
             if not self._touched_by_person("event", row):
                 self.connection.execute("DELETE FROM event_actors WHERE event_id = ?", (row["id"],))

@@ -351,6 +351,14 @@ MIGRATIONS.append(
     + _claims_change("claim_choices", "UPDATE", "OLD.crisis_id, NEW.crisis_id")
 )
 
+MIGRATIONS.append(
+    # 12: an event placed at its doer's seat (a state's capital or country) where the text
+    # names no place says so: the ACLED export gives it geo precision 3, not a named town's 1.
+    """
+    ALTER TABLE events ADD COLUMN place_basis TEXT;
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

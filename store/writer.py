@@ -125,6 +125,7 @@ class ExtractionWriter:
             "trigger": event.trigger,
             "location": event.location,
             "country": event.country,
+            "place_basis": event.place_basis,
             **date_columns(event.date),
         })
         self.link_actors(event_id, event, actor_ids)

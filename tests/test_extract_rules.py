@@ -1385,3 +1385,20 @@ def test_a_strategic_development_needs_a_doer(text, kept):
 ])
 def test_violence_told_with_nothing_to_code_it_by_is_no_event(text, kept):
     assert bool(_events_of(text)) == kept
+
+
+@pytest.mark.parametrize("text,place", [
+    # the dateline the parser made a subject is where the copy was filed, not the doer
+    ("SEOUL, South Korea \u2014 North Korea fired a ballistic missile on Friday.",
+     ("North Korea", "North Korea")),
+    ("SEOUL, South Korea - North Korea fired a ballistic missile on Friday.",
+     ("North Korea", "North Korea")),
+    # a state's deed at a site untold is at its capital when the text names the capital
+    ("North Korea fired a ballistic missile on Friday. Pyongyang has defied repeated "
+     "warnings.", ("North Korea", "Pyongyang")),
+])
+def test_a_states_deed_is_its_own_and_at_its_named_capital(text, place):
+    x = extract(text, "2017-09-15")
+    [event] = x.events
+    doer = next(x.actors[p.actor].name for p in event.participants if p.role == "actor1")
+    assert (doer, event.location, event.place_basis) == (*place, "seat")

@@ -427,3 +427,30 @@ def test_the_detail_and_the_acled_export_give_the_same_toll(store_path):
                 Console(file=out, width=100).print(render_record(record))
                 assert f"{record.toll[1]:,} killed" in out.getvalue()
     assert any(tolls.values())
+
+
+def test_a_seat_assumed_for_a_states_deed_is_exported_as_a_region_until_set_by_hand(tmp_path):
+    """"Pyongyang fired a missile on Friday" names no launch site: the deed is placed at the
+    capital the text names, marked assumed, so the ACLED row gives geo precision 3, not a
+    named town's 1; once a person sets the place it is theirs (precision 1), and undoing
+    that brings the assumption back."""
+    from store.ingest import Article, ingest_article
+
+    text = ("SEOUL, South Korea \u2014 North Korea fired a ballistic missile on Friday, South "
+            "Korea's military said. Pyongyang has defied repeated warnings.")
+    with Store(tmp_path / "store.db") as store:
+        ingest_article(store, Article(text, "Launch", "test", published="2017-09-15"))
+        [event] = list(store.db.query("SELECT * FROM events WHERE type = ?",
+                                      ["strategic_developments"]))
+        assert (event["location"], event["place_basis"]) == ("Pyongyang", "seat")
+        [row] = [r for r in csv.DictReader(io.StringIO(_acled(store)))
+                 if r["event_type"] == "Strategic developments"]
+        assert (row["location"], row["iso3"], row["geo_precision"]) == ("Pyongyang", "PRK", "3")
+        store.edits.set_field("event", event["id"], "location", "Sunan")
+        [row] = [r for r in csv.DictReader(io.StringIO(_acled(store)))
+                 if r["event_type"] == "Strategic developments"]
+        assert (row["location"], row["geo_precision"]) == ("Sunan", "1")
+        store.history.undo()
+        [row] = [r for r in csv.DictReader(io.StringIO(_acled(store)))
+                 if r["event_type"] == "Strategic developments"]
+        assert (row["location"], row["geo_precision"]) == ("Pyongyang", "3")
