@@ -248,6 +248,11 @@ def _resolve(text: str, published: str | None) -> DateRef | None:
         got = rule(phrase, pub, text)
         if got:
             return got
+    head, comma, _rest = text.partition(",")
+    if comma and head.strip():
+        # the NER ran on past a comma ("on Sunday, South Korea's military said" tagged
+        # "Sunday, South Korea's"): the date is what comes before it
+        return _resolve(head, published)
     return None
 
 

@@ -881,7 +881,7 @@ def _date_for(trig, d: Document) -> DateRef | None:
     reported = kind is not None and kind[0] != STA  # a happening, not a statement
     best: DateRef | None = None
     best_rank: float = 99
-    for ent in ents_of(d.doc):
+    for ent in map(_cut_at_comma, ents_of(d.doc)):
         if not dates.dates_entity(ent) or not (sent.start <= ent.start < sent.end):
             continue
         if d.is_filing_date(ent.start_char):
@@ -902,6 +902,19 @@ def _date_for(trig, d: Document) -> DateRef | None:
         if rank < best_rank:
             best, best_rank = ref, rank
     return best or _loose_day(sent, d) or _ago(trig, d)
+
+
+def _cut_at_comma(ent):
+    """A date the NER ran on past a comma ("on Sunday, South Korea's military said" tagged
+    "Sunday, South Korea's"): the words before it, whose head is the date's (``dates.resolve``
+    reads the text so too); "Feb. 7, 2016" stays whole."""
+    from spacy.tokens import Span
+
+    comma = next((t.i for t in ent if t.text == ","), None)
+    ref = dates.resolve(ent.text, "2000-01-01") if comma is not None else None
+    if ref is None or ref.text.strip() != ent.doc[ent.start:comma].text.strip():
+        return ent  # whole, as "Feb. 7, 2016" and "Monday, Jan. 4" are read
+    return Span(ent.doc, ent.start, comma, label=ent.label_)
 
 
 def _ago(trig, d: Document) -> DateRef | None:
@@ -1727,6 +1740,8 @@ def _merge(refs, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
     # sentence or of its scene (a launch "on Sunday" told in the headline's sentence only)
     floor = _ahead_of_publication(d, [c for g in groups for c in g], own=False) or floor
     events = [_build(d, r, g, figures, fig_sent, floor) for g in groups]
+    groups, events = _undated_told_again(groups, events, lambda g: _build(
+        d, r, g, figures, fig_sent, floor))
     kept = [(g, e) for g, e in zip(groups, events, strict=True)
             if not (_sideless(g, e) or _doerless(g, e))]
     groups, events = [g for g, _ in kept], [e for _, e in kept]
@@ -1745,19 +1760,45 @@ def _sideless(group: list[_Cand], event: Event) -> bool:
 _SIDE_PREPS = {"on", "against", "by", "from", "of"}  # "an attack on", "attacks by"
 
 
+def _undated_told_again(groups: list[list[_Cand]], events: list[Event], build
+                        ) -> tuple[list[list[_Cand]], list[Event]]:
+    """Mentions the text leaves undated that took a day of their scene apart from the
+    happening, and only the publication's time zone moved to it ("the launch" beside
+    "fired a missile on Sunday" in Saturday's paper): one happening when its doer, kind and
+    day are the same."""
+    out_g: list[list[_Cand]] = []
+    out_e: list[Event] = []
+    for g, e in zip(groups, events, strict=True):
+        if not any(c.own_date for c in g) and e.type == SD:
+            same = next((i for i, o in enumerate(out_e) if o.type == e.type
+                         and o.sub_type == e.sub_type and _doers(o) and _doers(o) == _doers(e)
+                         and o.date and e.date and _overlap(o.date, e.date)), None)
+            if same is not None:
+                out_g[same] = out_g[same] + g
+                out_e[same] = build(out_g[same])
+                continue
+        out_g.append(g)
+        out_e.append(e)
+    return out_g, out_e
+
+
+def _doers(event: Event) -> set[int]:
+    return {p.actor for p in event.participants if p.role == "actor1"}
+
+
 def _doerless(group: list[_Cand], event: Event) -> bool:
     """A strategic development with neither a doer (said or found) nor a day of its own
     ("by waging aggressive military exercises", "the launches") is told in passing, with
     nothing an ACLED coder could code it by; one told on its day ("she was indicted on
     Tuesday") is news whose doer the analyst may know, and an arrest is the police's even
-    unnamed ("a suspect was detained"). So is violence, a protest or a movement told once
-    with no doer, day, place or toll ("her brother was shot in the leg")."""
+    unnamed ("a suspect was detained"). So is violence told once with no doer, day, place
+    or toll ("her brother was shot in the leg"); a crowd is the doer of its own protest."""
     if any(p.role == "actor1" for p in event.participants) or any(c.own_date for c in group):
         return False
     if event.type == SD:
         return event.sub_type != "arrests"
-    return event.type in _VIOLENT | {RIOT, PRO, PM} and len(group) == 1 and \
-        event.location is None and not event.figures
+    return event.type in _VIOLENT and len(group) == 1 and event.location is None and \
+        not event.figures
 
 
 def _bare_attack(tok) -> bool:

@@ -1377,11 +1377,10 @@ def test_a_strategic_development_needs_a_doer(text, kept):
 @pytest.mark.parametrize("text,kept", [
     # told once with no doer, day, place or toll: nothing to code it by
     ("Her brother was shot in the leg.", False),
-    ("Protesters stormed the building.", False),
-    # a day or a place makes it one
+    # a day or a place makes it one, and a crowd's protest is its own
     ("Her brother was shot in the leg on Friday.", True),
     ("Her brother was shot in Hebron.", True),
-    ("Protesters stormed the parliament in Kiev on Monday.", True),
+    ("Protesters in Kabul said 500 people marched.", True),
 ])
 def test_violence_told_with_nothing_to_code_it_by_is_no_event(text, kept):
     assert bool(_events_of(text)) == kept
@@ -1402,3 +1401,50 @@ def test_a_states_deed_is_its_own_and_at_its_named_capital(text, place):
     [event] = x.events
     doer = next(x.actors[p.actor].name for p in event.participants if p.role == "actor1")
     assert (doer, event.location, event.place_basis) == (*place, "seat")
+
+
+def test_an_undated_telling_of_the_same_deed_on_the_same_day_is_one_event():
+    """Mentions left undated that took a scene's day at grouping, then the publication's
+    time zone moved to the day of the dated deed: one launch, its sentences kept."""
+    from types import SimpleNamespace
+
+    from extract.events import _undated_told_again
+    from extract.model import DateRef, Event, Participant, Span
+
+    def event(start: int, precision: str, actor: int = 0) -> Event:
+        return Event("strategic_developments", "weapons test", "", "fired",
+                     Span(start, start + 5, "fired", 0, 0), [Participant(actor, "actor1")],
+                     date=DateRef("2016-02-07", "2016-02-07", precision, ""),
+                     sentences=[(start, start + 10)])
+
+    dated = [SimpleNamespace(own_date=True, name="dated")]
+    undated = [SimpleNamespace(own_date=False, name="undated")]
+    built = []
+
+    def build(group):
+        built.append([c.name for c in group])
+        return event(0, "day")
+
+    _groups, events = _undated_told_again([dated, undated], [event(0, "day"), event(50, "week")],
+                                         build)
+    assert len(events) == 1 and built == [["dated", "undated"]]
+    # another state's launch that day stays its own
+    _groups, events = _undated_told_again(
+        [dated, undated], [event(0, "day"), event(50, "week", actor=1)], build)
+    assert len(events) == 2
+    # dated twice: two happenings the text tells apart
+    _groups, events = _undated_told_again([dated, dated], [event(0, "day"), event(50, "day")],
+                                         build)
+    assert len(events) == 2
+
+
+@pytest.mark.parametrize("text,start", [
+    # the NER ran on past the comma: the date is the words before it
+    ("North Korea launched a long-range rocket on Sunday, South Korea's military said.",
+     "2016-02-07"),
+    # a date with a comma of its own is read whole
+    ("Afghan forces killed two insurgents on Monday, Feb. 1, in Kunduz.", "2016-02-01"),
+])
+def test_a_date_the_ner_ran_on_past_a_comma_is_read_before_it(text, start):
+    [event] = extract(text, "2016-02-06").events
+    assert (event.date.start, event.date.precision) == (start, "day")
