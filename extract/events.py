@@ -1792,13 +1792,19 @@ def _doerless(group: list[_Cand], event: Event) -> bool:
     nothing an ACLED coder could code it by; one told on its day ("she was indicted on
     Tuesday") is news whose doer the analyst may know, and an arrest is the police's even
     unnamed ("a suspect was detained"). So is violence told once with no doer, day, place
-    or toll ("her brother was shot in the leg"); a crowd is the doer of its own protest."""
-    if any(p.role == "actor1" for p in event.participants) or any(c.own_date for c in group):
+    or toll ("her brother was shot in the leg"), and any strategic development told once
+    with no day and no place ("Ri Pyong Chol conducted a missile test"); a crowd is the doer
+    of its own protest."""
+    if any(c.own_date for c in group):
         return False
+    # told once, dated by no words (its own or its scene's), placed nowhere, no toll
+    told_once = len(group) == 1 and not (event.date and event.date.text) and \
+        event.location is None and not event.figures
+    if any(p.role == "actor1" for p in event.participants):
+        return event.type == SD and told_once
     if event.type == SD:
         return event.sub_type != "arrests"
-    return event.type in _VIOLENT and len(group) == 1 and event.location is None and \
-        not event.figures
+    return event.type in _VIOLENT and told_once
 
 
 def _bare_attack(tok) -> bool:

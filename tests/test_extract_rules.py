@@ -1377,7 +1377,12 @@ def test_a_strategic_development_needs_a_doer(text, kept):
 @pytest.mark.parametrize("text,kept", [
     # told once with no doer, day, place or toll: nothing to code it by
     ("Her brother was shot in the leg.", False),
-    # a day or a place makes it one, and a crowd's protest is its own
+    ("Ri Pyong Chol conducted a missile test.", False),
+    # a day or a place makes it one (a state's deed has its seat), and a crowd's protest is
+    # its own
+    ("Ri Pyong Chol conducted a missile test on Friday.", True),
+    ("Ri Pyong Chol conducted a missile test near Sunan.", True),
+    ("North Korea conducted a missile test.", True),
     ("Her brother was shot in the leg on Friday.", True),
     ("Her brother was shot in Hebron.", True),
     ("Protesters in Kabul said 500 people marched.", True),
