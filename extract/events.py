@@ -461,10 +461,13 @@ class _Refs:
     def __init__(self, d: Document, r: Resolved):
         self.d, self.r = d, r
         self.principal: dict[int, int] = {}  # a spokesperson -> whom they speak for
+        self.represented: set[int] = set()  # whoever a spokesperson speaks for
         for tok in d.doc:
             spoken_for = self._spoken_for(tok)
             if spoken_for is None:
                 continue
+            self.represented.update(r.actor_at[p.i] for p in _principals(tok)
+                                    if p.i in r.actor_at)
             named = [c for t in (tok, spoken_for) for c in t.children if c.dep_ == "appos"]
             speaker = next((r.actor_at[t.i] for t in named if t.i in r.actor_at), None)
             principal = self.actor(spoken_for)
@@ -881,7 +884,7 @@ def _date_for(trig, d: Document) -> DateRef | None:
     reported = kind is not None and kind[0] != STA  # a happening, not a statement
     best: DateRef | None = None
     best_rank: float = 99
-    for ent in map(_cut_at_comma, ents_of(d.doc)):
+    for ent in ents_of(d.doc):
         if not dates.dates_entity(ent) or not (sent.start <= ent.start < sent.end):
             continue
         if d.is_filing_date(ent.start_char):
@@ -889,6 +892,7 @@ def _date_for(trig, d: Document) -> DateRef | None:
         ref = _resolved_date(ent, d)
         if ref is None:
             continue
+        ent = _cut_at_comma(ent, ref)
         rank = _date_rank(ent, trig, reported)
         if rank is None:
             continue
@@ -904,16 +908,15 @@ def _date_for(trig, d: Document) -> DateRef | None:
     return best or _loose_day(sent, d) or _ago(trig, d)
 
 
-def _cut_at_comma(ent):
+def _cut_at_comma(ent, ref: DateRef):
     """A date the NER ran on past a comma ("on Sunday, South Korea's military said" tagged
-    "Sunday, South Korea's"): the words before it, whose head is the date's (``dates.resolve``
-    reads the text so too); "Feb. 7, 2016" stays whole."""
+    "Sunday, South Korea's"): the words before it, which are all ``dates.resolve`` read
+    (``ref``), so the date's head is theirs; "Feb. 7, 2016" is read whole and stays."""
     from spacy.tokens import Span
 
     comma = next((t.i for t in ent if t.text == ","), None)
-    ref = dates.resolve(ent.text, "2000-01-01") if comma is not None else None
-    if ref is None or ref.text.strip() != ent.doc[ent.start:comma].text.strip():
-        return ent  # whole, as "Feb. 7, 2016" and "Monday, Jan. 4" are read
+    if comma is None or ref.text.strip() != ent.doc[ent.start:comma].text.strip():
+        return ent
     return Span(ent.doc, ent.start, comma, label=ent.label_)
 
 
@@ -1141,7 +1144,7 @@ def _judges(refs, stmt, others) -> bool:
                                      for t in stmt.subtree):
         return False  # "died in the attack, said the ministry": the attack is no judgement
     subject, _ = refs.subject(stmt)
-    return subject is not None and _official(refs.d, refs.r, refs.actor(subject))
+    return subject is not None and _official(refs, refs.actor(subject))
 
 
 def _said_after(tok, stmt, prep_only: bool = False) -> bool:
@@ -1347,7 +1350,7 @@ def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
         return False  # "concertgoers fled": the attack's crowd running, no one displaced
     return not (main.type == STA and all(t.lemma_.lower() in _WEAK_STATEMENT
                                          for t in main.triggers)
-                and not (_official(d, r, main.actor1) and _takes_position(main.tok)))
+                and not (_official(refs, main.actor1) and _takes_position(main.tok)))
     # "X said": a source, not a statement event
 
 
@@ -1541,19 +1544,17 @@ def _quotation_after(tok):
         inside, colon = quote_open_after(sent.text, inside), False
 
 
-def _official(d: Document, r: Resolved, actor: int | None) -> bool:
+def _official(refs, actor: int | None) -> bool:
     """A state, an organisation (not media), a person introduced with a title or one with a
     spokesperson ("Theresa May's spokesperson"): only office has one."""
     if actor is None:
         return False
-    a = r.actors[actor]
+    a = refs.r.actors[actor]
     if a.kind in ("state", "organisation", "rebel_group", "militia"):
         return True
     if a.kind != "person":
         return False
-    return _introduced(d, a, _TITLES, _TITLE_AFTER) or any(
-        r.actor_at.get(p.i) == actor for t in d.doc if t.lemma_.lower() in _SPOKESPEOPLE
-        for p in _principals(t))
+    return _introduced(refs.d, a, _TITLES, _TITLE_AFTER) or actor in refs.represented
 
 
 def _principals(spokesperson):
