@@ -1039,17 +1039,21 @@ def _scene_told(d: Document, r: Resolved, sent, si: int, cands: list[_Cand]) -> 
     Saleh": where the violence told before happened, in a sentence of its own."""
     told = [c for c in cands if c.type in _VIOLENT | {RIOT, PRO}]
     for t in sent if told else ():
-        verb = t.head
         if t.lemma_.lower() in _HAPPENING_REFS and t.dep_ == "nsubj" and any(
                 ch.dep_ == "det" and ch.lower_ in ("the", "that", "this") for ch in t.children
-        ) and (verb.lemma_.lower() in _OCCURRED or (verb.lemma_ == "take" and any(
-                ch.lower_ == "place" for ch in verb.children))):
+        ) and _occurred(t.head):
             last = told[-1]
             c = _Cand(t, last.type, last.sub_type, last.family, si,
                       d.paragraph_index(sent.start_char), weak=True, scene=True)
             c.location = _place_for(c, d, r)
             return c if c.location is not None else None
     return None
+
+
+def _occurred(verb) -> bool:
+    """"occurred", "happened", "took place"."""
+    return verb.lemma_.lower() in _OCCURRED or (verb.lemma_ == "take" and any(
+        ch.lower_ == "place" for ch in verb.children))
 
 
 def _refine(f, lemmas):
@@ -1485,20 +1489,21 @@ def _time_clause(tok, marks=None) -> bool:
     return _marked_clause(tok, marks or _BACKGROUND_MARKS | _SEQUEL_PREPS) is not None
 
 
-def _dated(tok, span: range | None = None) -> bool:
-    """A date in the clause of ``tok`` (an age, "15-year-old", is none)."""
+def _dates_in(tok, span: range | None = None):
+    """The dates in the clause of ``tok`` (an age, "15-year-old", is none)."""
     span = span or range(tok.left_edge.i, tok.right_edge.i + 1)
-    return any(e.start in span and dates.dates_entity(e) and "old" not in e.text
-               for e in ents_of(tok.doc))
+    return (e for e in ents_of(tok.doc)
+            if e.start in span and dates.dates_entity(e) and "old" not in e.text)
+
+
+def _dated(tok, span: range | None = None) -> bool:
+    return any(_dates_in(tok, span))
 
 
 def _dates_itself(verb) -> bool:
     """A date told of the verb itself ("for punching a soldier two weeks ago"), not of
     another verb in its phrase."""
-    return verb.pos_ == "VERB" and any(
-        verb.left_edge.i <= e.start and e.end <= verb.right_edge.i + 1 and
-        dates.dates_entity(e) and "old" not in e.text and _governing_verb(e.root) == verb
-        for e in ents_of(verb.doc))
+    return verb.pos_ == "VERB" and any(_governing_verb(e.root) == verb for e in _dates_in(verb))
 
 
 def _undated_sequel_of(tok) -> bool:
