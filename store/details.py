@@ -94,7 +94,9 @@ class EventRecord(Sourced):
     summary: str
     trigger: str
     country: str | None
-    place_basis: str | None  # "seat": the place is the doer's seat, assumed (no place told)
+    # "seat": the place is the doer's seat, assumed where the text names none (until a person
+    # sets the place)
+    place_basis: str | None
     actors: tuple[EventActor, ...]
     figures: tuple[EventFigure, ...]
     toll: tuple[int, int, int] | None  # fatalities low, best, high

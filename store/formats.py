@@ -204,7 +204,7 @@ def _acled_row(store: Store, event: dict) -> dict:
         "inter2": inter2,
         "interaction": interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
-        **_acled_place(event, point, _seat_assumed(store, event)),
+        **_acled_place(event, point, store.history.place_assumed(event)),
         "source": "; ".join([outlet(event["url"], event["document_title"]),
                              *actors.get("media", []), *actors.get("source", [])]),
         "source_url": event["url"],
@@ -213,13 +213,6 @@ def _acled_row(store: Store, event: dict) -> dict:
         "tags": "; ".join(json.loads(event["tags"])),
         "timestamp": event["changed_at"],
     }
-
-
-def _seat_assumed(store: Store, event: dict) -> bool:
-    """Whether the event's place is the seat the extractor assumed for its doer (a state's
-    capital or country where the text names none) and no person has set it since."""
-    return event.get("place_basis") == "seat" and "location" not in store.history.human_fields(
-        "event", event["id"])
 
 
 def _acled_place(event: dict, point, assumed: bool = False) -> dict:

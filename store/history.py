@@ -235,6 +235,12 @@ class History:
                 )
             ]
 
+    def place_assumed(self, event: dict) -> bool:
+        """Whether an event's place is the seat the extractor assumed for its doer (a state's
+        capital or country where the text names none) and no person has set it since."""
+        return event.get("place_basis") == "seat" and "location" not in self.human_fields(
+            "event", event["id"])
+
     def human_fields(self, kind: str, record_id: int) -> set[str]:
         """Fields of a record a person has set (and not undone): re-extraction keeps them."""
         return {

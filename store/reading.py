@@ -20,6 +20,7 @@ from .details import (
     FigureRecord,
     Mention,
 )
+from .history import History
 from .records import TABLES
 from .tolls import event_toll
 from .views import ALL_BUT_REJECTED, View
@@ -30,8 +31,9 @@ LINKS_SHOWN = 50  # an actor's mentions and events that ``get`` reads (with thei
 class Records:
     """Events, actors and figures as the TUI and the exports read them."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, history: History) -> None:
         self.connection = connection
+        self.history = history
 
     def count(self, kind: str, view: View = ALL_BUT_REJECTED) -> int:
         with self.connection.lock:
@@ -105,6 +107,8 @@ class Records:
     def _event(self, row: dict[str, Any]) -> EventRecord:
         event_id = row["id"]
         toll = event_toll(self.connection.conn, event_id)
+        if not self.history.place_assumed(row):
+            row["place_basis"] = None  # none assumed, or a person set it since: theirs
         return EventRecord(
             **row,
             actors=tuple(EventActor(**r) for r in self._rows(

@@ -54,7 +54,7 @@ class Store:
         self.index = RecordIndex(connection)
         self.actors = ActorMatcher(connection)
         self.history = History(connection, self.index)
-        self.records = Records(connection)
+        self.records = Records(connection, self.history)
         self.edits = Edits(connection, self.history, self.actors)
         self.crises = Crises(connection, self.history)
         self.claims = Claims(connection, self.history)

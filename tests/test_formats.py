@@ -431,10 +431,18 @@ def test_the_detail_and_the_acled_export_give_the_same_toll(store_path):
 
 def test_a_seat_assumed_for_a_states_deed_is_exported_as_a_region_until_set_by_hand(tmp_path):
     """"Pyongyang fired a missile on Friday" names no launch site: the deed is placed at the
-    capital the text names, marked assumed, so the ACLED row gives geo precision 3, not a
-    named town's 1; once a person sets the place it is theirs (precision 1), and undoing
-    that brings the assumption back."""
+    capital the text names, marked assumed (the detail says so), so the ACLED row gives geo
+    precision 3, not a named town's 1; once a person sets the place it is theirs (precision
+    1), and undoing that brings the assumption back."""
+    from rich.console import Console
+
     from store.ingest import Article, ingest_article
+    from tui.detail import render_record
+
+    def shown(store, event_id: int) -> str:
+        out = io.StringIO()
+        Console(file=out, width=120).print(render_record(store.records.get("event", event_id)))
+        return out.getvalue()
 
     text = ("SEOUL, South Korea \u2014 North Korea fired a ballistic missile on Friday, South "
             "Korea's military said. Pyongyang has defied repeated warnings.")
@@ -446,11 +454,14 @@ def test_a_seat_assumed_for_a_states_deed_is_exported_as_a_region_until_set_by_h
         [row] = [r for r in csv.DictReader(io.StringIO(_acled(store)))
                  if r["event_type"] == "Strategic developments"]
         assert (row["location"], row["iso3"], row["geo_precision"]) == ("Pyongyang", "PRK", "3")
+        assert "assumed: the doer's seat" in shown(store, event["id"])
         store.edits.set_field("event", event["id"], "location", "Sunan")
         [row] = [r for r in csv.DictReader(io.StringIO(_acled(store)))
                  if r["event_type"] == "Strategic developments"]
         assert (row["location"], row["geo_precision"]) == ("Sunan", "1")
+        assert "assumed" not in shown(store, event["id"])
         store.history.undo()
         [row] = [r for r in csv.DictReader(io.StringIO(_acled(store)))
                  if r["event_type"] == "Strategic developments"]
         assert (row["location"], row["geo_precision"]) == ("Pyongyang", "3")
+        assert "assumed: the doer's seat" in shown(store, event["id"])

@@ -77,7 +77,9 @@ def _event_pairs(record: EventRecord) -> list[tuple[str, object]]:
          + (f" / {record.sub_type}" if record.sub_type else "")),
         ("What", record.summary),
         ("When", _date(record)),
-        ("Where", ", ".join(x for x in (record.location, record.country) if x)),
+        ("Where", ", ".join(x for x in (record.location, record.country) if x)
+         + ("  (assumed: the doer's seat, no place in the text)"
+            if record.place_basis == "seat" else "")),
         ("Actors", [f"{plain(a.name)} ({a.role})" for a in record.actors]),
         ("Figures", [f"{f.value:,} {plain(f.counted)}" for f in record.figures]),
         ("Toll", _toll(record.toll)),
