@@ -774,8 +774,18 @@ def _usable_place(t, cand: _Cand, r: Resolved) -> bool:
     if cand.sub_type == "weapons test" and any(
             a.lower_ in _FLIGHT_PATH and a.dep_ == "prep" for a in [t.head, head.head]):
         return False  # "fired a missile over Hokkaido": its path, not where it was fired
-    return not (cand.type == PM and any(a.lower_ == "from" and a.dep_ == "prep"
-                                        for a in [t.head, head.head]))
+    return not (cand.type == PM and _came_from(t))
+
+
+def _came_from(t) -> bool:
+    """A place in the phrase of "from" ("fled from Kunduz", "evacuated from the border with
+    North Korea"): where people left, not where the movement happened."""
+    for a in t.ancestors:
+        if a.pos_ in ("VERB", "AUX"):
+            return False
+        if a.lower_ == "from" and a.dep_ == "prep":
+            return True
+    return False
 
 
 _PARTY_PREPS = {"with", "between", "against"}

@@ -1453,3 +1453,14 @@ def test_an_undated_telling_of_the_same_deed_on_the_same_day_is_one_event():
 def test_a_date_the_ner_ran_on_past_a_comma_is_read_before_it(text, start):
     [event] = extract(text, "2016-02-06").events
     assert (event.date.start, event.date.precision) == (start, "day")
+
+
+@pytest.mark.parametrize("text,place", [
+    # where people left is not where the movement happened, however deep in the phrase
+    ("More than 1,500 Russians were evacuated from the border with North Korea on Friday.",
+     None),
+    ("Almost 350 refugees fled to Tajikistan from Afghanistan on Sunday.", "Tajikistan"),
+])
+def test_where_people_came_from_is_not_the_movements_place(text, place):
+    [event] = [e for e in _events_of(text, "2017-08-29") if e[0] == "population_movement"]
+    assert event[2] == place
