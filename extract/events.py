@@ -466,11 +466,11 @@ class _Refs:
             spoken_for = self._spoken_for(tok)
             if spoken_for is None:
                 continue
-            self.represented.update(r.actor_at[p.i] for p in _principals(tok)
-                                    if p.i in r.actor_at)
             named = [c for t in (tok, spoken_for) for c in t.children if c.dep_ == "appos"]
             speaker = next((r.actor_at[t.i] for t in named if t.i in r.actor_at), None)
             principal = self.actor(spoken_for)
+            if principal is not None:
+                self.represented.add(principal)
             if speaker is not None and principal is not None and speaker != principal:
                 self.principal[speaker] = principal
 
@@ -1362,8 +1362,7 @@ def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
         return False  # "Trump arrived in Japan": a person travelling, not people displaced
     if main.type == PM and _fled_the_scene(main, r):
         return False  # "concertgoers fled": the attack's crowd running, no one displaced
-    return not (main.type == STA and all(t.lemma_.lower() in _WEAK_STATEMENT
-                                         for t in main.triggers)
+    return not (main.type == STA and _reporting_only(main)
                 and not (_official(refs, main.actor1) and _takes_position(main.tok)))
     # "X said": a source, not a statement event
 
@@ -1888,8 +1887,13 @@ def _an_account(r: Resolved, group: list[_Cand]) -> bool:
     c = group[0]
     if c.actor1 is not None and r.actors[c.actor1].kind == "state":
         return False
-    return not c.own_date and all(t.lemma_.lower() in _WEAK_STATEMENT for t in c.triggers) \
-        and not (_takes_position(c.tok, _STANCE) or _vows(c.tok))
+    return not c.own_date and _reporting_only(c) and not (
+        _takes_position(c.tok, _STANCE) or _vows(c.tok))
+
+
+def _reporting_only(c: _Cand) -> bool:
+    """"said", "told", "added": every trigger a verb of reporting, no stance of its own."""
+    return all(t.lemma_.lower() in _WEAK_STATEMENT for t in c.triggers)
 
 
 _WILL = {"will", "would", "shall", "'ll"}
