@@ -46,6 +46,9 @@ FORCE_HEADS = _words("force_heads")
 _FORCE_EQUIPMENT = _words("force_equipment")
 _CIVILIAN_CRAFT = _words("civilian_craft")
 _FORCE_ACTIONS = _words("force_actions")
+_OFFICE_WORDS = {w.lower() for title in data.load_json("event_triggers.json")["titles"]
+                 for w in title.split()} - {"prime", "foreign"}
+_OFFICE_DEPS = {"compound", "amod", "poss", "nmod", "appos"}
 _STRIKE_MEANS = frozenset({"air", "missile", "drone", "naval"})
 _POLICE = _words("police")
 
@@ -257,6 +260,7 @@ def resolve(d: Document) -> Resolved:
     _add_entities(p)
     _add_persons(d, r, p.persons)
     _unlabelled_names(d, r)
+    _officials_states(d, r)
     _add_forces(d, r, r.dateline_country)
     _add_institutions(d, r)
     body = len(d.text) - sum(b - a for a, b in d.quiet)
@@ -922,6 +926,44 @@ def _unlabelled_names(d: Document, r: Resolved) -> None:
                         t.ent_type_ or t.i in r.actor_at or t.i in r.place_at for t in span):
                     continue
                 r.add_actor(d, key, name, "person", None, m.start(), m.end())
+
+
+def _officials_states(d: Document, r: Resolved) -> None:
+    """The state a person holds office in, when a mention names both the office and the
+    country ("South Korean President Moon Jae-in", "Han Tae Song, North Korea's ambassador"):
+    an ACLED coder's "Government of South Korea" when they speak. A nationality without an
+    office ("American student Otto Warmbier") is no one's office."""
+    for a in r.actors:
+        if a.kind != "person" or a.country:
+            continue
+        for m in a.mentions:
+            span = d.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            iso = _office_country(span.root) if span is not None else None
+            if iso:
+                a.country = iso
+                break
+
+
+def _office_country(root) -> str | None:
+    """ISO3 of the country in the words that give ``root`` (a name) its office: its own
+    modifiers, an apposition after it, or the title it is the apposition of; never a place
+    the office is held towards ("ambassador to Japan")."""
+    words = [t for c in root.children if c.dep_ in _OFFICE_DEPS for t in _unprepped(c)]
+    if root.dep_ == "appos" and root.head.ent_type_ != "PERSON":  # not a name mis-parsed
+        words += [t for t in _unprepped(root.head) if not root.left_edge.i <= t.i <= root.i]
+    if not any(t.lower_ in _OFFICE_WORDS for t in words) or any(
+            t.lower_ in ("former", "ex") for t in words):
+        return None  # no office, or one no longer held ("former Secretary of State")
+    return next((iso for iso in map(_country_of_word, words) if iso), None)
+
+
+def _unprepped(tok):
+    """``tok`` and the words that name it ("North Korea's" of "ambassador"), not what a
+    preposition or clause adds ("to Japan", "who engineered ...")."""
+    yield tok
+    for c in tok.children:
+        if c.dep_ in _OFFICE_DEPS or c.dep_ == "case":
+            yield from _unprepped(c)
 
 
 def _split_off_head(d: Document, r: Resolved, start: int, end: int):

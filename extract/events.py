@@ -1630,6 +1630,12 @@ def _state_of_body(r: Resolved, actor: int) -> int | None:
     return r.state_actor(state_body_of(a.name, a.country))
 
 
+def _state_of_official(r: Resolved, actor: int) -> int | None:
+    """The state a person speaks for by office, when the text names that state too."""
+    a = r.actors[actor]
+    return r.state_actor(a.country) if a.kind == "person" else None
+
+
 def _ongoing(tok) -> bool:
     """"are fighting", "has been battling": under way now, no happening of a day."""
     if tok.pos_ != "VERB" or tok.tag_ != "VBG":
@@ -2200,7 +2206,8 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
             location = None
     basis = None
     if location is None and head.type in (STA, SD):
-        location = _seat(d, r, doer, by_word=head.type == STA)
+        speaker = next(iter(_told_doers(group)), None) if head.type == STA else doer
+        location = _seat(d, r, speaker, by_word=head.type == STA)
         basis = "seat" if location is not None else None
     tok = head.tok
     fig_idx: list[int] = []
@@ -2257,7 +2264,10 @@ def _participants(r: Resolved, group: list[_Cand]) -> list[Participant]:
         if all(p.actor != actor for p in parts):
             parts.append(Participant(actor, role))
 
-    doers = [c.actor1 for c in sorted(group, key=lambda c: c.weak) if c.actor1 is not None]
+    doers = _told_doers(group)
+    state = _state_of_official(r, doers[0]) if doers and group[0].type == STA else None
+    if state is not None:  # "South Korean President Moon Jae-in said": South Korea's word,
+        doers.insert(0, state)  # Moon its associate (ACLED's "Government of South Korea")
     for i, a in enumerate(doers):
         add(a, "actor1" if i == 0 else "assoc")
     for c in group:
@@ -2266,6 +2276,11 @@ def _participants(r: Resolved, group: list[_Cand]) -> list[Participant]:
         for a in c.sources:
             add(a, "source")
     return parts
+
+
+def _told_doers(group: list[_Cand]) -> list[int]:
+    """Who did it, as each mention tells it, the surest mentions first."""
+    return [c.actor1 for c in sorted(group, key=lambda c: c.weak) if c.actor1 is not None]
 
 
 def _group_date(d: Document, group: list[_Cand], floor) -> DateRef | None:
@@ -2298,8 +2313,8 @@ def _seat(d: Document, r: Resolved, actor: int | None, by_word: bool):
         country = doer.country
     elif doer.kind == "organisation":
         country = state_body_of(doer.name, doer.country)
-    elif doer.kind == "person":
-        country = _office_country(d, doer)
+    elif doer.kind == "person":  # "Russia's envoy" speaks where posted, not at home
+        country = None if _introduced(d, doer, _ENVOY, _ENVOY_AFTER) else doer.country
     else:
         return None
     seat = capital(country)
@@ -2314,29 +2329,8 @@ def _named_in_text(r: Resolved, name: str, actor: int) -> bool:
     return any(loc.name == name for loc in r.locations) or name in r.actors[actor].aliases
 
 
-# "U.S. Secretary of State", "North Korean leader", "Japan's Prime Minister": the state
-# named just before a title; up to three words ("South Korean", "United States").
-_OFFICE_STATE = re.compile(
-    rf"((?:[A-Z][\w.]*\s+){{0,2}}[A-Z][\w.]*?)(?:'s|\u2019s)?\s+(?:[a-z-]+\s+)?(?i:{_TITLE_WORDS})\b")
-
-
-_POSTED_ABROAD = re.compile(r"\b(envoy|ambassador)\b", re.I)
-
-
-def _office_country(d: Document, person) -> str | None:
-    """The state whose office a person holds, by the title they are introduced with
-    ("U.S. Secretary of State Rex Tillerson", "North Korean leader Kim Jong Un")."""
-    for before, _after in _around(d, person):
-        near = before[-50:]
-        got = _OFFICE_STATE.search(near)
-        if got is None or got.end() < len(near) - 25:
-            continue
-        if _POSTED_ABROAD.search(got.group()):
-            return None  # "Russia's envoy": speaks where posted
-        iso = next(_countries_ending(got.group(1)), None)
-        if iso is not None:
-            return iso
-    return None
+_ENVOY = re.compile(r"\b(envoy|ambassador)\b[^.,]{0,25}$", re.I)
+_ENVOY_AFTER = re.compile(r"\s*,\s*[^,.;]{0,30}?\b(envoy|ambassador)\b", re.I)
 
 
 def _summary(r: Resolved, head: _Cand, parts, figures, fig_idx, location) -> str:

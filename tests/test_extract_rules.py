@@ -223,9 +223,11 @@ def test_a_spokesperson_speaks_for_the_one_named_after_for():
     path = next((Path(__file__).parent / "data" / "articles").glob("0c3309b31d*.json"))
     article = json.loads(path.read_text(encoding="utf-8"))
     result = extract(article["text"], article["date_publish"][:10])
-    speakers = {result.actors[p.actor].name for e in result.events
-                if e.type == "statements_diplomacy" for p in e.participants if p.role == "actor1"}
-    assert "Muhammadu Buhari" in speakers and "Mallam Garba Shehu" not in speakers
+    roles = {(result.actors[p.actor].name, p.role) for e in result.events
+             if e.type == "statements_diplomacy" for p in e.participants}
+    # the President's word is Nigeria's (ACLED's "Government of Nigeria"), Buhari its associate
+    assert {("Nigeria", "actor1"), ("Muhammadu Buhari", "assoc")} <= roles
+    assert ("Mallam Garba Shehu", "actor1") not in roles
 
 
 def test_an_age_is_no_date_of_what_came_before():
@@ -1464,3 +1466,35 @@ def test_a_date_the_ner_ran_on_past_a_comma_is_read_before_it(text, start):
 def test_where_people_came_from_is_not_the_movements_place(text, place):
     [event] = [e for e in _events_of(text, "2017-08-29") if e[0] == "population_movement"]
     assert event[2] == place
+
+
+@pytest.mark.parametrize("text,person,country", [
+    ("South Korean President Moon Jae-in said on Monday that the launch was a provocation.",
+     "Moon Jae-in", "KOR"),
+    ("Han Tae Song, North Korea's ambassador to the United Nations in Geneva, spoke on "
+     "Tuesday.", "Han Tae Song", "PRK"),
+    ("North Korea's leader, Kim Jong Un, watched the launch on Tuesday.", "Kim Jong Un", "PRK"),
+    # a nationality is no office, an office held towards a country is not its, a former
+    # one is held no more
+    ("American student Otto Warmbier died on Monday.", "Otto Warmbier", None),
+    ("The British ambassador to Japan, John Smith, spoke on Tuesday.", "John Smith", "GBR"),
+    ("Former Japanese Prime Minister Yoshihiko Noda spoke on Tuesday.", "Yoshihiko Noda", None),
+])
+def test_a_persons_office_names_their_state(text, person, country):
+    x = extract(text, "2017-09-04")
+    assert {a.name: a.country for a in x.actors if a.kind == "person"}[person] == country
+
+
+def test_a_name_the_parser_hangs_on_another_name_takes_not_its_title():
+    x = extract("Japanese Prime Minister Shinzo Abe and U.S. Defense Secretary Jim Mattis both "
+                "called the launch a reckless act.", "2017-09-04")
+    countries = {a.name: a.country for a in x.actors if a.kind == "person"}
+    assert countries["Shinzo Abe"] == "JPN" and countries["Jim Mattis"] != "JPN"
+
+
+def test_an_officials_statement_is_their_states_word():
+    x = extract("Japanese Prime Minister Shinzo Abe condemned the launch on Tuesday, which "
+                "Japan called an unprecedented threat.", "2017-08-29")
+    said = next(e for e in x.events if e.type == "statements_diplomacy")
+    roles = {(x.actors[p.actor].name, p.role) for p in said.participants}
+    assert {("Japan", "actor1"), ("Shinzo Abe", "assoc")} <= roles
