@@ -938,19 +938,23 @@ def _officials_states(d: Document, r: Resolved) -> None:
             continue
         for m in a.mentions:
             span = d.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-            iso = _office_country(span.root) if span is not None else None
+            iso = _office_country(span) if span is not None else None
             if iso:
                 a.country = iso
                 break
 
 
-def _office_country(root) -> str | None:
-    """ISO3 of the country in the words that give ``root`` (a name) its office: its own
+def _office_country(name) -> str | None:
+    """ISO3 of the country in the words that give ``name`` (a span) its office: its own
     modifiers, an apposition after it, or the title it is the apposition of; never a place
     the office is held towards ("ambassador to Japan")."""
-    words = [t for c in root.children if c.dep_ in _OFFICE_DEPS for t in _unprepped(c)]
-    if root.dep_ == "appos" and root.head.ent_type_ != "PERSON":  # not a name mis-parsed
-        words += [t for t in _unprepped(root.head) if not root.left_edge.i <= t.i <= root.i]
+    inside = range(name.start, name.end)
+    words = [t for tok in name for c in tok.children if c.i not in inside and (
+        c.dep_ in _OFFICE_DEPS or (c.dep_ == "prep" and c.lower_ == "of"))
+        for t in _unprepped(c)]
+    for tok in name:  # not a name mis-parsed as another's apposition
+        if tok.dep_ == "appos" and tok.head.i not in inside and tok.head.ent_type_ != "PERSON":
+            words += [t for t in _unprepped(tok.head) if t.i < name.start or t.i > tok.i]
     if not any(t.lower_ in _OFFICE_WORDS for t in words) or any(
             t.lower_ in ("former", "ex") for t in words):
         return None  # no office, or one no longer held ("former Secretary of State")
@@ -958,11 +962,13 @@ def _office_country(root) -> str | None:
 
 
 def _unprepped(tok):
-    """``tok`` and the words that name it ("North Korea's" of "ambassador"), not what a
-    preposition or clause adds ("to Japan", "who engineered ...")."""
+    """``tok`` and the words that name it ("North Korea's" of "ambassador", "of Japan" of
+    "Prime Minister Shinzo Abe"), not what another preposition or a clause adds ("to
+    Japan", "who engineered ...")."""
     yield tok
     for c in tok.children:
-        if c.dep_ in _OFFICE_DEPS or c.dep_ == "case":
+        if c.dep_ in _OFFICE_DEPS or c.dep_ in ("case", "pobj") or (
+                c.dep_ == "prep" and c.lower_ == "of"):
             yield from _unprepped(c)
 
 

@@ -1474,6 +1474,10 @@ def test_where_people_came_from_is_not_the_movements_place(text, place):
     ("Han Tae Song, North Korea's ambassador to the United Nations in Geneva, spoke on "
      "Tuesday.", "Han Tae Song", "PRK"),
     ("North Korea's leader, Kim Jong Un, watched the launch on Tuesday.", "Kim Jong Un", "PRK"),
+    ("Prime Minister Shinzo Abe of Japan said on Monday that it was a threat.", "Shinzo Abe",
+     "JPN"),
+    ("President Moon Jae-in of South Korea called for calm.", "Moon Jae-in", "KOR"),
+    ("Kim Jong-un of North Korea watched the launch.", "Kim Jong-un", None),
     # a nationality is no office, an office held towards a country is not its, a former
     # one is held no more
     ("American student Otto Warmbier died on Monday.", "Otto Warmbier", None),
