@@ -964,12 +964,14 @@ def _office_country(name) -> str | None:
 def _unprepped(tok):
     """``tok`` and the words that name it ("North Korea's" of "ambassador", "of Japan" of
     "Prime Minister Shinzo Abe"), not what another preposition or a clause adds ("to
-    Japan", "who engineered ...")."""
+    Japan", "who engineered ...") or an "of" of what "of" names (a region's president is
+    no state's officer: "the president of the Provence region of France")."""
     yield tok
     for c in tok.children:
-        if c.dep_ in _OFFICE_DEPS or c.dep_ in ("case", "pobj") or (
-                c.dep_ == "prep" and c.lower_ == "of"):
+        if c.dep_ in _OFFICE_DEPS or c.dep_ in ("case", "pobj"):
             yield from _unprepped(c)
+        elif c.dep_ == "prep" and c.lower_ == "of" and tok.dep_ != "pobj":
+            yield from _unprepped(c)  # but not "the president of the region of France"
 
 
 def _split_off_head(d: Document, r: Resolved, start: int, end: int):

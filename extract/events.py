@@ -971,7 +971,7 @@ def _date_rank(ent, trig, reported: bool) -> float | None:
     attach = _governing_verb(root)
     if attach is None:
         return 50 + abs(ent.start - trig.i) / 1000
-    if reported and attach.i > trig.i and attach.lemma_.lower() in _REPORTING:
+    if reported and _reports_it(attach, trig):
         return None  # "a truck rammed into crowd ..., local media reported early Friday"
     if attach in chain:
         return chain.index(attach)
@@ -983,6 +983,14 @@ def _date_rank(ent, trig, reported: bool) -> float | None:
     if _classify(attach) is not None:
         return None  # "girls abducted two years ago have been released": the abduction's
     return 50 + abs(ent.start - trig.i) / 1000
+
+
+def _reports_it(verb, trig) -> bool:
+    """A verb of reporting over a happening ("media reported early Friday", "KCNA said on
+    Wednesday that the country had conducted a launch"): its date is the report's, not the
+    happening's, which the text may tell elsewhere or not at all."""
+    return verb is not None and verb.i != trig.i and verb.lemma_.lower() in _REPORTING and \
+        verb in trig.ancestors
 
 
 def _loose_day(sent, d: Document) -> DateRef | None:
@@ -1761,8 +1769,8 @@ def _merge(refs, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
     # sentence or of its scene (a launch "on Sunday" told in the headline's sentence only)
     floor = _ahead_of_publication(d, [c for g in groups for c in g], own=False) or floor
     events = [_build(d, r, g, figures, fig_sent, floor) for g in groups]
-    groups, events = _undated_told_again(groups, events, lambda g: _build(
-        d, r, g, figures, fig_sent, floor))
+    groups, events = _told_again(groups, events, lambda g: _build(
+        d, r, g, figures, fig_sent, floor), d.published)
     kept = [(g, e) for g, e in zip(groups, events, strict=True)
             if not (_sideless(g, e) or _doerless(g, e))]
     groups, events = [g for g, _ in kept], [e for _, e in kept]
@@ -1781,26 +1789,42 @@ def _sideless(group: list[_Cand], event: Event) -> bool:
 _SIDE_PREPS = {"on", "against", "by", "from", "of"}  # "an attack on", "attacks by"
 
 
-def _undated_told_again(groups: list[list[_Cand]], events: list[Event], build
-                        ) -> tuple[list[list[_Cand]], list[Event]]:
-    """Mentions the text leaves undated that took a day of their scene apart from the
-    happening, and only the publication's time zone moved to it ("the launch" beside
-    "fired a missile on Sunday" in Saturday's paper): one happening when its doer, kind and
-    day are the same."""
+def _told_again(groups: list[list[_Cand]], events: list[Event], build, published
+                ) -> tuple[list[list[_Cand]], list[Event]]:
+    """One strategic development told twice by the same doer: undated mentions that took a
+    day of their scene apart from the happening, when only the publication's time zone
+    moved them ("the launch" beside "fired a missile on Sunday" in Saturday's paper); and
+    the deed dated on the publication's day and on the next, which a text can tell only in
+    two time zones ("fired a missile on Tuesday" local time, "on Monday" in Washington's):
+    the local day is kept, as ACLED codes it."""
     out_g: list[list[_Cand]] = []
     out_e: list[Event] = []
     for g, e in zip(groups, events, strict=True):
-        if not any(c.own_date for c in g) and e.type == SD:
+        undated = not any(c.own_date for c in g)
+        if e.type == SD:
             same = next((i for i, o in enumerate(out_e) if o.type == e.type
                          and o.sub_type == e.sub_type and _doers(o) and _doers(o) == _doers(e)
-                         and o.date and e.date and _overlap(o.date, e.date)), None)
+                         and o.date and e.date and (
+                             (undated and _overlap(o.date, e.date))
+                             or _time_zones_apart(o.date, e.date, published))), None)
             if same is not None:
-                out_g[same] = out_g[same] + g
+                ahead = e.date is not None and published is not None and \
+                    e.date.start > published[:10]
+                out_g[same] = g + out_g[same] if ahead and not undated else out_g[same] + g
                 out_e[same] = build(out_g[same])
                 continue
         out_g.append(g)
         out_e.append(e)
     return out_g, out_e
+
+
+def _time_zones_apart(a: DateRef, b: DateRef, published: str | None) -> bool:
+    """Two days of one deed, the publication's and the next (``dates.resolve`` reads a day
+    after publication as the next morning in a time zone ahead)."""
+    if not published or a.precision != "day" or b.precision != "day":
+        return False
+    pub = dt.date.fromisoformat(published[:10])
+    return {a.start, b.start} == {pub.isoformat(), (pub + dt.timedelta(days=1)).isoformat()}
 
 
 def _doers(event: Event) -> set[int]:

@@ -1415,7 +1415,7 @@ def test_an_undated_telling_of_the_same_deed_on_the_same_day_is_one_event():
     time zone moved to the day of the dated deed: one launch, its sentences kept."""
     from types import SimpleNamespace
 
-    from extract.events import _undated_told_again
+    from extract.events import _told_again
     from extract.model import DateRef, Event, Participant, Span
 
     def event(start: int, precision: str, actor: int = 0) -> Event:
@@ -1432,16 +1432,16 @@ def test_an_undated_telling_of_the_same_deed_on_the_same_day_is_one_event():
         built.append([c.name for c in group])
         return event(0, "day")
 
-    _groups, events = _undated_told_again([dated, undated], [event(0, "day"), event(50, "week")],
-                                         build)
+    _groups, events = _told_again([dated, undated], [event(0, "day"), event(50, "week")],
+                                  build, "2016-02-06")
     assert len(events) == 1 and built == [["dated", "undated"]]
     # another state's launch that day stays its own
-    _groups, events = _undated_told_again(
-        [dated, undated], [event(0, "day"), event(50, "week", actor=1)], build)
+    _groups, events = _told_again(
+        [dated, undated], [event(0, "day"), event(50, "week", actor=1)], build, "2016-02-06")
     assert len(events) == 2
     # dated twice: two happenings the text tells apart
-    _groups, events = _undated_told_again([dated, dated], [event(0, "day"), event(50, "day")],
-                                         build)
+    _groups, events = _told_again([dated, dated], [event(0, "day"), event(50, "day")], build,
+                                  "2016-02-01")
     assert len(events) == 2
 
 
@@ -1502,3 +1502,31 @@ def test_an_officials_statement_is_their_states_word():
     said = next(e for e in x.events if e.type == "statements_diplomacy")
     roles = {(x.actors[p.actor].name, p.role) for p in said.participants}
     assert {("Japan", "actor1"), ("Shinzo Abe", "assoc")} <= roles
+
+
+def test_the_day_a_happening_is_reported_is_not_its_day():
+    """"The agency said on Wednesday that North Korea had fired the missile": Wednesday is
+    the report's; the launch told on Tuesday is one event, not a second one on Wednesday."""
+    x = extract("North Korea fired a missile over Japan on Tuesday.\n\nThe North's state news "
+                "agency said on Wednesday that North Korea had fired the missile to counter the "
+                "drills.", "2017-08-30")
+    tests = [(e.date.start, e.date.precision) for e in x.events if e.sub_type == "weapons test"]
+    assert tests == [("2017-08-29", "day")]
+    told = extract("Police in Kano said on Monday that officers had arrested five men.",
+                   "2017-08-30").events
+    assert [(e.sub_type, e.date.precision) for e in told] == [("arrests", "week")]
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea fired a ballistic missile over northern Japan on Tuesday, South Korea's "
+    "military said.\n\nThe Pentagon said North Korea launched the missile on Monday evening "
+    "Washington time.",
+    "The Pentagon said North Korea launched a missile on Monday evening Washington time.\n\n"
+    "North Korea fired the ballistic missile over northern Japan on Tuesday, South Korea's "
+    "military said.",
+])
+def test_one_deed_on_the_publications_day_and_the_next_is_told_in_two_time_zones(text):
+    """Published on Monday, a launch "on Tuesday" (local time) and "on Monday" (Washington's)
+    is one launch, on its local day."""
+    tests = [e for e in extract(text, "2017-08-28").events if e.sub_type == "weapons test"]
+    assert [(e.date.start, e.date.precision) for e in tests] == [("2017-08-29", "day")]

@@ -124,8 +124,10 @@ def test_events(x):
         assert e.type in EVENT_TYPES
         assert e.date is None or e.date.precision in DATE_PRECISIONS
     crossing = _event(x, "population_movement", "crossed")
+    # "Tajikistan said on Wednesday (July 14)" dates the report; the refugees "arrived over
+    # the last two days"
     assert (crossing.date.start, crossing.date.end, crossing.date.precision) == (
-        "2021-07-14", "2021-07-14", "day")
+        "2021-07-13", "2021-07-14", "week")
     assert crossing.country == "TJK"
     roles = {(x.actors[p.actor].name, p.role) for p in crossing.participants}
     assert ("Tajikistan", "source") in roles
