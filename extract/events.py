@@ -989,8 +989,12 @@ def _reports_it(verb, trig) -> bool:
     """A verb of reporting over a happening ("media reported early Friday", "KCNA said on
     Wednesday that the country had conducted a launch"): its date is the report's, not the
     happening's, which the text may tell elsewhere or not at all."""
-    return verb is not None and verb.i != trig.i and verb.lemma_.lower() in _REPORTING and \
-        verb in trig.ancestors
+    if verb is None or verb.i == trig.i or verb.lemma_.lower() not in _REPORTING:
+        return False
+    if verb.i > trig.i:
+        return True
+    # what was said, not what was confirmed ("confirmed a missile test Friday morning")
+    return any(a.dep_ == "ccomp" and a.head.i == verb.i for a in [trig, *trig.ancestors])
 
 
 def _loose_day(sent, d: Document) -> DateRef | None:

@@ -1515,6 +1515,10 @@ def test_the_day_a_happening_is_reported_is_not_its_day():
     told = extract("Police in Kano said on Monday that officers had arrested five men.",
                    "2017-08-30").events
     assert [(e.sub_type, e.date.precision) for e in told] == [("arrests", "week")]
+    # what was confirmed, not said, is of the day told: "confirmed a launch Friday morning"
+    confirmed = extract("Japan's government confirmed a North Korean missile launch on Friday "
+                        "morning.", "2017-09-14").events
+    assert [(e.date.start, e.date.precision) for e in confirmed] == [("2017-09-15", "day")]
 
 
 @pytest.mark.parametrize("text", [
