@@ -1208,15 +1208,29 @@ def _candidate(refs, tok, typ: str, sub, si: int, para: int) -> _Cand:
     if tok.pos_ == "NOUN" and c.actor1 is None:
         c.actor1 = refs.actor(tok)
     if c.actor1 is not None and typ in _VIOLENT and any(
-            ch.dep_ in ("dobj", "nsubjpass") and ch.lemma_.lower() in _PERPETRATORS
-            for ch in tok.children):
-        # "the driver was shot by the police": they stopped the attack, not made it
+            ch.dep_ in ("dobj", "nsubjpass") and _the_perpetrator(ch) for ch in tok.children):
+        # "the driver was shot by the police", "... killed by the driver. He was shot by
+        # the police": they stopped the attack, not made it
         c.others.append((c.actor1, "actor2"))
         c.actor1 = None
     if c.family == "release" and c.actor1 is None:
         c.actor1 = _captor(refs, tok)
     _add_others(refs, c)
     return c
+
+
+def _the_perpetrator(tok) -> bool:
+    """"the driver", "the gunman"; or "he" / "she" when the person last told before it is
+    one ("killed by the driver of the truck. He was shot to death by the police")."""
+    if tok.lemma_.lower() in _PERPETRATORS:
+        return True
+    if tok.lower_ not in ("he", "she"):
+        return False
+    doc = tok.doc
+    start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+    persons = [t for t in doc[start:tok.i] if t.pos_ in ("NOUN", "PROPN") and (
+        t.lemma_.lower() in _PERSON_NOUNS or t.ent_type_ == "PERSON")]
+    return bool(persons) and persons[-1].lemma_.lower() in _PERPETRATORS
 
 
 _HOLDING = _words("holding")
@@ -1761,7 +1775,7 @@ def _merge(refs, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
                            and g[0].sent_i < c.sent_i and not _only_named(g)), None)
         else:
             target = next((g for g in reversed(groups)
-                           if _joins(r, c, g, overlap, figures, fig_sent)), None)
+                           if _joins(r, c, g, overlap, recent, figures, fig_sent)), None)
         if target is not None:
             target.append(c)
         elif not (c.weak or (c.type == STA and c.actor1 is None and not c.sources)):
@@ -2078,11 +2092,14 @@ def _inherit_date(d: Document, sents, groups: list[list[_Cand]], c: _Cand) -> No
     from a statement (it is made when reported, not when what it is about happened) and a
     happening only from a happening (what a statement speaks of may be older), never from
     another clause of its own sentence; else a happening a verb tells takes its scene's."""
-    prev = next((g for g in reversed(groups) if (c.type == STA) == (g[0].type == STA)
-                 and g[-1].sent_i != c.sent_i), None)
+    # the mention told last before it, of a group of its kind (a group told after it, made
+    # first by a surer mention, dates it not)
+    before = [(x, g) for g in groups if (c.type == STA) == (g[0].type == STA)
+              for x in g if x.sent_i < c.sent_i]
+    last, prev = max(before, key=lambda xg: xg[0].sent_i, default=(None, None))
     first_words = {t.lower_ for t in sents[c.sent_i][:3]}
-    if prev and (prev[-1].para_i == c.para_i or (
-            prev[-1].sent_i >= c.sent_i - 1 and first_words & _CONTINUERS)):
+    if last is not None and prev is not None and (last.para_i == c.para_i or (
+            last.sent_i == c.sent_i - 1 and first_words & _CONTINUERS)):
         c.date = prev[0].date
     if c.date is None and c.type != STA and c.tok.pos_ not in ("NOUN", "PROPN"):
         c.date = _scene_date(d, sents, c)  # a happening named by a noun is no scene's news
@@ -2090,8 +2107,8 @@ def _inherit_date(d: Document, sents, groups: list[list[_Cand]], c: _Cand) -> No
         c.date = _past_scene(d, sents, c)
 
 
-def _joins(r: Resolved, c: _Cand, g: list[_Cand], overlap, figures: list[Figure],
-           fig_sent) -> bool:
+def _joins(r: Resolved, c: _Cand, g: list[_Cand], overlap, recent: DateRef | None,
+           figures: list[Figure], fig_sent) -> bool:
     """Whether ``c`` is the happening of group ``g`` (if not, the search goes on to the
     groups before it)."""
     head, last = g[0], g[-1]
@@ -2103,7 +2120,7 @@ def _joins(r: Resolved, c: _Cand, g: list[_Cand], overlap, figures: list[Figure]
     if c.type in _VIOLENT and head.type in _VIOLENT:
         # one attack told as "attack", "killing", "shooting", "the driver was shot
         # by police": one happening, unless its date or place says another
-        return _same_happening(c, g, overlap)
+        return _same_happening(c, g, overlap, recent)
     if head.type != c.type:
         return False
     if c.type == STA:
@@ -2185,8 +2202,10 @@ def _places_agree(a: tuple | None, b: tuple | None) -> bool:
     return "region" in (a[2], b[2])
 
 
-def _same_happening(c: _Cand, g: list, overlap) -> bool:
+def _same_happening(c: _Cand, g: list, overlap, recent: DateRef | None) -> bool:
     head = g[0]
+    if not c.own_date and _told_as_past(g, recent):
+        return False  # "the attack" is not the shooting the text put "last week"
     if c.own_date and any(x.own_date for x in g):
         dated = [x.date for x in g if x.own_date]
         if not any(overlap(c.date, x) for x in dated):
@@ -2194,6 +2213,16 @@ def _same_happening(c: _Cand, g: list, overlap) -> bool:
     elif not overlap(c.date, head.date):
         return False
     return all(_places_agree(c.location, x.location) for x in g if not x.weak)
+
+
+def _told_as_past(g: list, recent: DateRef | None) -> bool:
+    """A happening the text dates only by a span it sets before the days of its news ("had
+    been in Dallas last week when five officers were shot"): its own dates are all a week
+    or a month wide and end two days or more before publication (``recent``'s end)."""
+    own = [x.date for x in g if x.own_date and x.date]
+    if recent is None or not own or any(d.precision not in ("week", "month") for d in own):
+        return False
+    return _days_between(max(d.end for d in own), recent.end) >= 2
 
 
 def _coded_type(group: list[_Cand], doer_kind: str | None) -> tuple[str, str | None]:

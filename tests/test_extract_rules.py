@@ -1534,3 +1534,37 @@ def test_one_deed_on_the_publications_day_and_the_next_is_told_in_two_time_zones
     is one launch, on its local day."""
     tests = [e for e in extract(text, "2017-08-28").events if e.sub_type == "weapons test"]
     assert [(e.date.start, e.date.precision) for e in tests] == [("2017-08-29", "day")]
+
+
+def test_the_attack_told_undated_is_not_the_shooting_the_text_puts_last_week():
+    """A CNN report of Nice: "had been in Dallas last week when five police officers were
+    shot dead" is dated last week; "the truck ... was shooting at the people", told later
+    with no date, is the Nice attack of the lead, not the Dallas shooting."""
+    text = ("NICE, France — A truck plowed into a crowd celebrating Bastille Day in Nice on "
+            "Thursday night.\n\nKristen Crouch had been in Dallas last week when five police "
+            "officers were shot dead at a protest.\n\nThe truck appeared on the promenade and "
+            "was shooting at the people on the sea side.\n\nPeople of all ages crowded into "
+            "the restaurant after the attack.")
+    violent = [(e.location, e.date.start, len(e.sentences)) for e in extract(text, "2016-07-15")
+               .events if e.type in ("battles", "violence_against_civilians")]
+    assert sorted(violent) == [("Dallas", "2016-07-04", 1), ("Nice", "2016-07-14", 3)]
+
+
+def test_he_who_was_shot_by_the_police_after_the_driver_killed_is_the_driver():
+    text = ("At least 84 people were killed by the driver of the rampaging truck, who mowed them "
+            "down on the sidewalk in Nice on Thursday.\n\nHe was shot to death by the police as "
+            "officers scrambled to respond.")
+    x = extract(text, "2016-07-15")
+    [attack] = x.events
+    assert ("French police", "actor1") not in {
+        (x.actors[p.actor].name, p.role) for p in attack.participants}
+
+
+def test_a_mention_takes_no_date_from_a_happening_told_after_it():
+    """"dozens had been killed" comes before "had been in Dallas on July 4 when ...": it is
+    not dated, nor merged, by what the text tells next."""
+    text = ("As she and her friends started to realize dozens had been killed, they took cover "
+            "in a nearby apartment. Crouch had been in Dallas on July 4 when five police "
+            "officers were shot dead at a protest.")
+    shot = [e for e in extract(text, "2016-07-15").events if e.trigger == "shot"]
+    assert [len(e.sentences) for e in shot] == [1]
