@@ -369,7 +369,7 @@ def _none_of(tok) -> bool:
 def _intended(verb) -> bool:
     """An infinitive of what is meant or able to happen, not what happened: under a noun
     ("a commitment to withdraw its troops"), an adjective ("ready to launch") or a verb of
-    intent ("threatened to kill")."""
+    intent ("threatened to kill"), or a purpose ("travelled to Syria to fight")."""
     if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.tag_ == "TO"
                                       for c in verb.children):
         return False
@@ -378,6 +378,8 @@ def _intended(verb) -> bool:
         return True  # "the message of the Islamic State is to kill"
     # "ordered 1,500 Russians to be evacuated": an infinitive with a subject of its own is
     # the parser's ccomp, as much an order as "ordered them to leave"
+    if verb.dep_ == "advcl":
+        return True  # "travel to Syria to fight for Islamic State": a purpose
     return (verb.dep_ == "acl" and head.pos_ == "NOUN") or (
         verb.dep_ in ("xcomp", "ccomp") and (head.pos_ == "ADJ" or head.lemma_.lower() in
                                              _UNREALISED | _EXHORTED))
@@ -1208,7 +1210,8 @@ def _candidate(refs, tok, typ: str, sub, si: int, para: int) -> _Cand:
     if tok.pos_ == "NOUN" and c.actor1 is None:
         c.actor1 = refs.actor(tok)
     if c.actor1 is not None and typ in _VIOLENT and any(
-            ch.dep_ in ("dobj", "nsubjpass") and _the_perpetrator(ch) for ch in tok.children):
+            ch.dep_ in ("dobj", "nsubjpass") and _the_perpetrator(ch)
+            for v in _conjoined(tok) for ch in v.children):
         # "the driver was shot by the police", "... killed by the driver. He was shot by
         # the police": they stopped the attack, not made it
         c.others.append((c.actor1, "actor2"))
@@ -1217,6 +1220,13 @@ def _candidate(refs, tok, typ: str, sub, si: int, para: int) -> _Cand:
         c.actor1 = _captor(refs, tok)
     _add_others(refs, c)
     return c
+
+
+def _conjoined(verb) -> list:
+    """A verb and the verbs conjoined with it, which share its object ("Police shot and
+    killed the driver")."""
+    head = verb.head if verb.dep_ == "conj" else verb
+    return [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
 
 
 def _the_perpetrator(tok) -> bool:

@@ -1568,3 +1568,14 @@ def test_a_mention_takes_no_date_from_a_happening_told_after_it():
             "officers were shot dead at a protest.")
     shot = [e for e in extract(text, "2016-07-15").events if e.trigger == "shot"]
     assert [len(e.sentences) for e in shot] == [1]
+
+
+def test_a_purpose_is_no_happening():
+    assert _events_of("The city has seen dozens of residents travel to Syria to fight for "
+                      "Islamic State.", "2016-07-15") == []
+
+
+def test_the_police_who_shot_and_killed_the_driver_did_not_make_the_attack():
+    [attack] = _events_of("A truck plowed into a crowd in Nice on Thursday, killing 84 people. "
+                          "Police shot and killed the driver.", "2016-07-15")
+    assert attack[3] == set()
