@@ -26,11 +26,14 @@ _BOILERPLATE = re.compile(
     r"registration number|note: browsers|we pay for your stories|.*\btranscripts? (is|are) "
     r"created|visit our website|.*\ball rights reserved|the content \(including|"
     r"today['\u2019]s coverage from|newsletter sign up|most read in\b|"
-    r".*\bplease verify you['\u2019]re not a robot)",
+    r".*\bplease verify you['\u2019]re not a robot|"
+    # a video player's strip: "JUST WATCHED Chibok girls' abduction ... Replay More Videos"
+    r"just watched\b|must watch\b|.*\breplay more videos\b)",
     re.I,
 )
 # Boilerplate a scrape glued to the end of a line of body text.
 _TRAILER = re.compile(r"\s*\bAdvertisement Continue reading the main story\s*$|"
+                      r"\s*\bJUST WATCHED\b.*\bMUST WATCH\b.*$|"  # a video player's strip
                       # a wire's credits: "(Reporting by A and B; Editing by C)"
                       r"\s*\((?:Additional )?[Rr]eporting by [^()]*\)\s*$")
 _CAPTION = re.compile(
@@ -40,9 +43,13 @@ _CAPTION = re.compile(
     r"\((AFP|AP|Reuters|EPA|Getty)[^)]*\)\s*$|"
     r"/(AP|AFP|Getty Images|Associated Press|Agencies)\)\s*$)",
 )
-# "Reuters In 2014 Boko Haram ..." / "AP:Associated Press The girls ...": a scraped caption
-# keeps its credit in front and has no final full stop.
-_CREDIT_LEAD = re.compile(r"(AP|AFP|Reuters|Getty Images|EPA|Associated Press)\b\s*:?\s*[A-Z]")
+# "Reuters In 2014 Boko Haram ..." / "AP:Associated Press The girls ..." / "Barcroft Media
+# Harrowing images show ...": a scraped caption keeps its credit (a wire's or a picture
+# agency's) in front and has no final full stop.
+_CREDIT_LEAD = re.compile(
+    r"(AP|AFP|Reuters|Getty Images|EPA|Associated Press|PA (?:Images|Wire)|Rex Features|"
+    r"Shutterstock|Barcroft Media|Fame Flynet|matrixpictures\.co\.uk|Splash News|eyevine|"
+    r"Alamy|SWNS)\b\s*:?\s*[A-Z]")
 _PHONE = re.compile(
     r"(?<![\w,.])(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?![\w,])"
 )

@@ -118,7 +118,10 @@ def test_not_figures():
 def test_gallery_captions_and_credits_are_quiet():
     text = ("Photos: Shooting Dozens of people were killed on Sunday. Hide Caption 1 of 30\n"
             "Related Stories 'TERROR' US plotting to let 9,000 ISIS fighters escape\n"
-            "Reuters In 2014 Boko Haram kidnapped hundreds of schoolgirls from a school\n")
+            "Reuters In 2014 Boko Haram kidnapped hundreds of schoolgirls from a school\n"
+            "Barcroft Media Harrowing images show bodies piled up at the scene of the attack\n"
+            "JUST WATCHED Rebels shelled the port on Monday Replay More Videos ... "
+            "MUST WATCH Rebels shelled the port on Monday 02:05\n")
     x = extract(text, "2017-10-02")
     assert not x.figures and not x.events
 
