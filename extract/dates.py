@@ -28,6 +28,11 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 
 # spaCy labels "last night", "early this morning", "Monday night" TIME, not DATE.
+# The clock before a day ("shortly after 10 p.m. Sunday night", "at 5:57 a.m. Tuesday"):
+# the day is what dates the event.
+_CLOCK = re.compile(r"^(?:(?:shortly |just |sometime )?(?:after|before|around|about|at|by) )?"
+                    r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)\s*(?:local time\s*)?"
+                    r"(?:on )?", re.I)
 _DAY_TIME = re.compile(r"(?:early |late )?(?:last night|overnight|tonight|this (?:morning|"
                        r"afternoon|evening)|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
                        r"(?: (?:morning|afternoon|evening|night))?)", re.I)
@@ -39,7 +44,7 @@ def dates_entity(ent: Any) -> bool:
     if ent.label_ == "EVENT":
         return _holiday_name(ent.text.lower()) in _HOLIDAYS
     return ent.label_ == "DATE" or (ent.label_ == "TIME" and bool(
-        _DAY_TIME.fullmatch(ent.text.strip().lower())))
+        _DAY_TIME.fullmatch(_CLOCK.sub("", ent.text.strip().lower()))))
 
 
 def _ref(start: dt.date, end: dt.date, precision: str, text: str) -> DateRef:
@@ -239,6 +244,7 @@ def _resolve(text: str, published: str | None) -> DateRef | None:
         if got:
             return got
         phrase = re.sub(r"\(.*", "", phrase).strip()
+    phrase = _CLOCK.sub("", phrase) or phrase
     phrase = re.sub(r"^(on|in|since|by|from|until|till|during|at) ", "", phrase)
     # "more than two years ago", "nearly a week ago": the qualifier does not move the date
     phrase = re.sub(r"^(more than|over|about|around|almost|nearly|some|just over|just "

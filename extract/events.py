@@ -331,7 +331,7 @@ def _suppressed(tok) -> bool:
 def _unreal(tok, verb) -> bool:
     """Negated ("did not attack", "did not try to shoot down"), modal ("could attack"),
     intended ("a commitment to withdraw", "threatened to kill", "ready to launch") or a
-    clause of "as", "while", "if", "unless"."""
+    clause of "as", "while", "if", "unless" or a likeness ("It's like he shot us")."""
     heads = {tok, verb} - {None}
     t = verb or tok
     while (t.dep_ == "xcomp" or (t.dep_ == "advcl" and t.tag_ == "VBG" and not any(
@@ -345,7 +345,7 @@ def _unreal(tok, verb) -> bool:
     if _none_of(tok) or _imperative(tok):
         return True
     return _intended(verb or tok) or \
-        _marked_clause(tok, ("as", "while", "if", "unless")) is not None
+        _marked_clause(tok, ("as", "while", "if", "unless", "like")) is not None
 
 
 def _imperative(tok) -> bool:

@@ -38,6 +38,9 @@ def test_parse_number(text, expected):
         ("earlier this month", "2021-07-01", "2021-07-14", "month"),
         ("the last two days", "2021-07-13", "2021-07-14", "week"),
         ("yesterday", "2021-07-13", "2021-07-13", "day"),
+        # the clock before the day: the day dates it
+        ("shortly after 10 p.m. Sunday night", "2021-07-11", "2021-07-11", "day"),
+        ("at 5:57 a.m. Tuesday", "2021-07-13", "2021-07-13", "day"),
     ],
 )
 def test_dates(phrase, start, end, precision):
@@ -1579,3 +1582,12 @@ def test_the_police_who_shot_and_killed_the_driver_did_not_make_the_attack():
     [attack] = _events_of("A truck plowed into a crowd in Nice on Thursday, killing 84 people. "
                           "Police shot and killed the driver.", "2016-07-15")
     assert attack[3] == set()
+
+
+def test_a_time_with_its_day_dates_the_killing_and_a_likeness_is_none():
+    text = ("LAS VEGAS — Shortly after 10 p.m. Sunday night, from his window on the 32nd floor "
+            "of the hotel, he unleashed a deluge of bullets and killed 59 people attending a "
+            "concert.\n\n“It’s like he shot us,” his brother said on Thursday.")
+    events = extract(text, "2017-10-03").events
+    assert [(e.trigger, e.date.start, e.date.precision) for e in events] == [
+        ("killed", "2017-10-01", "day")]
