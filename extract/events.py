@@ -1609,9 +1609,9 @@ def _official(refs, actor: int | None) -> bool:
 
 def _principals(spokesperson):
     """Whom a spokesperson's word names them for: "a spokesperson for Buhari", "Theresa
-    May's spokesperson"."""
+    May's spokesperson", "UN Spokesperson Stephane Dujarric"."""
     for c in spokesperson.children:
-        if c.dep_ == "poss":
+        if c.dep_ in ("poss", "compound"):
             yield c
         if c.dep_ == "prep" and c.lower_ == "for":
             yield from (g for g in c.children if g.dep_ == "pobj")

@@ -1591,3 +1591,13 @@ def test_a_time_with_its_day_dates_the_killing_and_a_likeness_is_none():
     events = extract(text, "2017-10-03").events
     assert [(e.trigger, e.date.start, e.date.precision) for e in events] == [
         ("killed", "2017-10-01", "day")]
+
+
+@pytest.mark.parametrize("text,principal", [
+    ("A UN spokesperson, Stephane Dujarric, said on Monday that the release was welcome and "
+     "urged more talks.", "UN"),
+    ("The Pentagon spokesman, Jeff Davis, condemned the launch on Monday.", "United States"),
+])
+def test_a_spokesperson_named_with_the_body_speaks_for_it(text, principal):
+    said = [e for e in _events_of(text, "2017-05-09") if e[0] == "statements_diplomacy"]
+    assert [e[3] for e in said] == [{principal}]
