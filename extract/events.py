@@ -1470,6 +1470,16 @@ def _in_passing(tok) -> bool:
     return clause is not None and not _dated(clause)
 
 
+def _comes_after(tok) -> bool:
+    """In "X comes (or follows) days after ...": what the news follows, a span of time
+    before it, not the news itself ("The firing comes days after Pyongyang launched three
+    short-range missiles")."""
+    clause = _marked_clause(tok, ("after",))
+    return clause is not None and clause.head.lemma_.lower() in ("come", "follow") and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in ("hour", "day", "week", "month")
+        for c in clause.head.children)
+
+
 _SEQUEL_PREPS = {"after", "following"}
 # Where a missile flew or fell, not where it was launched from (ACLED codes the launch site).
 _FLIGHT_PATH = {"over", "into", "toward", "towards", "across", "off", "onto", "to"}
@@ -1829,7 +1839,7 @@ def _told_again(groups: list[list[_Cand]], events: list[Event], build, published
     out_e: list[Event] = []
     for g, e in zip(groups, events, strict=True):
         undated = not any(c.own_date for c in g)
-        if e.type == SD:
+        if e.type == SD and not _comes_after(g[0].tok):  # an earlier deed, not this one
             same = next((i for i, o in enumerate(out_e) if o.type == e.type
                          and o.sub_type == e.sub_type and _doers(o) and _doers(o) == _doers(e)
                          and o.date and e.date and (
@@ -2122,6 +2132,10 @@ def _joins(r: Resolved, c: _Cand, g: list[_Cand], overlap, recent: DateRef | Non
     """Whether ``c`` is the happening of group ``g`` (if not, the search goes on to the
     groups before it)."""
     head, last = g[0], g[-1]
+    if not c.own_date and ((_comes_after(c.tok) and _overlap(head.date, recent))
+                           or _comes_after(head.tok)):
+        return False  # "The firing comes days after Pyongyang launched": an earlier launch,
+        # which what the text leaves undated is not
     if _anaphor(c) and head.type != STA and c.sent_i - last.sent_i <= 1:
         return True  # "... a nuclear test on September 3. || That explosion created a tremor"
     if c.type == PM and not c.own_date and c.location is None and \

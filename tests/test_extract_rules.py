@@ -1427,8 +1427,11 @@ def test_an_undated_telling_of_the_same_deed_on_the_same_day_is_one_event():
                      date=DateRef("2016-02-07", "2016-02-07", precision, ""),
                      sentences=[(start, start + 10)])
 
-    dated = [SimpleNamespace(own_date=True, name="dated")]
-    undated = [SimpleNamespace(own_date=False, name="undated")]
+    from extract import nlp
+
+    fired = nlp.load()("North Korea fired a missile.")[2]
+    dated = [SimpleNamespace(own_date=True, name="dated", tok=fired)]
+    undated = [SimpleNamespace(own_date=False, name="undated", tok=fired)]
     built = []
 
     def build(group):
@@ -1601,3 +1604,16 @@ def test_a_time_with_its_day_dates_the_killing_and_a_likeness_is_none():
 def test_a_spokesperson_named_with_the_body_speaks_for_it(text, principal):
     said = [e for e in _events_of(text, "2017-05-09") if e[0] == "statements_diplomacy"]
     assert [e[3] for e in said] == [{principal}]
+
+
+def test_what_the_news_comes_days_after_is_an_earlier_happening():
+    """"The firing comes days after Pyongyang launched three short-range missiles": the
+    launch of days before is its own event, and "the latest missile launch" told later is
+    the news, not it."""
+    text = ("North Korea fired a missile over Japan on Tuesday.\n\nThe firing comes days after "
+            "Pyongyang launched three short-range missiles in what was seen as a minimal "
+            "provocation.\n\nBoris Johnson said he was outraged by North Korea's latest missile "
+            "launch.")
+    tests = [(e.date.start, len(e.sentences)) for e in extract(text, "2017-08-29").events
+             if e.sub_type == "weapons test"]
+    assert sorted(tests) == [("2017-08-29", 1), ("2017-08-29", 2)]
