@@ -664,7 +664,8 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
     for allow_filed in (False, True):
         ok = [t for t in sent if t.i in r.place_at and t.i not in skip_sub and
               _usable_place(t, cand, r) and not _doers_country(t, cand, r) and
-              (allow_filed or not _filed(t, d))]
+              (allow_filed or not _filed(t, d)) and not (
+                  cand.type == STA and _addressed(t, cand.tok))]
         pools.append([t for t in ok if t.i in subtree])
         if cand.type != STA:
             pools.append(ok)
@@ -684,6 +685,19 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
 
         return country_name(r.dateline_country), r.dateline_country, "country"
     return None
+
+
+def _addressed(place, trig) -> bool:
+    """A place a statement is made to or about ("lodged a firm protest to North Korea",
+    "warned Pyongyang"), not where it was made ("in", "at", "from" or "of" a place may be)."""
+    if place.head.i == trig.i and place.dep_ in ("dobj", "dative"):
+        return True  # "warned Pyongyang against further provocations"
+    for t in [place, *place.ancestors]:
+        if t.i == trig.i:
+            return False
+        if t.dep_ == "prep":
+            return t.lower_ not in ("in", "at", "from", "of")
+    return False
 
 
 _HOMES = {"home", "house"}
@@ -764,8 +778,9 @@ def _usable_place(t, cand: _Cand, r: Resolved) -> bool:
         return False  # "two children from Algeria died": where they came from
     if _modifier_place(t):
         return False  # "a Hong Kong-flagged vessel": it describes the vessel
-    if _in_other_clause(t, cand.tok):
+    if _in_other_clause(t, cand.tok) and not (cand.type == STA and _speaking_in(t)):
         return False  # "indicted a girl who was filmed in the West Bank": the filming's
+        # (but "Abe, speaking in Tokyo, condemned the launch" is where he spoke)
     country = r.locations[r.place_at[t.i]].kind == "country"
     if country and _in_circumstance(t, cand.tok):
         return False  # "arrested at her home ... amid an uproar in Israel": the uproar's
@@ -777,6 +792,17 @@ def _usable_place(t, cand: _Cand, r: Resolved) -> bool:
             a.lower_ in _FLIGHT_PATH and a.dep_ == "prep" for a in [t.head, head.head]):
         return False  # "fired a missile over Hokkaido": its path, not where it was fired
     return not (cand.type == PM and _came_from(t))
+
+
+_SPEAKING = {"speak", "talk", "address", "tell", "say", "brief"}
+
+
+def _speaking_in(t) -> bool:
+    """A place where the speaker spoke: "speaking in Tokyo", "addressing reporters in
+    Seoul"."""
+    verb = _governing_verb(t)
+    return verb is not None and verb.lemma_.lower() in _SPEAKING and t.head.lower_ in (
+        "in", "at")
 
 
 def _came_from(t) -> bool:
@@ -1399,7 +1425,8 @@ def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
     if main.type == PM and _fled_the_scene(main, r):
         return False  # "concertgoers fled": the attack's crowd running, no one displaced
     return not (main.type == STA and _reporting_only(main)
-                and not (_official(refs, main.actor1) and _takes_position(main.tok)))
+                and not ((_official(refs, main.actor1) or _speaks_for_government(main.tok))
+                         and _takes_position(main.tok)))
     # "X said": a source, not a statement event
 
 
@@ -1615,6 +1642,18 @@ def _official(refs, actor: int | None) -> bool:
     if a.kind != "person":
         return False
     return _introduced(refs.d, a, _TITLES, _TITLE_AFTER) or actor in refs.represented
+
+
+_GOVERNMENTS = {"government", "administration", "cabinet"}
+
+
+def _speaks_for_government(tok) -> bool:
+    """A speaker whose words name the government as theirs ("Mr. Abe said his government was
+    prepared to take all the measures"): an office, though the text gives no title."""
+    words = [*tok.subtree, *(t for s in _quotation_after(tok) for t in s)]
+    return any(t.lemma_.lower() in _GOVERNMENTS and any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her", "my", "our") for c in t.children)
+        for t in words)
 
 
 def _principals(spokesperson):

@@ -1617,3 +1617,21 @@ def test_what_the_news_comes_days_after_is_an_earlier_happening():
     tests = [(e.date.start, len(e.sentences)) for e in extract(text, "2017-08-29").events
              if e.sub_type == "weapons test"]
     assert sorted(tests) == [("2017-08-29", 1), ("2017-08-29", 2)]
+
+
+def test_a_speaker_who_names_the_government_theirs_holds_an_office():
+    said = _events_of("Speaking on national television, Mr. Abe said his government was "
+                      "prepared to take all the measures to protect people's lives.", "2017-08-29")
+    assert [(e[0], e[3]) for e in said] == [("statements_diplomacy", {"Abe"})]
+
+
+@pytest.mark.parametrize("text,place", [
+    # whom a statement is made to is not where: the seat of the state speaking is assumed
+    ("Japan condemned the launch and lodged a firm protest to North Korea on Tuesday.", "Tokyo"),
+    ("South Korea warned Pyongyang against further provocations on Tuesday.", "Seoul"),
+    # where the speaker spoke is
+    ("Prime Minister Shinzo Abe, speaking in Tokyo on Tuesday, condemned the launch.", "Tokyo"),
+])
+def test_a_statement_is_where_it_was_made_not_whom_it_addresses(text, place):
+    [said] = _events_of(text, "2017-08-29")
+    assert said[2] == place
