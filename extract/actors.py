@@ -454,6 +454,9 @@ def _not_a_name(p: _Pass, x: _Ent) -> bool:
         return True  # transcript speaker labels ("ARI SHAPIRO, HOST:")
     if p.in_dateline(x.start):
         return False  # the next step decides
+    if len(ent) == 1 and ent.label_ in ("PERSON", "ORG") and ent[0].tag_ == "NNS" and \
+            ent[0].is_sent_start:
+        return True  # "Flags will fly at half-staff": a plural noun a sentence begins with
     return _glossed(text, x.start, x.end) or _affiliation(p.d.doc, ent) or (
         ent.label_ in ("PERSON", "ORG") and _journalist(p.d.doc, ent))
 

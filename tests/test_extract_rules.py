@@ -1635,3 +1635,15 @@ def test_a_speaker_who_names_the_government_theirs_holds_an_office():
 def test_a_statement_is_where_it_was_made_not_whom_it_addresses(text, place):
     [said] = _events_of(text, "2017-08-29")
     assert said[2] == place
+
+
+def test_a_plural_noun_a_sentence_begins_with_is_no_one():
+    """The NYT report of Nice: "Flags will fly at half-staff" made "Flags" a person, and the
+    next sentence's "he said" his; it is Valls's, told just before."""
+    import json
+    from pathlib import Path
+
+    path = next((Path(__file__).parent / "data" / "articles").glob("1f500d*.json"))
+    article = json.loads(path.read_text(encoding="utf-8"))
+    x = extract(article["text"], article["date_publish"][:10])
+    assert "Flags" not in {a.name for a in x.actors}
