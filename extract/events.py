@@ -778,6 +778,8 @@ def _usable_place(t, cand: _Cand, r: Resolved) -> bool:
         return False  # "two children from Algeria died": where they came from
     if _modifier_place(t):
         return False  # "a Hong Kong-flagged vessel": it describes the vessel
+    if r.locations[r.place_at[t.i]].kind == "country" and _names_a_kind(t, cand.tok):
+        return False  # "reacted to the attack, ... the U.S. presidential election": whose
     if _in_other_clause(t, cand.tok) and not (cand.type == STA and _speaking_in(t)):
         return False  # "indicted a girl who was filmed in the West Bank": the filming's
         # (but "Abe, speaking in Tokyo, condemned the launch" is where he spoke)
@@ -902,6 +904,17 @@ def _of_itself(clause, trigger) -> bool:
     return any(p.dep_ == "prep" and p.lower_ == "of" and any(
         o.dep_ == "pobj" and trigger.i in (o.i, *(c.i for c in o.conjuncts))
         for o in p.children) for p in noun.children)
+
+
+def _names_a_kind(t, trig) -> bool:
+    """A country in front of a noun that is neither the trigger nor a place ("the U.S.
+    presidential election", "U.S. officials"): whose it is, not where anything happened."""
+    head = t
+    while head.dep_ == "compound" and head.head.i != head.i and head.head.ent_iob_ == "I":
+        head = head.head  # the last word of the name ("the United States")
+    noun = head.head
+    return head.dep_ in ("compound", "amod", "nmod") and noun.i != trig.i and \
+        noun.pos_ == "NOUN" and noun.lemma_.lower() not in _DISPLACED_FROM
 
 
 def _modifier_place(t) -> bool:

@@ -1647,3 +1647,16 @@ def test_a_plural_noun_a_sentence_begins_with_is_no_one():
     article = json.loads(path.read_text(encoding="utf-8"))
     x = extract(article["text"], article["date_publish"][:10])
     assert "Flags" not in {a.name for a in x.actors}
+
+
+def test_a_country_that_names_whose_noun_it_is_places_nothing():
+    """CNN's report of Nice: "The presumptive nominees for the U.S. presidential election
+    have reacted to the attack" placed "the attack" in the United States, a second attack."""
+    import json
+    from pathlib import Path
+
+    path = next((Path(__file__).parent / "data" / "articles").glob("544db9*.json"))
+    article = json.loads(path.read_text(encoding="utf-8"))
+    x = extract(article["text"], article["date_publish"][:10])
+    attacks = [e.location for e in x.events if e.type == "violence_against_civilians"]
+    assert attacks == ["Nice"]
