@@ -778,12 +778,12 @@ def _usable_place(t, cand: _Cand, r: Resolved) -> bool:
         return False  # "two children from Algeria died": where they came from
     if _modifier_place(t):
         return False  # "a Hong Kong-flagged vessel": it describes the vessel
-    if r.locations[r.place_at[t.i]].kind == "country" and _names_a_kind(t, cand.tok):
-        return False  # "reacted to the attack, ... the U.S. presidential election": whose
     if _in_other_clause(t, cand.tok) and not (cand.type == STA and _speaking_in(t)):
         return False  # "indicted a girl who was filmed in the West Bank": the filming's
         # (but "Abe, speaking in Tokyo, condemned the launch" is where he spoke)
     country = r.locations[r.place_at[t.i]].kind == "country"
+    if country and _names_a_kind(t, cand.tok):
+        return False  # "reacted to the attack, ... the U.S. presidential election": whose
     if country and _in_circumstance(t, cand.tok):
         return False  # "arrested at her home ... amid an uproar in Israel": the uproar's
         # (but "amid clashes in Kabul" is most often where it happened too)
