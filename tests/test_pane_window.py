@@ -16,13 +16,14 @@ from tui.panes import WINDOW, RecordPane
 
 @pytest.fixture(scope="module")
 def big_db(tmp_path_factory):
-    """About 1,500 events, 1,000 figures: several windows' worth, built by the bench's
-    generator through the store's own write path."""
+    """About 1,600 events and 1,300 figures (the extractor decides how many of the
+    records are events): several windows' worth, built by the bench's generator through
+    the store's own write path."""
     folder = tmp_path_factory.mktemp("big")
     original = build.CACHE
     build.CACHE = folder
     try:
-        return build.build(3_000, log=lambda _line: None)["path"]
+        return build.build(4_000, log=lambda _line: None)["path"]
     finally:
         build.CACHE = original
 
