@@ -725,6 +725,11 @@ def _place_names(d: Document) -> set[str]:
         elif root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in (
                 _SETTLEMENTS | {"forest", "mountain", "valley", "river"}) and head.i == ent.end:
             out.add(name)  # "the Sambisa forest", "the northeastern Chibok town"
+        elif ent.label_ == "GPE" and len(ent) == 1 and root.dep_ == "pobj" and \
+                head.lower_ in ("in", "at", "near") and head.head.pos_ == "NOUN" and \
+                locations.lookup(name) is None:
+            out.add(name)  # "a boarding school in Chibok" (a town no gazetteer has, so no
+            # capital standing for its state): then "the Chibok women" are of a place too
         else:
             place = locations.lookup(name)
             if place is not None and place.kind in ("region", "admin1") and \

@@ -1660,3 +1660,18 @@ def test_a_country_that_names_whose_noun_it_is_places_nothing():
     x = extract(article["text"], article["date_publish"][:10])
     attacks = [e.location for e in x.events if e.type == "violence_against_civilians"]
     assert attacks == ["Nice"]
+
+
+def test_a_town_the_text_puts_things_in_is_no_person():
+    """CNN's report of the Chibok release: "a boarding school in Chibok" makes every "Chibok"
+    of the text a place ("the Chibok women" was a person, the release's actor1)."""
+    import json
+    from pathlib import Path
+
+    path = next((Path(__file__).parent / "data" / "articles").glob("36549a*.json"))
+    article = json.loads(path.read_text(encoding="utf-8"))
+    x = extract(article["text"], article["date_publish"][:10])
+    assert "Chibok" not in {a.name for a in x.actors}
+    release = next(e for e in x.events if e.trigger == "release")
+    assert [x.actors[p.actor].name for p in release.participants if p.role == "actor1"] == [
+        "Boko Haram"]
