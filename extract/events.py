@@ -370,6 +370,10 @@ def _intended(verb) -> bool:
     """An infinitive of what is meant or able to happen, not what happened: under a noun
     ("a commitment to withdraw its troops"), an adjective ("ready to launch") or a verb of
     intent ("threatened to kill"), or a purpose ("travelled to Syria to fight")."""
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return _intended(verb.head)  # "threatened to attack and kill", "only to be toppled
+        # and killed": the infinitive's conjunct shares it
     if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.tag_ == "TO"
                                       for c in verb.children):
         return False
@@ -378,8 +382,9 @@ def _intended(verb) -> bool:
         return True  # "the message of the Islamic State is to kill"
     # "ordered 1,500 Russians to be evacuated": an infinitive with a subject of its own is
     # the parser's ccomp, as much an order as "ordered them to leave"
-    if verb.dep_ == "advcl":
-        return True  # "travel to Syria to fight for Islamic State": a purpose
+    if verb.dep_ == "advcl":  # "travel to Syria to fight for Islamic State": a purpose;
+        # but "gave up his ambitions, only to be toppled and killed": what came of it
+        return not any(c.lower_ == "only" for c in verb.children)
     return (verb.dep_ == "acl" and head.pos_ == "NOUN") or (
         verb.dep_ in ("xcomp", "ccomp") and (head.pos_ == "ADJ" or head.lemma_.lower() in
                                              _UNREALISED | _EXHORTED))

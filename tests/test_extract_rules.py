@@ -1675,3 +1675,14 @@ def test_a_town_the_text_puts_things_in_is_no_person():
     release = next(e for e in x.events if e.trigger == "release")
     assert [x.actors[p.actor].name for p in release.participants if p.role == "actor1"] == [
         "Boko Haram"]
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("The group threatened to attack and kill the villagers.", False),
+    ("Fighters travelled to Syria to join and fight for Islamic State.", False),
+    # what came of it ("only to") happened, conjunct and all
+    ("Libya's late leader gave up his nuclear ambitions for sanctions relief, only to be "
+     "toppled and killed in 2011.", True),
+])
+def test_the_conjunct_of_an_infinitive_shares_it(text, kept):
+    assert bool(_events_of(text, "2017-09-15")) == kept
