@@ -457,6 +457,9 @@ def _not_a_name(p: _Pass, x: _Ent) -> bool:
     if len(ent) == 1 and ent.label_ in ("PERSON", "ORG") and ent[0].tag_ == "NNS" and \
             ent[0].is_sent_start:
         return True  # "Flags will fly at half-staff": a plural noun a sentence begins with
+    if ent.label_ == "ORG" and ", " in name and all(
+            locations.lookup(part) for part in name.split(", ")):
+        return True  # "taken to Abuja, Borno officials said": two places run together
     return _glossed(text, x.start, x.end) or _affiliation(p.d.doc, ent) or (
         ent.label_ in ("PERSON", "ORG") and _journalist(p.d.doc, ent))
 

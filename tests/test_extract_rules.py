@@ -1686,3 +1686,10 @@ def test_a_town_the_text_puts_things_in_is_no_person():
 ])
 def test_the_conjunct_of_an_infinitive_shares_it(text, kept):
     assert bool(_events_of(text, "2017-09-15")) == kept
+
+
+def test_two_places_the_ner_ran_together_are_no_organisation():
+    x = extract("After their release, the former captives met the governor of Borno state and "
+                "were later taken to the central Nigerian city of Abuja, Borno officials said.",
+                "2016-10-13")
+    assert "Abuja, Borno" not in {a.name for a in x.actors}
