@@ -1628,9 +1628,14 @@ def _claim_verb(tok):
 def _takes_position(tok, words: frozenset[str] | set[str] = _POSITION) -> bool:
     """A reporting verb whose clause says where the speaker stands ("told reporters the
     launch was a grave threat"), not only what happened ("told Reuters it had no link")."""
-    if any(t.lemma_.lower() in words for t in tok.subtree):
-        return True
-    return any(t.lemma_.lower() in words for s in _quotation_after(tok) for t in s)
+    return any(t.lemma_.lower() in words for t in _said_words(tok))
+
+
+def _said_words(tok):
+    """The words a reporting verb tells: its clause, then the quotation it runs on into."""
+    yield from tok.subtree
+    for sent in _quotation_after(tok):
+        yield from sent
 
 
 def _quotation_after(tok):
@@ -1668,10 +1673,9 @@ _GOVERNMENTS = {"government", "administration", "cabinet"}
 def _speaks_for_government(tok) -> bool:
     """A speaker whose words name the government as theirs ("Mr. Abe said his government was
     prepared to take all the measures"): an office, though the text gives no title."""
-    words = [*tok.subtree, *(t for s in _quotation_after(tok) for t in s)]
     return any(t.lemma_.lower() in _GOVERNMENTS and any(
         c.dep_ == "poss" and c.lower_ in ("his", "her", "my", "our") for c in t.children)
-        for t in words)
+        for t in _said_words(tok))
 
 
 def _principals(spokesperson):
