@@ -18,8 +18,8 @@ from typing import Any
 from .model import DateRef
 
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _NUM_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "few": 3, "several": 3, "couple of": 2,
@@ -198,7 +198,7 @@ def _explicit(phrase: str, pub: dt.date, text: str) -> DateRef | None:
             return _ref(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "year", text)
         return _ref(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", text)
     has_day = re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", re.sub(r"\b\d{4}\b", "", phrase))
-    month = next((v for k, v in _MONTHS.items() if re.search(rf"\b{k}\b", phrase)), None)
+    month = next((v for k, v in MONTHS.items() if re.search(rf"\b{k}\b", phrase)), None)
     if month is None:
         return None
     year_m = re.search(r"\b(1[89]\d\d|20\d\d)\b", phrase)

@@ -241,7 +241,7 @@ _EXPLOSIVE_DEVICES = _words("explosive_devices")
 def _by_means(tok, kind: tuple[str, str | None] | None) -> tuple[str, str | None] | None:
     """Violence told by what did it: "warplanes struck", "helicopters fired on" is an air
     strike, "the shelling killed" the shelling (ACLED codes the means before the harm)."""
-    subject = _subject(tok)
+    subject = _subject(tok) or _agent(tok)
     if subject is None:
         return kind
     if kind is None:  # "struck targets", "fired on positions": violence only from the air
@@ -259,6 +259,12 @@ def _subject(tok):
     return next((c for c in tok.children if c.dep_ == "nsubj"), None)
 
 
+def _agent(tok):
+    """What a passive verb was done by ("killed by mortar fire"), if it says."""
+    return next((g for c in tok.children if c.dep_ == "agent"
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
 def _remote_means(subject) -> tuple[str, str | None] | None:
     """The remote violence a doer is ("a suicide bomber", "warplanes", "the shelling"), if
     it is one."""
@@ -270,6 +276,8 @@ def _remote_means(subject) -> tuple[str, str | None] | None:
         return _remote_means(by[0])
     if subject.lemma_.lower() in _AIRCRAFT:
         return EXP, "air/drone strike"
+    if subject.lemma_.lower() in _STRIKE_MODS and subject.pos_ == "NOUN":
+        return EXP, _STRIKE_MODS[subject.lemma_.lower()]  # "killed by rockets", "a drone hit"
     # the noun's own table, whatever the tagger made of it ("airstrikes" tagged a verb)
     means = _classify_noun(subject) if subject.pos_ == "NOUN" else NOUNS.get(
         subject.lemma_.lower())
@@ -290,11 +298,11 @@ def _classify_noun(tok) -> tuple[str, str | None] | None:
         return STA, "statement"  # "lodged a firm protest": diplomacy, not a street protest
     if lemma == "assault" and any(c.lower_ == "sexual" for c in tok.children):
         return VAC, "sexual violence"
-    if lemma in ("strike", "attack"):  # "an air strike", "a rocket attack": by its means
-        for c in tok.children:
+    if lemma in ("strike", "attack", "fire"):  # "an air strike", "a rocket attack",
+        for c in tok.children:  # "mortar fire": by its means
             if c.dep_ in ("compound", "amod") and c.lemma_.lower() in _STRIKE_MODS:
                 return EXP, _STRIKE_MODS[c.lemma_.lower()]
-        if lemma == "strike":
+        if lemma in ("strike", "fire"):
             return None
     if _suicide(tok) and (lemma in ("attack", "bombing", "blast", "explosion", "bomb") or
                           NOUNS.get(lemma, ("",))[0] in (EXP, VAC, BAT)):
@@ -595,11 +603,24 @@ class _Refs:
                 if c.dep_ == "agent":
                     for g in c.children:
                         if g.dep_ == "pobj":
-                            return g, False
+                            return _fired_by(g), False
             t = _whose_subject(t, trig)
             if t is None:
                 break
         return _shown_doing(trig), False
+
+
+def _fired_by(means):
+    """Whose the means a passive verb names are ("killed by mortar fire from the Islamic
+    State", "by rockets fired by Hamas"): theirs, else the means itself."""
+    if _remote_means(means) is None:
+        return means
+    for c in means.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            return next((g for g in c.children if g.dep_ == "pobj"), means)
+        if c.dep_ == "acl":  # "rockets fired by Hamas"
+            return _agent(c) or means
+    return means
 
 
 def _whose_subject(t, trig):
@@ -988,8 +1009,14 @@ def _ago(trig, d: Document) -> DateRef | None:
 
 def _resolved_date(ent, d: Document) -> DateRef | None:
     """A date entity as a window, with a date in brackets after it ("Wednesday (July
-    14)") read too."""
-    ref = dates.resolve(ent.text, d.published)
+    14)") read too, and the day the NER left before its month ("of 1 March 2019" tagged
+    "March 2019")."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    text = ent.text
+    if before is not None and before.text.isdigit() and 1 <= int(before.text) <= 31 and \
+            ent[0].lower_ in dates.MONTHS:
+        text = f"{before.text} {text}"
+    ref = dates.resolve(text, d.published)
     if ref is not None and "(" in d.text[ent.end_char:ent.end_char + 2]:
         close = d.text.find(")", ent.end_char)
         if 0 < close - ent.end_char < 25:
@@ -1011,7 +1038,10 @@ def _date_rank(ent, trig, reported: bool) -> float | None:
         return None  # "the July 2 attack": the date of another happening
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
             head.head.i != trig.i:
-        return None  # "a reaction to the UN sanctions of Monday evening": the sanctions' date
+        if head.head.lemma_.lower() not in _TIMES_OF_DAY:
+            return None  # "a reaction to the UN sanctions of Monday evening": their date
+        root = head.head  # "on the morning of 1 March": the phrase is the morning's
+        head = root.head
     if head.pos_ in ("NOUN", "PROPN") and head in chain[1:]:
         return chain.index(head)  # "the release of a statement Wednesday, in which ..."
     attach = _governing_verb(root)
@@ -2232,6 +2262,7 @@ def _joins(r: Resolved, c: _Cand, g: list[_Cand], overlap, recent: DateRef | Non
 
 
 _CLOCK_WORDS = _words("clock_words")
+_TIMES_OF_DAY = _CLOCK_WORDS | {"hour"}  # "in the early hours of Sunday"
 _DISPLACED_FROM = _words("displaced_from")
 
 
@@ -2284,7 +2315,17 @@ def _places_agree(a: tuple | None, b: tuple | None) -> bool:
         return True
     if "country" in (a[2], b[2]) and a[1] and a[1] == b[1]:
         return True
+    if _names_within(a, b) or _names_within(b, a):
+        return True
     return "region" in (a[2], b[2])
+
+
+def _names_within(a: tuple, b: tuple) -> bool:
+    """"Bagram" and "Bagram Airfield", "Las Vegas" and "the Las Vegas Strip": a site named
+    after its town, in the same country (or one the gazetteer does not know)."""
+    short, long = a[0].split(), b[0].split()
+    return (len(short) < len(long) and long[:len(short)] == short
+            and (not a[1] or not b[1] or a[1] == b[1]))
 
 
 def _same_happening(c: _Cand, g: list, overlap, recent: DateRef | None) -> bool:

@@ -1693,3 +1693,44 @@ def test_two_places_the_ner_ran_together_are_no_organisation():
                 "were later taken to the central Nigerian city of Abuja, Borno officials said.",
                 "2016-10-13")
     assert "Abuja, Borno" not in {a.name for a in x.actors}
+
+
+def test_a_site_named_after_its_town_is_the_towns_happening():
+    """WikiEvents' Bagram report: the bombing "in Bagram" and "today's Taliban attack near
+    Bagram Airfield" in the White House's words are one happening (the claim names its doer)."""
+    text = ("On December 21, 2015 in Bagram, a suicide bomber blew himself up, killing six "
+            "NATO service members.\n\nThe White House issued a statement: \"we express our "
+            "condolences to the families of those killed in today's Taliban attack near Bagram "
+            "Airfield.\"")
+    x = extract(text, "2015-12-21")
+    violent = [(e.type, e.location, {x.actors[p.actor].name for p in e.participants
+                                     if p.role == "actor1"})
+               for e in x.events if e.type != "statements_diplomacy"]
+    assert violent == [("explosions_remote_violence", "Bagram", {"Taliban"})]
+
+
+@pytest.mark.parametrize("text,start", [
+    # the NER tags "the morning" a time and "March 2019" a date, leaving the day out
+    ("On the morning of 1 March 2019, Taliban gunmen attacked Camp Shorabak in Helmand.",
+     "2019-03-01"),
+    ("Officials met on Monday. In the early hours of Sunday, gunmen attacked a checkpoint.",
+     "2019-03-03"),
+    ("On the afternoon of March 2, gunmen attacked a checkpoint.", "2019-03-02"),
+])
+def test_the_time_of_a_day_dates_by_the_day(text, start):
+    dated = [(e.date.start, e.date.precision) for e in extract(text, "2019-03-05").events
+             if e.type == "battles"]
+    assert dated == [(start, "day")]
+
+
+@pytest.mark.parametrize("text,doer", [
+    # what did it is the means ACLED codes, and whose the means were, its doer
+    ("A soldier was killed in Deir ez-Zor on Monday by mortar fire from the Islamic State.",
+     {"Islamic State"}),
+    ("Three civilians were killed on Monday by rocket fire from Hamas.", {"Hamas"}),
+    ("Three civilians were killed on Monday by rockets fired by Hamas.", {"Hamas"}),
+    ("The town came under mortar fire on Monday.", set()),
+])
+def test_killed_by_fire_is_shelling_by_whose_fire_it_was(text, doer):
+    assert [(t, s, a) for t, s, _, a in _events_of(text, "2019-03-05")] == [
+        ("explosions_remote_violence", "shelling/artillery/missile attack", doer)]
