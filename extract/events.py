@@ -975,6 +975,9 @@ def _date_for(trig, d: Document) -> DateRef | None:
             continue
         if ref.precision == "year" and rank >= 50:
             continue  # "set up in 2005" dates something else
+        if rank >= 50 and _definite_noun(trig):
+            continue  # "taken aback by the responses to the attack and on 15 September
+            # issued a statement": the day of the statement, not of the attack it points back at
         if rank >= 50 and VERBS.get(trig.lemma_.lower(), ("",))[0] == STA:
             if not _said_after(ent.root, trig, prep_only=True):
                 continue  # "warned that the attacks on New Year's Eve ...": what was said
@@ -983,6 +986,12 @@ def _date_for(trig, d: Document) -> DateRef | None:
         if rank < best_rank:
             best, best_rank = ref, rank
     return best or _loose_day(sent, d) or _ago(trig, d)
+
+
+def _definite_noun(tok) -> bool:
+    """A noun with "the", "this" or "that": one the text has told or will tell."""
+    return tok.pos_ == "NOUN" and any(
+        ch.dep_ == "det" and ch.lower_ in ("that", "this", "the") for ch in tok.children)
 
 
 def _cut_at_comma(ent, ref: DateRef):

@@ -1734,3 +1734,14 @@ def test_the_time_of_a_day_dates_by_the_day(text, start):
 def test_killed_by_fire_is_shelling_by_whose_fire_it_was(text, doer):
     assert [(t, s, a) for t, s, _, a in _events_of(text, "2019-03-05")] == [
         ("explosions_remote_violence", "shelling/artillery/missile attack", doer)]
+
+
+def test_a_date_of_another_clause_dates_not_the_happening_the_text_points_back_at():
+    """VOA on the Boston bombing: "deleted searches related to the attacks ... after the
+    FBI released photos on April 18, 2013" is the April 15 bombing, not an April 18 one."""
+    text = ("He is not charged with taking part in the April 15, 2013, attack, which killed "
+            "three people.\n\nProsecutors said he deleted searches related to the attacks from "
+            "his computer after the FBI released photos of the suspects on April 18, 2013.")
+    violent = [(e.date.start, len(e.sentences)) for e in extract(text, "2014-06-04").events
+               if e.type in ("battles", "violence_against_civilians")]
+    assert violent == [("2013-04-15", 2)]
