@@ -17,7 +17,7 @@ from typing import Any
 
 from .model import DateRef
 
-_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _NUM_WORDS = {
@@ -146,7 +146,7 @@ def _weekday(phrase: str, pub: dt.date, text: str) -> DateRef | None:
                      phrase)
     if not m:
         return None
-    back = (pub.weekday() - _WEEKDAYS[m.group(1)]) % 7
+    back = (pub.weekday() - WEEKDAYS[m.group(1)]) % 7
     if phrase.startswith("last ") and back == 0:
         back = 7
     if back == 6 and not phrase.startswith("last "):

@@ -1018,13 +1018,19 @@ def _ago(trig, d: Document) -> DateRef | None:
 
 def _resolved_date(ent, d: Document) -> DateRef | None:
     """A date entity as a window, with a date in brackets after it ("Wednesday (July
-    14)") read too, and the day the NER left before its month ("of 1 March 2019" tagged
-    "March 2019")."""
-    before = ent.doc[ent.start - 1] if ent.start else None
+    14)") or after a weekday's comma read too, and the day the NER left before its month
+    ("of 1 March 2019" tagged "March 2019")."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start else None
     text = ent.text
     if before is not None and before.text.isdigit() and 1 <= int(before.text) <= 31 and \
             ent[0].lower_ in dates.MONTHS:
         text = f"{before.text} {text}"
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "," and ent[-1].lower_ in dates.WEEKDAYS:
+        after = next((e for e in ents_of(doc) if e.start == ent.end + 1 and e.label_ == "DATE"),
+                     None)  # "Friday, 21 July 1972", tagged as two dates: the day the second
+        if after is not None:
+            text = doc[ent.start:after.end].text
     ref = dates.resolve(text, d.published)
     if ref is not None and "(" in d.text[ent.end_char:ent.end_char + 2]:
         close = d.text.find(")", ent.end_char)

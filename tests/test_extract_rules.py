@@ -1745,3 +1745,13 @@ def test_a_date_of_another_clause_dates_not_the_happening_the_text_points_back_a
     violent = [(e.date.start, len(e.sentences)) for e in extract(text, "2014-06-04").events
                if e.type in ("battles", "violence_against_civilians")]
     assert violent == [("2013-04-15", 2)]
+
+
+@pytest.mark.parametrize("text", [
+    # the NER tags "Friday" and "21 July 1972" as two dates: the weekday is the date's
+    "The IRA detonated at least 20 bombs across Belfast on Friday, 21 July 1972.",
+    "The IRA detonated at least 20 bombs across Belfast on Friday, July 21, 1972.",
+])
+def test_a_weekday_and_its_date_are_one_date(text):
+    assert [(e.date.start, e.date.precision) for e in extract(text, "2012-07-21").events] == [
+        ("1972-07-21", "day")]
