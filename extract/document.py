@@ -238,6 +238,18 @@ def quote_open_after(line: str, inside: bool) -> bool:
     return inside
 
 
+def _caption(line: str) -> bool:
+    """A caption's line; a long one (a whole article a scrape put on one line, ending in
+    its wires' credit "(AFP, Reuters)") only when it is a gallery of captions."""
+    if len(line.split()) <= _CAPTION_WORDS:
+        return bool(_CAPTION.search(line))
+    return bool(_GALLERY.match(line) or _GALLERY_CAPTION.search(line))
+
+
+_CAPTION_WORDS = 100  # the longest single caption in the articles is about 60 words
+_GALLERY_CAPTION = re.compile(r"Hide Caption \d+ of \d+")
+
+
 def layout(text: str) -> tuple[list[tuple[int, int]], list[int], tuple | None]:
     """Quiet ranges (captions, headings), paragraph starts and the dateline."""
     quiet: list[tuple[int, int]] = []
@@ -263,7 +275,7 @@ def layout(text: str) -> tuple[list[tuple[int, int]], list[int], tuple | None]:
                 len(words) <= 12 or (first and len(stripped) < 200))
             credit = _CREDIT_LEAD.match(stripped) and not stripped.endswith((".", '"', "\u201d"))
             bracketed = stripped.startswith("[") and stripped.endswith("]")
-            if _CAPTION.search(body) or heading or credit or bracketed:
+            if _caption(body) or heading or credit or bracketed:
                 quiet.append((pos, pos + len(body)))
             m = _DATELINE.match(stripped)
             if dateline is None and m and not heading:

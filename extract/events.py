@@ -2024,7 +2024,7 @@ def _adopt_tolls(d: Document, groups: list[list[_Cand]], events: list[Event],
         return
     for i, figure in enumerate(figures):
         if (i in linked or figure.category != "deaths" or figure.part_of is not None
-                or figure.qualifier == "at_most"):
+                or figure.qualifier == "at_most" or _toll_of_its_own(d, figure)):
             continue
         at = d.sentence_index(figure.span.start)
         before = [(max(s for s in sents if s <= at), e) for sents, e in violent
@@ -2039,6 +2039,20 @@ def _adopt_tolls(d: Document, groups: list[list[_Cand]], events: list[Event],
             continue
         event.figures.append(i)
         event.fatalities = fatalities(figures, event.figures)
+
+
+def _toll_of_its_own(d: Document, figure: Figure) -> bool:
+    """A toll a violent word of its clause tells ("since the group launched a series of
+    attacks across Paris, killing 130 people"): that happening's, told or left out as
+    background, not one to lend to the news."""
+    span = d.doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for t in [span.root, *span.root.ancestors][:4]:
+        kind = _classify(t) if t.i not in span else None
+        if kind is not None and kind[0] in _VIOLENT:
+            return True
+    return False
 
 
 def _only_named(group: list[_Cand]) -> bool:

@@ -126,6 +126,20 @@ def test_gallery_captions_and_credits_are_quiet():
     assert not x.figures and not x.events
 
 
+def test_an_article_on_one_line_with_its_wires_credit_is_no_caption():
+    """WikiEvents' DW report of the Lyon blast: a scrape with no line breaks ends in "(AFP,
+    Reuters)"; a caption is short, this is the whole article. Its toll of the Paris attacks,
+    told as background, is not the blast's."""
+    text = ("Police in the city of Lyon were searching for a man believed to be responsible "
+            "for a Friday blast which injured several people. " + "Police have urged people "
+            "to avoid the area. " * 20 + "France has been on high alert since the Islamic "
+            "State group launched a series of attacks across Paris, killing 130 people. "
+            "ls,dj/jm (AFP, Reuters)")
+    x = extract(text, "2019-05-25")
+    assert [(e.type, e.location, e.date.start, e.fatalities) for e in x.events] == [
+        ("explosions_remote_violence", "Lyon", "2019-05-24", None)]
+
+
 def test_demonym_government_is_the_state():
     x = extract("The deal was brokered by the Swiss government on Monday.", "2016-10-13")
     assert any(a.name == "Switzerland" and a.kind == "state" for a in x.actors)
