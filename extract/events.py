@@ -329,7 +329,8 @@ def _governing_verb(tok):
 def _suppressed(tok) -> bool:
     """Negated, hypothetical or background triggers."""
     verb = _governing_verb(tok)
-    if _unreal(tok, verb) or _charge_or_attribute(tok) or _tally(tok):
+    if _unreal(tok, verb) or _charge_or_attribute(tok) or _tally(tok) or \
+            _many_over_time(tok, verb):
         return True
     if VERBS.get(tok.lemma_.lower(), ("",))[0] == STA or tok.lemma_.lower() == "call":
         return False
@@ -1617,6 +1618,19 @@ def _tally(tok) -> bool:
     return False
 
 
+def _many_over_time(tok, verb) -> bool:
+    """Happenings told in the plural over weeks, months or years ("a spate of attacks in
+    recent years", "clashes over the past few months"): a trend, no one happening to code
+    ("killed in attacks two years ago" is a time, not a span)."""
+    if tok.tag_ != "NNS":
+        return False
+    return any(any(t.lemma_.lower() in _LONG_UNITS and t.tag_ == "NNS" for t in e) and not any(
+        t.lower_ == "ago" for t in e) for e in _dates_in(verb if verb is not None else tok))
+
+
+_LONG_UNITS = {"week", "month", "year", "decade"}
+
+
 def _marked_clause(tok, marks):
     """The adverbial clause of one of ``marks`` ("after", "if", ...) that ``tok`` is in,
     within its own clause (not past a reported or relative clause), or None."""
@@ -1868,6 +1882,20 @@ def _past_scene(d: Document, sents, c: _Cand) -> DateRef | None:
     return None
 
 
+def _nearest_first(groups: list[list[_Cand]], c: _Cand) -> list[list[_Cand]]:
+    """The groups a candidate may join, the one told last before it first. A strong
+    candidate comes in text order, after every group it could follow; a weak one ("after the
+    explosion") comes after them all, when a group told later may have been made."""
+    if not c.weak:
+        return list(reversed(groups))
+
+    def told_before(g: list[_Cand]) -> int:
+        return max((x.sent_i for x in g if x.sent_i <= c.sent_i), default=-1)
+
+    before = sorted((g for g in groups if told_before(g) >= 0), key=told_before, reverse=True)
+    return before + [g for g in groups if told_before(g) < 0]
+
+
 def _merge(refs, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
     """One event per happening: each candidate (strong ones first) joins the latest group
     it belongs to (``_group_for``), else starts one (a weak one, mentioned in passing,
@@ -1900,7 +1928,7 @@ def _merge(refs, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
             target = next((g for g in reversed(groups) if g[0].type in _VIOLENT | {RIOT, PRO}
                            and g[0].sent_i < c.sent_i and not _only_named(g)), None)
         else:
-            target = next((g for g in reversed(groups)
+            target = next((g for g in _nearest_first(groups, c)
                            if _joins(r, c, g, overlap, recent, figures, fig_sent)), None)
         if target is not None:
             target.append(c)
@@ -2155,8 +2183,10 @@ def _sole_captor(refs, cands: list[_Cand]) -> int | None:
 def _named_perpetrator(d: Document, r: Resolved, groups: list[list[_Cand]]) -> None:
     """"The attacker in Nice used a truck ... the attacker, Mohamed Lahouaiej Bouhlel, a
     31-year-old": the one person the text names as "the attacker" (or driver, gunman, ...)
-    did the attack no sentence names a doer of, the one told most."""
-    named = set()
+    did the attack no sentence names a doer of: the one told in the sentence naming them or
+    last before it in its paragraph ("Five people were killed in Strasbourg. The alleged
+    killer, Chérif Chekatt ..."), else the one told most."""
+    named: dict[int, set[int]] = {}  # the person: the sentences naming them so
     for tok in d.doc:
         if tok.lemma_.lower() not in _PERPETRATORS:
             continue
@@ -2165,11 +2195,22 @@ def _named_perpetrator(d: Document, r: Resolved, groups: list[list[_Cand]]) -> N
             a = r.actor_at.get(c.i)
             if a is not None and r.actors[a].kind == "person" and (
                     c.dep_ == "appos" or tok.dep_ == "appos" or c.i == tok.i + 2):
-                named.add(a)  # "the attacker, Mohamed ...", parsed as apposition or not
+                # "the attacker, Mohamed ...", parsed as apposition or not
+                named.setdefault(a, set()).add(d.sentence_index(tok.idx))
     unnamed = [g for g in groups if g[0].type in _VIOLENT and all(
         c.actor1 is None or r.actors[c.actor1].kind == "media" for c in g)]
     if len(named) == 1 and unnamed:
-        max(unnamed, key=lambda g: len({c.sent_i for c in g}))[0].actor1 = named.pop()
+        (person, sents), = named.items()
+        there = [g for g in unnamed if any(_told_in_paragraph_by(d, g, s) for s in sents)]
+        group = max(there, key=lambda g: max(c.sent_i for c in g if c.sent_i <= max(sents))
+                    ) if there else max(unnamed, key=lambda g: len({c.sent_i for c in g}))
+        group[0].actor1 = person
+
+
+def _told_in_paragraph_by(d: Document, g: list[_Cand], si: int) -> bool:
+    """Whether a mention of ``g`` is in sentence ``si`` or before it in its paragraph."""
+    para = d.paragraph_index(d.sents[si].start_char)
+    return any(c.sent_i <= si and c.para_i == para for c in g)
 
 
 def _ahead_of_publication(d: Document, cands: list[_Cand], own: bool = True

@@ -1755,3 +1755,32 @@ def test_a_date_of_another_clause_dates_not_the_happening_the_text_points_back_a
 def test_a_weekday_and_its_date_are_one_date(text):
     assert [(e.date.start, e.date.precision) for e in extract(text, "2012-07-21").events] == [
         ("1972-07-21", "day")]
+
+
+def test_a_mention_in_passing_and_a_named_killer_go_to_the_happening_told_with_them():
+    """WikiEvents' Guardian report of the Lyon blast closes on Strasbourg: "After the
+    explosion" is the Lyon blast told before it, not the Strasbourg attack told after; "the
+    alleged killer, Chérif Chekatt", named with Strasbourg, did Strasbourg; and "a spate of
+    attacks in recent years" is a trend, no happening."""
+    text = ("French police are hunting a suspect believed to have left a device that exploded "
+            "on Friday, wounding 13 people on a busy street in the city of Lyon.\n\n"
+            "On Friday, the French president, Emmanuel Macron, called the explosion an "
+            "attack.\n\n"
+            "Lyon will host the final. After the explosion, the interior minister sent "
+            "instructions to strengthen security.\n\n"
+            "France is jittery over a spate of attacks in recent years, carried out by people "
+            "ranging from extremists to unstable individuals. Five people were killed on 11 "
+            "December in an attack on the Christmas market in Strasbourg, eastern France. The "
+            "alleged killer, Chérif Chekatt, had pledged allegiance to Islamic State.")
+    x = extract(text, "2019-06-01")
+    violent = [(e.location, len(e.sentences), {x.actors[p.actor].name for p in e.participants
+                                               if p.role == "actor1"})
+               for e in x.events if e.type != "statements_diplomacy"]
+    assert violent == [("Lyon", 3, set()), ("Strasbourg", 1, {"Chérif Chekatt"})]
+
+
+def test_happenings_told_in_the_plural_over_weeks_are_a_trend():
+    text = ("The United States has also been conducting joint exercises with Japanese forces "
+            "for the past two weeks.\n\nRebels have carried out attacks on the town in recent "
+            "months.")
+    assert extract(text, "2017-08-30").events == []
