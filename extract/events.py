@@ -1502,14 +1502,23 @@ def _a_visit(c: _Cand, r: Resolved, refs) -> bool:
     if c.actor1 is not None:
         return r.actors[c.actor1].kind == "person"
     tok = c.tok
-    if any(ch.dep_ in ("nsubj", "nsubjpass", "dobj") for ch in tok.children):
-        return False
+    own = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+    if own is not None:
+        return _one_person(own)
     clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX") and any(
-        ch.dep_ == "nsubj" for ch in a.children)), None)
-    subject = next((ch for ch in clause.children if ch.dep_ == "nsubj"), None) \
-        if clause is not None else None
-    who = refs.actor(subject) if subject is not None else None
-    return who is not None and r.actors[who].kind == "person"
+        ch.dep_ in ("nsubj", "nsubjpass") for ch in a.children)), None)
+    subject = next((ch for ch in clause.children if ch.dep_ in ("nsubj", "nsubjpass")),
+                   None) if clause is not None else None
+    if subject is None:
+        return False
+    who = refs.actor(subject)
+    return r.actors[who].kind == "person" if who is not None else _one_person(subject)
+
+
+def _one_person(tok) -> bool:
+    """"the man", "a woman", "he": one unnamed person ("The man was seen arriving on foot")."""
+    return tok.lower_ in ("he", "she") or (
+        tok.tag_ == "NN" and tok.lemma_.lower() in _PERSON_NOUNS)
 
 
 def _fled_the_scene(c: _Cand, r: Resolved) -> bool:

@@ -148,6 +148,11 @@ def _events_of(text: str, published: str = "2018-01-01"):
     ("President Donald Trump spoke on Saturday. Upon arriving in Japan on Sunday, Trump "
      "continued ratcheting up the rhetoric.", False),
     ("Almost 350 refugees arrived in Tajikistan on Sunday.", True),
+    # one unnamed person: the Lyon suspect on CCTV
+    ("The man was seen arriving on foot on Friday, pushing his bike along Victor Hugo "
+     "street.", False),
+    ("A woman crossed the border into Tajikistan on Sunday.", False),
+    ("Thousands of families crossed the border into Tajikistan on Sunday.", True),
 ])
 def test_a_visit_is_no_population_movement(text, kept):
     moves = [e for e in _events_of(text) if e[0] == "population_movement"]
