@@ -241,7 +241,7 @@ _EXPLOSIVE_DEVICES = _words("explosive_devices")
 def _by_means(tok, kind: tuple[str, str | None] | None) -> tuple[str, str | None] | None:
     """Violence told by what did it: "warplanes struck", "helicopters fired on" is an air
     strike, "the shelling killed" the shelling (ACLED codes the means before the harm)."""
-    subject = _subject(tok) or _agent(tok)
+    subject = _subject(tok) or _agent(tok) or _participle_subject(tok)
     if subject is None:
         return kind
     if kind is None:  # "struck targets", "fired on positions": violence only from the air
@@ -257,6 +257,15 @@ def _by_means(tok, kind: tuple[str, str | None] | None) -> tuple[str, str | None
 def _subject(tok):
     """A verb's own subject token, if it has one."""
     return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+
+
+def _participle_subject(tok):
+    """The subject a participle shares with the clause it hangs on ("A car bomb ripped
+    through a market, killing 20": the car bomb killed)."""
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and not any(
+            c.dep_ == "mark" for c in tok.children):
+        return _subject(tok.head)
+    return None
 
 
 def _agent(tok):
@@ -278,6 +287,10 @@ def _remote_means(subject) -> tuple[str, str | None] | None:
         return EXP, "air/drone strike"
     if subject.lemma_.lower() in _STRIKE_MODS and subject.pos_ == "NOUN":
         return EXP, _STRIKE_MODS[subject.lemma_.lower()]  # "killed by rockets", "a drone hit"
+    if subject.lemma_.lower() in _EXPLOSIVE_DEVICES and subject.pos_ == "NOUN":
+        # "a car bomb ripped through a market, killing 20", "a shell killed two"
+        return EXP, ("shelling/artillery/missile attack" if subject.lemma_.lower() == "shell"
+                     else "remote explosive/landmine/IED")
     # the noun's own table, whatever the tagger made of it ("airstrikes" tagged a verb)
     means = _classify_noun(subject) if subject.pos_ == "NOUN" else NOUNS.get(
         subject.lemma_.lower())
@@ -1066,6 +1079,11 @@ def _date_rank(ent, trig, reported: bool) -> float | None:
     if reported and _reports_it(attach, trig):
         return None  # "a truck rammed into crowd ..., local media reported early Friday"
     if attach in chain:
+        if attach.lemma_.lower() not in _RAISING and any(
+                _describes(t) for t in chain[:chain.index(attach)]):
+            return None  # "identified McVeigh in court Friday as the man who rented the
+            # truck used in the bombing": the day of the clause the bombing is told inside
+            # (a verb of saying or knowing is ``_reports_it``'s to judge)
         return chain.index(attach)
     if attach.dep_ in ("relcl", "acl") and (attach.head.i == trig.i or attach.head in chain):
         return 0.5  # "assaults that occurred ... on New Year's Eve"
@@ -1075,6 +1093,14 @@ def _date_rank(ent, trig, reported: bool) -> float | None:
     if _classify(attach) is not None:
         return None  # "girls abducted two years ago have been released": the abduction's
     return 50 + abs(ent.start - trig.i) / 1000
+
+
+def _describes(t) -> bool:
+    """A clause that tells who or what someone or something is ("the man who rented the
+    truck", "girls kidnapped two years ago"), not what a happening or a statement was ("a
+    statement Wednesday, in which KCNA threatened")."""
+    return t.dep_ in ("relcl", "acl") and _classify(t.head) is None and \
+        t.head.lemma_.lower() not in _PUBLISHED
 
 
 def _reports_it(verb, trig) -> bool:

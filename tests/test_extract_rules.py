@@ -1789,3 +1789,25 @@ def test_happenings_told_in_the_plural_over_weeks_are_a_trend():
             "for the past two weeks.\n\nRebels have carried out attacks on the town in recent "
             "months.")
     assert extract(text, "2017-08-30").events == []
+
+
+def test_a_day_dates_not_what_a_description_in_its_clause_tells():
+    """WikiEvents' report of the McVeigh trial: the day the shop owner identified him "as
+    the man who rented the truck used in the bombing" is not a day of another bombing."""
+    text = ("A truck bomb destroyed the federal building in Oklahoma City on April 19, 1995, "
+            "killing 168 people.\n\nA shop owner identified the defendant in court on Friday "
+            "as the man who rented the truck used in the bombing of the federal building.")
+    assert [(e.type, e.date.start) for e in extract(text, "1997-05-03").events] == [
+        ("explosions_remote_violence", "1995-04-19")]
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    # the means a participle's clause names is what did the harm
+    ("A car bomb ripped through a crowded market in Baghdad on Monday, killing 20 people.",
+     "remote explosive/landmine/IED"),
+    ("A shell hit a house in Donetsk on Monday, killing two.",
+     "shelling/artillery/missile attack"),
+])
+def test_a_bomb_that_killed_is_an_explosion(text, sub_type):
+    assert [(e.type, e.sub_type) for e in extract(text, "2019-06-01").events] == [
+        ("explosions_remote_violence", sub_type)]
