@@ -63,6 +63,7 @@ _POSITION = _cues("position")
 _STANCE = _POSITION - _cues("topics")
 _PERPETRATORS = _cues("perpetrators")
 _SEIZED_GOODS = _cues("seized_goods")
+_CARE = _cues("care")
 _COMPOUND_MODIFIERS = _cues("compound_modifiers")
 _SIMULATED = _words("simulated")
 _CIVILIAN_WORDS = _words("civilian_words")
@@ -180,11 +181,9 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
     if lemma == "shoot" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_SHOT
                                 for c in tok.children):
         return None  # "shooting fireworks", "shot a video"
-    if (lemma in ("release", "issue", "publish") and any(
-            c.lemma_.lower() in _PUBLISHED for c in tok.children
-            if c.dep_ in ("dobj", "nsubjpass"))) or (
-            tok.dep_ == "acl" and tok.head.lemma_.lower() in _PUBLISHED):
-        return None  # "released a video", "figures released by the government"
+    if _published(tok, lemma) or (VERBS.get(lemma, ("", ""))[1] == "arrests" and
+                                  _admitted(tok)):
+        return None
     if lemma == "blow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
         if any(c.dep_ == "dobj" and c.lower_ in ("himself", "herself", "themselves")
                for c in tok.children):
@@ -257,6 +256,23 @@ def _by_means(tok, kind: tuple[str, str | None] | None) -> tuple[str, str | None
 def _subject(tok):
     """A verb's own subject token, if it has one."""
     return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+
+
+def _published(tok, lemma: str) -> bool:
+    """"released a video", "figures released by the government": a publication."""
+    return (lemma in ("release", "issue", "publish") and any(
+        c.lemma_.lower() in _PUBLISHED for c in tok.children
+        if c.dep_ in ("dobj", "nsubjpass"))) or (
+        tok.dep_ == "acl" and tok.head.lemma_.lower() in _PUBLISHED)
+
+
+def _admitted(tok) -> bool:
+    """"96 people were detained in hospital": kept for treatment, with no one who detained
+    them; not "police detained the suspect in a hospital"."""
+    return _subject(tok) is None and _agent(tok) is None and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _CARE for g in c.children)
+        for c in tok.children)
 
 
 def _participle_subject(tok):

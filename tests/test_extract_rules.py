@@ -1813,3 +1813,12 @@ def test_a_day_dates_not_what_a_description_in_its_clause_tells():
 def test_a_bomb_that_killed_is_an_explosion(text, sub_type):
     assert [(e.type, e.sub_type) for e in extract(text, "2019-06-01").events] == [
         ("explosions_remote_violence", sub_type)]
+
+
+@pytest.mark.parametrize("text,arrests", [
+    # British "detained in hospital" is admitted for treatment; the police detaining is custody
+    ("Ninety six people were detained in hospital on Friday after the bombings.", False),
+    ("Police detained the suspect in a hospital in Belfast on Friday.", True),
+])
+def test_detained_in_hospital_is_no_arrest(text, arrests):
+    assert any(e.sub_type == "arrests" for e in extract(text, "2019-06-01").events) == arrests
