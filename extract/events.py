@@ -97,6 +97,7 @@ _PUBLISHED = _words("published")
 _UNREALISED = _words("unrealised")
 _EXHORTED = _words("exhorted")
 _PERSON_NOUNS = _PERPETRATORS | _words("person_nouns")
+_OFFICES = {w.lower() for t in _TRIGGERS["titles"] for w in t.split()} - {"prime", "foreign"}
 _REACTIONS = _words("reactions")
 _NOT_SHOT = _words("not_shot")
 _ENEMY = _words("enemy")
@@ -568,12 +569,21 @@ class _Refs:
         accelerated": he is the attacker, not Adnani)."""
         doc, r = pronoun.doc, self.r
         last = max(m.span.start for m in r.actors[actor].mentions if m.span.start < pronoun.idx)
-        for t in doc[doc.char_span(last, last + 1, alignment_mode="expand").start:pronoun.i]:
-            if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in _PERSON_NOUNS and \
-                    t.i not in r.actor_at and not any(
-                        c.dep_ == "appos" and c.i in r.actor_at for c in t.children):
+        named = doc.char_span(last, last + 1, alignment_mode="expand")[0]
+        for t in doc[named.i:pronoun.i]:
+            if t.dep_ in ("nsubj", "nsubjpass") and self._unnamed(t, _PERSON_NOUNS):
                 return True
-        return False
+        # "Aragua's governor refuted Sarmiento's claim ... He added": he who the sentence
+        # was about, its unnamed subject, not the one named inside it
+        subject = next((c for c in named.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")),
+                       None)
+        return subject is not None and subject.right_edge.i < named.i and named.dep_ not in (
+            "nsubj", "nsubjpass") and self._unnamed(subject, _PERSON_NOUNS | _OFFICES)
+
+    def _unnamed(self, t, nouns) -> bool:
+        """A person noun that names no one the text names ("the attacker", "the governor")."""
+        return t.lemma_.lower() in nouns and t.i not in self.r.actor_at and not any(
+            c.dep_ == "appos" and c.i in self.r.actor_at for c in t.children)
 
     def _people_of_state(self, tok) -> int | None:
         """The state a people's name stands for ("the North Koreans", "the Russians"), when

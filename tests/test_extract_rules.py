@@ -1822,3 +1822,25 @@ def test_a_bomb_that_killed_is_an_explosion(text, sub_type):
 ])
 def test_detained_in_hospital_is_no_arrest(text, arrests):
     assert any(e.sub_type == "arrests" for e in extract(text, "2019-06-01").events) == arrests
+
+
+def test_he_is_the_unnamed_subject_not_the_name_inside_its_sentence():
+    """WikiEvents' Aragua report: "Aragua's governor refuted Sarmiento's claim ... He added
+    that the deceased died of different causes": the governor added it, not Sarmiento;
+    "A spokesperson for Buhari, Garba Shehu, said ... He added" is Shehu."""
+    text = ("Angel Sarmiento, president of the medical school, said eight people died of an "
+            "unknown disease on Monday.\n\nThe state's governor refuted Sarmiento's claim on "
+            "Tuesday. He warned that the doctor would be investigated.")
+    x = extract(text, "2019-06-01")
+    speakers = {x.actors[p.actor].name for e in x.events for p in e.participants
+                if e.type == "statements_diplomacy" and p.role == "actor1"}
+    assert "Angel Sarmiento" not in speakers
+
+
+def test_he_is_the_spokesperson_named_in_the_subject():
+    text = ("A spokesperson for President Muhammadu Buhari, Garba Shehu, said the release was "
+            "the outcome of negotiations.\n\nHe warned on Monday that the talks would continue.")
+    x = extract(text, "2019-06-01")
+    assert [(len(e.sentences), {x.actors[p.actor].name for p in e.participants
+                                if p.role == "actor1"}) for e in x.events] == [
+        (2, {"Muhammadu Buhari"})]
