@@ -474,14 +474,35 @@ def _not_reported(tok) -> bool:
     if tok.dep_ == "pcomp" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP"
                                    for c in tok.children):
         return True
-    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _UNREALISED:
-        return True
-    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and \
-            tok.head.head.lemma_.lower() in _EXHORTED | _UNREALISED:
-        return True  # "agreed to call for an immediate emergency meeting"
+    wanted = _counted_in(tok) if tok.pos_ == "NOUN" else tok
+    if tok.pos_ == "NOUN" and wanted.dep_ == "dobj" and \
+            wanted.head.lemma_.lower() in _UNREALISED:
+        return True  # "requested an emergency meeting", "banned rallies and protests"
+    if wanted.dep_ == "pobj" and wanted.head.lower_ in ("for", "on") and \
+            wanted.head.head.lemma_.lower() in _EXHORTED | _UNREALISED:
+        return True  # "agreed to call for an immediate emergency meeting", "called for three
+        # days of protests", "a ban on public gatherings and protests"
     if tok.pos_ == "NOUN" and _a_label(tok):
         return True  # "described the move as a training exercise"
     return tok.pos_ == "NOUN" and tok.dep_ == "compound"
+
+
+def _counted_in(tok):
+    """The noun that stands for a trigger in its phrase: the first of its conjuncts ("a ban
+    on gatherings and protests": gatherings), what counts or measures it ("three days of
+    protests": days); else the trigger itself."""
+    while True:
+        if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+                tok.head.head.lemma_.lower() in _MEASURES:
+            tok = tok.head.head
+        else:
+            return tok
+
+
+_MEASURES = {"day", "night", "week", "hour", "month", "series", "wave", "round", "spate",
+             "string", "number", "couple"}
 
 
 _LABELLING = _words("labelling")

@@ -1844,3 +1844,13 @@ def test_he_is_the_spokesperson_named_in_the_subject():
     assert [(len(e.sentences), {x.actors[p.actor].name for p in e.participants
                                 if p.role == "actor1"}) for e in x.events] == [
         (2, {"Muhammadu Buhari"})]
+
+
+@pytest.mark.parametrize("text", [
+    # what was called for or banned did not happen
+    "The opposition on Thursday called for three days of massive, nationwide protests.",
+    "The government on Thursday issued a ban on public gatherings and protests.",
+    "The government banned rallies and protests in the capital on Thursday.",
+])
+def test_protests_called_for_or_banned_are_none(text):
+    assert extract(text, "2019-06-01").events == []
