@@ -1854,3 +1854,14 @@ def test_he_is_the_spokesperson_named_in_the_subject():
 ])
 def test_protests_called_for_or_banned_are_none(text):
     assert extract(text, "2019-06-01").events == []
+
+
+def test_an_attack_someone_is_held_in_connection_with_is_no_news_of_it():
+    text = ("The prosecutor's office has delivered the information to Interpol with great "
+            "detail about those involved in the failed attack, Saab reported.\n\nA general was "
+            "also detained by intelligence forces Monday night in connection with the "
+            "terrorist attack.\n\nVenezuela's President Nicolas Maduro survived an attack on "
+            "his life during a military parade in Caracas on August 4.")
+    x = extract(text, "2018-09-01")
+    assert sorted((e.type, e.date.start) for e in x.events) == [
+        ("battles", "2018-08-04"), ("strategic_developments", "2018-08-27")]
