@@ -1044,9 +1044,17 @@ def _date_for(trig, d: Document) -> DateRef | None:
                 continue  # "warned that the attacks on New Year's Eve ...": what was said
             rank = 40  # "said Mr. Kim ... after watching the missile test on Friday": what
             # they spoke after happened the day they spoke on
-        if rank < best_rank:
+        if rank < best_rank or (rank == best_rank and best is not None and
+                                ref.start < best.start and _told_by_report(ent)):
+            # two days told of a reporting verb ("today confirmed the arrest ... Sept. 19"):
+            # the earlier is the happening's, the later the telling's
             best, best_rank = ref, rank
     return best or _loose_day(sent, d) or _ago(trig, d)
+
+
+def _told_by_report(ent) -> bool:
+    verb = _governing_verb(ent.root)
+    return verb is not None and verb.lemma_.lower() in _REPORTING
 
 
 def _definite_noun(tok) -> bool:

@@ -41,6 +41,9 @@ def test_parse_number(text, expected):
         # the clock before the day: the day dates it
         ("shortly after 10 p.m. Sunday night", "2021-07-11", "2021-07-11", "day"),
         ("at 5:57 a.m. Tuesday", "2021-07-13", "2021-07-13", "day"),
+        # AP style's September
+        ("Sept. 9", "2020-09-09", "2020-09-09", "day"),
+        ("Sept. 11, 2001", "2001-09-11", "2001-09-11", "day"),
     ],
 )
 def test_dates(phrase, start, end, precision):
@@ -1865,3 +1868,13 @@ def test_an_attack_someone_is_held_in_connection_with_is_no_news_of_it():
     x = extract(text, "2018-09-01")
     assert sorted((e.type, e.date.start) for e in x.events) == [
         ("battles", "2018-08-04"), ("strategic_developments", "2018-08-27")]
+
+
+def test_of_two_days_a_reporting_verb_tells_the_earlier_is_the_happenings():
+    """An ISAF release: "today confirmed the arrest ... during an operation in Kandahar
+    City, Kandahar province Sept. 19"."""
+    text = ("KABUL, Afghanistan (Sept. 24) - Afghan and coalition forces today confirmed the "
+            "arrest of an insurgent financial coordinator during an operation in Kandahar City, "
+            "Kandahar province Sept. 19.")
+    assert [(e.sub_type, e.date.start) for e in extract(text, "2012-09-24").events] == [
+        ("arrests", "2012-09-19")]
