@@ -319,11 +319,25 @@ def _month_day(m, year: int | None):
         return None
 
 
+_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+"
+                         rf"(?P<y>(?:19|20)\d\d)\b")
+
+
+def _latest_month_told(text: str):
+    """The first day of the latest month the text names with its year ("in June 2011")."""
+    import datetime as dt
+
+    told = [dt.date(int(m.group("y")), _MONTH_NUM[m.group("m")[:3].lower()], 1)
+            for m in _MONTH_YEAR.finditer(text)]
+    return max(told, default=dt.date.min)
+
+
 def infer_published(text: str, head_chars: int = 800) -> str | None:
     """The copy's own date, as ISO, else None: a dateline's date ("KABUL, Afghanistan
     (Jan. 4) -"), else the first full date with a year near the top (caption, byline), else
     a headline's "July 4:". A date without a year takes the year of the first year-like
-    number in the head (a release number "2010-09-CA-005")."""
+    number in the head (a release number "2010-09-CA-005"), or the next one when the text
+    recounts a later month."""
     import datetime as dt
 
     head = text[:head_chars].translate(_OTHER_BREAKS)
@@ -332,6 +346,9 @@ def infer_published(text: str, head_chars: int = 800) -> str | None:
     dl = _DATELINE_DATE.search(head)
     if dl:
         got = _month_day(dl, int(dl.group("y")) if dl.group("y") else year)
+        if got and not dl.group("y") and got < _latest_month_told(text):
+            got = _month_day(dl, got.year + 1)  # "(Jan. 14) ... an attack in June 2011":
+            # filed after what it recounts, so in 2012
         if got:
             return got.isoformat()
     found = []

@@ -444,6 +444,8 @@ def _charge_or_attribute(tok) -> bool:
             base.head.pos_ != "ADP":
         base = base.head
     gov = base.head
+    if gov.dep_ == "pcomp" and base.dep_ == "dobj":
+        gov = gov.head  # "responsible for leading an attack", "known for carrying out raids"
     return (gov.lemma_.lower() in _ATTRIBUTION or (
         gov.pos_ == "ADP" and gov.head.lemma_.lower() in _ATTRIBUTION)) and \
         not _attributed_to(base, _governing_verb(base))
@@ -479,12 +481,18 @@ def _not_reported(tok) -> bool:
             wanted.head.lemma_.lower() in _UNREALISED:
         return True  # "requested an emergency meeting", "banned rallies and protests"
     if wanted.dep_ == "pobj" and wanted.head.lower_ in ("for", "on") and \
-            wanted.head.head.lemma_.lower() in _EXHORTED | _UNREALISED:
+            wanted.head.head.lemma_.lower() in _EXHORTED | _UNREALISED and not _came(tok):
         return True  # "agreed to call for an immediate emergency meeting", "called for three
         # days of protests", "a ban on public gatherings and protests"
     if tok.pos_ == "NOUN" and _a_label(tok):
         return True  # "described the move as a training exercise"
     return tok.pos_ == "NOUN" and tok.dep_ == "compound"
+
+
+def _came(tok) -> bool:
+    """What was called for, told to have done something ("called for a precision airstrike
+    which killed Rostum"): it came."""
+    return any(c.dep_ == "relcl" and c.tag_ == "VBD" for c in tok.children)
 
 
 def _counted_in(tok):
@@ -1951,6 +1959,26 @@ def _scene_date(d: Document, sents, c: _Cand) -> DateRef | None:
     return None
 
 
+def _named_scene(d: Document, sents, c: _Cand) -> DateRef | None:
+    """"During the operation, the force ... called for an airstrike which killed Rostum":
+    the operation the text told before, on its day ("conducted an operation ... Thursday"),
+    past what came between ("He led an attack in June 2011")."""
+    scene = next((o.lemma_.lower() for t in c.tok.sent if t.lower_ == "during"
+                  for o in t.children if o.dep_ == "pobj" and any(
+                      x.dep_ == "det" and x.lower_ == "the" for x in o.children)), None)
+    if scene is None:
+        return None
+    for si in range(c.sent_i - 1, max(c.sent_i - 6, -1), -1):
+        sent = sents[si]
+        if d.paragraph_index(sent.start_char) < c.para_i - 1:
+            return None
+        if any(t.lemma_.lower() == scene for t in sent):
+            ref = _sentence_date(d, sent)
+            if ref is not None:
+                return ref
+    return None
+
+
 def _past_scene(d: Document, sents, c: _Cand) -> DateRef | None:
     """An undated mention told right after a sentence set weeks or years back ("the idea was
     revived by the Islamic State in 2014. || 'Smash his head with a rock,' he said") is part
@@ -2374,6 +2402,8 @@ def _inherit_date(d: Document, sents, groups: list[list[_Cand]], c: _Cand) -> No
         c.date = prev[0].date
     if c.date is None and c.type != STA and c.tok.pos_ not in ("NOUN", "PROPN"):
         c.date = _scene_date(d, sents, c)  # a happening named by a noun is no scene's news
+    if c.date is None and c.type != STA:
+        c.date = _named_scene(d, sents, c)
     if c.date is None:
         c.date = _past_scene(d, sents, c)
 

@@ -1878,3 +1878,22 @@ def test_of_two_days_a_reporting_verb_tells_the_earlier_is_the_happenings():
             "Kandahar province Sept. 19.")
     assert [(e.sub_type, e.date.start) for e in extract(text, "2012-09-24").events] == [
         ("arrests", "2012-09-19")]
+
+
+def test_an_isaf_release_recounting_an_older_attack():
+    """An ISAF release dated "(Jan. 14)" with no year: it recounts June 2011, so it is of
+    2012; the leader "responsible for leading an attack ... in June 2011" is who he is, not
+    news; the airstrike called for "which killed Rostum" came, during the operation told
+    on Thursday."""
+    text = ("KABUL, Afghanistan (Jan. 14) — An Afghan and coalition security force conducted "
+            "an operation in search for a Taliban leader in Marah Warah district, Kunar "
+            "province, Thursday. The targeted leader, Rostum, directed a group of insurgent "
+            "fighters who planned and led attacks against Afghan forces throughout Kunar "
+            "province. He was responsible for leading an attack against a school-opening "
+            "ceremony in the Daridam village in June 2011.\nDuring the operation, the security "
+            "force assessed the situation, ensured no civilians were in the area and called for "
+            "a precision airstrike which killed Rostum and his associate.")
+    x = extract(text)
+    assert x.published == "2012-01-14"
+    assert [(e.sub_type, e.date.start) for e in x.events] == [
+        ("air/drone strike", "2012-01-12")]
