@@ -1960,23 +1960,27 @@ def _scene_date(d: Document, sents, c: _Cand) -> DateRef | None:
 
 
 def _named_scene(d: Document, sents, c: _Cand) -> DateRef | None:
-    """"During the operation, the force ... called for an airstrike which killed Rostum":
-    the operation the text told before, on its day ("conducted an operation ... Thursday"),
-    past what came between ("He led an attack in June 2011")."""
-    scene = next((o.lemma_.lower() for t in c.tok.sent if t.lower_ == "during"
-                  for o in t.children if o.dep_ == "pobj" and any(
-                      x.dep_ == "det" and x.lower_ == "the" for x in o.children)), None)
+    """"During the operation, the force ... called for an airstrike which killed Rostum",
+    "Four men were detained as a result of the operation": the operation the text told
+    before, on its day ("conducted an operation ... Thursday"), past what came between ("He
+    led an attack in June 2011")."""
+    scene = next((t.lemma_.lower() for t in c.tok.sent if t.dep_ == "pobj"
+                  and t.lemma_.lower() in _SCENES and any(
+                      x.dep_ == "det" and x.lower_ == "the" for x in t.children)), None)
     if scene is None:
         return None
     for si in range(c.sent_i - 1, max(c.sent_i - 6, -1), -1):
         sent = sents[si]
-        if d.paragraph_index(sent.start_char) < c.para_i - 1:
+        if d.paragraph_index(sent.start_char) < c.para_i - 2:
             return None
         if any(t.lemma_.lower() == scene for t in sent):
             ref = _sentence_date(d, sent)
             if ref is not None:
                 return ref
     return None
+
+
+_SCENES = _words("scenes")
 
 
 def _past_scene(d: Document, sents, c: _Cand) -> DateRef | None:

@@ -1897,3 +1897,14 @@ def test_an_isaf_release_recounting_an_older_attack():
     assert x.published == "2012-01-14"
     assert [(e.sub_type, e.date.start) for e in x.events] == [
         ("air/drone strike", "2012-01-12")]
+
+
+def test_what_came_of_the_operation_is_of_its_day():
+    """An ISAF release: "stopped a vehicle during a security operation ... yesterday" and,
+    two paragraphs on, "Four men were detained as a result of the operation"."""
+    text = ("KABUL, Afghanistan (July 26, 2011) - A combined force stopped a vehicle during a "
+            "security operation in Reg-e Khan Neshin district, Helmand province, yesterday.\n\n"
+            "Upon searching the vehicle, the force discovered 1,000 kgs of heroin.\n\n"
+            "Four men were detained as a result of the operation.")
+    assert [(e.sub_type, e.date.start, e.date.precision)
+            for e in extract(text).events] == [("arrests", "2011-07-25", "day")]
