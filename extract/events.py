@@ -1263,13 +1263,26 @@ def _refine(f, lemmas):
     tok, typ, sub = f
     if typ in (BAT, VAC) and _thrown(tok):
         return tok, RIOT, "violent demonstration"
-    if typ == BAT and tok.lemma_.lower() == "attack" and lemmas & _CIVILIAN_WORDS:
+    if typ == BAT and tok.lemma_.lower() == "attack" and (
+            lemmas & _CIVILIAN_WORDS or _civilian_target(tok)):
         return tok, VAC, "attack"
     if typ == SD and sub == _TERRITORY and lemmas & _FIGHT_WORDS:
         return tok, BAT, "non-state actor overtakes territory"
     if typ == BAT and lemmas & {"protester", "demonstrator"}:
         return tok, RIOT, "violent demonstration"
     return f
+
+
+def _civilian_target(tok) -> bool:
+    """"an attack on a church", "attacked a market", "an attack on his life": a place or a
+    life of civilians is what was hit."""
+    hit = [g for c in tok.children if c.dep_ == "dobj" or (
+        c.dep_ == "prep" and c.lower_ in ("on", "against"))
+        for g in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"])]
+    return any(g.lemma_.lower() in _CIVILIAN_SITES for g in hit)
+
+
+_CIVILIAN_SITES = _words("civilian_sites")
 
 
 def _sentence_events(d, r, refs, sent, si, found, cands):

@@ -1908,3 +1908,16 @@ def test_what_came_of_the_operation_is_of_its_day():
             "Four men were detained as a result of the operation.")
     assert [(e.sub_type, e.date.start, e.date.precision)
             for e in extract(text).events] == [("arrests", "2011-07-25", "day")]
+
+
+@pytest.mark.parametrize("text,typ", [
+    # a battle needs armed men on both sides; a church, a market, a life are civilians'
+    ("Gunmen carried out an attack on a church in Lagos on Sunday.",
+     "violence_against_civilians"),
+    ("Gunmen attacked a market in Maiduguri on Friday.", "violence_against_civilians"),
+    ("Maduro survived an attack on his life during a military parade in Caracas on Saturday.",
+     "violence_against_civilians"),
+    ("Militants launched an attack on a checkpoint in Kandahar on Friday.", "battles"),
+])
+def test_an_attack_on_a_place_of_civilian_life_is_violence_against_civilians(text, typ):
+    assert [e.type for e in extract(text, "2019-06-03").events] == [typ]
