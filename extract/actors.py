@@ -454,9 +454,10 @@ def _not_a_name(p: _Pass, x: _Ent) -> bool:
         return True  # transcript speaker labels ("ARI SHAPIRO, HOST:")
     if p.in_dateline(x.start):
         return False  # the next step decides
-    if len(ent) == 1 and ent.label_ in ("PERSON", "ORG") and ent[0].tag_ == "NNS" and \
-            ent[0].is_sent_start:
-        return True  # "Flags will fly at half-staff": a plural noun a sentence begins with
+    if len(ent) == 1 and ent[0].tag_ == "NNS" and ent[0].is_sent_start and (
+            ent.label_ in ("PERSON", "ORG") or locations.lookup(name) is None):
+        return True  # "Flags will fly at half-staff", "Gunmen abducted 30 students": a
+        # plural noun a sentence begins with (a place, only one the gazetteer has)
     if ent.label_ == "ORG" and ", " in name and all(
             locations.lookup(part) for part in name.split(", ")):
         return True  # "taken to Abuja, Borno officials said": two places run together
@@ -589,7 +590,11 @@ def _place_or_org(p: _Pass, x: _Ent) -> None:
     if ent.label_ == "ORG" and not _ORG_WORDS.search(name):
         place = p.lookup(name, min_population=100000)
     elif ent.label_ in ("GPE", "LOC", "FAC") and not _ORG_WORDS.search(name):
-        place = p.lookup(name)
+        after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        place = None
+        if after is not None and after.lower_ in _ADMIN_SUFFIXES:
+            place = p.lookup(f"{name} {after.lower_}")  # "in Kaduna state": the state
+        place = place or p.lookup(name)
     else:
         place = None
     if place is not None:
@@ -609,6 +614,7 @@ def _place_or_org(p: _Pass, x: _Ent) -> None:
     _add_org(d, r, ent, x.start, x.end, name, x.acr)
 
 
+_ADMIN_SUFFIXES = {"state", "province", "region", "district", "county", "governorate"}
 _MIN_BODY = 300
 
 

@@ -1921,3 +1921,12 @@ def test_what_came_of_the_operation_is_of_its_day():
 ])
 def test_an_attack_on_a_place_of_civilian_life_is_violence_against_civilians(text, typ):
     assert [e.type for e in extract(text, "2019-06-03").events] == [typ]
+
+
+def test_gunmen_are_no_place_and_a_state_named_so_is_the_state():
+    x = extract("Gunmen abducted 30 students from a boarding school in Kaduna state on Thursday "
+                "night.", "2021-06-07")
+    assert [(loc.name, loc.kind, loc.country) for loc in x.locations] == [
+        ("Kaduna", "admin1", "NGA")]
+    assert [(e.type, e.location) for e in x.events] == [
+        ("violence_against_civilians", "Kaduna")]
