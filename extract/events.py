@@ -243,7 +243,7 @@ def _by_means(tok, kind: tuple[str, str | None] | None) -> tuple[str, str | None
     strike, "the shelling killed" the shelling (ACLED codes the means before the harm)."""
     subject = _subject(tok) or _agent(tok) or _participle_subject(tok)
     if subject is None:
-        return kind
+        return _means_when(tok, kind)
     if kind is None:  # "struck targets", "fired on positions": violence only from the air
         aimed = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "at", "upon"))
                     for c in tok.children)
@@ -251,7 +251,23 @@ def _by_means(tok, kind: tuple[str, str | None] | None) -> tuple[str, str | None
             and tok.lemma_.lower() in _AIR_STRIKE_VERBS else None
     if kind[0] not in (VAC, BAT, EXP):
         return kind
-    return _remote_means(subject) or kind
+    return _remote_means(subject) or _means_when(tok, kind)
+
+
+def _means_when(tok, kind):
+    """The means a "when" clause of violence names ("were killed when a suicide bomber struck
+    a market", "when their vehicle hit a landmine"), else ``kind``."""
+    if kind is None or kind[0] not in (VAC, BAT):
+        return kind
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "conj")]  # "killed and four wounded"
+    for c in (c for v in verbs for c in v.children):
+        if c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when"
+                                     for m in c.children):
+            for g in c.children:
+                means = _remote_means(g) if g.dep_ in ("nsubj", "dobj") else None
+                if means is not None:
+                    return means
+    return kind
 
 
 def _subject(tok):

@@ -1930,3 +1930,14 @@ def test_gunmen_are_no_place_and_a_state_named_so_is_the_state():
         ("Kaduna", "admin1", "NGA")]
     assert [(e.type, e.location) for e in x.events] == [
         ("violence_against_civilians", "Kaduna")]
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    ("At least 12 people were killed when a suicide bomber struck a crowded market in "
+     "Maiduguri on Sunday.", "suicide bomb"),
+    ("Two soldiers were killed and four wounded when their vehicle hit a landmine in Gao on "
+     "Wednesday.", "remote explosive/landmine/IED"),
+])
+def test_the_means_a_when_clause_names_did_the_killing(text, sub_type):
+    assert [(e.type, e.sub_type) for e in extract(text, "2021-06-07").events] == [
+        ("explosions_remote_violence", sub_type)]
