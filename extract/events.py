@@ -197,9 +197,11 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
         return remote or (EXP, "remote explosive/landmine/IED")  # "blew up a bridge"
     if lemma == "open" and any(c.dep_ == "dobj" and c.lemma_ == "fire" for c in tok.children):
         return VAC, "attack"  # "opened fire on worshippers" (on soldiers: a battle)
-    if lemma == "march" and any(t.lemma_ in ("protester", "demonstrator")
-                                for t in tok.sent):
-        return PRO, "peaceful protest"
+    if lemma in ("march", "gather", "rally") and (any(
+            t.lemma_ in ("protester", "demonstrator") for t in tok.sent) or any(
+            c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _PROTESTING
+            for c in tok.children)):
+        return PRO, "peaceful protest"  # "marched ... to protest against the war"
     if VERBS.get(lemma) == (SD, _TERRITORY):
         return _what_was_taken(tok) or (SD, _TERRITORY)
     return _by_means(tok, VERBS.get(lemma))
@@ -290,6 +292,9 @@ def _admitted(tok) -> bool:
         c.dep_ == "prep" and c.lower_ == "in" and any(
             g.dep_ == "pobj" and g.lemma_.lower() in _CARE for g in c.children)
         for c in tok.children)
+
+
+_PROTESTING = {"protest", "demonstrate", "demand", "denounce", "condemn", "oppose"}
 
 
 def _participle_subject(tok):

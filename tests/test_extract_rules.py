@@ -1941,3 +1941,15 @@ def test_gunmen_are_no_place_and_a_state_named_so_is_the_state():
 def test_the_means_a_when_clause_names_did_the_killing(text, sub_type):
     assert [(e.type, e.sub_type) for e in extract(text, "2021-06-07").events] == [
         ("explosions_remote_violence", sub_type)]
+
+
+@pytest.mark.parametrize("text,place", [
+    # a march or a gathering whose purpose is to protest is a protest
+    ("Thousands of people marched through central London on Saturday to protest against the "
+     "war.", "London"),
+    ("Hundreds gathered outside parliament in Nairobi on Monday to demand the release of the "
+     "activists.", "Nairobi"),
+])
+def test_a_march_to_protest_is_a_protest(text, place):
+    assert [(e.type, e.location) for e in extract(text, "2021-06-07").events] == [
+        ("protests", place)]
