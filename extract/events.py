@@ -197,11 +197,9 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
         return remote or (EXP, "remote explosive/landmine/IED")  # "blew up a bridge"
     if lemma == "open" and any(c.dep_ == "dobj" and c.lemma_ == "fire" for c in tok.children):
         return VAC, "attack"  # "opened fire on worshippers" (on soldiers: a battle)
-    if lemma in ("march", "gather", "rally") and (any(
-            t.lemma_ in ("protester", "demonstrator") for t in tok.sent) or any(
-            c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _PROTESTING
-            for c in tok.children)):
-        return PRO, "peaceful protest"  # "marched ... to protest against the war"
+    street = _in_the_street(tok, lemma)
+    if street is not None:
+        return street
     if VERBS.get(lemma) == (SD, _TERRITORY):
         return _what_was_taken(tok) or (SD, _TERRITORY)
     return _by_means(tok, VERBS.get(lemma))
@@ -295,6 +293,38 @@ def _admitted(tok) -> bool:
 
 
 _PROTESTING = {"protest", "demonstrate", "demand", "denounce", "condemn", "oppose"}
+_CROWDS = _words("crowds")
+_CROWD_CONTROL = _words("crowd_control")
+_RIOTING = _words("rioting")
+
+
+def _in_the_street(tok, lemma: str) -> tuple[str, str] | None:
+    """A protest or a riot a verb tells: by the crowd ("dispersed the demonstrators",
+    "protesters torched") or by its purpose ("marched ... to protest against the war")."""
+    crowd = _crowd_action(tok, lemma)
+    if crowd is None and lemma in ("march", "gather", "rally") and (any(
+            t.lemma_ in ("protester", "demonstrator") for t in tok.sent) or any(
+            c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _PROTESTING
+            for c in tok.children)):
+        return PRO, "peaceful protest"
+    return crowd
+
+
+def _crowd_action(tok, lemma: str) -> tuple[str, str] | None:
+    """A crowd in the street, by what is done to it or what it does: "fired tear gas at
+    thousands of protesters", "dispersed the demonstrators with water cannon" (a protest
+    with intervention); "protesters torched a police station", "set fire to" (a riot)."""
+    if lemma in _RIOTING and (lemma != "set" or any(
+            c.dep_ == "dobj" and c.lemma_ == "fire" for c in tok.children)):
+        subject = _subject(tok)
+        if subject is not None and subject.lemma_.lower() in _CROWDS:
+            return RIOT, "violent demonstration"
+    aimed = [g for c in tok.children if c.dep_ in ("dobj", "prep")
+             for g in ([c] if c.dep_ == "dobj" else c.children) if g.dep_ in ("dobj", "pobj")]
+    targets = {t.lemma_.lower() for g in aimed for t in g.subtree}
+    if targets & _CROWDS and (lemma == "disperse" or targets & _CROWD_CONTROL):
+        return PRO, "protest with intervention"
+    return None
 
 
 def _participle_subject(tok):
@@ -1431,6 +1461,9 @@ def _candidate(refs, tok, typ: str, sub, si: int, para: int) -> _Cand:
         c.actor1 = None
     if c.family == "release" and c.actor1 is None:
         c.actor1 = _captor(refs, tok)
+    if sub == "protest with intervention" and c.actor1 is not None:
+        c.others.append((c.actor1, "actor2"))  # ACLED: the protesters are actor1, the
+        c.actor1 = None  # police who dispersed them actor2
     _add_others(refs, c)
     return c
 

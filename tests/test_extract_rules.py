@@ -1953,3 +1953,29 @@ def test_the_means_a_when_clause_names_did_the_killing(text, sub_type):
 def test_a_march_to_protest_is_a_protest(text, place):
     assert [(e.type, e.location) for e in extract(text, "2021-06-07").events] == [
         ("protests", place)]
+
+
+@pytest.mark.parametrize("text,coded,roles", [
+    # a crowd by what is done to it (ACLED: the protesters are actor1, the police actor2)
+    ("Police dispersed the protesters with water cannon in Nairobi on Monday.",
+     ("protests", "protest with intervention"), {("Kenyan police", "actor2")}),
+    ("Security forces fired tear gas at thousands of protesters in Khartoum on Thursday.",
+     ("protests", "protest with intervention"), set()),
+    # ... or by what it does
+    ("Protesters set fire to a police station in Lagos on Tuesday.",
+     ("riots", "violent demonstration"), set()),
+    ("Rioters torched cars and looted shops in Paris on Sunday.",
+     ("riots", "violent demonstration"), set()),
+])
+def test_a_crowd_dispersed_or_burning_is_a_protest_or_a_riot(text, coded, roles):
+    x = extract(text, "2021-06-07")
+    assert [((e.type, e.sub_type), {(x.actors[p.actor].name, p.role) for p in e.participants})
+            for e in x.events] == [(coded, roles)]
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas in Khartoum on Thursday.",  # at whom, untold
+    "The army set up checkpoints in Lagos on Tuesday.",
+])
+def test_no_crowd_no_protest(text):
+    assert extract(text, "2021-06-07").events == []
