@@ -37,6 +37,7 @@ from typing import Any
 from . import data, dates
 from .actors import FORCE_HEADS, Resolved, named_country, state_body_of
 from .document import Document, ents_of, quote_open_after, tokens_of
+from .figures import CATEGORIES
 from .locations import KIND_RANK
 from .model import Count, DateRef, Event, Fatalities, Figure, Participant
 
@@ -2136,7 +2137,33 @@ def _merge(refs, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
             if not (_sideless(g, e) or _doerless(g, e))]
     groups, events = [g for g, _ in kept], [e for _, e in kept]
     _adopt_tolls(d, groups, events, figures, recent)
+    for g, e in zip(groups, events, strict=True):
+        if e.fatalities is None and e.type in _VIOLENT and any(_one_killed(c.tok) for c in g):
+            e.fatalities = Fatalities(low=1, best=1, high=1)
     return events
+
+
+def _one_killed(tok) -> bool:
+    """A killing of one person the text counts no other way ("shot dead a local councillor",
+    "a man was killed", "Gadhafi was killed"): a toll of one."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _KILLING and not (lemma in ("shoot", "stab") and any(
+            c.lower_ == "dead" or (c.lower_ == "to" and any(g.lower_ == "death"
+                                                            for g in c.children))
+            for c in tok.children)):
+        return False  # "shot a man" may have wounded him; "shot dead", "stabbed to death"
+    victims = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if len(victims) != 1 or any(c.dep_ in ("conj", "nummod") for c in victims[0].children):
+        return False
+    victim = victims[0]
+    return victim.ent_type_ == "PERSON" or (victim.tag_ == "NN" and victim.lemma_.lower() in (
+        _PERSON_NOUNS | _OFFICES | _PERSON_ROLES | _COUNTED_PEOPLE))
+
+
+_KILLING = {"kill", "murder", "assassinate", "behead", "execute"}
+_PERSON_ROLES = _words("person_roles")
+_COUNTED_PEOPLE = {w for w, category in CATEGORIES.items()
+                   if category not in ("deaths", "injured", "houses", "households", "weapons")}
 
 
 def _sideless(group: list[_Cand], event: Event) -> bool:

@@ -1979,3 +1979,16 @@ def test_a_crowd_dispersed_or_burning_is_a_protest_or_a_riot(text, coded, roles)
 ])
 def test_no_crowd_no_protest(text):
     assert extract(text, "2021-06-07").events == []
+
+
+@pytest.mark.parametrize("text,toll", [
+    # one person killed, counted no other way, is a toll of one
+    ("Unidentified gunmen shot dead a local councillor in Tripoli on Friday.", 1),
+    ("A man was killed in a knife attack in Berlin on Friday.", 1),
+    ("Police said a woman was stabbed to death in Leeds on Friday.", 1),
+    ("Gunmen shot a policeman in Tripoli on Friday.", None),  # shot, not said to be dead
+    ("A soldier and two civilians were killed in Gao on Friday.", 2),  # the count decides
+])
+def test_one_person_killed_is_a_toll_of_one(text, toll):
+    [event] = extract(text, "2021-06-07").events
+    assert (event.fatalities.best if event.fatalities else None) == toll
