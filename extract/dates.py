@@ -80,6 +80,12 @@ def _relative(phrase: str, pub: dt.date, text: str) -> DateRef | None:
         return _ref(pub - dt.timedelta(days=pub.weekday()), pub, "week", text)
     if re.fullmatch(r"(earlier |so far |)this year|earlier in the year", p):
         return _ref(pub.replace(month=1, day=1), pub, "year", text)
+    if re.fullmatch(r"(?:over |during )?(?:the |this |last )?weekend", p):
+        # the Saturday and Sunday last before publication (a week back for "last" said on one)
+        saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+        if p.endswith("last weekend") and pub - saturday < dt.timedelta(days=2):
+            saturday -= dt.timedelta(days=7)
+        return _ref(saturday, min(saturday + dt.timedelta(days=1), pub), "week", text)
     if p == "last week":
         start = pub - dt.timedelta(days=pub.weekday() + 7)
         return _ref(start, start + dt.timedelta(days=6), "week", text)

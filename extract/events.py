@@ -168,7 +168,8 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
     if lemma in ("launch", "fire", "test", "conduct", "carry") and any(
             t.lemma_.lower() in _WEAPONS for t in tok.subtree) and not any(
             t.lemma_ in ("attack", "strike") for t in tok.subtree):
-        return SD, "weapons test"
+        return (EXP, "shelling/artillery/missile attack") if _fired_at(tok) else (
+            SD, "weapons test")  # "fired a missile at Riyadh" is no test
     if lemma == "call" and any((c.dep_ == "prep" and c.lower_ in ("for", "on")) or (
             c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for"
                                                  for m in c.children))
@@ -274,6 +275,15 @@ def _means_when(tok, kind):
 def _subject(tok):
     """A verb's own subject token, if it has one."""
     return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+
+
+def _fired_at(tok) -> bool:
+    """A weapon fired at someone or something ("fired a ballistic missile at Riyadh"), not
+    into the sea or over a country (a test: "into" and "over" are both, so they decide
+    nothing)."""
+    return any(c.dep_ == "prep" and c.lower_ == "at" and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP")
+        for g in c.children) for c in tok.children)  # not "at 6am", "at a lofted angle"
 
 
 def _published(tok, lemma: str) -> bool:

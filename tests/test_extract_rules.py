@@ -1992,3 +1992,26 @@ def test_no_crowd_no_protest(text):
 def test_one_person_killed_is_a_toll_of_one(text, toll):
     [event] = extract(text, "2021-06-07").events
     assert (event.fatalities.best if event.fatalities else None) == toll
+
+
+@pytest.mark.parametrize("text,coded", [
+    # a missile fired at a place is an attack; into the sea, over a country, at an hour, a test
+    ("The Houthis fired a ballistic missile at Riyadh on Sunday.",
+     ("explosions_remote_violence", "shelling/artillery/missile attack")),
+    ("North Korea fired a ballistic missile into the Sea of Japan on Sunday.",
+     ("strategic_developments", "weapons test")),
+    ("North Korea launched a missile over Japan at 6am on Sunday.",
+     ("strategic_developments", "weapons test")),
+])
+def test_a_missile_fired_at_a_place_is_an_attack(text, coded):
+    assert [(e.type, e.sub_type) for e in extract(text, "2021-06-07").events] == [coded]
+
+
+@pytest.mark.parametrize("published,start,end", [
+    ("2021-06-07", "2021-06-05", "2021-06-06"),  # a Monday: the days just gone
+    ("2021-06-05", "2021-06-05", "2021-06-05"),  # a Saturday: up to publication
+])
+def test_over_the_weekend(published, start, end):
+    [event] = extract("Clashes between two rival militias in Tripoli killed at least 30 people "
+                      "over the weekend.", published).events
+    assert (event.date.start, event.date.end, event.date.precision) == (start, end, "week")
