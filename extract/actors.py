@@ -20,7 +20,7 @@ from typing import Any
 
 from . import data, locations
 from .aliases import acronym, normalise
-from .document import Document, ent_texts_of, ents_of
+from .document import Document, ent_texts_of, ents_of, tokens_of
 from .locations import Place
 from .model import Actor, Location, Mention
 
@@ -260,6 +260,7 @@ def resolve(d: Document) -> Resolved:
     _add_entities(p)
     _add_persons(d, r, p.persons)
     _unlabelled_names(d, r)
+    _unlabelled_places(p)
     _officials_states(d, r)
     _add_forces(d, r, r.dateline_country)
     _add_institutions(d, r)
@@ -943,6 +944,25 @@ def _unlabelled_names(d: Document, r: Resolved) -> None:
                         t.ent_type_ or t.i in r.actor_at or t.i in r.place_at for t in span):
                     continue
                 r.add_actor(d, key, name, "person", None, m.start(), m.end())
+
+
+def _unlabelled_places(p: _Pass) -> None:
+    """A known town the NER left untagged where a place is told ("killed near Aleppo",
+    "shelled positions in Idlib"): a proper noun after "in", "near", "at", ... that the
+    gazetteer has as a country, a province or a city of 100,000 people or more."""
+    d, r = p.d, p.r
+    for t in tokens_of(d.doc):
+        if t.pos_ != "PROPN" or t.dep_ != "pobj" or t.head.lower_ not in _PLACE_PREPS or \
+                t.ent_type_ or t.i in r.actor_at or t.i in r.place_at or d.is_quiet(t.idx):
+            continue
+        first = min([t.i, *(c.i for c in t.children if c.dep_ == "compound" and c.i < t.i)])
+        span = d.doc[first:t.i + 1]
+        if any(x.ent_type_ or x.i in r.actor_at for x in span):
+            continue
+        place = p.lookup(span.text, min_population=100000)
+        if place is not None:
+            r.add_location(d, place, span.start_char, span.end_char)
+
 
 
 def _officials_states(d: Document, r: Resolved) -> None:

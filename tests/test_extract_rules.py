@@ -2015,3 +2015,13 @@ def test_over_the_weekend(published, start, end):
     [event] = extract("Clashes between two rival militias in Tripoli killed at least 30 people "
                       "over the weekend.", published).events
     assert (event.date.start, event.date.end, event.date.precision) == (start, end, "week")
+
+
+@pytest.mark.parametrize("text", [
+    # the NER leaves "Aleppo" untagged in a short sentence; the gazetteer knows it
+    "Rebels shelled government positions near Aleppo on Friday, killing three soldiers.",
+    "Three soldiers were killed near Aleppo on Friday.",
+])
+def test_a_known_town_the_ner_missed_is_the_place(text):
+    assert [(e.location, e.country) for e in extract(text, "2021-06-07").events] == [
+        ("Aleppo", "SYR")]
