@@ -1867,7 +1867,7 @@ def test_an_attack_someone_is_held_in_connection_with_is_no_news_of_it():
             "his life during a military parade in Caracas on August 4.")
     x = extract(text, "2018-09-01")
     assert sorted((e.type, e.date.start) for e in x.events) == [
-        ("battles", "2018-08-04"), ("strategic_developments", "2018-08-27")]
+        ("strategic_developments", "2018-08-27"), ("violence_against_civilians", "2018-08-04")]
 
 
 def test_of_two_days_a_reporting_verb_tells_the_earlier_is_the_happenings():
