@@ -1781,7 +1781,8 @@ def _tally(tok) -> bool:
         return False
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "since":
-            return True
+            return not any(g.lower_ in dates.WEEKDAYS or g.lower_ in ("yesterday", "today")
+                           for g in c.children if g.dep_ == "pobj")  # "since Monday": news
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since"
                                      for m in c.children):
             return True

@@ -2025,3 +2025,13 @@ def test_over_the_weekend(published, start, end):
 def test_a_known_town_the_ner_missed_is_the_place(text):
     assert [(e.location, e.country) for e in extract(text, "2021-06-07").events] == [
         ("Aleppo", "SYR")]
+
+
+@pytest.mark.parametrize("text,kept", [
+    # since a day of this week is news; since a month, a tally of many
+    ("More than 2,000 people have fled their homes in North Kivu since Monday, the UN said.",
+     True),
+    ("North Korea has fired 21 missiles since February.", False),
+])
+def test_since_a_weekday_is_news_not_a_tally(text, kept):
+    assert bool(extract(text, "2021-06-09").events) == kept
