@@ -646,6 +646,8 @@ class _Refs:
         if tok.lower_ in ("he", "she", "him", "her"):
             got = r.last_actor(tok.idx, ("person",))
             return None if got is not None and self._unnamed_since(got, tok) else got
+        if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"):
+            return self._speaker_itself(tok)
         if lemma in _GROUP_REFS and det & {"the", "these", "those"}:
             return r.last_actor(tok.idx, ("rebel_group", "militia"))
         if lemma in _MEDIA_REFS and det & {"the"}:
@@ -653,6 +655,16 @@ class _Refs:
         if tok.tag_ in ("NNPS", "NNS") and det & {"the"}:
             return self._people_of_state(tok)
         return None
+
+    def _speaker_itself(self, pronoun) -> int | None:
+        """"Boko Haram said it had abducted the girls", "the army said it killed 20
+        militants": the body that says what "it" did is "it"."""
+        verb = pronoun.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _REPORTING:
+            return None
+        speaker = _subject(verb.head)
+        got = self.actor(speaker) if speaker is not None else None
+        return got if got is not None and self.r.actors[got].kind != "person" else None
 
     def _unnamed_since(self, actor: int, pronoun) -> bool:
         """Whether an unnamed person was the subject of a sentence between the actor's last

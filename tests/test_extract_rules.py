@@ -2035,3 +2035,15 @@ def test_a_known_town_the_ner_missed_is_the_place(text):
 ])
 def test_since_a_weekday_is_news_not_a_tally(text, kept):
     assert bool(extract(text, "2021-06-09").events) == kept
+
+
+@pytest.mark.parametrize("text,doer", [
+    # the body that says what "it" did is "it": the doer, not a source
+    ("Boko Haram said it had abducted the girls on Monday.", "Boko Haram"),
+    ("The Pakistani army said it had killed 20 militants in North Waziristan on Saturday.",
+     "Pakistani army"),
+])
+def test_what_a_body_says_it_did_it_did(text, doer):
+    x = extract(text, "2021-06-07")
+    assert [{(x.actors[p.actor].name, p.role) for p in e.participants} for e in x.events] == [
+        {(doer, "actor1")}]
