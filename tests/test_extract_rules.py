@@ -2047,3 +2047,9 @@ def test_what_a_body_says_it_did_it_did(text, doer):
     x = extract(text, "2021-06-07")
     assert [{(x.actors[p.actor].name, p.role) for p in e.participants} for e in x.events] == [
         {(doer, "actor1")}]
+
+
+def test_the_state_that_lodged_a_protest_made_it():
+    x = extract("Japan lodged a strong protest with North Korea on Tuesday.", "2021-06-08")
+    assert [(e.type, {(x.actors[p.actor].name, p.role) for p in e.participants})
+            for e in x.events] == [("statements_diplomacy", {("Japan", "actor1")})]
