@@ -344,6 +344,9 @@ def _participle_subject(tok):
     if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") and not any(
             c.dep_ == "mark" for c in tok.children):
         return _subject(tok.head)
+    if tok.tag_ == "VBD" and tok.dep_ == "acl":
+        return tok.head  # "KABUL, Afghanistan — A suicide bomber killed 25": a past tense
+        # the parser hung on the noun before it (the dateline took the subject's place)
     return None
 
 
@@ -1484,9 +1487,6 @@ def _candidate(refs, tok, typ: str, sub, si: int, para: int) -> _Cand:
         c.actor1 = None
     if c.family == "release" and c.actor1 is None:
         c.actor1 = _captor(refs, tok)
-    if sub == "protest with intervention" and c.actor1 is not None:
-        c.others.append((c.actor1, "actor2"))  # ACLED: the protesters are actor1, the
-        c.actor1 = None  # police who dispersed them actor2
     _add_others(refs, c)
     return c
 
@@ -1663,14 +1663,26 @@ def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
         return False  # "some former American officials said": no one's position
     if main.type == STA and main.date is None and _progressive(main.tok):
         return False  # "Washington is urging China to agree to sanctions": a campaign
-    if main.type == PM and _a_visit(main, r, refs):
-        return False  # "Trump arrived in Japan": a person travelling, not people displaced
+    if main.type == PM and (_a_visit(main, r, refs) or _armed_movement(main, r, refs)):
+        return False  # "Trump arrived in Japan": a person travelling, not people displaced;
+        # "the gunmen arrived on motorcycles": the attack's approach
     if main.type == PM and _fled_the_scene(main, r):
         return False  # "concertgoers fled": the attack's crowd running, no one displaced
     return not (main.type == STA and _reporting_only(main)
                 and not ((_official(refs, main.actor1) or _speaks_for_government(main.tok))
                          and _takes_position(main.tok)))
     # "X said": a source, not a statement event
+
+
+def _armed_movement(c: _Cand, r: Resolved, refs) -> bool:
+    """Armed men moving ("the gunmen arrived on motorcycles", "troops crossed the river"):
+    an attack's or an operation's approach, no population moving."""
+    subject, _ = refs.subject(c.tok)
+    if subject is None:
+        return False
+    who = refs.actor(subject)
+    return (who is not None and r.actors[who].kind in _ARMED) or \
+        subject.lemma_.lower() in _ARMED_VICTIMS | _PERPETRATORS | FORCE_HEADS
 
 
 def _a_visit(c: _Cand, r: Resolved, refs) -> bool:
@@ -2538,8 +2550,10 @@ def _joins(r: Resolved, c: _Cand, g: list[_Cand], overlap, recent: DateRef | Non
                            or _comes_after(head.tok)):
         return False  # "The firing comes days after Pyongyang launched": an earlier launch,
         # which what the text leaves undated is not
-    if _anaphor(c) and head.type != STA and c.sent_i - last.sent_i <= 1:
+    if _anaphor(c) and head.type != STA and c.sent_i - last.sent_i <= 1 and not \
+            _told_as_past(g, recent):
         return True  # "... a nuclear test on September 3. || That explosion created a tremor"
+        # (not a happening the text recalls from last month: "the bombing" is the news's)
     if c.type == PM and not c.own_date and c.location is None and \
             head.type in _VIOLENT and abs(c.sent_i - last.sent_i) <= 1:
         return True  # "as the truck zigzagged, people began to flee": the attack's
@@ -2628,6 +2642,9 @@ def _places_agree(a: tuple | None, b: tuple | None) -> bool:
         return True
     if _names_within(a, b) or _names_within(b, a):
         return True
+    if (a[1] is None and b[2] == "admin1") or (b[1] is None and a[2] == "admin1"):
+        return True  # "in Borno state" and "near the village of Koshobe", which no gazetteer
+        # has: nothing says the village is elsewhere
     return "region" in (a[2], b[2])
 
 
@@ -2675,6 +2692,8 @@ def _coded_type(group: list[_Cand], doer_kind: str | None) -> tuple[str, str | N
         remote = next((c for c in group if c.type == EXP and not c.weak), None)
         if remote is not None:
             typ, sub = remote.type, remote.sub_type
+    if typ == EXP and any(c.sub_type == "suicide bomb" for c in group):
+        sub = "suicide bomb"  # "A suicide bomber killed 25 ... The blast ripped through"
     if typ == VAC and sub == "attack" and any(c.armed_hit for c in group):
         typ, sub = BAT, "armed clash"  # soldiers or fighters killed are no civilians
     if sub == "arrests" and doer_kind in ("rebel_group", "militia"):
@@ -2682,6 +2701,13 @@ def _coded_type(group: list[_Cand], doer_kind: str | None) -> tuple[str, str | N
     if typ == RIOT and sub == "mob violence" and doer_kind in _ARMED:
         typ, sub = VAC, "attack"  # "soldiers kicked and beat him": no mob's blows
     return typ, sub
+
+
+def _crowd_first(r: Resolved, parts: list[Participant]) -> list[Participant]:
+    """ACLED's demonstrations: the protesters or rioters are actor1; a state's forces who
+    clashed with them ("Israeli police clashed with Palestinian protesters") are actor2."""
+    return [Participant(p.actor, "actor2") if p.role == "actor1" and r.actors[p.actor].kind in (
+        "state_forces", "state") else p for p in parts]
 
 
 def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
@@ -2693,6 +2719,9 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
     placed = [c.location for c in group
               if c.location and _on_own_ground(r, c, c.location[1], doer)]
     location = min(placed, key=lambda p: KIND_RANK.get(p[2], 9)) if placed else None
+    if location is not None and location[1] is None:  # "the village of Koshobe" in "Borno
+        # state": the country of the province it was told in
+        location = (location[0], next((p[1] for p in placed if p[1]), None), location[2])
     if location is None and head.type != STA:  # a speaker is not where the copy is filed
         location = _filed_from(d, r)
         if location is not None and not any(_on_own_ground(r, c, location[1], doer)
@@ -2710,6 +2739,8 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
             if i not in fig_idx:
                 fig_idx.append(i)
     typ, sub = _coded_type(group, r.actors[doer].kind if doer is not None else None)
+    if typ in (PRO, RIOT) and sub != "mob violence":
+        parts = _crowd_first(r, parts)
     if sub == "arrests" and not any(p.role == "actor1" for p in parts):
         agent = _arresting_forces(r, location[1] if location else None)
         if agent is not None and all(p.actor != agent for p in parts):

@@ -2053,3 +2053,37 @@ def test_the_state_that_lodged_a_protest_made_it():
     x = extract("Japan lodged a strong protest with North Korea on Tuesday.", "2021-06-08")
     assert [(e.type, {(x.actors[p.actor].name, p.role) for p in e.participants})
             for e in x.events] == [("statements_diplomacy", {("Japan", "actor1")})]
+
+
+def test_a_raid_told_in_four_paragraphs_is_one_attack():
+    """Farmers killed "in Borno state", the gunmen who "arrived on motorcycles" (the
+    attack's approach, no population movement) and "opened fire ... near the village of
+    Koshobe" (a village no gazetteer has, in the state told): one attack, in Nigeria."""
+    text = ("MAIDUGURI, Nigeria — Boko Haram militants killed 30 farmers in Borno state on "
+            "Saturday, residents said.\n\nThe gunmen arrived on motorcycles and opened fire on "
+            "the farmers as they worked in their fields near the village of Koshobe.\n\n"
+            "President Muhammadu Buhari condemned the killings.")
+    x = extract(text, "2021-11-29")
+    violent = [(e.type, e.location, e.country, e.fatalities.best if e.fatalities else None)
+               for e in x.events if e.type != "statements_diplomacy"]
+    assert violent == [("violence_against_civilians", "Koshobe", "NGA", 30)]
+
+
+def test_a_suicide_bombing_told_as_a_blast_stays_a_suicide_bombing():
+    text = ("KABUL, Afghanistan — A suicide bomber killed at least 25 people at a mosque in "
+            "Kabul on Friday, officials said.\n\nThe blast ripped through the Shiite mosque "
+            "during Friday prayers.\n\nLast month, a similar attack on a mosque in Herat killed "
+            "12 people.\n\nThe Taliban condemned the bombing.")
+    x = extract(text, "2021-06-05")
+    violent = [(e.sub_type, e.location, len(e.sentences)) for e in x.events
+               if e.type != "statements_diplomacy"]
+    assert violent == [("suicide bomb", "Kabul", 3), ("attack", "Herat", 1)]
+
+
+def test_the_police_who_clashed_with_protesters_are_actor2():
+    text = ("Israeli police clashed with Palestinian protesters at the Al-Aqsa mosque compound "
+            "in Jerusalem on Friday.\n\nPolice fired rubber bullets, while protesters threw "
+            "stones and bottles.")
+    x = extract(text, "2021-05-08")
+    assert [(e.type, {(x.actors[p.actor].name, p.role) for p in e.participants})
+            for e in x.events] == [("riots", {("Israeli police", "actor2")})]
