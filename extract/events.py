@@ -1675,10 +1675,11 @@ def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
 
 
 def _armed_movement(c: _Cand, r: Resolved, refs) -> bool:
-    """Armed men moving ("the gunmen arrived on motorcycles", "troops crossed the river"):
-    an attack's or an operation's approach, no population moving."""
+    """Armed men arriving ("the gunmen arrived on motorcycles", "the police arrived"): an
+    attack's or an operation's approach, no population moving (troops who flee or cross a
+    border, as the seed's government troops into Tajikistan, do move)."""
     subject, _ = refs.subject(c.tok)
-    if subject is None:
+    if subject is None or c.sub_type != "arrival":
         return False
     who = refs.actor(subject)
     return (who is not None and r.actors[who].kind in _ARMED) or \
