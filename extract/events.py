@@ -245,7 +245,7 @@ def _by_means(tok, kind: tuple[str, str | None] | None) -> tuple[str, str | None
     strike, "the shelling killed" the shelling (ACLED codes the means before the harm)."""
     subject = _subject(tok) or _agent(tok) or _participle_subject(tok)
     if subject is None:
-        return _means_when(tok, kind)
+        return _killed_in_fighting(tok, _means_when(tok, kind))
     if kind is None:  # "struck targets", "fired on positions": violence only from the air
         aimed = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "at", "upon"))
                     for c in tok.children)
@@ -254,6 +254,17 @@ def _by_means(tok, kind: tuple[str, str | None] | None) -> tuple[str, str | None
     if kind[0] not in (VAC, BAT, EXP):
         return kind
     return _remote_means(subject) or _means_when(tok, kind)
+
+
+def _killed_in_fighting(tok, kind):
+    """"killed in clashes between herders and farmers", "died in fighting": the fighting
+    is what happened, a battle, whoever was killed."""
+    if kind is None or kind[0] != VAC:
+        return kind
+    return (BAT, "armed clash") if any(
+        c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _FIGHT_WORDS for g in c.children)
+        for c in tok.children) else kind
 
 
 def _means_when(tok, kind):
@@ -2701,7 +2712,21 @@ def _coded_type(group: list[_Cand], doer_kind: str | None) -> tuple[str, str | N
         typ, sub = VAC, _ABDUCTION  # "Boko Haram seized 20 women": no state arrests
     if typ == RIOT and sub == "mob violence" and doer_kind in _ARMED:
         typ, sub = VAC, "attack"  # "soldiers kicked and beat him": no mob's blows
+    if sub == "government regains territory" and doer_kind not in ("state_forces", "state"):
+        sub = "non-state actor overtakes territory"  # "the rebels retook the town"
+    if typ == VAC and (doer_kind in ("state_forces", "state") or any(
+            c.subj_lemma in FORCE_HEADS for c in group)) and any(
+            _victims_are(c.tok, _CROWDS) for c in group):
+        typ, sub = PRO, "excessive force against protesters"  # "Security forces killed 10
+        # protesters": ACLED's protest met with lethal force
     return typ, sub
+
+
+def _victims_are(tok, nouns) -> bool:
+    """Whether what a violent verb was done to is one of ``nouns`` ("killed 10 protesters")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in nouns or any(
+        g.dep_ == "pobj" and g.lemma_.lower() in nouns for p in c.children
+        if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)) for c in tok.children)
 
 
 def _crowd_first(r: Resolved, parts: list[Participant]) -> list[Participant]:

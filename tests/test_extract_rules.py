@@ -2087,3 +2087,19 @@ def test_the_police_who_clashed_with_protesters_are_actor2():
     x = extract(text, "2021-05-08")
     assert [(e.type, {(x.actors[p.actor].name, p.role) for p in e.participants})
             for e in x.events] == [("riots", {("Israeli police", "actor2")})]
+
+
+@pytest.mark.parametrize("text,coded", [
+    ("At least 40 people have been killed in clashes between herders and farmers in central "
+     "Mali this week.", ("battles", "armed clash")),
+    ("Rwandan troops and Mozambican forces recaptured the port town from insurgents on "
+     "Sunday.", ("battles", "government regains territory")),
+    ("Taliban fighters recaptured the district of Kunduz on Sunday.",
+     ("battles", "non-state actor overtakes territory")),
+    ("Security forces killed at least 10 protesters in Khartoum on Monday, doctors said.",
+     ("protests", "excessive force against protesters")),
+    ("Gunmen killed 10 protesters in Khartoum on Monday.",
+     ("violence_against_civilians", "attack")),
+])
+def test_what_the_killing_was_part_of_codes_it(text, coded):
+    assert [(e.type, e.sub_type) for e in extract(text, "2021-08-10").events] == [coded]
