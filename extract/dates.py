@@ -44,8 +44,15 @@ def dates_entity(ent: Any) -> bool:
     is a fixed-date holiday ("New Year's Eve")."""
     if ent.label_ == "EVENT":
         return _holiday_name(ent.text.lower()) in _HOLIDAYS
-    return ent.label_ == "DATE" or (ent.label_ == "TIME" and bool(
-        _DAY_TIME.fullmatch(_CLOCK.sub("", ent.text.strip().lower()))))
+    text = ent.text.strip().lower()
+    return ent.label_ == "DATE" or (ent.label_ == "TIME" and (
+        bool(_DAY_TIME.fullmatch(_CLOCK.sub("", text))) or bool(_OF_A_DAY.fullmatch(text))))
+
+
+# "the early hours of Saturday", "the night of July 14": a time of a day the NER tags a time
+_OF_A_DAY = re.compile(r"(?:the )?(?:early |small |late )?(?:hours|morning|afternoon|evening|"
+                       r"night) of (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\w+ \d{1,2}|"
+                       r"\d{1,2} \w+)")
 
 
 def _ref(start: dt.date, end: dt.date, precision: str, text: str) -> DateRef:

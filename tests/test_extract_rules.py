@@ -1724,6 +1724,9 @@ def test_a_site_named_after_its_town_is_the_towns_happening():
     ("Officials met on Monday. In the early hours of Sunday, gunmen attacked a checkpoint.",
      "2019-03-03"),
     ("On the afternoon of March 2, gunmen attacked a checkpoint.", "2019-03-02"),
+    # the NER tags the whole phrase a time
+    ("Gunmen attacked a checkpoint in Zamfara state in the early hours of Saturday.",
+     "2019-03-02"),
 ])
 def test_the_time_of_a_day_dates_by_the_day(text, start):
     dated = [(e.date.start, e.date.precision) for e in extract(text, "2019-03-05").events
