@@ -165,11 +165,11 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
     if lemma in ("take", "bring", "gain", "wrest", "assume", "seize") and any(
             t.lemma_ == "control" for t in tok.subtree if t.i - tok.i < 8):
         return SD, _TERRITORY
-    if lemma in ("launch", "fire", "test", "conduct", "carry") and any(
-            t.lemma_.lower() in _WEAPONS for t in tok.subtree) and not any(
-            t.lemma_ in ("attack", "strike") for t in tok.subtree):
-        return (EXP, "shelling/artillery/missile attack") if _fired_at(tok) else (
-            SD, "weapons test")  # "fired a missile at Riyadh" is no test
+    if lemma in ("launch", "fire", "test", "conduct", "carry") and (any(
+            t.lemma_.lower() in _WEAPONS for t in tok.subtree) or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _AIRCRAFT for c in tok.children)) and \
+            not any(t.lemma_ in ("attack", "strike") for t in tok.subtree):
+        return _launched(tok)  # what was fired, not who fired ("helicopters fired on")
     if lemma == "call" and any((c.dep_ == "prep" and c.lower_ in ("for", "on")) or (
             c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for"
                                                  for m in c.children))
@@ -288,13 +288,27 @@ def _subject(tok):
     return next((c for c in tok.children if c.dep_ == "nsubj"), None)
 
 
+def _launched(tok) -> tuple[str, str] | None:
+    """A weapon or a drone launched: at a place or body, an attack ("fired a ballistic
+    missile at Riyadh", "fired a drone at an airport"); else a missile's test, a drone's
+    nothing."""
+    drone = not any(t.lemma_.lower() in _WEAPONS for t in tok.subtree)
+    if _fired_at(tok):
+        return EXP, "air/drone strike" if drone else "shelling/artillery/missile attack"
+    return None if drone else (SD, "weapons test")
+
+
 def _fired_at(tok) -> bool:
     """A weapon fired at someone or something ("fired a ballistic missile at Riyadh"), not
     into the sea or over a country (a test: "into" and "over" are both, so they decide
     nothing)."""
     return any(c.dep_ == "prep" and c.lower_ == "at" and any(
-        g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP")
+        g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP") or
+                              g.lemma_.lower() in _FIRE_TARGETS | _CIVILIAN_SITES)
         for g in c.children) for c in tok.children)  # not "at 6am", "at a lofted angle"
+
+
+_FIRE_TARGETS = _words("fire_targets")
 
 
 def _published(tok, lemma: str) -> bool:
@@ -1574,6 +1588,23 @@ def _add_others(refs, c: _Cand) -> None:
                     c.others.append((a, "actor2"))
                 if g.dep_ == "pobj" and ch.lower_ != "with" and (a is None or a != c.actor1):
                     c.armed_hit |= _armed(refs.r, g, a)  # "opened fire on police officers"
+        if ch.dep_ == "prep" and ch.lower_ == "between" and c.type == BAT:
+            _sides(refs, c, ch)
+
+
+def _sides(refs, c: _Cand, between) -> None:
+    """"Fighting between the Sudanese army and the Rapid Support Forces": the first side is
+    actor1 (when no one else is), the other actor2."""
+    first = next((g for g in between.children if g.dep_ == "pobj"), None)
+    if first is None:
+        return
+    sides = [first, *(g for g in first.children if g.dep_ == "conj")]
+    actors = [a for a in map(refs.actor, sides) if a is not None]
+    for a in actors:
+        if c.actor1 is None:
+            c.actor1 = a
+        elif a != c.actor1 and (a, "actor2") not in c.others:
+            c.others.append((a, "actor2"))
 
 
 def _armed(r: Resolved, victim, actor: int | None) -> bool:

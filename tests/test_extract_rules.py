@@ -2106,3 +2106,23 @@ def test_the_police_who_clashed_with_protesters_are_actor2():
 ])
 def test_what_the_killing_was_part_of_codes_it(text, coded):
     assert [(e.type, e.sub_type) for e in extract(text, "2021-08-10").events] == [coded]
+
+
+@pytest.mark.parametrize("text,coded,roles", [
+    ("The Syrian army and Russian warplanes bombarded rebel-held areas of Idlib on Monday.",
+     ("explosions_remote_violence", "shelling/artillery/missile attack"),
+     {("Syrian army", "actor1")}),
+    ("Houthi rebels fired a drone at an airport in southern Saudi Arabia on Tuesday.",
+     ("explosions_remote_violence", "air/drone strike"), {("Houthi", "actor1")}),
+    ("Fighting between the Sudanese army and the Rapid Support Forces killed 20 civilians in "
+     "Khartoum on Saturday.", ("battles", "armed clash"),
+     {("Sudanese army", "actor1"), ("Rapid Support Forces", "actor2")}),
+])
+def test_remote_violence_and_the_sides_of_a_fight(text, coded, roles):
+    x = extract(text, "2021-08-10")
+    assert [((e.type, e.sub_type), {(x.actors[p.actor].name, p.role) for p in e.participants})
+            for e in x.events] == [(coded, roles)]
+
+
+def test_a_drone_launched_at_nothing_is_no_event():
+    assert extract("The army launched a drone on Tuesday.", "2021-08-10").events == []
