@@ -231,10 +231,11 @@ class _Pass:
     def context(self) -> tuple[str, ...]:
         return tuple(c for c in [self.dl_country] if c)
 
-    def lookup(self, name: str, min_population: int = 15000) -> Place | None:
+    def lookup(self, name: str, min_population: int = 15000, exonyms: bool = True
+               ) -> Place | None:
         """The gazetteer's place for a name of this text: its dateline's country first,
         then the countries it names."""
-        return locations.lookup(name, self.context, min_population, self.named)
+        return locations.lookup(name, self.context, min_population, self.named, exonyms)
 
     @property
     def dl_end(self) -> int:
@@ -524,7 +525,7 @@ def _place_by_use(p: _Pass, x: _Ent, place_names: set[str]) -> bool:
     ent, name = x.ent, x.name
     if ent.label_ in ("ORG", "PERSON", "FAC", "GPE", "LOC") and not p.forms.get(name) and (
             name in place_names or _names_people_origin(ent)):
-        place = p.lookup(name)
+        place = p.lookup(name, exonyms=name not in place_names)  # "the town of Boni"
         p.r.add_location(p.d, place or locations.Place(name, "site", None), x.start, x.end)
         return True
     if ent.label_ in ("ORG", "PERSON", "FAC") and not _ORG_WORDS.search(name) and (
@@ -595,7 +596,7 @@ def _place_or_org(p: _Pass, x: _Ent) -> None:
         place = None
         if after is not None and after.lower_ in _ADMIN_SUFFIXES:
             place = p.lookup(f"{name} {after.lower_}")  # "in Kaduna state": the state
-        place = place or p.lookup(name)
+        place = place or p.lookup(name, exonyms=not _a_settlement(ent))
     else:
         place = None
     if place is not None:
@@ -613,6 +614,15 @@ def _place_or_org(p: _Pass, x: _Ent) -> None:
         r.add_location(d, locations.Place(name, kind, None), x.start, x.end)
         return
     _add_org(d, r, ent, x.start, x.end, name, x.acr)
+
+
+def _a_settlement(ent) -> bool:
+    """A name the text introduces as a town or a village ("the town of Boni", "Koshobe
+    village"): a small place, no big city by another of its names."""
+    root, head = ent.root, ent.root.head
+    return (root.dep_ == "pobj" and head.lower_ == "of" and
+            head.head.lemma_.lower() in _SETTLEMENTS) or (
+        root.dep_ in ("compound", "nmod") and head.lemma_.lower() in _SETTLEMENTS)
 
 
 _ADMIN_SUFFIXES = {"state", "province", "region", "district", "county", "governorate"}

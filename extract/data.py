@@ -34,3 +34,8 @@ def organisations() -> list[dict]:
 
 def regions() -> list[str]:
     return load_json("regions.json")["regions"]
+
+
+def region_countries() -> dict[str, str]:
+    """ISO3 of the one country a region lies in, for the regions that lie in one."""
+    return load_json("regions.json")["within"]

@@ -576,6 +576,9 @@ def _not_reported(tok) -> bool:
         # days of protests", "a ban on public gatherings and protests"
     if tok.pos_ == "NOUN" and _a_label(tok):
         return True  # "described the move as a training exercise"
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lemma_.lower() in _OTHERS
+                                  for c in tok.children):
+        return True  # "al Qaeda's affiliate has carried out similar attacks in the region"
     return tok.pos_ == "NOUN" and tok.dep_ == "compound"
 
 
@@ -583,6 +586,9 @@ def _came(tok) -> bool:
     """What was called for, told to have done something ("called for a precision airstrike
     which killed Rostum"): it came."""
     return any(c.dep_ == "relcl" and c.tag_ == "VBD" for c in tok.children)
+
+
+_OTHERS = {"similar", "previous", "past", "earlier", "prior", "other", "former"}
 
 
 def _counted_in(tok):
@@ -2216,7 +2222,8 @@ def _merge(refs, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
     groups, events = [g for g, _ in kept], [e for _, e in kept]
     _adopt_tolls(d, groups, events, figures, recent)
     for g, e in zip(groups, events, strict=True):
-        if e.fatalities is None and e.type in _VIOLENT and any(_one_killed(c.tok) for c in g):
+        if e.fatalities is None and e.type in _VIOLENT and any(
+                _one_killed(t) for c in g for t in c.triggers or [c.tok]):
             e.fatalities = Fatalities(low=1, best=1, high=1)
     return events
 
@@ -2230,7 +2237,7 @@ def _one_killed(tok) -> bool:
                                                             for g in c.children))
             for c in tok.children)):
         return False  # "shot a man" may have wounded him; "shot dead", "stabbed to death"
-    victims = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    victims = [c for v in _conjoined(tok) for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
     if len(victims) != 1 or any(c.dep_ in ("conj", "nummod") for c in victims[0].children):
         return False
     victim = victims[0]

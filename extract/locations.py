@@ -88,7 +88,8 @@ def gazetteer() -> _Gazetteer:
     capitals = {
         normalise(c["capital"]): c["iso3"] for c in gc.get_countries().values() if c["capital"]
     }
-    regions = {normalise(r): Place(r, "region", None) for r in data.regions()}
+    within = data.region_countries()
+    regions = {normalise(r): Place(r, "region", within.get(r)) for r in data.regions()}
     return _Gazetteer(countries, demonyms, admin1, cities, regions, capitals, names)
 
 
@@ -156,9 +157,11 @@ _LARGER = 5
 
 
 def lookup(name: str, context: tuple[str, ...] = (), min_population: int = 15000,
-           named: tuple[str, ...] = ()) -> Place | None:
+           named: tuple[str, ...] = (), exonyms: bool = True) -> Place | None:
     """The place ``name`` denotes, preferring ones in the ``context`` countries (ISO3: the
-    dateline's), then, unless far smaller, ones in the countries the text ``named``."""
+    dateline's), then, unless far smaller, ones in the countries the text ``named``; with
+    ``exonyms`` false, never a big city by another name of it ("the town of Boni" is not
+    Bonn, "Boni" in some tongue)."""
     g = gazetteer()
     key = normalise(name)
     if not key or any(ch.isdigit() for ch in key):
@@ -175,7 +178,7 @@ def lookup(name: str, context: tuple[str, ...] = (), min_population: int = 15000
 
     def best(cands: list[tuple[Place, int]]) -> tuple[Place, int] | None:
         cands = [pc for pc in cands if pc[0].kind != "city" or pc[1] >= min_population
-                 or pc[1] == 1]
+                 or (pc[1] == 1 and exonyms)]
         if not cands:
             return None
         for pc in cands:

@@ -2126,3 +2126,24 @@ def test_remote_violence_and_the_sides_of_a_fight(text, coded, roles):
 
 def test_a_drone_launched_at_nothing_is_no_event():
     assert extract("The army launched a drone on Tuesday.", "2021-08-10").events == []
+
+
+def test_an_attack_in_a_malian_town_is_not_in_bonn_nor_al_qaedas():
+    """"Boni" is a name of Bonn in some tongue: an exonym is a place only in a country the
+    text is about. "al Qaeda's affiliate has carried out similar attacks" names other
+    attacks, not this one's doer."""
+    text = ("BAMAKO, Mali (Reuters) - Suspected jihadists killed 12 soldiers in an attack on an "
+            "army base in central Mali on Thursday, the army said.\n\nThe attack took place in "
+            "the town of Boni in the Mopti region, the army said in a statement.\n\nNo group "
+            "claimed responsibility, but al Qaeda's local affiliate has carried out similar "
+            "attacks in the region.")
+    x = extract(text, "2021-08-13")
+    assert [(e.type, e.location, e.country, {x.actors[p.actor].name for p in e.participants
+                                             if p.role == "actor1"}) for e in x.events] == [
+        ("battles", "Boni", "MLI", set())]
+
+
+def test_shot_and_killed_a_man_is_a_toll_of_one():
+    [event] = extract("Israeli forces shot and killed a Palestinian man at a checkpoint in the "
+                      "West Bank on Friday, the military said.", "2021-08-14").events
+    assert (event.fatalities.best, event.location, event.country) == (1, "West Bank", "PSE")
