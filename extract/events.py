@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -261,10 +261,8 @@ def _killed_in_fighting(tok, kind):
     is what happened, a battle, whoever was killed."""
     if kind is None or kind[0] != VAC:
         return kind
-    return (BAT, "armed clash") if any(
-        c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in _FIGHT_WORDS for g in c.children)
-        for c in tok.children) else kind
+    return (BAT, "armed clash") if any(g.lemma_.lower() in _FIGHT_WORDS for g in _objects(
+        tok, ("in", "during"), direct=())) else kind
 
 
 def _means_when(tok, kind):
@@ -302,10 +300,9 @@ def _fired_at(tok) -> bool:
     """A weapon fired at someone or something ("fired a ballistic missile at Riyadh"), not
     into the sea or over a country (a test: "into" and "over" are both, so they decide
     nothing)."""
-    return any(c.dep_ == "prep" and c.lower_ == "at" and any(
-        g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP") or
-                              g.lemma_.lower() in _FIRE_TARGETS | _CIVILIAN_SITES)
-        for g in c.children) for c in tok.children)  # not "at 6am", "at a lofted angle"
+    return any(g.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP") or
+               g.lemma_.lower() in _FIRE_TARGETS | _CIVILIAN_SITES
+               for g in _objects(tok, ("at",), direct=()))  # not "at 6am", "at an angle"
 
 
 _FIRE_TARGETS = _words("fire_targets")
@@ -323,9 +320,7 @@ def _admitted(tok) -> bool:
     """"96 people were detained in hospital": kept for treatment, with no one who detained
     them; not "police detained the suspect in a hospital"."""
     return _subject(tok) is None and _agent(tok) is None and any(
-        c.dep_ == "prep" and c.lower_ == "in" and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in _CARE for g in c.children)
-        for c in tok.children)
+        g.lemma_.lower() in _CARE for g in _objects(tok, ("in",), direct=()))
 
 
 _PROTESTING = {"protest", "demonstrate", "demand", "denounce", "condemn", "oppose"}
@@ -355,12 +350,15 @@ def _crowd_action(tok, lemma: str) -> tuple[str, str] | None:
         subject = _subject(tok)
         if subject is not None and subject.lemma_.lower() in _CROWDS:
             return RIOT, "violent demonstration"
-    aimed = [g for c in tok.children if c.dep_ in ("dobj", "prep")
-             for g in ([c] if c.dep_ == "dobj" else c.children) if g.dep_ in ("dobj", "pobj")]
-    targets = {t.lemma_.lower() for g in aimed for t in g.subtree}
+    if lemma not in _ON_CROWDS:
+        return None
+    targets = {t.lemma_.lower() for g in _objects(tok) for t in g.subtree}
     if targets & _CROWDS and (lemma == "disperse" or targets & _CROWD_CONTROL):
         return PRO, "protest with intervention"
     return None
+
+
+_ON_CROWDS = {"disperse", "fire", "use", "spray", "shoot", "deploy", "lob"}  # tear gas ...
 
 
 def _participle_subject(tok):
@@ -373,6 +371,16 @@ def _participle_subject(tok):
         return tok.head  # "KABUL, Afghanistan — A suicide bomber killed 25": a past tense
         # the parser hung on the noun before it (the dateline took the subject's place)
     return None
+
+
+def _objects(tok, preps: Collection[str] | None = None, direct: tuple[str, ...] = ("dobj",)):
+    """What a verb or a noun is done to: its ``direct`` dependents and the objects of its
+    prepositions in ``preps`` (None: of any)."""
+    for c in tok.children:
+        if c.dep_ in direct:
+            yield c
+        elif c.dep_ == "prep" and (preps is None or c.lower_ in preps):
+            yield from (g for g in c.children if g.dep_ == "pobj")
 
 
 def _agent(tok):
@@ -1384,10 +1392,7 @@ def _refine(f, lemmas):
 def _civilian_target(tok) -> bool:
     """"an attack on a church", "attacked a market", "an attack on his life": a place or a
     life of civilians is what was hit."""
-    hit = [g for c in tok.children if c.dep_ == "dobj" or (
-        c.dep_ == "prep" and c.lower_ in ("on", "against"))
-        for g in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"])]
-    return any(g.lemma_.lower() in _CIVILIAN_SITES for g in hit)
+    return any(g.lemma_.lower() in _CIVILIAN_SITES for g in _objects(tok, ("on", "against")))
 
 
 _CIVILIAN_SITES = _words("civilian_sites")
