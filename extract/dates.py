@@ -44,9 +44,12 @@ def dates_entity(ent: Any) -> bool:
     is a fixed-date holiday ("New Year's Eve")."""
     if ent.label_ == "EVENT":
         return _holiday_name(ent.text.lower()) in _HOLIDAYS
+    if ent.label_ == "DATE":
+        return True
+    if ent.label_ != "TIME":
+        return False
     text = ent.text.strip().lower()
-    return ent.label_ == "DATE" or (ent.label_ == "TIME" and (
-        bool(_DAY_TIME.fullmatch(_CLOCK.sub("", text))) or bool(_OF_A_DAY.fullmatch(text))))
+    return bool(_DAY_TIME.fullmatch(_CLOCK.sub("", text))) or bool(_OF_A_DAY.fullmatch(text))
 
 
 # "the early hours of Saturday", "the night of July 14": a time of a day the NER tags a time
