@@ -170,11 +170,8 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
             c.dep_ == "dobj" and c.lemma_.lower() in _AIRCRAFT for c in tok.children)) and \
             not any(t.lemma_ in ("attack", "strike") for t in tok.subtree):
         return _launched(tok)  # what was fired, not who fired ("helicopters fired on")
-    if lemma == "call" and any((c.dep_ == "prep" and c.lower_ in ("for", "on")) or (
-            c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for"
-                                                 for m in c.children))
-                               for c in tok.children):
-        return STA, "statement"  # "called for talks", "called for police to solve it"
+    if _appeal_or_label(tok, lemma):
+        return STA, "statement"  # "called for talks", "called the launch a grave threat"
     if lemma in ("demonstrate", "show") and any(c.dep_ in ("dobj", "ccomp")
                                                  for c in tok.children):
         return None  # "demonstrating its capability"
@@ -284,6 +281,24 @@ def _means_when(tok, kind):
 def _subject(tok):
     """A verb's own subject token, if it has one."""
     return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+
+
+def _labels(tok) -> bool:
+    """"called the launch a reckless act": what it is called, its second object."""
+    return any(c.dep_ == "oprd" for c in tok.children)
+
+
+def _appeal_or_label(tok, lemma: str) -> bool:
+    """A stance taken by calling for something ("called for talks", "called for police to
+    solve it", "called on all sides"), by calling something something ("called the launch an
+    unprecedented threat") or by asking a body to act ("asked the Security Council to impose
+    sanctions")."""
+    if lemma == "call":
+        return any((c.dep_ == "prep" and c.lower_ in ("for", "on")) or c.dep_ == "oprd" or (
+            c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                 for m in c.children)) for c in tok.children)
+    return lemma in ("ask", "request") and any(c.dep_ == "dobj" for c in tok.children) and \
+        any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
 
 
 def _launched(tok) -> tuple[str, str] | None:
@@ -1587,6 +1602,8 @@ def _add_others(refs, c: _Cand) -> None:
     """The trigger's objects and "on/against/with" phrases: actor2 (associates of a
     movement)."""
     for ch in c.tok.children:
+        if ch.dep_ == "dobj" and c.type == STA and _labels(c.tok):
+            continue  # "called the ICBM launch a reckless act": what is judged, no party
         if ch.dep_ in ("dobj", "dative", "nsubjpass"):
             a = refs.actor(ch)
             if a is not None and a != c.actor1:
@@ -1716,6 +1733,8 @@ def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
         return False  # "some former American officials said": no one's position
     if main.type == STA and main.date is None and _progressive(main.tok):
         return False  # "Washington is urging China to agree to sanctions": a campaign
+    if main.type == STA and _labels(main.tok) and not _official(refs, main.actor1):
+        return False  # "Bassem called the indictment a political trial": a father's word
     if main.type == PM and (_a_visit(main, r, refs) or _armed_movement(main, r, refs)):
         return False  # "Trump arrived in Japan": a person travelling, not people displaced;
         # "the gunmen arrived on motorcycles": the attack's approach

@@ -2147,3 +2147,22 @@ def test_shot_and_killed_a_man_is_a_toll_of_one():
     [event] = extract("Israeli forces shot and killed a Palestinian man at a checkpoint in the "
                       "West Bank on Friday, the military said.", "2021-08-14").events
     assert (event.fatalities.best, event.location, event.country) == (1, "West Bank", "PSE")
+
+
+@pytest.mark.parametrize("text,roles", [
+    # what an office-holder calls a happening, or asks a body to do, is the state's stance
+    ("Japan's Prime Minister Shinzo Abe called the launch an unprecedented and grave threat.",
+     {("Japan", "actor1"), ("Shinzo Abe", "assoc")}),
+    ("South Korea asked the UN Security Council to impose tougher sanctions on Pyongyang on "
+     "Tuesday.", {("South Korea", "actor1"), ("UN Security Council", "actor2")}),
+])
+def test_calling_a_happening_something_or_asking_a_body_to_act_is_a_statement(text, roles):
+    x = extract(text, "2017-09-15")
+    assert [(e.type, {(x.actors[p.actor].name, p.role) for p in e.participants})
+            for e in x.events] == [("statements_diplomacy", roles)]
+
+
+def test_a_private_persons_label_is_no_statement():
+    text = "Her father Bassem Tamimi called the indictment a political trial on Monday."
+    assert [e for e in extract(text, "2018-01-02").events
+            if e.type == "statements_diplomacy"] == []
