@@ -46,8 +46,9 @@ FORCE_HEADS = _words("force_heads")
 _FORCE_EQUIPMENT = _words("force_equipment")
 _CIVILIAN_CRAFT = _words("civilian_craft")
 _FORCE_ACTIONS = _words("force_actions")
-_OFFICE_WORDS = {w.lower() for title in data.load_json("event_triggers.json")["titles"]
-                 for w in title.split()} - {"prime", "foreign"}
+# the words of the titles ("Minister", "Secretary-General"), not "Prime" or "Foreign" alone
+OFFICE_WORDS = {w.lower() for title in data.load_json("event_triggers.json")["titles"]
+                for w in title.split()} - {"prime", "foreign"}
 _OFFICE_DEPS = {"compound", "amod", "poss", "nmod", "appos"}
 _STRIKE_MEANS = frozenset({"air", "missile", "drone", "naval"})
 _POLICE = _words("police")
@@ -1002,7 +1003,7 @@ def _office_country(name) -> str | None:
     for tok in name:  # not a name mis-parsed as another's apposition
         if tok.dep_ == "appos" and tok.head.i not in inside and tok.head.ent_type_ != "PERSON":
             words += [t for t in _unprepped(tok.head) if t.i < name.start or t.i > tok.i]
-    if not any(t.lower_ in _OFFICE_WORDS for t in words) or any(
+    if not any(t.lower_ in OFFICE_WORDS for t in words) or any(
             t.lower_ in ("former", "ex") for t in words):
         return None  # no office, or one no longer held ("former Secretary of State")
     return next((iso for iso in map(_country_of_word, words) if iso), None)

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import data, dates
-from .actors import FORCE_HEADS, Resolved, named_country, state_body_of
+from .actors import FORCE_HEADS, OFFICE_WORDS, Resolved, named_country, state_body_of
 from .document import Document, ents_of, quote_open_after, tokens_of
 from .figures import CATEGORIES
 from .locations import KIND_RANK
@@ -98,7 +98,6 @@ _PUBLISHED = _words("published")
 _UNREALISED = _words("unrealised")
 _EXHORTED = _words("exhorted")
 _PERSON_NOUNS = _PERPETRATORS | _words("person_nouns")
-_OFFICES = {w.lower() for t in _TRIGGERS["titles"] for w in t.split()} - {"prime", "foreign"}
 _REACTIONS = _words("reactions")
 _NOT_SHOT = _words("not_shot")
 _ENEMY = _words("enemy")
@@ -316,11 +315,12 @@ def _fired_at(tok) -> bool:
     into the sea or over a country (a test: "into" and "over" are both, so they decide
     nothing)."""
     return any(g.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP") or
-               g.lemma_.lower() in _FIRE_TARGETS | _CIVILIAN_SITES
+               g.lemma_.lower() in _FIRE_TARGETS
                for g in _objects(tok, ("at",), direct=()))  # not "at 6am", "at an angle"
 
 
-_FIRE_TARGETS = _words("fire_targets")
+_CIVILIAN_SITES = _words("civilian_sites")
+_FIRE_TARGETS = _words("fire_targets") | _CIVILIAN_SITES
 
 
 def _published(tok, lemma: str) -> bool:
@@ -738,7 +738,7 @@ class _Refs:
         subject = next((c for c in named.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")),
                        None)
         return subject is not None and subject.right_edge.i < named.i and named.dep_ not in (
-            "nsubj", "nsubjpass") and self._unnamed(subject, _PERSON_NOUNS | _OFFICES)
+            "nsubj", "nsubjpass") and self._unnamed(subject, _PERSON_NOUNS | OFFICE_WORDS)
 
     def _unnamed(self, t, nouns) -> bool:
         """A person noun that names no one the text names ("the attacker", "the governor")."""
@@ -1410,9 +1410,6 @@ def _civilian_target(tok) -> bool:
     return any(g.lemma_.lower() in _CIVILIAN_SITES for g in _objects(tok, ("on", "against")))
 
 
-_CIVILIAN_SITES = _words("civilian_sites")
-
-
 def _sentence_events(d, r, refs, sent, si, found, cands):
     """The candidate events of one sentence, one per type: its triggers grouped by type,
     the speakers of its reporting verbs made sources, each group one candidate."""
@@ -1755,7 +1752,10 @@ def _armed_movement(c: _Cand, r: Resolved, refs) -> bool:
         return False
     who = refs.actor(subject)
     return (who is not None and r.actors[who].kind in _ARMED) or \
-        subject.lemma_.lower() in _ARMED_VICTIMS | _PERPETRATORS | FORCE_HEADS
+        subject.lemma_.lower() in _ARMED_MEN
+
+
+_ARMED_MEN = _ARMED_VICTIMS | _PERPETRATORS | FORCE_HEADS
 
 
 def _a_visit(c: _Cand, r: Resolved, refs) -> bool:
@@ -2265,14 +2265,15 @@ def _one_killed(tok) -> bool:
     if len(victims) != 1 or any(c.dep_ in ("conj", "nummod") for c in victims[0].children):
         return False
     victim = victims[0]
-    return victim.ent_type_ == "PERSON" or (victim.tag_ == "NN" and victim.lemma_.lower() in (
-        _PERSON_NOUNS | _OFFICES | _PERSON_ROLES | _COUNTED_PEOPLE))
+    return victim.ent_type_ == "PERSON" or (victim.tag_ == "NN" and
+                                            victim.lemma_.lower() in _ONE_PERSON)
 
 
 _KILLING = {"kill", "murder", "assassinate", "behead", "execute"}
-_PERSON_ROLES = _words("person_roles")
-_COUNTED_PEOPLE = {w for w, category in CATEGORIES.items()
-                   if category not in ("deaths", "injured", "houses", "households", "weapons")}
+# a noun for one person: an unnamed one, an office, a role or calling, a counted kind of people
+_ONE_PERSON = _PERSON_NOUNS | OFFICE_WORDS | _words("person_roles") | {
+    w for w, category in CATEGORIES.items()
+    if category not in ("deaths", "injured", "houses", "households", "weapons")}
 
 
 def _sideless(group: list[_Cand], event: Event) -> bool:
@@ -2702,9 +2703,7 @@ def _said_in_that_statement(tok) -> bool:
 def _anaphor(c: _Cand) -> bool:
     """A noun that points back at what the sentence before told ("That explosion", "This
     new missile test", "The blast"), with no doer or date of its own."""
-    tok = c.tok
-    return tok.pos_ == "NOUN" and c.actor1 is None and not c.own_date and any(
-        ch.dep_ == "det" and ch.lower_ in ("that", "this", "the") for ch in tok.children)
+    return c.actor1 is None and not c.own_date and _definite_noun(c.tok)
 
 
 def _places_agree(a: tuple | None, b: tuple | None) -> bool:
@@ -2786,9 +2785,8 @@ def _coded_type(group: list[_Cand], doer_kind: str | None) -> tuple[str, str | N
 
 def _victims_are(tok, nouns) -> bool:
     """Whether what a violent verb was done to is one of ``nouns`` ("killed 10 protesters")."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in nouns or any(
-        g.dep_ == "pobj" and g.lemma_.lower() in nouns for p in c.children
-        if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)) for c in tok.children)
+    return any(n.lemma_.lower() in nouns for c in _objects(tok, (), ("dobj", "nsubjpass"))
+               for n in (c, *_objects(c, ("of",), direct=())))  # "dozens of protesters"
 
 
 def _crowd_first(r: Resolved, parts: list[Participant]) -> list[Participant]:
