@@ -79,6 +79,12 @@ _TITLE_WORDS = "|".join(re.escape(t) for t in _TRIGGERS["titles"])
 _TITLES = re.compile(rf"\b({_TITLE_WORDS})\b[^.]{{0,40}}$", re.I)
 # A title in apposition after the name: "Mr. Kim, the North's leader, said".
 _TITLE_AFTER = re.compile(rf"\s*,\s*(?:the |a |an )?[^,.;]{{0,30}}?\b({_TITLE_WORDS})\b", re.I)
+_PRIVATE_WORDS = "|".join(re.escape(t) for t in _TRIGGERS["private_roles"])
+# a private role right before the name ("her father Bassem Tamimi") or in apposition after it
+# ("Sharon Judy, a neighbour", "Eric Paddock, the gunman's brother")
+_PRIVATE = re.compile(rf"\b({_PRIVATE_WORDS})s?,?\s+$", re.I)
+_PRIVATE_AFTER = re.compile(
+    rf"\s*,\s*(?:the |a |an |his |her |their )?[^,.;]{{0,30}}?\b({_PRIVATE_WORDS})\b", re.I)
 _STATE_MEDIA = re.compile(
     r"(?P<state>(?:[A-Z][\w'\u2019]+\s+){1,3})state(?:-run|-owned|-controlled)?\s+"
     r"(?:news\s+agency|media|television|TV|broadcaster|newspaper)\s*[^.]{0,10}$")
@@ -1732,6 +1738,8 @@ def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
         return False  # "Washington is urging China to agree to sanctions": a campaign
     if main.type == STA and _labels(main.tok) and not _official(refs, main.actor1):
         return False  # "Bassem called the indictment a political trial": a father's word
+    if main.type == STA and _private_person(refs, main):
+        return False  # a neighbour's "said", a brother's "expressed distress": no one's policy
     if main.type == PM and (_a_visit(main, r, refs) or _armed_movement(main, r, refs)):
         return False  # "Trump arrived in Japan": a person travelling, not people displaced;
         # "the gunmen arrived on motorcycles": the attack's approach
@@ -1998,6 +2006,16 @@ def _official(refs, actor: int | None) -> bool:
     if a.kind != "person":
         return False
     return _introduced(refs.d, a, _TITLES, _TITLE_AFTER) or actor in refs.represented
+
+
+def _private_person(refs, c: _Cand) -> bool:
+    """A person the text introduces as kin, a neighbour, a bystander or a commentator, and
+    never with an office: what they say is an account or a feeling, not a position ACLED
+    codes (an untitled name alone, "Trump warned", is left a statement)."""
+    if c.actor1 is None or refs.r.actors[c.actor1].kind != "person":
+        return False
+    return _introduced(refs.d, refs.r.actors[c.actor1], _PRIVATE, _PRIVATE_AFTER) and not (
+        _official(refs, c.actor1) or _speaks_for_government(c.tok))
 
 
 _GOVERNMENTS = {"government", "administration", "cabinet"}

@@ -2166,3 +2166,20 @@ def test_a_private_persons_label_is_no_statement():
     text = "Her father Bassem Tamimi called the indictment a political trial on Monday."
     assert [e for e in extract(text, "2018-01-02").events
             if e.type == "statements_diplomacy"] == []
+
+
+@pytest.mark.parametrize("text,speakers", [
+    # a relative's or a neighbour's words, however strong, are no one's position
+    ("Eric Paddock, the gunman's brother, expressed profound distress for the victims on "
+     "Monday.", []),
+    ("Sharon Judy, a neighbour, warned on Monday that the house had been empty for months.", []),
+    # a rank or a seat in a legislature is an office
+    ("Colonel Lee Kuk-no warned on Tuesday that the air force would exterminate the "
+     "leadership of North Korea.", ["Lee Kuk-no"]),
+    ("Senator Lindsey Graham warned on Tuesday that a war with North Korea would be "
+     "devastating.", ["Lindsey Graham"]),
+])
+def test_only_an_office_holders_words_are_a_statement(text, speakers):
+    x = extract(text, "2017-08-29")
+    assert [x.actors[p.actor].name for e in x.events if e.type == "statements_diplomacy"
+            for p in e.participants if p.role == "actor1"] == speakers
