@@ -145,6 +145,7 @@ def _classify(tok) -> tuple[str, str | None] | None:
     return None
 
 
+_ACCORDS = _words("accords")
 _DECISIONS = _words("decisions")
 _DECIDED = _words("decided")
 
@@ -177,15 +178,14 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
         return _launched(tok)  # what was fired, not who fired ("helicopters fired on")
     if _appeal_or_label(tok, lemma):
         return STA, "statement"  # "called for talks", "called the launch a grave threat"
-    if lemma in ("demonstrate", "show") and any(c.dep_ in ("dobj", "ccomp")
-                                                 for c in tok.children):
-        return None  # "demonstrating its capability"
+    if lemma in ("agree", "reach", "conclude") and any(
+            t.lemma_.lower() in _ACCORDS for t in _objects(tok, ("to", "on"))):
+        return SD, "agreement"  # "agreed to a three-day ceasefire", "reached a deal"
+    if _no_act_of_its_object(tok, lemma):
+        return None
     if lemma == "engage" and any(c.dep_ == "dobj" for c in tok.children) and any(
             t.lemma_.lower() in _GROUP_REFS | _ENEMY for t in tok.subtree):
         return BAT, "armed clash"  # "engaged the enemy position", "engaged insurgents"
-    if lemma == "shoot" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_SHOT
-                                for c in tok.children):
-        return None  # "shooting fireworks", "shot a video"
     if _published(tok, lemma) or (VERBS.get(lemma, ("", ""))[1] == "arrests" and
                                   _admitted(tok)):
         return None
@@ -207,6 +207,15 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
     if VERBS.get(lemma) == (SD, _TERRITORY):
         return _what_was_taken(tok) or (SD, _TERRITORY)
     return _by_means(tok, VERBS.get(lemma))
+
+
+def _no_act_of_its_object(tok, lemma: str) -> bool:
+    """A verb its object makes no act: "demonstrating its capability", "shooting
+    fireworks", "shot a video"."""
+    if lemma in ("demonstrate", "show"):
+        return any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+    return lemma == "shoot" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_SHOT
+                                    for c in tok.children)
 
 
 def _what_was_taken(tok) -> tuple[str, str | None] | None:
@@ -433,6 +442,17 @@ def _remote_means(subject) -> tuple[str, str | None] | None:
     return means if means is not None and means[0] == EXP else None
 
 
+def _a_states_protest(tok) -> bool:
+    """"in protest" at what a state or a body of one did ("Turkey recalled its ambassador
+    in protest", "the ministry summoned the envoy in protest"): diplomacy; people who "took
+    to the streets in protest" or "closed their shops in protest" protest."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "in" or tok.head.head.pos_ != "VERB":
+        return False
+    subject = _subject(tok.head.head)
+    return subject is not None and (subject.ent_type_ == "GPE" or subject.lemma_.lower() in (
+        _GOVERNMENT_BODIES) or _decision(tok.head.head))
+
+
 def _suicide(tok) -> bool:
     """"suicide bomber", "suicide car bomb", "a suicide attack": a word of it is before."""
     return any(c.lower_ == "suicide" for c in tok.subtree if c.i < tok.i)
@@ -445,6 +465,8 @@ def _classify_noun(tok) -> tuple[str, str | None] | None:
     if lemma == "protest" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in (
             "lodge", "file", "register", "issue", "deliver", "send"):
         return STA, "statement"  # "lodged a firm protest": diplomacy, not a street protest
+    if lemma == "protest" and _a_states_protest(tok):
+        return STA, "other"  # "Turkey recalled its ambassador in protest"
     if lemma == "assault" and any(c.lower_ == "sexual" for c in tok.children):
         return VAC, "sexual violence"
     if lemma in ("strike", "attack", "fire"):  # "an air strike", "a rocket attack",
@@ -1621,6 +1643,12 @@ def _add_others(refs, c: _Cand) -> None:
                     c.armed_hit |= _armed(refs.r, g, a)  # "opened fire on police officers"
         if ch.dep_ == "prep" and ch.lower_ == "between" and c.type == BAT:
             _sides(refs, c, ch)
+    if c.sub_type == "agreement":  # "the government and the Taliban agreed to a truce"
+        subject, _ = refs.subject(c.tok)
+        for g in subject.children if subject is not None else ():
+            a = refs.actor(g) if g.dep_ == "conj" else None
+            if a is not None and a != c.actor1 and (a, "actor2") not in c.others:
+                c.others.append((a, "actor2"))
 
 
 def _sides(refs, c: _Cand, between) -> None:
@@ -2019,6 +2047,7 @@ def _private_person(refs, c: _Cand) -> bool:
 
 
 _GOVERNMENTS = {"government", "administration", "cabinet"}
+_GOVERNMENT_BODIES = _GOVERNMENTS | {"ministry", "authorities", "parliament"}
 
 
 def _speaks_for_government(tok) -> bool:

@@ -2183,3 +2183,26 @@ def test_only_an_office_holders_words_are_a_statement(text, speakers):
     x = extract(text, "2017-08-29")
     assert [x.actors[p.actor].name for e in x.events if e.type == "statements_diplomacy"
             for p in e.participants if p.role == "actor1"] == speakers
+
+
+@pytest.mark.parametrize("text,coded", [
+    # a state's act "in protest" is diplomacy; people's "in protest" is a protest
+    ("Turkey recalled its ambassador to the Netherlands on Sunday in protest.",
+     [("statements_diplomacy", "other", {("Turkey", "actor1")})]),
+    ("Shopkeepers in Kano closed their shops on Monday in protest at the new tax.",
+     [("protests", "peaceful protest", set())]),
+    # sending envoys home or calling them in is a state's diplomacy
+    ("Russia's foreign ministry summoned the British ambassador on Wednesday.",
+     [("statements_diplomacy", "other", {("Russian foreign ministry", "actor1")})]),
+    ("The United States expelled 35 Russian diplomats on Thursday.",
+     [("statements_diplomacy", "other", {("United States", "actor1")})]),
+    # an agreement is the act of both sides that reach it
+    ("The Afghan government and the Taliban agreed on Tuesday to a three-day ceasefire.",
+     [("strategic_developments", "agreement", {("Afghanistan", "actor1"),
+                                               ("Taliban", "actor2")})]),
+    ("Russia and Turkey agreed on Thursday that the talks would resume.", []),
+])
+def test_diplomacy_by_deed_and_agreements(text, coded):
+    x = extract(text, "2021-06-07")
+    assert [(e.type, e.sub_type, {(x.actors[p.actor].name, p.role) for p in e.participants})
+            for e in x.events] == coded
