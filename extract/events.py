@@ -3009,15 +3009,22 @@ def fatalities(figures: Sequence[Count], linked: list[int]) -> Fatalities | None
     children among the 32 dead") and much smaller counts of other groups ("two attackers
     shot dead" beside "six killed") are not reports of the toll; of the reports that are
     (within a factor 1.5 of the largest: "more than 70", "73"), ``best`` and ``low`` are the
-    lowest and ``high`` the highest."""
+    lowest and ``high`` the highest. A count told in parts ("three soldiers and five
+    militants were killed") is one report: eight."""
     tolls = [i for i in linked if figures[i].category == "deaths" and figures[i].part_of is None
              and figures[i].qualifier != "at_most"]
     if not tolls:
         return None
-    top = max(figures[i].value for i in tolls)
-    same = [i for i in tolls if figures[i].value * 1.5 >= top]
-    values = [figures[i].value for i in same]
-    return Fatalities(low=min(values), best=min(values), high=max(values), figures=same)
+    reports: dict[int, list[int]] = {}  # a count told in parts is one report, their sum
+    for i in tolls:
+        first = figures[i].adds_to
+        reports.setdefault(first if first in tolls else i, []).append(i)
+    value = {r: sum(figures[i].value for i in parts) for r, parts in reports.items()}
+    top = max(value.values())
+    same = [r for r in reports if value[r] * 1.5 >= top]
+    values = [value[r] for r in same]
+    return Fatalities(low=min(values), best=min(values), high=max(values),
+                      figures=sorted(i for r in same for i in reports[r]))
 
 
 # An event that ends this long before its article was published is recalled background (last

@@ -366,14 +366,14 @@ def extract_figures(d: Document, date_of_sentence: Callable[[int], DateRef | Non
         if found is not None:
             figures.append(found[0])
             meta.append(found[1])
-    for noun, verb in _single_casualties(d):
+    for noun, verb, category in _single_casualties(d):
         c_start, c_end = _counted_text(noun)
         det = next(c for c in noun.children if c.dep_ in ("det", "predet", "preconj")
                    and c.lower_ in ("a", "an", "both"))
         sent_i = d.sentence_index(det.idx)
         figures.append(Figure(
             value=2 if det.lower_ == "both" else 1, text=det.text, qualifier="exact",
-            category=_single_category(noun, verb),
+            category=category,
             counted=text[c_start:c_end], span=d.span(min(det.idx, c_start), c_end),
             location=place_of_sentence(sent_i, det.i), date=date_of_sentence(sent_i)))
         meta.append((sent_i, verb))
@@ -470,8 +470,10 @@ def _single_casualties(d: Document):
         lemma = noun.lemma_.lower()
         if noun.pos_ != "NOUN" or noun.tag_ != ("NNS" if tok.lower_ == "both" else "NN"):
             continue
-        held_only = CATEGORIES.get(lemma) == "people"
-        if not (held_only or lemma in _SINGLE_NOUNS or CATEGORIES.get(lemma) in _SINGLE_CATS):
+        part = CATEGORIES.get(lemma) is not None and _beside_a_count(noun)
+        held_only = CATEGORIES.get(lemma) == "people" and not part
+        if not (held_only or part or lemma in _SINGLE_NOUNS or
+                CATEGORIES.get(lemma) in _SINGLE_CATS):
             continue
         if any(c.like_num for c in noun.children):
             continue
@@ -479,21 +481,38 @@ def _single_casualties(d: Document):
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
         verb = head.head
-        if head.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") or \
-                verb.lemma_.lower() not in _SINGLE_VERBS or (
-                held_only and _SINGLE_VERBS[verb.lemma_.lower()] != "detained"):
+        category = _single_category(head, verb, part)
+        if category is None or (held_only and category != "detained"):
             continue
         if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to")
                for c in verb.children):
             continue  # "an operation to detain a commander": the aim, not the result
-        yield noun, verb
+        yield noun, verb, category
 
 
-def _single_category(noun, verb) -> str:
-    if verb.lemma_.lower() == "capture" and CATEGORIES.get(noun.lemma_.lower()) in (
-            "children", "civilians"):
+def _beside_a_count(noun) -> bool:
+    """"a soldier and two civilians", "three policemen and a civilian": one person listed
+    with a count of others is a part of that count's toll."""
+    nouns = [noun, *(c for c in noun.children if c.dep_ == "conj")]
+    if noun.dep_ == "conj":
+        nouns.append(noun.head)
+    return any(c.dep_ == "nummod" for n in nouns if n.i != noun.i for c in n.children)
+
+
+def _single_category(noun, verb, part: bool) -> str | None:
+    """What one person's count counts, by the verb told of them (None: no count): "killed",
+    "detained", "captured" (children and civilians: abducted); "died" only of a part
+    ("three policemen and a civilian died")."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if part and lemma == "die" and noun.dep_ == "nsubj":
+        return "deaths"
+    if noun.dep_ not in ("dobj", "nsubjpass") or lemma not in _SINGLE_VERBS:
+        return None
+    if lemma == "capture" and CATEGORIES.get(noun.lemma_.lower()) in ("children", "civilians"):
         return "abducted"
-    return _SINGLE_VERBS[verb.lemma_.lower()]
+    return _SINGLE_VERBS[lemma]
 
 
 _PEOPLE_CATS = {"refugees", "idps", "people", "civilians", "children"}
@@ -508,6 +527,27 @@ def _link_parts(figures: list[Figure], meta, text: str) -> None:
         _link_sums(figures, idxs)
         _link_including(figures, idxs, text)
     _link_included(figures, meta)
+    for idxs in by_sent.values():
+        _link_joined(figures, idxs, text)
+
+
+# what joins the parts of one count: "three soldiers and five militants", "two police, a
+# soldier and a civilian", "12 soldiers as well as four attackers"
+_JOINED = re.compile(r"\s*(?:,|,?\s*(?:and|as well as|plus))\s*")
+
+
+def _link_joined(figures: list[Figure], idxs: list[int], text: str) -> None:
+    """Figures of one kind a sentence lists one after another, with nothing between them
+    but "and" or a comma, are one count told in parts: each later one adds to the first."""
+    first = None
+    for a, b in itertools.pairwise(idxs):
+        fa, fb = figures[a], figures[b]
+        if fa.part_of is None and fb.part_of is None and fa.category == fb.category and \
+                _JOINED.fullmatch(text[fa.span.end:fb.span.start]):
+            first = a if first is None else first
+            fb.adds_to = first
+        else:
+            first = None
 
 
 def _link_sums(figures: list[Figure], idxs: list[int]) -> None:

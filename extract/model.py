@@ -138,6 +138,9 @@ class Figure:
     location: str | None = None
     date: DateRef | None = None
     part_of: int | None = None  # index into Extraction.figures of the figure this one splits
+    # index of the figure this one is told with as one count ("three soldiers and five
+    # militants were killed": the militants add to the soldiers; the toll is eight)
+    adds_to: int | None = None
 
 
 class Count(Protocol):
@@ -151,6 +154,8 @@ class Count(Protocol):
     def category(self) -> str: ...
     @property
     def part_of(self) -> int | None: ...
+    @property
+    def adds_to(self) -> int | None: ...
 
 
 @dataclass

@@ -114,6 +114,7 @@ class FigureRecord(Sourced):
     category: str
     counted: str
     part_of: int | None  # the figure this one is a part of ("10 children" of "84 dead")
+    adds_to: int | None  # the first part of a count told in parts ("and five militants")
     official: int  # 1 when its sentence names an official source (claims prefer those)
 
 

@@ -364,7 +364,7 @@ class Edits:
             }
             if kind == "figure":
                 record = {**base, **checked, "text": text[start:end], "low": None,
-                          "high": None, "part_of": None,
+                          "high": None, "part_of": None, "adds_to": None,
                           "official": sources.official(base["sentence"])}
             else:
                 record = {**base, **checked, "sub_type": None, "trigger": text[start:end],

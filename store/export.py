@@ -28,7 +28,8 @@ _SQL = {
     "actors": "SELECT id, name, kind, country, note, status, tags FROM actors "
     "WHERE status != 'merged'",
     "figures": "SELECT id, value, text, qualifier, low, high, category, counted, location, "
-    "date_start, date_end, date_precision, date_text, part_of, document_id AS document, start, "
+    "date_start, date_end, date_precision, date_text, part_of, adds_to, document_id AS document, "
+    "start, "
     "\"end\", sentence, origin, note, status, tags FROM figures",
 }
 # Fields an export adds to a record from other tables (they change as the store grows).

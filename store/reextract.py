@@ -12,6 +12,7 @@ A record's identity across runs is its document and span. For each document:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -111,8 +112,21 @@ class Reextraction:
             self.index.figure(row["id"])
             ids.append(row["id"])
             counts["updated"] += 1
+        self._link_figures(extraction, ids)
         self._retire(kind, existing, seen, counts)
         return ids
+
+    def _link_figures(self, extraction: Extraction, ids: list[int]) -> None:
+        """The new run's links between its figures (a part of a total, a part of a count
+        told in parts), by stored id: machine structure no person edits."""
+        for figure, figure_id in zip(extraction.figures, ids, strict=True):
+            links = {name: ids[i] if i is not None else None
+                     for name, i in (("part_of", figure.part_of), ("adds_to", figure.adds_to))}
+            self.connection.execute(
+                "UPDATE figures SET part_of = ?, adds_to = ? WHERE id = ? "
+                "AND (part_of IS NOT ? OR adds_to IS NOT ?)",
+                (links["part_of"], links["adds_to"], figure_id, links["part_of"],
+                 links["adds_to"]))
 
     def _merge_events(self, document_id: int, text: str, extraction: Extraction,
                       actor_ids: list[int], figure_ids: list[int],
@@ -155,6 +169,7 @@ class Reextraction:
             else:
                 execute("DELETE FROM event_figures WHERE figure_id = ?", gone)
                 execute("UPDATE figures SET part_of = NULL WHERE part_of = ?", gone)
+                execute("UPDATE figures SET adds_to = NULL WHERE adds_to = ?", gone)
             execute(f"DELETE FROM {kind}s WHERE id = ?", gone)
             counts["removed"] += 1
 
@@ -174,6 +189,5 @@ class Reextraction:
 
 def _only(extraction: Extraction, figure: Figure) -> Extraction:
     """An extraction holding one figure (to reuse the figure writer)."""
-    clone = Extraction(figures=[figure], published=extraction.published)
-    figure.part_of = None
-    return clone
+    alone = dataclasses.replace(figure, part_of=None, adds_to=None)  # linked after, by id
+    return Extraction(figures=[alone], published=extraction.published)

@@ -359,6 +359,14 @@ MIGRATIONS.append(
     """
 )
 
+MIGRATIONS.append(
+    # 13: a count told in parts ("three soldiers and five militants were killed") links each
+    # later part to the first, so that an event's toll is their sum (store.tolls).
+    """
+    ALTER TABLE figures ADD COLUMN adds_to INTEGER REFERENCES figures(id);
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -93,9 +93,8 @@ class ExtractionWriter:
     def figures(self, document_id: int, text: str, extraction: Extraction) -> list[int]:
         ids: list[int] = []
         for figure in extraction.figures:
-            part_of = ids[figure.part_of] if figure.part_of is not None and figure.part_of < len(
-                ids
-            ) else None
+            part_of, adds_to = (ids[i] if i is not None and i < len(ids) else None
+                                for i in (figure.part_of, figure.adds_to))
             where = provenance(document_id, text, figure.span)
             figure_id = self.connection.insert("figures", {
                 **where,
@@ -110,6 +109,7 @@ class ExtractionWriter:
                 "location": figure.location,
                 **date_columns(figure.date),
                 "part_of": part_of,
+                "adds_to": adds_to,
             })
             ids.append(figure_id)
             self.index.figure(figure_id)

@@ -66,5 +66,6 @@ def before_kept_claims(conn) -> int:
         conn.execute(f"DROP TRIGGER {trigger}")
     conn.execute("DROP TABLE claims_kept")
     conn.execute("ALTER TABLE crises DROP COLUMN claims_generation")
-    conn.execute("ALTER TABLE events DROP COLUMN place_basis")  # a later migration's
+    conn.execute("ALTER TABLE events DROP COLUMN place_basis")  # later migrations'
+    conn.execute("ALTER TABLE figures DROP COLUMN adds_to")
     return next(i for i, step in enumerate(MIGRATIONS) if "claims_kept" in step)

@@ -68,14 +68,19 @@ def test_actor1_none_means_none_and_names_match_loosely():
 
 # --- fatalities -----------------------------------------------------------------------------
 
-def _fig(value, part_of=None, qualifier="exact"):
-    return SimpleNamespace(value=value, category="deaths", part_of=part_of, qualifier=qualifier)
+def _fig(value, part_of=None, qualifier="exact", adds_to=None):
+    return SimpleNamespace(value=value, category="deaths", part_of=part_of, qualifier=qualifier,
+                           adds_to=adds_to)
 
 
 @pytest.mark.parametrize("figs,low,best,high", [
     ([_fig(32), _fig(20, part_of=0)], 32, 32, 32),  # 20 children among the 32
     ([_fig(6), _fig(2)], 6, 6, 6),  # "two attackers shot dead" beside "six killed"
     ([_fig(70, qualifier="at_least"), _fig(73)], 70, 70, 73),  # two reports of one toll
+    # "three soldiers and five militants", "two police, a soldier and a civilian": one count
+    ([_fig(3), _fig(5, adds_to=0)], 8, 8, 8),
+    ([_fig(2), _fig(1, adds_to=0), _fig(1, adds_to=0)], 4, 4, 4),
+    ([_fig(3), _fig(5, adds_to=0), _fig(9)], 8, 8, 9),  # "eight" and a later "nine dead"
 ])
 def test_toll_of_comparable_reports(figs, low, best, high):
     got = fatalities(figs, list(range(len(figs))))

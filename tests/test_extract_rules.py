@@ -1990,7 +1990,7 @@ def test_no_crowd_no_protest(text):
     ("A man was killed in a knife attack in Berlin on Friday.", 1),
     ("Police said a woman was stabbed to death in Leeds on Friday.", 1),
     ("Gunmen shot a policeman in Tripoli on Friday.", None),  # shot, not said to be dead
-    ("A soldier and two civilians were killed in Gao on Friday.", 2),  # the count decides
+    ("A soldier and two civilians were killed in Gao on Friday.", 3),  # one and a count
 ])
 def test_one_person_killed_is_a_toll_of_one(text, toll):
     [event] = extract(text, "2021-06-07").events
@@ -2206,3 +2206,22 @@ def test_diplomacy_by_deed_and_agreements(text, coded):
     x = extract(text, "2021-06-07")
     assert [(e.type, e.sub_type, {(x.actors[p.actor].name, p.role) for p in e.participants})
             for e in x.events] == coded
+
+
+@pytest.mark.parametrize("text,toll", [
+    # a toll told in parts is their sum, a single person listed with a count one of them
+    ("Three soldiers and five militants were killed in a clash near Kidal on Monday.", 8),
+    ("A soldier and two civilians were killed when militants attacked a checkpoint in Kidal "
+     "on Monday.", 3),
+    ("Three policemen and a civilian died in the blast in Quetta on Tuesday.", 4),
+    ("Two Israeli soldiers and a Palestinian gunman were killed in a firefight near Jenin on "
+     "Thursday.", 3),
+    # what is not another part: the wounded, and a part of a total told before it
+    ("Gunmen killed four people and wounded nine others in an attack on a church in Ondo on "
+     "Sunday.", 4),
+    ("A gunman killed 32 civilians in Kabul on Monday, among them 20 children and two "
+     "policemen.", 32),
+])
+def test_a_toll_told_in_parts_is_their_sum(text, toll):
+    assert [e.fatalities.best for e in extract(text, "2021-06-07").events
+            if e.fatalities] == [toll]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import sqlite3
@@ -349,3 +350,31 @@ def test_search_puts_the_exact_phrase_first_and_says_where_hits_come_from(seed_d
         actor = next(h for h in store.index.search("Taleban", limit=5) if h.kind == "actor")
         assert sources(store, [("actor", actor.record_id)]) == {
             ("actor", actor.record_id): "in 1 article"}
+
+
+def test_a_toll_told_in_parts_is_summed_in_the_store_and_after_reextraction(tmp_path):
+    """"Three soldiers and five militants were killed": the detail and the ACLED export say
+    8; a store written before the parts were linked (no ``adds_to``) says 5 until
+    ``tracker reextract`` links them; a person's rejection of a part takes it out of the sum."""
+    from store.formats import acled
+    from store.ingest import reextract
+
+    text = ("KIDAL, Mali (Reuters) - Three soldiers and five militants were killed in a clash "
+            "near Kidal on Monday, the army said.")
+    with Store(tmp_path / "store.db") as store:
+        ingest_article(store, Article(text, "Clash", "test", published="2021-06-08"))
+        [event] = store.records.page("event", 0, 10)
+        assert store.records.get("event", event["id"]).toll == (8, 8, 8)
+        out = io.StringIO()
+        acled(store, out)
+        assert [row["fatalities"] for row in csv.DictReader(io.StringIO(out.getvalue()))] == [
+            "8"]
+        militants = next(f["id"] for f in store.records.page("figure", 0, 10)
+                         if f["counted"] == "militants")
+        store.conn.execute("UPDATE figures SET adds_to = NULL")  # as an older tracker wrote it
+        assert store.records.get("event", event["id"]).toll == (5, 5, 5)
+        reextract(store, everything=True)
+        assert store.records.get("figure", militants).adds_to is not None
+        assert store.records.get("event", event["id"]).toll == (8, 8, 8)
+        store.edits.set_field("figure", militants, "status", "rejected")
+        assert store.records.get("event", event["id"]).toll == (3, 3, 3)

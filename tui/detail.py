@@ -106,6 +106,7 @@ def _figure_pairs(record: FigureRecord) -> list[tuple[str, object]]:
         ("Where", record.location),
         ("When", _date(record)),
         ("Part of", f"figure #{record.part_of}" if record.part_of else None),
+        ("Adds to", f"figure #{record.adds_to}" if record.adds_to else None),
     ]
 
 
