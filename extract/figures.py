@@ -529,11 +529,28 @@ def _link_parts(figures: list[Figure], meta, text: str) -> None:
     _link_included(figures, meta)
     for idxs in by_sent.values():
         _link_joined(figures, idxs, text)
+    _link_also(figures, meta)
 
 
 # what joins the parts of one count: "three soldiers and five militants", "two police, a
 # soldier and a civilian", "12 soldiers as well as four attackers"
 _JOINED = re.compile(r"\s*(?:,|,?\s*(?:and|as well as|plus))\s*")
+
+
+def _link_also(figures: list[Figure], meta) -> None:
+    """"12 soldiers were killed ... Five attackers were also killed": a count its verb says
+    is "also" so adds to the count of its kind told just before (in its sentence or the one
+    before); whether both are one event's is the event's to say (``events.fatalities``)."""
+    for i, (s, verb) in enumerate(meta):
+        f = figures[i]
+        if f.part_of is not None or f.adds_to is not None or verb is None or not any(
+                c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
+            continue
+        before = next((j for j in range(i - 1, -1, -1) if figures[j].category == f.category
+                       and figures[j].part_of is None), None)
+        if before is not None and s - meta[before][0] <= 1:
+            first = figures[before].adds_to
+            f.adds_to = before if first is None else first
 
 
 def _link_joined(figures: list[Figure], idxs: list[int], text: str) -> None:

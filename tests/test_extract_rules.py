@@ -2216,6 +2216,9 @@ def test_diplomacy_by_deed_and_agreements(text, coded):
     ("Three policemen and a civilian died in the blast in Quetta on Tuesday.", 4),
     ("Two Israeli soldiers and a Palestinian gunman were killed in a firefight near Jenin on "
      "Thursday.", 3),
+    # a count "also" killed, told after, adds to the toll; one of a separate attack does not
+    ("Militants killed 12 soldiers in an attack on a base in Mopti on Sunday. Five attackers "
+     "were also killed, the army said.", 17),
     # what is not another part: the wounded, and a part of a total told before it
     ("Gunmen killed four people and wounded nine others in an attack on a church in Ondo on "
      "Sunday.", 4),
@@ -2225,3 +2228,9 @@ def test_diplomacy_by_deed_and_agreements(text, coded):
 def test_a_toll_told_in_parts_is_their_sum(text, toll):
     assert [e.fatalities.best for e in extract(text, "2021-06-07").events
             if e.fatalities] == [toll]
+
+
+def test_a_count_also_killed_in_a_separate_attack_is_that_attacks():
+    x = extract("Militants killed 12 soldiers in an attack on a base in Mopti on Sunday. In a "
+                "separate attack in Gao on Sunday, two civilians were also killed.", "2021-06-07")
+    assert [(e.location, e.fatalities.best) for e in x.events] == [("Mopti", 12), ("Gao", 2)]
