@@ -959,20 +959,42 @@ def _unlabelled_names(d: Document, r: Resolved) -> None:
 
 def _unlabelled_places(p: _Pass) -> None:
     """A known town the NER left untagged where a place is told ("killed near Aleppo",
-    "shelled positions in Idlib"): a proper noun after "in", "near", "at", ... that the
-    gazetteer has as a country, a province or a city of 100,000 people or more."""
+    "shelled positions in Idlib", "the shelling of Donetsk"): a proper noun after "in",
+    "near", "at", ... that the gazetteer has as a country, a province, a city of 100,000
+    people or more, or a town of 15,000 in a country the text names ("near Kidal" in Mali)."""
     d, r = p.d, p.r
     for t in tokens_of(d.doc):
-        if t.pos_ != "PROPN" or t.dep_ != "pobj" or t.head.lower_ not in _PLACE_PREPS or \
-                t.ent_type_ or t.i in r.actor_at or t.i in r.place_at or d.is_quiet(t.idx):
+        if t.pos_ != "PROPN" or t.dep_ != "pobj" or not _told_as_place(t.head) or \
+                t.i in r.actor_at or t.i in r.place_at or d.is_quiet(t.idx):
             continue
         first = min([t.i, *(c.i for c in t.children if c.dep_ == "compound" and c.i < t.i)])
         span = d.doc[first:t.i + 1]
-        if any(x.ent_type_ or x.i in r.actor_at for x in span):
+        if any(_tagged(x) or x.i in r.actor_at for x in span):
             continue
-        place = p.lookup(span.text, min_population=100000)
-        if place is not None:
+        big = p.lookup(span.text, min_population=100000)
+        place = big or p.lookup(span.text)
+        if place is not None and (big or place.kind != "city" or
+                                  place.country in (*p.context, *p.named)):
             r.add_location(d, place, span.start_char, span.end_char)
+
+
+# the nouns of a happening whose "of" names where it was ("the shelling of Donetsk")
+_PLACE_OF = frozenset(w for w, (typ, _sub) in data.load_json("event_triggers.json")[
+    "nouns"].items() if typ in ("battles", "explosions_remote_violence"))
+
+
+def _told_as_place(prep) -> bool:
+    """"in", "near", "at", ... a name; or "of" it after a battle's or a strike's noun."""
+    if prep.lower_ in _PLACE_PREPS:
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_OF
+
+
+def _tagged(t) -> bool:
+    """A token the NER put in an entity, unless the entity is a "nationality" or a
+    "language" no people is called by ("near Kidal" tagged either): that one may be a town."""
+    return bool(t.ent_type_) and not (t.ent_type_ in ("NORP", "LANGUAGE") and not (
+        locations.demonym_country(t.text) or locations.country_code(t.text)))
 
 
 

@@ -825,7 +825,7 @@ def test_which_organisations_are_a_states_own_body(name, country, state):
 @pytest.mark.parametrize("text,actor1,place", [
     # an action only forces take, a state named before it: that state's military did it
     ("Russian airstrikes on Aleppo killed 12 civilians on Monday.", {"Russian military"},
-     None),
+     "Aleppo"),  # the NER's "nationality" Aleppo is the town struck
     ("Israeli air strikes hit Gaza on Monday.", {"Israeli military"}, "Gaza"),
     ("Chinese military exercises began near Taiwan on Monday.", {"Chinese military"},
      "Taiwan"),
@@ -2234,3 +2234,19 @@ def test_a_count_also_killed_in_a_separate_attack_is_that_attacks():
     x = extract("Militants killed 12 soldiers in an attack on a base in Mopti on Sunday. In a "
                 "separate attack in Gao on Sunday, two civilians were also killed.", "2021-06-07")
     assert [(e.location, e.fatalities.best) for e in x.events] == [("Mopti", 12), ("Gao", 2)]
+
+
+@pytest.mark.parametrize("text,place", [
+    # a town the NER called a nationality or a language, in a country the text names
+    ("Three soldiers were killed in a clash near Kidal, Mali on Monday.", ("Kidal", "MLI")),
+    # "of" a place after a strike's noun
+    ("Seven civilians were killed in the shelling of Donetsk on Saturday.", ("Donetsk", "UKR")),
+])
+def test_a_town_the_ner_mistagged_or_told_with_of_is_the_place(text, place):
+    assert [(e.location, e.country) for e in extract(text, "2021-06-07").events] == [place]
+
+
+def test_a_language_is_no_place():
+    x = extract("The statement, issued in Arabic on Monday, condemned the attack in Mali.",
+                "2021-06-07")
+    assert [loc.name for loc in x.locations] == ["Mali"]
