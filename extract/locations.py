@@ -170,28 +170,23 @@ def lookup(name: str, context: tuple[str, ...] = (), min_population: int = 15000
         return g.countries[key]
     if key in g.regions:
         return g.regions[key]
-    had_suffix = bool(_PLACE_SUFFIX.search(key))
+    suffix = _PLACE_SUFFIX.search(key)
+    had_suffix = suffix is not None and suffix.group(1) not in ("city", "town")
     bare = _PLACE_SUFFIX.sub("", key)
     if bare in _COMPASS and not had_suffix:
         return None  # "the North" (of Korea) is not Cameroon's North region
     home = (*context, *named)
 
     def best(cands: list[tuple[Place, int]]) -> tuple[Place, int] | None:
-        cands = [pc for pc in cands if pc[0].kind != "city" or pc[1] >= min_population
-                 or (pc[1] == 1 and exonyms)]
-        if not cands:
-            return None
-        for pc in cands:
-            if pc[0].country in context:
-                return pc
-        for pc in cands:
-            if pc[0].country in named and pc[1] * _LARGER >= cands[0][1]:
-                return pc
-        return cands[0]
+        return _best(cands, context, named, min_population, exonyms)
 
-    if had_suffix and bare in g.admin1:
+    if had_suffix and bare in g.admin1:  # "Balkh province": the province
         got = best(g.admin1[bare])
         return got[0] if got else None
+    if suffix is not None and not had_suffix:  # "Mexico City", "Cape Town", "Gaza City"
+        got = best(g.cities.get(key, [])) or best(g.cities.get(bare, []))
+        if got:
+            return got[0]
     city = best(g.cities.get(bare, []))
     adm = best(g.admin1.get(bare, []))
     if city and adm:
@@ -201,6 +196,23 @@ def lookup(name: str, context: tuple[str, ...] = (), min_population: int = 15000
         return None
     got = city or adm
     return got[0] if got else None
+
+
+def _best(cands: list[tuple[Place, int]], context: tuple[str, ...], named: tuple[str, ...],
+          min_population: int, exonyms: bool) -> tuple[Place, int] | None:
+    """Of the places a name may be (with their populations), the one in a ``context``
+    country, else in a ``named`` one unless far smaller, else the largest."""
+    cands = [pc for pc in cands if pc[0].kind != "city" or pc[1] >= min_population
+             or (pc[1] == 1 and exonyms)]
+    if not cands:
+        return None
+    for pc in cands:
+        if pc[0].country in context:
+            return pc
+    for pc in cands:
+        if pc[0].country in named and pc[1] * _LARGER >= cands[0][1]:
+            return pc
+    return cands[0]
 
 
 def province(name: str, country: str | None = None) -> Place | None:

@@ -2250,3 +2250,27 @@ def test_a_language_is_no_place():
     x = extract("The statement, issued in Arabic on Monday, condemned the attack in Mali.",
                 "2021-06-07")
     assert [loc.name for loc in x.locations] == ["Mali"]
+
+
+@pytest.mark.parametrize("name,place", [
+    # "City" or "Town" is part of the city's name: never the province it shares a word with
+    ("Gaza City", ("Gaza", "city", "PSE")),  # not Mozambique's Gaza province
+    ("Mexico City", ("Mexico City", "city", "MEX")),
+    ("Cape Town", ("Cape Town", "city", "ZAF")),
+    ("Kuwait City", ("Kuwait City", "city", "KWT")),
+    ("Kano city", ("Kano", "city", "NGA")),
+    # a province's word still names the province
+    ("Kano State", ("Kano", "admin1", "NGA")),
+    ("Balkh province", ("Balkh", "admin1", "AFG")),
+])
+def test_a_city_named_with_city_or_town_is_the_city(name, place):
+    from extract.locations import lookup
+
+    got = lookup(name)
+    assert (got.name, got.kind, got.country) == place
+
+
+def test_an_airstrike_on_gaza_city_is_in_palestine():
+    [event] = extract("An Israeli airstrike killed a Hamas commander in Gaza City on Tuesday.",
+                      "2021-06-07").events
+    assert (event.location, event.country) == ("Gaza", "PSE")
