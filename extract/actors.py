@@ -969,10 +969,10 @@ def _unlabelled_places(p: _Pass) -> None:
             continue
         first = min([t.i, *(c.i for c in t.children if c.dep_ == "compound" and c.i < t.i)])
         span = d.doc[first:t.i + 1]
-        if any(_tagged(x) or x.i in r.actor_at for x in span):
+        if any((_tagged(x) and not _a_person_as_place(x)) or x.i in r.actor_at for x in span):
             continue
         big = p.lookup(span.text, min_population=100000)
-        place = big or p.lookup(span.text)
+        place = big or (None if t.ent_type_ == "PERSON" else p.lookup(span.text))
         if place is not None and (big or place.kind != "city" or
                                   place.country in (*p.context, *p.named)):
             r.add_location(d, place, span.start_char, span.end_char)
@@ -988,6 +988,14 @@ def _told_as_place(prep) -> bool:
     if prep.lower_ in _PLACE_PREPS:
         return True
     return prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_OF
+
+
+def _a_person_as_place(t) -> bool:
+    """A "person" told where something happened ("lynched a man in Sialkot", tagged
+    PERSON): a place, if a big city is called so (checked by the caller)."""
+    return t.ent_type_ == "PERSON" and t.head.lower_ in ("in", "near", "outside") and \
+        t.head.head.pos_ == "VERB" and t.ent_iob_ == "B" and (
+            t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")
 
 
 def _tagged(t) -> bool:

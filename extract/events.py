@@ -281,15 +281,22 @@ def _means_when(tok, kind):
     a market", "when their vehicle hit a landmine"), else ``kind``."""
     if kind is None or kind[0] not in (VAC, BAT):
         return kind
-    verbs = [tok, *(c for c in tok.children if c.dep_ == "conj")]  # "killed and four wounded"
+    for c in _when_clauses(tok):
+        for g in c.children:
+            means = _remote_means(g) if g.dep_ in ("nsubj", "dobj") else None
+            if means is not None:
+                return means
+    return kind
+
+
+def _when_clauses(tok):
+    """The "when" clauses of a verb and of its conjuncts ("were killed and four wounded when
+    a suicide bomber struck"): how what it tells came about."""
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "conj")]
     for c in (c for v in verbs for c in v.children):
         if c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when"
                                      for m in c.children):
-            for g in c.children:
-                means = _remote_means(g) if g.dep_ in ("nsubj", "dobj") else None
-                if means is not None:
-                    return means
-    return kind
+            yield c
 
 
 def _subject(tok):
@@ -356,6 +363,7 @@ def _admitted(tok) -> bool:
 _PROTESTING = {"protest", "demonstrate", "demand", "denounce", "condemn", "oppose"}
 _CROWDS = _words("crowds")
 _CROWD_CONTROL = _words("crowd_control")
+_CROWD_PEOPLE = _words("crowd_people")
 _RIOTING = _words("rioting")
 
 
@@ -363,12 +371,27 @@ def _in_the_street(tok, lemma: str) -> tuple[str, str] | None:
     """A protest or a riot a verb tells: by the crowd ("dispersed the demonstrators",
     "protesters torched") or by its purpose ("marched ... to protest against the war")."""
     crowd = _crowd_action(tok, lemma)
-    if crowd is None and lemma in ("march", "gather", "rally") and (any(
-            t.lemma_ in ("protester", "demonstrator") for t in tok.sent) or any(
-            c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _PROTESTING
-            for c in tok.children)):
+    if crowd is not None:
+        return crowd
+    to_protest = any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _PROTESTING
+                     for c in tok.children)
+    if lemma in ("march", "gather", "rally") and (to_protest or any(
+            t.lemma_ in ("protester", "demonstrator") for t in tok.sent)):
         return PRO, "peaceful protest"
-    return crowd
+    if to_protest and _a_crowd(_subject(tok)):
+        return PRO, "peaceful protest"  # "hundreds of farmers blocked the highway to protest"
+    return None
+
+
+def _a_crowd(subject) -> bool:
+    """A subject that is a crowd: a crowd's noun, or many people of a kind ("angry
+    residents", "hundreds of farmers"); never one person, nor armed men."""
+    if subject is None:
+        return False
+    if subject.lemma_.lower() in _COUNT_HEADS or subject.pos_ == "NUM":
+        subject = next(iter(_objects(subject, ("of",), direct=())), subject)
+    lemma = subject.lemma_.lower()
+    return lemma in _CROWDS or (lemma in _CROWD_PEOPLE and subject.tag_ == "NNS")
 
 
 def _crowd_action(tok, lemma: str) -> tuple[str, str] | None:
@@ -376,10 +399,9 @@ def _crowd_action(tok, lemma: str) -> tuple[str, str] | None:
     thousands of protesters", "dispersed the demonstrators with water cannon" (a protest
     with intervention); "protesters torched a police station", "set fire to" (a riot)."""
     if lemma in _RIOTING and (lemma != "set" or any(
-            c.dep_ == "dobj" and c.lemma_ == "fire" for c in tok.children)):
-        subject = _subject(tok)
-        if subject is not None and subject.lemma_.lower() in _CROWDS:
-            return RIOT, "violent demonstration"
+            c.dep_ == "dobj" and c.lemma_ == "fire" for c in tok.children)) and _a_crowd(
+            _subject(tok)):
+        return RIOT, "violent demonstration"
     if lemma not in _ON_CROWDS:
         return None
     targets = {t.lemma_.lower() for g in _objects(tok) for t in g.subtree}
@@ -2822,17 +2844,28 @@ def _coded_type(group: list[_Cand], doer_kind: str | None) -> tuple[str, str | N
         typ, sub = VAC, "attack"  # "soldiers kicked and beat him": no mob's blows
     if sub == "government regains territory" and doer_kind not in ("state_forces", "state"):
         sub = "non-state actor overtakes territory"  # "the rebels retook the town"
-    if typ == VAC and (doer_kind in ("state_forces", "state") or any(
-            c.subj_lemma in FORCE_HEADS for c in group)) and any(
-            _victims_are(c.tok, _CROWDS) for c in group):
+    if typ == VAC and _force_on_crowds(group, doer_kind):
         typ, sub = PRO, "excessive force against protesters"  # "Security forces killed 10
         # protesters": ACLED's protest met with lethal force
     return typ, sub
 
 
+def _force_on_crowds(group: list[_Cand], doer_kind: str | None) -> bool:
+    """A state's forces killing or firing on protesters: "Security forces killed 10
+    protesters", "two were killed when police opened fire on demonstrators"."""
+    if (doer_kind in ("state_forces", "state") or any(c.subj_lemma in FORCE_HEADS
+                                                      for c in group)) and any(
+            _victims_are(c.tok, _CROWDS) for c in group):
+        return True
+    whens = [w for c in group for w in _when_clauses(c.tok)]
+    return any(_victims_are(w, _CROWDS) and (s := _subject(w)) is not None and (
+        s.lemma_.lower() in FORCE_HEADS) for w in whens)
+
+
 def _victims_are(tok, nouns) -> bool:
-    """Whether what a violent verb was done to is one of ``nouns`` ("killed 10 protesters")."""
-    return any(n.lemma_.lower() in nouns for c in _objects(tok, (), ("dobj", "nsubjpass"))
+    """Whether what a violent verb was done to is one of ``nouns`` ("killed 10 protesters",
+    "opened fire on protesters")."""
+    return any(n.lemma_.lower() in nouns for c in _objects(tok, ("on", "at"), ("dobj", "nsubjpass"))
                for n in (c, *_objects(c, ("of",), direct=())))  # "dozens of protesters"
 
 

@@ -2274,3 +2274,29 @@ def test_an_airstrike_on_gaza_city_is_in_palestine():
     [event] = extract("An Israeli airstrike killed a Hamas commander in Gaza City on Tuesday.",
                       "2021-06-07").events
     assert (event.location, event.country) == ("Gaza", "PSE")
+
+
+@pytest.mark.parametrize("text,coded", [
+    # many people of a kind make a crowd: what they do to protest, what they burn
+    ("Hundreds of farmers blocked the main highway near Delhi on Tuesday to protest against "
+     "new agricultural laws.", [("protests", "peaceful protest")]),
+    ("Angry residents burned a police station in Kano on Wednesday after a man died in "
+     "custody.", [("riots", "violent demonstration")]),
+    ("A mob lynched a man accused of blasphemy in Sialkot on Friday.",
+     [("riots", "mob violence")]),
+    # one person, or armed men, are no crowd
+    ("A student burned his books in Kano on Monday.", []),
+    ("Soldiers burned houses in the village of Koshobe on Monday.", []),
+    # a state's forces firing on protesters, told as how people were killed
+    ("Two people were killed when security forces opened fire on protesters in Mandalay on "
+     "Saturday.", [("protests", "excessive force against protesters")]),
+    ("Two people were killed when gunmen opened fire on worshippers in Kano on Saturday.",
+     [("violence_against_civilians", "attack")]),
+])
+def test_crowds_and_the_force_used_on_them(text, coded):
+    assert [(e.type, e.sub_type) for e in extract(text, "2021-06-07").events] == coded
+
+
+def test_a_big_city_the_ner_called_a_person_is_a_place():
+    x = extract("A mob lynched a man accused of blasphemy in Sialkot on Friday.", "2021-06-07")
+    assert [(loc.name, loc.country) for loc in x.locations] == [("Sialkot", "PAK")]
