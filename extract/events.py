@@ -305,8 +305,12 @@ def _subject(tok):
 
 
 def _labels(tok) -> bool:
-    """"called the launch a reckless act": what it is called, its second object."""
-    return any(c.dep_ == "oprd" for c in tok.children)
+    """"called the launch a reckless act", "described the sanctions as useless": what it is
+    called, its second object or its "as" phrase."""
+    return any(c.dep_ == "oprd" for c in tok.children) or (
+        tok.lemma_.lower() in _NAMING and any(c.dep_ == "dobj" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in tok.children))
+
 
 
 def _appeal_or_label(tok, lemma: str) -> bool:
@@ -318,6 +322,8 @@ def _appeal_or_label(tok, lemma: str) -> bool:
         return any((c.dep_ == "prep" and c.lower_ in ("for", "on")) or c.dep_ == "oprd" or (
             c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for"
                                                  for m in c.children)) for c in tok.children)
+    if lemma in _NAMING:
+        return _labels(tok)  # "Putin described the sanctions as useless"
     return lemma in ("ask", "request") and any(c.dep_ == "dobj" for c in tok.children) and \
         any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
 
@@ -683,6 +689,9 @@ _MEASURES = {"day", "night", "week", "hour", "month", "series", "wave", "round",
 
 
 _LABELLING = _words("labelling")
+# the verbs that name something as something ("described the sanctions as useless"), as a
+# stance of their own; "call" labels by its second object, "see" and "view" are opinions
+_NAMING = _LABELLING - {"call", "condemn", "denounce", "see", "regard", "treat", "view"}
 _JUDGING = _words("judging")
 
 

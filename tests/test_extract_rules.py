@@ -722,7 +722,8 @@ def test_a_clause_of_the_happening_itself_places_it(text, place):
     'could lead the world to the brink.',
 ])
 def test_what_something_is_named_as_is_no_happening(text):
-    assert not _events_of(text, "2017-08-29")
+    """The naming is the state's statement; what it names the thing as happened nowhere."""
+    assert [e[0] for e in _events_of(text, "2017-08-29")] in ([], ["statements_diplomacy"])
 
 
 def test_a_happening_a_statement_judges_is_its_topic():
@@ -2300,3 +2301,23 @@ def test_crowds_and_the_force_used_on_them(text, coded):
 def test_a_big_city_the_ner_called_a_person_is_a_place():
     x = extract("A mob lynched a man accused of blasphemy in Sialkot on Friday.", "2021-06-07")
     assert [(loc.name, loc.country) for loc in x.locations] == [("Sialkot", "PAK")]
+
+
+@pytest.mark.parametrize("text,speakers", [
+    # judging a happening or naming it something is a stance: an office-holder's is a state's
+    ("Russia's President Vladimir Putin described the sanctions as useless on Tuesday.",
+     {("Russia", "actor1"), ("Vladimir Putin", "assoc")}),
+    ("Israel's Prime Minister Benjamin Netanyahu praised the soldiers on Monday.",
+     {("Israel", "actor1"), ("Benjamin Netanyahu", "assoc")}),
+    ("The African Union on Tuesday denounced the coup in Niamey.",
+     {("African Union", "actor1")}),
+])
+def test_praising_denouncing_and_describing_as_are_statements(text, speakers):
+    x = extract(text, "2021-06-07")
+    assert [(e.type, {(x.actors[p.actor].name, p.role) for p in e.participants})
+            for e in x.events] == [("statements_diplomacy", speakers)]
+
+
+def test_a_private_persons_description_is_no_statement():
+    assert extract("Her father Bassem Tamimi described her as a brave girl on Monday.",
+                   "2018-01-02").events == []
