@@ -527,6 +527,8 @@ def _place_by_use(p: _Pass, x: _Ent, place_names: set[str]) -> bool:
     if ent.label_ in ("ORG", "PERSON", "FAC", "GPE", "LOC") and not p.forms.get(name) and (
             name in place_names or _names_people_origin(ent)):
         place = p.lookup(name, exonyms=name not in place_names)  # "the town of Boni"
+        if place is not None and name in place_names and _abroad(p, ent, place):
+            place = None  # "attacked the town of Palma" in Cabo Delgado: not Spain's Palma
         p.r.add_location(p.d, place or locations.Place(name, "site", None), x.start, x.end)
         return True
     if ent.label_ in ("ORG", "PERSON", "FAC") and not _ORG_WORDS.search(name) and (
@@ -598,6 +600,8 @@ def _place_or_org(p: _Pass, x: _Ent) -> None:
         if after is not None and after.lower_ in _ADMIN_SUFFIXES:
             place = p.lookup(f"{name} {after.lower_}")  # "in Kaduna state": the state
         place = place or p.lookup(name, exonyms=not _a_settlement(ent))
+        if place is not None and _a_settlement(ent) and _abroad(p, ent, place):
+            place = None  # "attacked the town of Palma" in Cabo Delgado: not Spain's Palma
     else:
         place = None
     if place is not None:
@@ -615,6 +619,19 @@ def _place_or_org(p: _Pass, x: _Ent) -> None:
         r.add_location(d, locations.Place(name, kind, None), x.start, x.end)
         return
     _add_org(d, r, ent, x.start, x.end, name, x.acr)
+
+
+def _abroad(p: _Pass, ent, place: Place) -> bool:
+    """A town or village the gazetteer has only in a country this text is not about, when
+    the text is about others (its dateline, the countries it names, the provinces its
+    sentence names): a small place of the text's own the gazetteer lacks."""
+    home = {*p.context, *p.named}
+    for other in ent.sent.ents:
+        if other.label_ in ("GPE", "LOC") and other.start != ent.start:
+            got = p.lookup(other.text)
+            if got is not None and got.kind in ("admin1", "country"):
+                home.add(got.country)
+    return bool(home) and place.country not in home
 
 
 def _a_settlement(ent) -> bool:

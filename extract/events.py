@@ -145,6 +145,7 @@ def _classify(tok) -> tuple[str, str | None] | None:
     return None
 
 
+_PROPERTY = "looting/property destruction"
 _ACCORDS = _words("accords")
 _DECISIONS = _words("decisions")
 _DECIDED = _words("decided")
@@ -384,9 +385,23 @@ def _in_the_street(tok, lemma: str) -> tuple[str, str] | None:
     if lemma in ("march", "gather", "rally") and (to_protest or any(
             t.lemma_ in ("protester", "demonstrator") for t in tok.sent)):
         return PRO, "peaceful protest"
-    if to_protest and _a_crowd(_subject(tok)):
-        return PRO, "peaceful protest"  # "hundreds of farmers blocked the highway to protest"
+    if (to_protest or _on_strike(tok, lemma)) and _a_crowd(_subject(tok)):
+        return PRO, "peaceful protest"  # "hundreds of farmers blocked the highway to
+        # protest", "thousands of workers went on strike" (ACLED codes strikes as protests)
     return None
+
+
+def _on_strike(tok, lemma: str) -> bool:
+    """"went on strike", "staged a strike": a strike of work, no strike of arms."""
+    if lemma == "go":
+        strikes = list(_objects(tok, ("on",), direct=()))
+    elif lemma in ("stage", "hold", "launch", "call"):
+        strikes = [c for c in tok.children if c.dep_ == "dobj"]
+    else:
+        return False
+    return any(s.lemma_.lower() == "strike" and not any(
+        m.dep_ in ("amod", "compound") and m.lemma_.lower() in _STRIKE_MODS for m in s.children)
+        for s in strikes)
 
 
 def _a_crowd(subject) -> bool:
@@ -405,13 +420,17 @@ def _crowd_action(tok, lemma: str) -> tuple[str, str] | None:
     thousands of protesters", "dispersed the demonstrators with water cannon" (a protest
     with intervention); "protesters torched a police station", "set fire to" (a riot)."""
     if lemma in _RIOTING and (lemma != "set" or any(
-            c.dep_ == "dobj" and c.lemma_ == "fire" for c in tok.children)) and _a_crowd(
-            _subject(tok)):
-        return RIOT, "violent demonstration"
+            c.dep_ == "dobj" and c.lemma_ == "fire" for c in tok.children)):
+        subject = _subject(tok)
+        if _a_crowd(subject):
+            return RIOT, "violent demonstration"
+        if subject is not None and subject.lemma_.lower() in _ARMED_MEN:
+            return SD, _PROPERTY  # "Militants set fire to a school": ACLED's property
+            # destruction (a killing told with it makes it an attack, ``_coded_type``)
     if lemma not in _ON_CROWDS:
         return None
     targets = {t.lemma_.lower() for g in _objects(tok) for t in g.subtree}
-    if targets & _CROWDS and (lemma == "disperse" or targets & _CROWD_CONTROL):
+    if targets & (_CROWDS | _CROWD_PEOPLE) and (lemma == "disperse" or targets & _CROWD_CONTROL):
         return PRO, "protest with intervention"
     return None
 
@@ -1802,12 +1821,23 @@ def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
     if main.type == PM and (_a_visit(main, r, refs) or _armed_movement(main, r, refs)):
         return False  # "Trump arrived in Japan": a person travelling, not people displaced;
         # "the gunmen arrived on motorcycles": the attack's approach
+    if main.sub_type == _PROPERTY and _with_violence(main.tok):
+        return False  # "Gunmen burned houses and killed five villagers": one attack
     if main.type == PM and _fled_the_scene(main, r):
         return False  # "concertgoers fled": the attack's crowd running, no one displaced
     return not (main.type == STA and _reporting_only(main)
                 and not ((_official(refs, main.actor1) or _speaks_for_government(main.tok))
                          and _takes_position(main.tok)))
     # "X said": a source, not a statement event
+
+
+def _with_violence(tok) -> bool:
+    """A verb conjoined with a verb of violence ("burned houses and killed five"): the
+    violence's own part, not a happening of its own."""
+    verbs = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj":
+        verbs.append(tok.head)
+    return any((got := _classify(v)) is not None and got[0] in _VIOLENT for v in verbs)
 
 
 def _armed_movement(c: _Cand, r: Resolved, refs) -> bool:
@@ -2849,8 +2879,13 @@ def _coded_type(group: list[_Cand], doer_kind: str | None) -> tuple[str, str | N
         typ, sub = BAT, "armed clash"  # soldiers or fighters killed are no civilians
     if sub == "arrests" and doer_kind in ("rebel_group", "militia"):
         typ, sub = VAC, _ABDUCTION  # "Boko Haram seized 20 women": no state arrests
-    if typ == RIOT and sub == "mob violence" and doer_kind in _ARMED:
-        typ, sub = VAC, "attack"  # "soldiers kicked and beat him": no mob's blows
+    if typ == RIOT and sub == "mob violence" and (doer_kind in _ARMED or head.subj_lemma in (
+            _ARMED_MEN)):
+        typ, sub = (SD, _PROPERTY) if all(
+            t.lemma_.lower() in _RIOTING for c in group for t in c.triggers) else (VAC, "attack")
+        # "soldiers kicked and beat him": no mob's blows; "gunmen looted shops": no mob's loot
+    if typ == SD and sub == _PROPERTY and any(c.type in _VIOLENT for c in group):
+        typ, sub = next((c.type, c.sub_type) for c in group if c.type in _VIOLENT)
     if sub == "government regains territory" and doer_kind not in ("state_forces", "state"):
         sub = "non-state actor overtakes territory"  # "the rebels retook the town"
     if typ == VAC and _force_on_crowds(group, doer_kind):
@@ -2896,7 +2931,8 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
     location = min(placed, key=lambda p: KIND_RANK.get(p[2], 9)) if placed else None
     if location is not None and location[1] is None:  # "the village of Koshobe" in "Borno
         # state": the country of the province it was told in
-        location = (location[0], next((p[1] for p in placed if p[1]), None), location[2])
+        location = (location[0], next((p[1] for p in placed if p[1]), None) or
+                    _province_country(r, group), location[2])
     if location is None and head.type != STA:  # a speaker is not where the copy is filed
         location = _filed_from(d, r)
         if location is not None and not any(_on_own_ground(r, c, location[1], doer)
@@ -2929,6 +2965,15 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
         fatalities=fatalities(figures, fig_idx) if typ in _VIOLENT | {RIOT, PRO} else None,
         sentences=sentences, place_basis=basis,
     )
+
+
+def _province_country(r: Resolved, group: list[_Cand]) -> str | None:
+    """The one country of the provinces the happening's sentences name ("fled their homes
+    in Cabo Delgado after insurgents attacked the town of Palma": Mozambique)."""
+    countries = {r.locations[r.place_at[t.i]].country for c in group for t in c.tok.sent
+                 if t.i in r.place_at and r.locations[r.place_at[t.i]].kind == "admin1"}
+    countries.discard(None)
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _arresting_forces(r: Resolved, country: str | None) -> int | None:

@@ -2287,7 +2287,8 @@ def test_an_airstrike_on_gaza_city_is_in_palestine():
      [("riots", "mob violence")]),
     # one person, or armed men, are no crowd
     ("A student burned his books in Kano on Monday.", []),
-    ("Soldiers burned houses in the village of Koshobe on Monday.", []),
+    ("Soldiers burned houses in the village of Koshobe on Monday.",  # property destruction
+     [("strategic_developments", "looting/property destruction")]),
     # a state's forces firing on protesters, told as how people were killed
     ("Two people were killed when security forces opened fire on protesters in Mandalay on "
      "Saturday.", [("protests", "excessive force against protesters")]),
@@ -2321,3 +2322,30 @@ def test_praising_denouncing_and_describing_as_are_statements(text, speakers):
 def test_a_private_persons_description_is_no_statement():
     assert extract("Her father Bassem Tamimi described her as a brave girl on Monday.",
                    "2018-01-02").events == []
+
+
+def test_a_town_told_in_a_province_abroad_of_its_namesake_is_the_provinces():
+    """Spain's Palma is the only Palma the gazetteer has; "the town of Palma" in a sentence
+    about Cabo Delgado is Mozambique's."""
+    x = extract("More than 10,000 people fled their homes in Cabo Delgado after insurgents "
+                "attacked the town of Palma on Wednesday.", "2021-06-07")
+    assert {(e.location, e.country) for e in x.events} == {("Palma", "MOZ")}
+
+
+@pytest.mark.parametrize("text,coded", [
+    # armed men burning or looting, no one hurt: ACLED's property destruction, no riot
+    ("Militants set fire to a school in Borno state on Wednesday.",
+     [("strategic_developments", "looting/property destruction")]),
+    ("Gunmen looted shops and burned houses in the village of Kurmin Masara on Sunday night.",
+     [("strategic_developments", "looting/property destruction")]),
+    # ... and with a killing, one attack
+    ("Gunmen burned houses and killed five villagers in Kurmin Masara on Sunday night.",
+     [("violence_against_civilians", "attack")]),
+    # people of a kind dispersed, or on strike, are a protest
+    ("Police in Nairobi used tear gas to disperse hundreds of opposition supporters on Monday.",
+     [("protests", "protest with intervention")]),
+    ("Thousands of workers went on strike in Johannesburg on Monday over wages.",
+     [("protests", "peaceful protest")]),
+])
+def test_property_destruction_dispersal_and_strikes(text, coded):
+    assert [(e.type, e.sub_type) for e in extract(text, "2021-06-07").events] == coded
