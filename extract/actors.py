@@ -1187,6 +1187,16 @@ def _add_acting_forces(d: Document, r: Resolved, tok) -> None:
         return
 
 
+_GOVERNMENT_MODIFIERS = {"government", "federal", "national", "regime", "junta"}
+
+
+def _of_the_government(tok) -> bool:
+    """"government troops", "federal forces", "regime forces": the forces of the state the
+    story is set in, whoever else is named."""
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in _GOVERNMENT_MODIFIERS
+               for c in tok.lefts)
+
+
 def _main_country(r: Resolved) -> str | None:
     """The country the story is set in: the one its places and states name most often
     (ties: none)."""
@@ -1251,6 +1261,9 @@ def _add_forces(d: Document, r: Resolved, dl_country) -> None:
                     c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children):
                 # "Police said" under a LAS VEGAS dateline, or in a story set in one country
                 iso = home
+            elif home and _of_the_government(tok) and all(k[1] == home for k in prior):
+                iso = home  # "Government troops clashed with separatists in Bamenda"
+                compounds = []  # named by the state: "image caption Federal troops"
             else:
                 continue
             start = tok.idx if not compounds else min(c.idx for c in compounds)

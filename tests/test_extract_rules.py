@@ -2349,3 +2349,18 @@ def test_a_town_told_in_a_province_abroad_of_its_namesake_is_the_provinces():
 ])
 def test_property_destruction_dispersal_and_strikes(text, coded):
     assert [(e.type, e.sub_type) for e in extract(text, "2021-06-07").events] == coded
+
+
+@pytest.mark.parametrize("text,coded,actor1", [
+    # "government troops", "federal forces": the forces of the state the story is set in
+    ("Government troops clashed with Ambazonian separatists in Bamenda on Monday.",
+     ("battles", "armed clash"), "Cameroonian troops"),
+    # bandits and separatists killed are men under arms: a battle
+    ("Federal forces killed 12 bandits in Zamfara state on Tuesday.",
+     ("battles", "armed clash"), "Nigerian forces"),
+])
+def test_government_forces_are_the_home_states(text, coded, actor1):
+    x = extract(text, "2021-06-07")
+    assert [((e.type, e.sub_type), [x.actors[p.actor].name for p in e.participants
+                                    if p.role == "actor1"]) for e in x.events] == [
+        (coded, [actor1])]
