@@ -677,7 +677,21 @@ def _not_reported(tok) -> bool:
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lemma_.lower() in _OTHERS
                                   for c in tok.children):
         return True  # "al Qaeda's affiliate has carried out similar attacks in the region"
+    if tok.tag_ == "NNS" and _definite_noun(tok) and _in_several_places(tok):
+        return True  # "was the first to claim the attacks in San Bernardino and Orlando"
     return tok.pos_ == "NOUN" and tok.dep_ == "compound"
+
+
+def _in_several_places(tok) -> bool:
+    """Happenings the text recalls ("the attacks in San Bernardino, Calif., and Orlando,
+    Fla.", with "the") in places listed one after another: each a happening of its own,
+    none told here ("two explosions in Kandahar and Zabul" may be the news)."""
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+    preps += [c for p in preps for c in p.children if c.dep_ == "conj"
+              and c.lower_ in ("in", "at")]  # "in Bangladesh and in Magnanville"
+    places = [g for p in preps for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    places += [c for g in places for c in g.subtree if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    return len(places) > 1
 
 
 def _came(tok) -> bool:

@@ -2364,3 +2364,16 @@ def test_government_forces_are_the_home_states(text, coded, actor1):
     assert [((e.type, e.sub_type), [x.actors[p.actor].name for p in e.participants
                                     if p.role == "actor1"]) for e in x.events] == [
         (coded, [actor1])]
+
+
+@pytest.mark.parametrize("text,coded", [
+    # "the attacks in X and Y": happenings the text recalls, each of its own place
+    ("The Amaq News Agency was the first to claim the attacks in San Bernardino, Calif., and "
+     "Orlando, Fla., as well as the recent killings in Bangladesh and in Magnanville, France.",
+     []),
+    # happenings counted in two places may be the news
+    ("Seven militants were killed in two accidental explosions in Kandahar and Zabul on "
+     "Monday.", [("explosions_remote_violence", "Kandahar")]),
+])
+def test_happenings_recalled_in_several_places_are_none_of_this_texts(text, coded):
+    assert [(e.type, e.location) for e in extract(text, "2021-06-07").events] == coded
