@@ -211,12 +211,27 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
 
 
 def _no_act_of_its_object(tok, lemma: str) -> bool:
-    """A verb its object makes no act: "demonstrating its capability", "shooting
-    fireworks", "shot a video"."""
+    """A verb its object or its doer makes no act: "demonstrating its capability",
+    "shooting fireworks", "shot a video", "a bomb squad detonated a suspicious parcel"."""
     if lemma in ("demonstrate", "show"):
         return any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+    if lemma in ("detonate", "explode", "destroy", "defuse"):
+        return _disposal(_subject(tok))
     return lemma == "shoot" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_SHOT
                                     for c in tok.children)
+
+
+_DISPOSAL = {"squad", "disposal", "expert", "technician", "sapper", "deminer", "unit", "team"}
+
+
+def _disposal(subject) -> bool:
+    """A bomb squad, a disposal unit, explosives experts: who detonate a device to make it
+    safe, no attack ("A bomb squad also detonated a suspicious parcel")."""
+    if subject is None or subject.lemma_.lower() not in _DISPOSAL:
+        return False
+    return subject.lemma_.lower() in ("disposal", "sapper", "deminer") or any(
+        c.lemma_.lower() in ("bomb", "disposal", "explosive", "explosives", "demining")
+        for c in subject.lefts)
 
 
 def _what_was_taken(tok) -> tuple[str, str | None] | None:
@@ -679,6 +694,9 @@ def _not_reported(tok) -> bool:
         return True  # "al Qaeda's affiliate has carried out similar attacks in the region"
     if tok.tag_ == "NNS" and _definite_noun(tok) and _in_several_places(tok):
         return True  # "was the first to claim the attacks in San Bernardino and Orlando"
+    if tok.pos_ == "NOUN" and (_under_fire_for(tok) or any(
+            c.dep_ == "amod" and c.lower_ == "controlled" for c in tok.children)):
+        return True  # "came under fire for describing the massacre", "a controlled explosion"
     return tok.pos_ == "NOUN" and tok.dep_ == "compound"
 
 
@@ -686,12 +704,25 @@ def _in_several_places(tok) -> bool:
     """Happenings the text recalls ("the attacks in San Bernardino, Calif., and Orlando,
     Fla.", with "the") in places listed one after another: each a happening of its own,
     none told here ("two explosions in Kandahar and Zabul" may be the news)."""
+    named = [c for c in tok.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]
+    if any(c.dep_ == "conj" and c.pos_ == "PROPN" for n in named for c in n.children):
+        return True  # "the Paris and Brussels terror attacks"
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
     preps += [c for p in preps for c in p.children if c.dep_ == "conj"
               and c.lower_ in ("in", "at")]  # "in Bangladesh and in Magnanville"
     places = [g for p in preps for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
     places += [c for g in places for c in g.subtree if c.dep_ == "conj" and c.pos_ == "PROPN"]
     return len(places) > 1
+
+
+def _under_fire_for(tok) -> bool:
+    """"came under fire for describing the massacre", "is under fire over the delay":
+    criticism, no shots (under fire "from" someone is an attack)."""
+    if tok.lemma_.lower() != "fire" or tok.dep_ != "pobj" or tok.head.lower_ != "under":
+        return False
+    verb = tok.head.head
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    return bool(preps & {"for", "over"}) and "from" not in preps
 
 
 def _came(tok) -> bool:

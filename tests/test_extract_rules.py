@@ -2375,3 +2375,22 @@ def test_government_forces_are_the_home_states(text, coded, actor1):
 ])
 def test_happenings_recalled_in_several_places_are_none_of_this_texts(text, coded):
     assert [(e.type, e.location) for e in extract(text, "2021-06-07").events] == coded
+
+
+@pytest.mark.parametrize("text", [
+    # a device made safe is no attack
+    "A bomb squad also detonated a suspicious parcel near the house in Nice on Friday.",
+    "Police carried out a controlled explosion of a suspicious bag in Nice on Friday.",
+    # attacks recalled by the places they are named after
+    "Others showed people receiving medical treatment on Friday in a chilling echo of the "
+    "Paris and Brussels terror attacks.",
+])
+def test_controlled_explosions_and_attacks_named_after_places_are_no_event(text):
+    assert extract(text, "2016-07-15").events == []
+
+
+def test_a_car_bomb_detonated_by_militants_is_an_explosion():
+    [event] = extract("Militants detonated a car bomb in Mogadishu on Monday, killing five "
+                      "people.", "2021-06-07").events
+    assert (event.type, event.location, event.fatalities.best) == (
+        "explosions_remote_violence", "Mogadishu", 5)
