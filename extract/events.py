@@ -191,8 +191,7 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
                                   _admitted(tok)):
         return None
     if lemma == "blow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
-        if any(c.dep_ == "dobj" and c.lower_ in ("himself", "herself", "themselves")
-               for c in tok.children):
+        if any(c.dep_ == "dobj" and c.lower_ in _SELVES for c in tok.children):
             return EXP, "suicide bomb"  # "blew himself up"
         subject = _subject(tok)
         remote = _remote_means(subject) if subject is not None else None
@@ -217,10 +216,14 @@ def _no_act_of_its_object(tok, lemma: str) -> bool:
         return any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
     if lemma in ("detonate", "explode", "destroy", "defuse"):
         return _disposal(_subject(tok))
+    if lemma in ("kill", "shoot") and any(c.dep_ == "dobj" and c.lower_ in _SELVES
+                                          for c in tok.children):
+        return True  # "Paddock killed himself before officers entered": no one else's death
     return lemma == "shoot" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_SHOT
                                     for c in tok.children)
 
 
+_SELVES = {"himself", "herself", "themselves"}
 _DISPOSAL = {"squad", "disposal", "expert", "technician", "sapper", "deminer", "unit", "team"}
 
 

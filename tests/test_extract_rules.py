@@ -2394,3 +2394,15 @@ def test_a_car_bomb_detonated_by_militants_is_an_explosion():
                       "people.", "2021-06-07").events
     assert (event.type, event.location, event.fatalities.best) == (
         "explosions_remote_violence", "Mogadishu", 5)
+
+
+@pytest.mark.parametrize("text,coded", [
+    # a killer's suicide is no event of its own; the killing is
+    ("Police said Paddock killed himself before officers entered the room on Monday.", []),
+    ("The gunman shot himself after killing 12 people in a school in Kazan on Tuesday.",
+     [("violence_against_civilians", 12)]),
+    ("The bomber blew himself up at a checkpoint in Kabul on Monday, killing three.",
+     [("explosions_remote_violence", 3)]),
+])
+def test_a_suicide_is_no_event_but_a_suicide_bombing_is(text, coded):
+    assert [(e.type, e.fatalities.best) for e in extract(text, "2021-06-07").events] == coded
