@@ -2331,8 +2331,8 @@ def _past_scene(d: Document, sents, c: _Cand) -> DateRef | None:
             continue
         ref = _sentence_date(d, sent, any_precision=True)
         if ref is not None:
-            return ref if d.published and is_background(ref.end, ref.precision,
-                                                         d.published) else None
+            return ref if d.published and _long_ago(ref.end, ref.precision,
+                                                     d.published) else None
     return None
 
 
@@ -3175,7 +3175,15 @@ def is_background(date_end: str | None, precision: str | None, published: str | 
     reports, not from a later article that recalls it (the gold leaves it out too)."""
     if not published or not date_end:
         return False
-    if precision == "year" or (precision == "month" and event_type == STA):
+    if precision == "month" and (event_type == STA or date_end[:7] < published[:7]):
+        return True  # "earlier this month Trump warned", a happening "in August" told in
+        # September: recalled, as one dated only to a year is
+    return _long_ago(date_end, precision, published)
+
+
+def _long_ago(date_end: str, precision: str | None, published: str) -> bool:
+    """Dated only to a year, or ended ``BACKGROUND_DAYS`` before publication."""
+    if precision == "year":
         return True
     cutoff = dt.date.fromisoformat(published[:10]) - dt.timedelta(days=BACKGROUND_DAYS)
     return date_end < cutoff.isoformat()

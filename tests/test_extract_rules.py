@@ -785,6 +785,23 @@ def test_a_month_of_fighting_is_not_background_for_being_a_month():
     assert not is_background("2017-09-30", "month", "2017-09-14", "battles")
 
 
+@pytest.mark.parametrize("text,published,recalled", [
+    # a happening the copy dates only by an earlier month is recalled, as a year is
+    ("She was filmed in December outside her family home, slapping the soldiers.",
+     "2018-01-02", True),
+    ("North Korea fired a missile over Japan last month.", "2017-09-15", True),
+    # ... but not this month's, nor one dated to its day
+    ("Fighting in Marawi this month has killed 12 soldiers.", "2017-09-15", False),
+    ("She slapped the soldiers outside her home on Dec. 15.", "2017-12-20", False),
+])
+def test_a_happening_dated_only_to_an_earlier_month_is_recalled(text, published, recalled):
+    from extract.events import is_background
+
+    [event] = extract(text, published).events
+    assert is_background(event.date.end, event.date.precision, published,
+                         event.type) is recalled
+
+
 @pytest.mark.parametrize("text,actor1,source", [
     ("SEOUL - South Korea tightened its border checks on Monday. The South Korean Defense "
      "Ministry said on Tuesday that the launch was a serious violation of UN resolutions.",
