@@ -444,7 +444,7 @@ def _crowd_action(tok, lemma: str) -> tuple[str, str] | None:
             return RIOT, "violent demonstration"
         if subject is not None and subject.lemma_.lower() in _ARMED_MEN:
             return SD, _PROPERTY  # "Militants set fire to a school": ACLED's property
-            # destruction (a killing told with it makes it an attack, ``_coded_type``)
+            # destruction (with a killing conjoined, the attack's part: ``_with_violence``)
     if lemma not in _ON_CROWDS:
         return None
     targets = {t.lemma_.lower() for g in _objects(tok) for t in g.subtree}
@@ -2932,8 +2932,6 @@ def _coded_type(group: list[_Cand], doer_kind: str | None) -> tuple[str, str | N
         typ, sub = (SD, _PROPERTY) if all(
             t.lemma_.lower() in _RIOTING for c in group for t in c.triggers) else (VAC, "attack")
         # "soldiers kicked and beat him": no mob's blows; "gunmen looted shops": no mob's loot
-    if typ == SD and sub == _PROPERTY and any(c.type in _VIOLENT for c in group):
-        typ, sub = next((c.type, c.sub_type) for c in group if c.type in _VIOLENT)
     if sub == "government regains territory" and doer_kind not in ("state_forces", "state"):
         sub = "non-state actor overtakes territory"  # "the rebels retook the town"
     if typ == VAC and _force_on_crowds(group, doer_kind):
