@@ -629,7 +629,7 @@ def _abroad(p: _Pass, ent, place: Place) -> bool:
     for other in ent.sent.ents:
         if other.label_ in ("GPE", "LOC") and other.start != ent.start:
             got = p.lookup(other.text)
-            if got is not None and got.kind in ("admin1", "country"):
+            if got is not None and got.kind in ("admin1", "country") and got.country:
                 home.add(got.country)
     return bool(home) and place.country not in home
 
