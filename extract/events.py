@@ -389,6 +389,7 @@ _PROTESTING = {"protest", "demonstrate", "demand", "denounce", "condemn", "oppos
 _CROWDS = _words("crowds")
 _CROWD_CONTROL = _words("crowd_control")
 _CROWD_PEOPLE = _words("crowd_people")
+_PROTESTERS = {"protester", "demonstrator"}
 _RIOTING = _words("rioting")
 
 
@@ -403,7 +404,11 @@ def _in_the_street(tok, lemma: str) -> tuple[str, str] | None:
     if lemma in ("march", "gather", "rally") and (to_protest or any(
             t.lemma_ in ("protester", "demonstrator") for t in tok.sent)):
         return PRO, "peaceful protest"
-    if (to_protest or _on_strike(tok, lemma)) and _a_crowd(_subject(tok)):
+    subject = _subject(tok)
+    if subject is not None and subject.lemma_.lower() in _PROTESTERS and tok.pos_ == "VERB" \
+            and lemma not in _REPORTING | {"be", "have", "want", "hope", "plan", "vow"}:
+        return PRO, "peaceful protest"  # "Protesters staged a sit-in outside parliament"
+    if (to_protest or _on_strike(tok, lemma)) and _a_crowd(subject):
         return PRO, "peaceful protest"  # "hundreds of farmers blocked the highway to
         # protest", "thousands of workers went on strike" (ACLED codes strikes as protests)
     return None
@@ -413,7 +418,8 @@ def _on_strike(tok, lemma: str) -> bool:
     """"went on strike", "staged a strike": a strike of work, no strike of arms."""
     if lemma == "go":
         strikes = list(_objects(tok, ("on",), direct=()))
-    elif lemma in ("stage", "hold", "launch", "call"):
+    elif lemma in ("stage", "hold", "launch", "call") or tok.lower_ == "staged":  # the
+        # lemmatiser makes "staged" "stag"
         strikes = [c for c in tok.children if c.dep_ == "dobj"]
     else:
         return False
@@ -538,6 +544,15 @@ def _classify_noun(tok) -> tuple[str, str | None] | None:
         for c in tok.children:  # "mortar fire": by its means
             if c.dep_ in ("compound", "amod") and c.lemma_.lower() in _STRIKE_MODS:
                 return EXP, _STRIKE_MODS[c.lemma_.lower()]
+        if lemma == "strike" and _subject(tok.head) is not None and tok.dep_ == "dobj" and \
+                _subject(tok.head).lemma_.lower() == "force" and any(
+                    c.lower_ == "air" for c in _subject(tok.head).lefts):
+            return EXP, "air/drone strike"  # "the air force launched a strike on militants"
+        if lemma == "fire" and _under_fire_from(tok):
+            target = _subject(tok.head.head)  # "a patrol came under fire from militants"
+            armed = target is not None and target.lemma_.lower() in (
+                _ARMED_VICTIMS | FORCE_HEADS | {"patrol", "base", "checkpoint", "post"})
+            return (BAT, "armed clash") if armed else (VAC, "attack")
         if lemma in ("strike", "fire"):
             return None
     if _suicide(tok) and (lemma in ("attack", "bombing", "blast", "explosion", "bomb") or
@@ -716,6 +731,12 @@ def _in_several_places(tok) -> bool:
     places = [g for p in preps for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
     places += [c for g in places for c in g.subtree if c.dep_ == "conj" and c.pos_ == "PROPN"]
     return len(places) > 1
+
+
+def _under_fire_from(tok) -> bool:
+    """"came under fire from militants": shot at, by whom "from" says."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "under" and any(
+        c.dep_ == "prep" and c.lower_ == "from" for c in tok.head.head.children)
 
 
 def _under_fire_for(tok) -> bool:
@@ -1661,8 +1682,21 @@ def _candidate(refs, tok, typ: str, sub, si: int, para: int) -> _Cand:
         c.actor1 = None
     if c.family == "release" and c.actor1 is None:
         c.actor1 = _captor(refs, tok)
+    if tok.lemma_.lower() == "fire" and _under_fire_from(tok):
+        _shot_at(refs, c)  # "Afghan soldiers came under fire from the Taliban"
     _add_others(refs, c)
     return c
+
+
+def _shot_at(refs, c: _Cand) -> None:
+    """Who came under fire (actor2) and whom it came from (actor1)."""
+    verb = c.tok.head.head
+    target = _subject(verb)
+    c.actor1 = next((a for a in map(refs.actor, _objects(verb, ("from",), direct=()))
+                     if a is not None), None)
+    hit = refs.actor(target) if target is not None else None
+    if hit is not None and hit != c.actor1:
+        c.others.append((hit, "actor2"))
 
 
 def _conjoined(verb) -> list:

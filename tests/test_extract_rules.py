@@ -2423,3 +2423,28 @@ def test_a_car_bomb_detonated_by_militants_is_an_explosion():
 ])
 def test_a_suicide_is_no_event_but_a_suicide_bombing_is(text, coded):
     assert [(e.type, e.fatalities.best) for e in extract(text, "2021-06-07").events] == coded
+
+
+@pytest.mark.parametrize("text,coded,roles", [
+    # what protesters do is a protest, whatever the verb ("staged": the lemmatiser's "stag")
+    ("Protesters staged a sit-in outside parliament in Nairobi on Tuesday.",
+     ("protests", "peaceful protest"), set()),
+    ("Teachers staged a strike in Nairobi on Tuesday.", ("protests", "peaceful protest"),
+     set()),
+    # a strike an air force launches is an air strike
+    ("The air force launched a strike on militants in Borno on Monday.",
+     ("explosions_remote_violence", "air/drone strike"), set()),
+    # "came under fire from": the fire's from actor1, at its subject actor2
+    ("Afghan soldiers came under fire from the Taliban in Kunduz on Monday.",
+     ("battles", "armed clash"), {("Taliban", "actor1"), ("Afghan soldiers", "actor2")}),
+    ("An aid convoy came under fire from gunmen near Kidal on Monday.",
+     ("violence_against_civilians", "attack"), set()),
+])
+def test_protesters_strikes_and_fire_from(text, coded, roles):
+    x = extract(text, "2021-06-07")
+    assert [((e.type, e.sub_type), {(x.actors[p.actor].name, p.role) for p in e.participants})
+            for e in x.events] == [(coded, roles)]
+
+
+def test_what_protesters_say_is_no_protest():
+    assert extract("Protesters said on Monday they would return.", "2021-06-07").events == []
