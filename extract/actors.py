@@ -1261,8 +1261,11 @@ def _add_forces(d: Document, r: Resolved, dl_country) -> None:
                     c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children):
                 # "Police said" under a LAS VEGAS dateline, or in a story set in one country
                 iso = home
-            elif home and _of_the_government(tok) and all(k[1] == home for k in prior):
-                iso = home  # "Government troops clashed with separatists in Bamenda"
+            elif dl_country is None and main_country and _of_the_government(tok) and all(
+                    k[1] == main_country for k in prior):
+                iso = main_country  # "Government troops clashed with separatists in Bamenda"
+                # (not under a dateline: "DUSHANBE ... government troops fled to Tajikistan"
+                # are Afghanistan's)
                 compounds = []  # named by the state: "image caption Federal troops"
             else:
                 continue

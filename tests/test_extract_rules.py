@@ -2448,3 +2448,18 @@ def test_protesters_strikes_and_fire_from(text, coded, roles):
 
 def test_what_protesters_say_is_no_protest():
     assert extract("Protesters said on Monday they would return.", "2021-06-07").events == []
+
+
+def test_government_troops_under_a_neighbours_dateline_are_not_its_own():
+    """The seed: filed from Dushanbe, "government troops fled to Tajikistan" are Afghan."""
+    x = extract("DUSHANBE, Tajikistan (AFP) - Tajikistan said on Wednesday that refugees from "
+                "Afghanistan had crossed into the country. Earlier this month, more than 1,000 "
+                "government troops fled to Tajikistan after the Taleban seized a border "
+                "crossing.", "2021-07-15")
+    assert not [a for a in x.actors if a.kind == "state_forces" and a.country == "TJK"]
+
+
+def test_where_the_freed_were_taken_from_is_not_where_they_were_freed():
+    [event] = extract("Boko Haram freed 82 of the Chibok schoolgirls on Saturday in exchange "
+                      "for five commanders.", "2017-05-08").events
+    assert (event.sub_type, event.location) == ("other", None)
