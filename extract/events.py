@@ -493,6 +493,8 @@ def _agent(tok):
 def _remote_means(subject) -> tuple[str, str | None] | None:
     """The remote violence a doer is ("a suicide bomber", "warplanes", "the shelling"), if
     it is one."""
+    if subject.tag_ == "WDT" and subject.head.dep_ == "relcl":
+        subject = subject.head.head  # "a car bomb that killed 20 people": the bomb
     if _suicide(subject):
         return EXP, "suicide bomb"  # "a suicide bomber killed 12 people"
     by = [o for c in subject.children if c.dep_ == "prep" and c.lower_ == "by"
@@ -3051,10 +3053,12 @@ def _build(d, r, group: list[_Cand], figures, fig_sent, floor=None) -> Event:
 
 
 def _province_country(r: Resolved, group: list[_Cand]) -> str | None:
-    """The one country of the provinces the happening's sentences name ("fled their homes
-    in Cabo Delgado after insurgents attacked the town of Palma": Mozambique)."""
+    """The one country of the provinces and countries the happening's sentences name ("fled
+    their homes in Cabo Delgado after insurgents attacked the town of Palma": Mozambique;
+    "the village of Solhan in northern Burkina Faso")."""
     countries = {r.locations[r.place_at[t.i]].country for c in group for t in c.tok.sent
-                 if t.i in r.place_at and r.locations[r.place_at[t.i]].kind == "admin1"}
+                 if t.i in r.place_at and r.locations[r.place_at[t.i]].kind in (
+                     "admin1", "country")}
     countries.discard(None)
     return countries.pop() if len(countries) == 1 else None
 

@@ -2463,3 +2463,22 @@ def test_where_the_freed_were_taken_from_is_not_where_they_were_freed():
     [event] = extract("Boko Haram freed 82 of the Chibok schoolgirls on Saturday in exchange "
                       "for five commanders.", "2017-05-08").events
     assert (event.sub_type, event.location) == ("other", None)
+
+
+@pytest.mark.parametrize("text,coded", [
+    # a village no gazetteer has takes the country its sentence names
+    ("At least 30 civilians were killed on Sunday when jihadists attacked the village of "
+     "Solhan in northern Burkina Faso, the government said.",
+     ("violence_against_civilians", "Solhan", "BFA", 30)),
+    # the means a relative clause's "that" stands for
+    ("Al-Shabaab claimed responsibility for a car bomb that killed 20 people at a checkpoint "
+     "in Mogadishu on Saturday.", ("explosions_remote_violence", "Mogadishu", "SOM", 20)),
+    # peacekeepers and bandits are counted
+    ("Two peacekeepers were killed when their vehicle struck an improvised explosive device "
+     "in Kidal, Mali on Friday.", ("explosions_remote_violence", "Kidal", "MLI", 2)),
+    ("Troops killed 20 bandits in Zamfara state, Nigeria on Thursday.",
+     ("battles", "Zamfara", "NGA", 20)),
+])
+def test_villages_relative_means_and_counted_peacekeepers(text, coded):
+    assert [(e.type, e.location, e.country, e.fatalities.best)
+            for e in extract(text, "2022-06-28").events] == [coded]
