@@ -1187,7 +1187,7 @@ def _add_acting_forces(d: Document, r: Resolved, tok) -> None:
         return
 
 
-_GOVERNMENT_MODIFIERS = {"government", "federal", "national", "regime", "junta"}
+_GOVERNMENT_MODIFIERS = _words("government_modifiers")
 
 
 def _of_the_government(tok) -> bool:

@@ -224,7 +224,9 @@ def _no_act_of_its_object(tok, lemma: str) -> bool:
 
 
 _SELVES = {"himself", "herself", "themselves"}
-_DISPOSAL = {"squad", "disposal", "expert", "technician", "sapper", "deminer", "unit", "team"}
+_DISPOSAL = _words("disposal")
+_DISPOSAL_MODIFIERS = _words("disposal_modifiers")
+_ARMED_POSTS = _words("armed_posts")
 
 
 def _disposal(subject) -> bool:
@@ -233,8 +235,7 @@ def _disposal(subject) -> bool:
     if subject is None or subject.lemma_.lower() not in _DISPOSAL:
         return False
     return subject.lemma_.lower() in ("disposal", "sapper", "deminer") or any(
-        c.lemma_.lower() in ("bomb", "disposal", "explosive", "explosives", "demining")
-        for c in subject.lefts)
+        c.lemma_.lower() in _DISPOSAL_MODIFIERS for c in subject.lefts)
 
 
 def _what_was_taken(tok) -> tuple[str, str | None] | None:
@@ -389,7 +390,7 @@ _PROTESTING = {"protest", "demonstrate", "demand", "denounce", "condemn", "oppos
 _CROWDS = _words("crowds")
 _CROWD_CONTROL = _words("crowd_control")
 _CROWD_PEOPLE = _words("crowd_people")
-_PROTESTERS = {"protester", "demonstrator"}
+_PROTESTERS = _words("protesters")
 _RIOTING = _words("rioting")
 
 
@@ -553,7 +554,7 @@ def _classify_noun(tok) -> tuple[str, str | None] | None:
         if lemma == "fire" and _under_fire_from(tok):
             target = _subject(tok.head.head)  # "a patrol came under fire from militants"
             armed = target is not None and target.lemma_.lower() in (
-                _ARMED_VICTIMS | FORCE_HEADS | {"patrol", "base", "checkpoint", "post"})
+                _ARMED_VICTIMS | FORCE_HEADS | _ARMED_POSTS)
             return (BAT, "armed clash") if armed else (VAC, "attack")
         if lemma in ("strike", "fire"):
             return None
