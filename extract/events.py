@@ -1915,7 +1915,7 @@ def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
         return False  # "concertgoers fled": the attack's crowd running, no one displaced
     return not (main.type == STA and _reporting_only(main)
                 and not ((_official(refs, main.actor1) or _speaks_for_government(main.tok))
-                         and _takes_position(main.tok)))
+                         and (_takes_position(main.tok) or _vows(main.tok))))
     # "X said": a source, not a statement event
 
 
@@ -2644,6 +2644,10 @@ def _vows(tok) -> bool:
     for v in tok.subtree:
         if v.dep_ != "ccomp" or v.i == tok.i:
             continue
+        if any(c.dep_ == "aux" and c.lower_ in _WILL for c in v.children) and any(
+                c.dep_ == "nsubj" and c.tag_ == "PRP" and c.lower_ in ("we", "i")
+                for c in v.children) and any(c.dep_ == "neg" for c in v.children):
+            return True  # "'We will never accept a nuclear North Korea,' Abe told reporters"
         if any(c.dep_ == "aux" and c.lower_ in _WILL for c in v.children) and any(
                 c.dep_ == "nsubj" and c.tag_ == "PRP" for c in v.children) and any(
                 (got := _classify(t)) is not None and got[0] != STA

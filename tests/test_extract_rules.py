@@ -2482,3 +2482,17 @@ def test_where_the_freed_were_taken_from_is_not_where_they_were_freed():
 def test_villages_relative_means_and_counted_peacekeepers(text, coded):
     assert [(e.type, e.location, e.country, e.fatalities.best)
             for e in extract(text, "2022-06-28").events] == [coded]
+
+
+@pytest.mark.parametrize("text,kept", [
+    # an office-holder telling what "we" will never do is a stance, though only "told"
+    ('"We will never accept a nuclear North Korea," Japanese Prime Minister Shinzo Abe told '
+     'reporters on Tuesday.', True),
+    # a private person's, or anyone's account of what happened, is not
+    ('"We will never forget him," his brother, Eric Paddock, told reporters on Tuesday.',
+     False),
+    ('"The girls are safe," Prime Minister Shinzo Abe told reporters on Tuesday.', False),
+])
+def test_what_an_official_says_we_will_never_do_is_a_statement(text, kept):
+    events = extract(text, "2017-09-15").events
+    assert bool([e for e in events if e.type == "statements_diplomacy"]) is kept
