@@ -179,9 +179,9 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
         return _launched(tok)  # what was fired, not who fired ("helicopters fired on")
     if _appeal_or_label(tok, lemma):
         return STA, "statement"  # "called for talks", "called the launch a grave threat"
-    if lemma in ("agree", "reach", "conclude") and any(
-            t.lemma_.lower() in _ACCORDS for t in _objects(tok, ("to", "on"))):
-        return SD, "agreement"  # "agreed to a three-day ceasefire", "reached a deal"
+    agreed = _agreed(tok, lemma)
+    if agreed is not None:
+        return agreed
     if _no_act_of_its_object(tok, lemma):
         return None
     if lemma == "engage" and any(c.dep_ == "dobj" for c in tok.children) and any(
@@ -207,6 +207,18 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
     if VERBS.get(lemma) == (SD, _TERRITORY):
         return _what_was_taken(tok) or (SD, _TERRITORY)
     return _by_means(tok, VERBS.get(lemma))
+
+
+def _agreed(tok, lemma: str) -> tuple[str, str] | None:
+    """An agreement ("agreed to a three-day ceasefire", "reached a deal"), or two sides'
+    joint stance on what to do ("Trump and Abe agreed to increase pressure on Pyongyang")."""
+    if lemma in ("agree", "reach", "conclude") and any(
+            t.lemma_.lower() in _ACCORDS for t in _objects(tok, ("to", "on"))):
+        return SD, "agreement"
+    if lemma == "agree" and any(c.dep_ == "xcomp" for c in tok.children) and any(
+            c.dep_ == "conj" for s in tok.children if s.dep_ == "nsubj" for c in s.children):
+        return STA, "statement"
+    return None
 
 
 def _no_act_of_its_object(tok, lemma: str) -> bool:
@@ -1781,7 +1793,8 @@ def _add_others(refs, c: _Cand) -> None:
                     c.armed_hit |= _armed(refs.r, g, a)  # "opened fire on police officers"
         if ch.dep_ == "prep" and ch.lower_ == "between" and c.type == BAT:
             _sides(refs, c, ch)
-    if c.sub_type == "agreement":  # "the government and the Taliban agreed to a truce"
+    if c.sub_type == "agreement" or c.tok.lemma_.lower() == "agree":  # "the government
+        # and the Taliban agreed to a truce", "Trump and Abe agreed to increase pressure"
         subject, _ = refs.subject(c.tok)
         for g in subject.children if subject is not None else ():
             a = refs.actor(g) if g.dep_ == "conj" else None

@@ -2496,3 +2496,16 @@ def test_villages_relative_means_and_counted_peacekeepers(text, coded):
 def test_what_an_official_says_we_will_never_do_is_a_statement(text, kept):
     events = extract(text, "2017-09-15").events
     assert bool([e for e in events if e.type == "statements_diplomacy"]) is kept
+
+
+@pytest.mark.parametrize("text,roles", [
+    # two sides agreeing on what to do: their joint stance, both its parties
+    ("In a phone call on Saturday, Trump and Abe agreed to increase pressure on Pyongyang.",
+     {("Trump", "actor1"), ("Abe", "actor2")}),
+    ("The brothers agreed to meet on Monday.", None),  # no names, no parties: nothing
+])
+def test_leaders_agreeing_to_act_is_their_statement(text, roles):
+    x = extract(text, "2017-09-15")
+    got = [{(x.actors[p.actor].name, p.role) for p in e.participants} for e in x.events
+           if e.type == "statements_diplomacy"]
+    assert got == ([roles] if roles else [])
