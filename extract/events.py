@@ -239,6 +239,7 @@ _SELVES = {"himself", "herself", "themselves"}
 _DISPOSAL = _words("disposal")
 _DISPOSAL_MODIFIERS = _words("disposal_modifiers")
 _ARMED_POSTS = _words("armed_posts")
+_THINGS = _words("craft") | _words("aircraft") | _WEAPONS  # what moves no population
 
 
 def _disposal(subject) -> bool:
@@ -1924,6 +1925,8 @@ def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
         # "the gunmen arrived on motorcycles": the attack's approach
     if main.sub_type == _PROPERTY and _with_violence(main.tok):
         return False  # "Gunmen burned houses and killed five villagers": one attack
+    if main.type == PM and main.subj_lemma in _THINGS:
+        return False  # "the missile crossed over Hokkaido", "the ship crossed the strait"
     if main.type == PM and _fled_the_scene(main, r):
         return False  # "concertgoers fled": the attack's crowd running, no one displaced
     return not (main.type == STA and _reporting_only(main)

@@ -2509,3 +2509,15 @@ def test_leaders_agreeing_to_act_is_their_statement(text, roles):
     got = [{(x.actors[p.actor].name, p.role) for p in e.participants} for e in x.events
            if e.type == "statements_diplomacy"]
     assert got == ([roles] if roles else [])
+
+
+@pytest.mark.parametrize("text,moved", [
+    # a missile, a ship or a drone crossing moves no population; people do
+    ("The missile crossed over Hokkaido before landing in the Pacific on Tuesday.", False),
+    ("The ship crossed the Strait of Hormuz on Tuesday.", False),
+    ("A drone crossed the border on Tuesday.", False),
+    ("Hundreds of refugees crossed into Uganda on Tuesday.", True),
+])
+def test_a_thing_crossing_moves_no_population(text, moved):
+    events = extract(text, "2017-09-15").events
+    assert bool([e for e in events if e.type == "population_movement"]) is moved
