@@ -179,7 +179,7 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
         return _launched(tok)  # what was fired, not who fired ("helicopters fired on")
     if _appeal_or_label(tok, lemma):
         return STA, "statement"  # "called for talks", "called the launch a grave threat"
-    agreed = _agreed(tok, lemma)
+    agreed = _agreed(tok, lemma) or _show_of_force(tok)
     if agreed is not None:
         return agreed
     if _no_act_of_its_object(tok, lemma):
@@ -207,6 +207,18 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
     if VERBS.get(lemma) == (SD, _TERRITORY):
         return _what_was_taken(tok) or (SD, _TERRITORY)
     return _by_means(tok, VERBS.get(lemma))
+
+
+def _show_of_force(tok) -> tuple[str, str] | None:
+    """What forces do "in a show of force" ("jets dropped eight bombs on a military field
+    in a show of force", "bombers flew over the peninsula in a show of force"): a display,
+    ACLED's strategic development, neither a strike nor a flight."""
+    for show in _objects(tok, ("in", "as"), direct=()):
+        if show.lemma_.lower() == "show" and any(
+                g.lemma_.lower() == "force" for p in show.children if p.lower_ == "of"
+                for g in p.children):
+            return SD, "other"
+    return None
 
 
 def _agreed(tok, lemma: str) -> tuple[str, str] | None:

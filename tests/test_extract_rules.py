@@ -2521,3 +2521,13 @@ def test_leaders_agreeing_to_act_is_their_statement(text, roles):
 def test_a_thing_crossing_moves_no_population(text, moved):
     events = extract(text, "2017-09-15").events
     assert bool([e for e in events if e.type == "population_movement"]) is moved
+
+
+@pytest.mark.parametrize("text", [
+    "South Korean F-15K jets dropped eight MK-84 bombs on a military field near the border on "
+    "Tuesday in a show of force.",
+    "US B-1B bombers flew over the Korean peninsula on Monday in a show of force.",
+])
+def test_a_show_of_force_is_a_strategic_development(text):
+    assert [(e.type, e.sub_type) for e in extract(text, "2017-08-29").events] == [
+        ("strategic_developments", "other")]
