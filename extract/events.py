@@ -240,11 +240,29 @@ def _no_act_of_its_object(tok, lemma: str) -> bool:
         return any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
     if lemma in ("detonate", "explode", "destroy", "defuse"):
         return _disposal(_subject(tok))
+    if lemma in ("battle", "fight", "storm", "combat") and _no_fight(tok):
+        return True  # "firefighters battled a huge blaze", "doctors battled to save lives"
     if lemma in ("kill", "shoot") and any(c.dep_ == "dobj" and c.lower_ in _SELVES
                                           for c in tok.children):
         return True  # "Paddock killed himself before officers entered": no one else's death
     return lemma == "shoot" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_SHOT
                                     for c in tok.children)
+
+
+_NOT_FOUGHT = _words("not_fought")
+_UNARMED_DOERS = _words("unarmed_doers")
+
+
+def _no_fight(tok) -> bool:
+    """A battle or a fight with no side under arms: its doer has none ("fans stormed the
+    pitch"), what it fights is no side ("a blaze", "an outbreak", "through the rubble"), or
+    it fights to do something ("battling to save the wounded")."""
+    subject = _subject(tok)
+    if subject is not None and subject.lemma_.lower() in _UNARMED_DOERS:
+        return True
+    if any(c.dep_ == "xcomp" for c in tok.children):
+        return True
+    return any(o.lemma_.lower() in _NOT_FOUGHT for o in _objects(tok, ("through", "against")))
 
 
 _SELVES = {"himself", "herself", "themselves"}

@@ -2531,3 +2531,18 @@ def test_a_thing_crossing_moves_no_population(text, moved):
 def test_a_show_of_force_is_a_strategic_development(text):
     assert [(e.type, e.sub_type) for e in extract(text, "2017-08-29").events] == [
         ("strategic_developments", "other")]
+
+
+@pytest.mark.parametrize("text,battle", [
+    # a fight with no side under arms is no battle
+    ("Firefighters were battling a huge blaze in the city on Monday.", False),
+    ("Doctors were battling to save the lives of the wounded on Monday.", False),
+    ("Fans stormed the pitch after the match on Monday.", False),
+    ("Rescuers battled through the rubble on Monday.", False),
+    # two sides are
+    ("Government troops battled Taliban fighters in Kunduz on Monday.", True),
+    ("Rebels fought the army in Goma on Monday.", True),
+])
+def test_a_fight_with_no_side_under_arms_is_no_battle(text, battle):
+    events = extract(text, "2017-08-29").events
+    assert bool([e for e in events if e.type == "battles"]) is battle
