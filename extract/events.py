@@ -240,6 +240,10 @@ def _no_act_of_its_object(tok, lemma: str) -> bool:
         return any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
     if lemma in ("detonate", "explode", "destroy", "defuse"):
         return _disposal(_subject(tok))
+    if lemma == "rally" and (any(c.dep_ == "prep" and c.lower_ in ("behind", "around")
+                                 for c in tok.children) or (
+            _subject(tok) is not None and _subject(tok).lemma_.lower() in _MARKETS)):
+        return True  # "leaders rallied behind France", "stocks rallied": no crowd
     if lemma in ("battle", "fight", "storm", "combat") and _no_fight(tok):
         return True  # "firefighters battled a huge blaze", "doctors battled to save lives"
     if lemma in ("kill", "shoot") and any(c.dep_ == "dobj" and c.lower_ in _SELVES
@@ -250,6 +254,7 @@ def _no_act_of_its_object(tok, lemma: str) -> bool:
 
 
 _NOT_FOUGHT = _words("not_fought")
+_MARKETS = _words("markets")
 _UNARMED_DOERS = _words("unarmed_doers")
 
 

@@ -2546,3 +2546,14 @@ def test_a_show_of_force_is_a_strategic_development(text):
 def test_a_fight_with_no_side_under_arms_is_no_battle(text, battle):
     events = extract(text, "2017-08-29").events
     assert bool([e for e in events if e.type == "battles"]) is battle
+
+
+@pytest.mark.parametrize("text,protest", [
+    # rallying behind someone, and a market's rally, are no crowd in the street
+    ("World leaders rallied behind France on Friday.", False),
+    ("Stocks rallied on Monday after the announcement.", False),
+    ("Thousands rallied in Tokyo on Sunday against the bases.", True),
+])
+def test_only_a_crowds_rally_is_a_protest(text, protest):
+    events = extract(text, "2017-10-03").events
+    assert bool([e for e in events if e.type == "protests"]) is protest
