@@ -527,8 +527,8 @@ def _place_by_use(p: _Pass, x: _Ent, place_names: set[str]) -> bool:
     if ent.label_ in ("ORG", "PERSON", "FAC", "GPE", "LOC") and not p.forms.get(name) and (
             name in place_names or _names_people_origin(ent)):
         place = p.lookup(name, exonyms=name not in place_names)  # "the town of Boni"
-        if place is not None and name in place_names and _abroad(p, ent, place):
-            place = None  # "attacked the town of Palma" in Cabo Delgado: not Spain's Palma
+        if name in place_names:
+            place = _at_home(p, ent, place)
         p.r.add_location(p.d, place or locations.Place(name, "site", None), x.start, x.end)
         return True
     if ent.label_ in ("ORG", "PERSON", "FAC") and not _ORG_WORDS.search(name) and (
@@ -600,8 +600,8 @@ def _place_or_org(p: _Pass, x: _Ent) -> None:
         if after is not None and after.lower_ in _ADMIN_SUFFIXES:
             place = p.lookup(f"{name} {after.lower_}")  # "in Kaduna state": the state
         place = place or p.lookup(name, exonyms=not _a_settlement(ent))
-        if place is not None and _a_settlement(ent) and _abroad(p, ent, place):
-            place = None  # "attacked the town of Palma" in Cabo Delgado: not Spain's Palma
+        if _a_settlement(ent):
+            place = _at_home(p, ent, place)
     else:
         place = None
     if place is not None:
@@ -621,17 +621,21 @@ def _place_or_org(p: _Pass, x: _Ent) -> None:
     _add_org(d, r, ent, x.start, x.end, name, x.acr)
 
 
-def _abroad(p: _Pass, ent, place: Place) -> bool:
-    """A town or village the gazetteer has only in a country this text is not about, when
-    the text is about others (its dateline, the countries it names, the provinces its
-    sentence names): a small place of the text's own the gazetteer lacks."""
+def _at_home(p: _Pass, ent, place: Place | None) -> Place | None:
+    """A town or village the text introduces as one ("the town of Palma"), unless the
+    gazetteer has it only in a country this text is not about, when the text is about
+    others (its dateline, the countries it names, the provinces its sentence names): then a
+    small place of the text's own the gazetteer lacks (None), not Spain's Palma in a
+    sentence about Cabo Delgado."""
+    if place is None:
+        return None
     home = {*p.context, *p.named}
     for other in ent.sent.ents:
         if other.label_ in ("GPE", "LOC") and other.start != ent.start:
             got = p.lookup(other.text)
             if got is not None and got.kind in ("admin1", "country") and got.country:
                 home.add(got.country)
-    return bool(home) and place.country not in home
+    return None if home and place.country not in home else place
 
 
 def _a_settlement(ent) -> bool:
@@ -1192,7 +1196,8 @@ _GOVERNMENT_MODIFIERS = _words("government_modifiers")
 
 def _of_the_government(tok) -> bool:
     """"government troops", "federal forces", "regime forces": the forces of the state the
-    story is set in, whoever else is named."""
+    story is set in (``_add_forces`` takes it so only where no dateline files the story from
+    another country)."""
     return any(c.dep_ in ("amod", "compound") and c.lower_ in _GOVERNMENT_MODIFIERS
                for c in tok.lefts)
 
