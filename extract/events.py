@@ -234,15 +234,17 @@ def _agreed(tok, lemma: str) -> tuple[str, str] | None:
 
 
 def _no_act_of_its_object(tok, lemma: str) -> bool:
-    """A verb its object or its doer makes no act: "demonstrating its capability",
-    "shooting fireworks", "shot a video", "a bomb squad detonated a suspicious parcel"."""
+    """A verb of violence or display its object or its doer makes no act: "demonstrating
+    its capability", "shooting fireworks", "shot a video", "killed himself", "a bomb squad
+    detonated a suspicious parcel", "firefighters battled a blaze", "stocks rallied"."""
     if lemma in ("demonstrate", "show"):
         return any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+    subject = _subject(tok)
     if lemma in ("detonate", "explode", "destroy", "defuse"):
-        return _disposal(_subject(tok))
+        return _disposal(subject)
     if lemma == "rally" and (any(c.dep_ == "prep" and c.lower_ in ("behind", "around")
                                  for c in tok.children) or (
-            _subject(tok) is not None and _subject(tok).lemma_.lower() in _MARKETS)):
+            subject is not None and subject.lemma_.lower() in _MARKETS)):
         return True  # "leaders rallied behind France", "stocks rallied": no crowd
     if lemma in ("battle", "fight", "storm", "combat") and _no_fight(tok):
         return True  # "firefighters battled a huge blaze", "doctors battled to save lives"
