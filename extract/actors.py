@@ -514,11 +514,27 @@ def _region_or_country(p: _Pass, x: _Ent) -> bool:
         else:
             r.add_location(d, cplace, x.start, x.end)
         return True
+    province = _named_province(p, x)
+    if province is not None:
+        r.add_location(d, province, x.start, x.end)  # "Ituri province", tagged a people
+        return True
     if x.ent.label_ == "NORP" or locations.demonym_country(name):
         return True  # demonyms qualify other things; they are not actors themselves
     return d.dateline is not None and d.dateline[0] <= x.start < p.dl_end and \
         d.text[max(0, x.start - 1):x.start] == "(" and d.text[x.end:x.end + 1] == ")"
     # "RAMALLAH, West Bank (AP) -": the agency's credit
+
+
+def _named_province(p: _Pass, x: _Ent) -> Place | None:
+    """A "people" the NER tagged before "province", "state", "region" ... that is no people's
+    name ("in Ituri province"): that province."""
+    ent = x.ent
+    if ent.label_ != "NORP" or locations.demonym_country(x.name):
+        return None
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is None or after.lower_ not in _ADMIN_SUFFIXES:
+        return None
+    return p.lookup(f"{x.name} {after.lower_}")
 
 
 def _place_by_use(p: _Pass, x: _Ent, place_names: set[str]) -> bool:

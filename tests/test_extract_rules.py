@@ -2557,3 +2557,9 @@ def test_a_fight_with_no_side_under_arms_is_no_battle(text, battle):
 def test_only_a_crowds_rally_is_a_protest(text, protest):
     events = extract(text, "2017-10-03").events
     assert bool([e for e in events if e.type == "protests"]) is protest
+
+
+def test_a_province_the_ner_called_a_people_is_the_province():
+    [event] = extract("ADF rebels killed 12 villagers in Ituri province on Saturday.",
+                      "2021-06-07").events
+    assert (event.location, event.country) == ("Ituri", "COD")
