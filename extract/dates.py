@@ -267,6 +267,9 @@ def _resolve(text: str, published: str | None) -> DateRef | None:
     phrase = re.sub(r"^(more than|over|about|around|almost|nearly|some|just over|just "
                     r"under|less than) (?=\S+ (day|week|month|year)s? ago$)", "", phrase)
     phrase = re.sub(r"^(the )?(early|late) (hours of )?", "", phrase)
+    span = _span(phrase, published, text)
+    if span is not None:
+        return span
     for rule in (_relative, _weekday, _holiday, _explicit):
         got = rule(phrase, pub, text)
         if got:
@@ -277,6 +280,31 @@ def _resolve(text: str, published: str | None) -> DateRef | None:
         # "Sunday, South Korea's"): the date is what comes before it
         return _resolve(head, published)
     return None
+
+
+_SPAN = re.compile(r"^(?:between )?(?P<a>.+?) (?:and|to|until|through) (?P<b>.+)$")
+_DAYS_SPAN = re.compile(r"^(?P<month>[a-z]+\.?) (?P<a>\d{1,2})\s?[-\u2013]\s?(?P<b>\d{1,2})$")
+
+
+def _span(phrase: str, published: str, text: str) -> DateRef | None:
+    """Days told as a span ("between Friday and Sunday", "from June 3 to June 6", "June
+    5-6"): from the first day to the last, a week's precision when they are within one
+    (ACLED's time_precision 2), else a month's."""
+    days = _DAYS_SPAN.match(phrase)
+    if days:
+        pair = (f"{days['month']} {days['a']}", f"{days['month']} {days['b']}")
+    else:
+        both = _SPAN.match(phrase)
+        if both is None or " and " in both["b"] or both["a"] in ("today", "now"):
+            return None
+        pair = (both["a"], both["b"])
+    first, last = (_resolve(half, published) for half in pair)
+    if first is None or last is None or first.precision != "day" or last.precision != "day" \
+            or last.start <= first.start:
+        return None
+    wide = dt.date.fromisoformat(last.start) - dt.date.fromisoformat(first.start)
+    return DateRef(start=first.start, end=last.start, text=text,
+                   precision="week" if wide.days <= 6 else "month")
 
 
 def publication_week(published: str) -> DateRef:

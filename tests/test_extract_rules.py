@@ -2563,3 +2563,24 @@ def test_a_province_the_ner_called_a_people_is_the_province():
     [event] = extract("ADF rebels killed 12 villagers in Ituri province on Saturday.",
                       "2021-06-07").events
     assert (event.location, event.country) == ("Ituri", "COD")
+
+
+@pytest.mark.parametrize("text,start,end,precision", [
+    # days told as a span: first to last, a week's precision within one
+    ("between Friday and Sunday", "2021-06-04", "2021-06-06", "week"),
+    ("from Friday to Sunday", "2021-06-04", "2021-06-06", "week"),
+    ("June 5-6", "2021-06-05", "2021-06-06", "week"),
+    ("between June 3 and June 6", "2021-06-03", "2021-06-06", "week"),
+    # one day stays one day
+    ("Friday", "2021-06-04", "2021-06-04", "day"),
+])
+def test_days_told_as_a_span(text, start, end, precision):
+    got = resolve(text, "2021-06-09")
+    assert (got.start, got.end, got.precision) == (start, end, precision)
+
+
+def test_an_attack_told_over_a_span_of_days_is_dated_to_it():
+    [event] = extract("Gunmen attacked police posts in Kano between Friday and Sunday.",
+                      "2021-06-09").events
+    assert (event.date.start, event.date.end, event.date.precision) == (
+        "2021-06-04", "2021-06-06", "week")
