@@ -425,7 +425,14 @@ def _cleaned(p: _Pass, ent) -> _Ent | None:
     if name.split()[0] in _PLATFORMS and len(name.split()) > 1:
         start = text.index(name.split()[1], start)  # "on Twitter Christian Estrosi"
         name = text[start:end].strip()
+    suffix = _GENERATION.search(name) if ent.label_ == "PERSON" else None
+    if suffix and len(name[:suffix.start()].split()) > 1:  # "Patrick Paddock II" is the
+        end -= len(name) - suffix.start()  # "Patrick Paddock" the text names again
+        name = text[start:end].strip()
     return _Ent(ent, start, end, name, acr)
+
+
+_GENERATION = re.compile(r",?\s+(?:II|III|IV|Jr\.?|Sr\.?)$")
 
 
 def _hyphenated_place(p: _Pass, x: _Ent) -> bool:

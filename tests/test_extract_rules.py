@@ -2584,3 +2584,13 @@ def test_an_attack_told_over_a_span_of_days_is_dated_to_it():
                       "2021-06-09").events
     assert (event.date.start, event.date.end, event.date.precision) == (
         "2021-06-04", "2021-06-06", "week")
+
+
+def test_a_generational_suffix_names_the_same_person():
+    """"Patrick Paddock II" and "Patrick Paddock" are one man, and one introduced as a
+    brother, whose words are no statement."""
+    x = extract("Another brother, Patrick Paddock II, of Tucson, said the family was stunned. "
+                "Patrick Paddock expressed profound distress for the victims on Monday.",
+                "2017-10-03")
+    assert [a.name for a in x.actors if a.kind == "person"] == ["Patrick Paddock"]
+    assert [e for e in x.events if e.type == "statements_diplomacy"] == []
