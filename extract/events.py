@@ -276,7 +276,6 @@ _SELVES = {"himself", "herself", "themselves"}
 _DISPOSAL = _words("disposal")
 _DISPOSAL_MODIFIERS = _words("disposal_modifiers")
 _ARMED_POSTS = _words("armed_posts")
-_THINGS = _words("craft") | _words("aircraft") | _WEAPONS  # what moves no population
 
 
 def _disposal(subject) -> bool:
@@ -317,6 +316,7 @@ _PERCEIVED = _words("perceived")
 
 
 _AIRCRAFT = _words("aircraft")
+_THINGS = _words("craft") | _AIRCRAFT | _WEAPONS  # what moves no population
 _AIR_STRIKE_VERBS = _words("air_strike_verbs")
 _EXPLOSIVE_DEVICES = _words("explosive_devices")
 
@@ -597,11 +597,11 @@ def _classify_noun(tok) -> tuple[str, str | None] | None:
         for c in tok.children:  # "mortar fire": by its means
             if c.dep_ in ("compound", "amod") and c.lemma_.lower() in _STRIKE_MODS:
                 return EXP, _STRIKE_MODS[c.lemma_.lower()]
-        if lemma == "strike" and _subject(tok.head) is not None and tok.dep_ == "dobj" and \
-                _subject(tok.head).lemma_.lower() == "force" and any(
-                    c.lower_ == "air" for c in _subject(tok.head).lefts):
+        doer = _subject(tok.head) if tok.dep_ == "dobj" else None
+        if lemma == "strike" and doer is not None and doer.lemma_.lower() == "force" and any(
+                c.lower_ == "air" for c in doer.lefts):
             return EXP, "air/drone strike"  # "the air force launched a strike on militants"
-        if lemma == "fire" and _under_fire_from(tok):
+        if _under_fire_from(tok):
             target = _subject(tok.head.head)  # "a patrol came under fire from militants"
             armed = target is not None and target.lemma_.lower() in (
                 _ARMED_VICTIMS | FORCE_HEADS | _ARMED_POSTS)
@@ -786,19 +786,23 @@ def _in_several_places(tok) -> bool:
     return len(places) > 1
 
 
+def _under_fire(tok) -> set[str] | None:
+    """The prepositions of the verb "fire" is "under" ("came under fire from militants",
+    "came under fire for describing the massacre"), or None when it is not."""
+    if tok.lemma_.lower() != "fire" or tok.dep_ != "pobj" or tok.head.lower_ != "under":
+        return None
+    return {c.lower_ for c in tok.head.head.children if c.dep_ == "prep"}
+
+
 def _under_fire_from(tok) -> bool:
     """"came under fire from militants": shot at, by whom "from" says."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "under" and any(
-        c.dep_ == "prep" and c.lower_ == "from" for c in tok.head.head.children)
+    return "from" in (_under_fire(tok) or ())
 
 
 def _under_fire_for(tok) -> bool:
     """"came under fire for describing the massacre", "is under fire over the delay":
     criticism, no shots (under fire "from" someone is an attack)."""
-    if tok.lemma_.lower() != "fire" or tok.dep_ != "pobj" or tok.head.lower_ != "under":
-        return False
-    verb = tok.head.head
-    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    preps = _under_fire(tok) or set()
     return bool(preps & {"for", "over"}) and "from" not in preps
 
 
@@ -1738,7 +1742,7 @@ def _candidate(refs, tok, typ: str, sub, si: int, para: int) -> _Cand:
         c.actor1 = None
     if c.family == "release" and c.actor1 is None:
         c.actor1 = _captor(refs, tok)
-    if tok.lemma_.lower() == "fire" and _under_fire_from(tok):
+    if _under_fire_from(tok):
         _shot_at(refs, c)  # "Afghan soldiers came under fire from the Taliban"
     _add_others(refs, c)
     return c
