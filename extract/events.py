@@ -453,7 +453,7 @@ def _in_the_street(tok, lemma: str) -> tuple[str, str] | None:
     to_protest = any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _PROTESTING
                      for c in tok.children)
     if lemma in ("march", "gather", "rally") and (to_protest or any(
-            t.lemma_ in ("protester", "demonstrator") for t in tok.sent)):
+            t.lemma_ in _PROTESTERS for t in tok.sent)):
         return PRO, "peaceful protest"
     subject = _subject(tok)
     if subject is not None and subject.lemma_.lower() in _PROTESTERS and tok.pos_ == "VERB" \

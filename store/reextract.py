@@ -23,7 +23,7 @@ from .documents import Documents
 from .history import History
 from .indexing import RecordIndex
 from .records import ANNOTATION_FIELDS
-from .writer import ExtractionWriter, date_columns
+from .writer import ExtractionWriter, date_columns, figure_links
 
 MACHINE_FIELDS = {
     "figure": ("value", "text", "qualifier", "low", "high", "category", "counted", "location",
@@ -120,13 +120,11 @@ class Reextraction:
         """The new run's links between its figures (a part of a total, a part of a count
         told in parts), by stored id: machine structure no person edits."""
         for figure, figure_id in zip(extraction.figures, ids, strict=True):
-            links = {name: ids[i] if i is not None else None
-                     for name, i in (("part_of", figure.part_of), ("adds_to", figure.adds_to))}
+            part_of, adds_to = figure_links(figure, ids)
             self.connection.execute(
                 "UPDATE figures SET part_of = ?, adds_to = ? WHERE id = ? "
                 "AND (part_of IS NOT ? OR adds_to IS NOT ?)",
-                (links["part_of"], links["adds_to"], figure_id, links["part_of"],
-                 links["adds_to"]))
+                (part_of, adds_to, figure_id, part_of, adds_to))
 
     def _merge_events(self, document_id: int, text: str, extraction: Extraction,
                       actor_ids: list[int], figure_ids: list[int],

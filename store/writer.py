@@ -8,7 +8,7 @@ from typing import Any
 
 from extract import aliases as alias_rules
 from extract import locations
-from extract.model import DateRef, Event, Extraction, Span
+from extract.model import DateRef, Event, Extraction, Figure, Span
 
 from . import sources
 from .connect import Connection
@@ -39,6 +39,15 @@ def provenance(document_id: int, text: str, span: Span) -> dict[str, Any]:
         "sent_end": span.sent_end,
         "sentence": text[span.sent_start : span.sent_end],
     }
+
+
+def figure_links(figure: Figure, ids: list[int]) -> tuple[int | None, int | None]:
+    """A figure's ``part_of`` and ``adds_to`` as stored ids: ``ids`` holds the stored id of
+    each figure of the extraction written so far (a link points at an earlier figure)."""
+    def stored(i: int | None) -> int | None:
+        return ids[i] if i is not None and i < len(ids) else None
+
+    return stored(figure.part_of), stored(figure.adds_to)
 
 
 def date_columns(date: DateRef | None) -> dict[str, Any]:
@@ -93,8 +102,7 @@ class ExtractionWriter:
     def figures(self, document_id: int, text: str, extraction: Extraction) -> list[int]:
         ids: list[int] = []
         for figure in extraction.figures:
-            part_of, adds_to = (ids[i] if i is not None and i < len(ids) else None
-                                for i in (figure.part_of, figure.adds_to))
+            part_of, adds_to = figure_links(figure, ids)
             where = provenance(document_id, text, figure.span)
             figure_id = self.connection.insert("figures", {
                 **where,
