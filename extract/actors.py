@@ -154,15 +154,15 @@ def _line_at(text: str, pos: int) -> str:
 
 
 def _clean_entity(text: str, start: int) -> tuple[int, int, str | None]:
-    """Strip "the" ("Both Abe and Tillerson"), possessive 's and a "(ACR" tail; return char
-    range and the acronym."""
+    """Strip "the" ("Both Abe and Tillerson"), "Suspected" (a doubt, not a name), possessive
+    's and a "(ACR" tail; return char range and the acronym."""
     end = start + len(text)
     acr = None
     m = re.search(r"\s*\(([A-Z][A-Za-z.]{1,9})\)?$", text)
     if m:
         acr = m.group(1)
         end = start + m.start()
-    m = re.match(r"(?:the|The|THE|Both|both|Either|Neither)\s+", text)
+    m = re.match(r"(?:the|The|THE|Both|both|Either|Neither|Suspected|Alleged)\s+", text)
     if m:
         start += m.end()
     return start, end, acr
@@ -227,6 +227,7 @@ class _Pass:
     claimed: list[tuple[int, int]] = field(default_factory=list)
     persons: list[tuple[int, int, str]] = field(default_factory=list)
     named: tuple[str, ...] = ()  # the countries the text names, the most named first
+    place_names: frozenset[str] = frozenset()  # what the text calls a place (_place_names)
 
     @property
     def context(self) -> tuple[str, ...]:
@@ -369,6 +370,7 @@ def _add_entities(p: _Pass) -> None:
     a person, or nothing, by the first of these steps that takes it."""
     doc = p.d.doc
     place_names = _place_names(p.d)
+    p.place_names = frozenset(place_names)
     # "Buhari" after "Muhammadu Buhari" is the man, never the town of that name
     people = [e.text.split() for e in ents_of(doc) if e.label_ == "PERSON" and " " in e.text]
     surnames = {words[-1] for words in people}
@@ -525,8 +527,10 @@ def _region_or_country(p: _Pass, x: _Ent) -> bool:
     if province is not None:
         r.add_location(d, province, x.start, x.end)  # "Ituri province", tagged a people
         return True
-    if x.ent.label_ == "NORP" or locations.demonym_country(name):
-        return True  # demonyms qualify other things; they are not actors themselves
+    if (x.ent.label_ == "NORP" and name not in p.place_names) or \
+            locations.demonym_country(name):
+        return True  # demonyms qualify other things; they are not actors themselves (but
+        # "the town of Kidal" tagged a people is the town: ``_place_by_use``)
     return d.dateline is not None and d.dateline[0] <= x.start < p.dl_end and \
         d.text[max(0, x.start - 1):x.start] == "(" and d.text[x.end:x.end + 1] == ")"
     # "RAMALLAH, West Bank (AP) -": the agency's credit
@@ -547,8 +551,9 @@ def _named_province(p: _Pass, x: _Ent) -> Place | None:
 def _place_by_use(p: _Pass, x: _Ent, place_names: set[str]) -> bool:
     """A name the text uses as a place elsewhere, or one whose words or use say place."""
     ent, name = x.ent, x.name
-    if ent.label_ in ("ORG", "PERSON", "FAC", "GPE", "LOC") and not p.forms.get(name) and (
-            name in place_names or _names_people_origin(ent)):
+    if ent.label_ in ("ORG", "PERSON", "FAC", "GPE", "LOC", "NORP") and not p.forms.get(
+            name) and (name in place_names or (
+            ent.label_ != "NORP" and _names_people_origin(ent))):
         place = p.lookup(name, exonyms=name not in place_names)  # "the town of Boni"
         if name in place_names:
             place = _at_home(p, ent, place)
@@ -591,8 +596,8 @@ def _a_person(p: _Pass, x: _Ent, first_names: set[str]) -> bool:
 def _person_entity(p: _Pass, x: _Ent) -> bool:
     """A PERSON entity: an adjective, people, a site, a common word, or a person."""
     ent, name = x.ent, x.name
-    if " " not in name and ent.root.dep_ == "amod":
-        return True  # "Broken windows": an adjective, capitalised
+    if " " not in name and (ent.root.dep_ == "amod" or _a_peoples_word(ent)):
+        return True  # "Broken windows": an adjective, capitalised; "Tuareg rebels": a people
     if " " in name and _people_noun(name.split()[-1]):
         return True  # "our Chibok Girls": people, capitalised, not a person's name
     nxt = p.d.doc[ent.end] if ent.end < len(p.d.doc) else None
@@ -636,12 +641,23 @@ def _place_or_org(p: _Pass, x: _Ent) -> None:
             r.add_location(d, place, x.start, x.end)
         return
     if ent.label_ in ("GPE", "LOC", "FAC") and not _ORG_WORDS.search(name):
-        if locations.is_direction(name):
-            return  # "the North" of Korea: no place of its own
+        if locations.is_direction(name) or _a_peoples_word(ent):
+            return  # "the North" of Korea: no place of its own; "Tuareg rebels": a people
         kind = {"GPE": "city", "LOC": "region", "FAC": "site"}[ent.label_]
         r.add_location(d, locations.Place(name, kind, None), x.start, x.end)
         return
     _add_org(d, r, ent, x.start, x.end, name, x.acr)
+
+
+_ARMED_NOUNS = data.words("event_cues.json", "armed_victims")
+
+
+def _a_peoples_word(ent) -> bool:
+    """A name no gazetteer knows before armed men or people ("Tuareg rebels", "Fulani
+    herders", tagged a place): whose they are, a people's name, not where anything is."""
+    root = ent.root
+    return root.dep_ in ("compound", "amod") and root.head.i == ent.end and root.head.tag_ == \
+        "NNS" and (root.head.lemma_.lower() in _ARMED_NOUNS or _people_noun(root.head.text))
 
 
 def _at_home(p: _Pass, ent, place: Place | None) -> Place | None:
@@ -779,14 +795,16 @@ def _place_names(d: Document) -> set[str]:
     if d.dateline and d.dateline[3]:
         out.add(d.dateline[3].strip())
     for ent in ents_of(doc):
-        if ent.label_ not in ("ORG", "PERSON", "FAC", "GPE", "LOC"):
+        if ent.label_ not in ("ORG", "PERSON", "FAC", "GPE", "LOC", "NORP"):
             continue
         name = re.sub(r"^(the|The)\s+", "", ent.text).strip()
         root = ent.root
         head = root.head
         if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in (
                 _SETTLEMENTS):
-            out.add(name)  # "the town of Chibok"
+            out.add(name)  # "the town of Chibok", "the town of Kidal" (tagged a nationality)
+        elif ent.label_ == "NORP":
+            continue  # "the Kurdish town": a people's word before a town is no place
         elif root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in (
                 _SETTLEMENTS | {"forest", "mountain", "valley", "river"}) and head.i == ent.end:
             out.add(name)  # "the Sambisa forest", "the northeastern Chibok town"

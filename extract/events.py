@@ -58,6 +58,7 @@ _words = functools.partial(data.words, "event_triggers.json")
 _cues = functools.partial(data.words, "event_cues.json")
 
 _WEAPONS = _words("weapons")
+_SETTLEMENTS = data.words("actor_cues.json", "settlements")
 _REPORTING = _words("reporting")
 _BACKGROUND_MARKS = {"since", "because", "before", "until"}
 _POSITION = _cues("position")
@@ -169,8 +170,7 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
     lemma = tok.lemma_.lower()
     if lemma == "sign" and any(c.dep_ == "prt" for c in tok.children):
         return None  # "signed off a move", "sign up": approval, no agreement
-    if lemma in ("take", "bring", "gain", "wrest", "assume", "seize") and any(
-            t.lemma_ == "control" for t in tok.subtree if t.i - tok.i < 8):
+    if _takes_territory(tok, lemma):
         return SD, _TERRITORY
     if lemma in ("launch", "fire", "test", "conduct", "carry") and (any(
             t.lemma_.lower() in _WEAPONS for t in tok.subtree) or any(
@@ -206,7 +206,24 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
         return street
     if VERBS.get(lemma) == (SD, _TERRITORY):
         return _what_was_taken(tok) or (SD, _TERRITORY)
-    return _by_means(tok, VERBS.get(lemma))
+    return _sexually(tok, lemma) or _by_means(tok, VERBS.get(lemma))
+
+
+def _takes_territory(tok, lemma: str) -> bool:
+    """"took control of", "seized control", "took the town of Menaka"."""
+    if lemma in ("take", "bring", "gain", "wrest", "assume", "seize") and any(
+            t.lemma_ == "control" for t in tok.subtree if t.i - tok.i < 8):
+        return True
+    return lemma == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() in _SETTLEMENTS
+                                   for c in tok.children)
+
+
+def _sexually(tok, lemma: str) -> tuple[str, str] | None:
+    """"women were sexually assaulted": sexual violence, not an attack."""
+    if lemma in ("assault", "abuse", "attack", "molest") and any(
+            c.lower_ == "sexually" for c in tok.children):
+        return VAC, "sexual violence"
+    return None
 
 
 def _show_of_force(tok) -> tuple[str, str] | None:
@@ -469,8 +486,7 @@ def _on_strike(tok, lemma: str) -> bool:
     """"went on strike", "staged a strike": a strike of work, no strike of arms."""
     if lemma == "go":
         strikes = list(_objects(tok, ("on",), direct=()))
-    elif lemma in ("stage", "hold", "launch", "call") or tok.lower_ == "staged":  # the
-        # lemmatiser makes "staged" "stag"
+    elif lemma in ("stage", "hold", "launch", "call"):
         strikes = [c for c in tok.children if c.dep_ == "dobj"]
     else:
         return False
@@ -1488,6 +1504,9 @@ def _date_rank(ent, trig, reported: bool) -> float | None:
         return chain.index(attach)
     if attach.dep_ in ("relcl", "acl") and (attach.head.i == trig.i or attach.head in chain):
         return 0.5  # "assaults that occurred ... on New Year's Eve"
+    if attach.dep_ == "advcl" and attach.head.i == trig.i and \
+            attach.lemma_.lower() in _SPEAKING:
+        return 0.6  # "Speaking in Geneva on Friday, Bachelet said": the day she said it
     if (attach.head.i == trig.i and attach.dep_ == "conj") or (
             trig.dep_ == "conj" and trig.head.i == attach.i):
         return 0.7  # "killed three insurgents and seized opium yesterday": both verbs
@@ -2203,7 +2222,20 @@ def _claim_verb(tok):
 def _takes_position(tok, words: frozenset[str] | set[str] = _POSITION) -> bool:
     """A reporting verb whose clause says where the speaker stands ("told reporters the
     launch was a grave threat"), not only what happened ("told Reuters it had no link")."""
-    return any(t.lemma_.lower() in words for t in _said_words(tok))
+    return any((t.lemma_.lower() in words and not _committed_act(t)) or _war_crime(t)
+               for t in _said_words(tok))
+
+
+def _committed_act(t) -> bool:
+    """"the crime was committed at night": a deed done, where "we are committed to peace"
+    is a pledge."""
+    return t.lemma_.lower() == "commit" and not any(
+        (c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in t.children)
+
+
+def _war_crime(t) -> bool:
+    """"could amount to war crimes": a judgement, where a crime alone is a police account."""
+    return t.lemma_.lower() == "crime" and any(c.lower_ == "war" for c in t.children)
 
 
 def _said_words(tok):
@@ -2710,7 +2742,13 @@ def _vows(tok) -> bool:
                 (got := _classify(t)) is not None and got[0] != STA
                 for t in v.subtree):
             return True
+        if v.lemma_.lower() in _RESPONSES and any(
+                c.dep_ == "aux" and c.lower_ in _WILL for c in v.children):
+            return True  # "said Moscow would respond", "said we will respond firmly"
     return False
+
+
+_RESPONSES = _words("responses")
 
 
 def _kin(c: _Cand) -> str:
@@ -2785,9 +2823,16 @@ def _named_perpetrator(d: Document, r: Resolved, groups: list[list[_Cand]]) -> N
     if len(named) == 1 and unnamed:
         (person, sents), = named.items()
         there = [g for g in unnamed if any(_told_in_paragraph_by(d, g, s) for s in sents)]
-        group = max(there, key=lambda g: max(c.sent_i for c in g if c.sent_i <= max(sents))
-                    ) if there else max(unnamed, key=lambda g: len({c.sent_i for c in g}))
-        group[0].actor1 = person
+        recalled = [g for g in groups if g[0].type in _VIOLENT and g[0].date and
+                    is_background(g[0].date.end, g[0].date.precision, d.published)]
+        if len(recalled) < sum(g[0].type in _VIOLENT for g in groups):
+            unnamed = [g for g in unnamed if g not in recalled]  # a report of Nice names
+            # Nice's attacker, not that of "November's atrocities in Paris" it recalls
+        if there:
+            max(there, key=lambda g: max(c.sent_i for c in g if c.sent_i <= max(sents))
+                )[0].actor1 = person
+        elif unnamed:
+            max(unnamed, key=lambda g: len({c.sent_i for c in g}))[0].actor1 = person
 
 
 def _told_in_paragraph_by(d: Document, g: list[_Cand], si: int) -> bool:
@@ -2991,12 +3036,28 @@ def _same_happening(c: _Cand, g: list, overlap, recent: DateRef | None) -> bool:
     if not c.own_date and _told_as_past(g, recent):
         return False  # "the attack" is not the shooting the text put "last week"
     if c.own_date and any(x.own_date for x in g):
-        dated = [x.date for x in g if x.own_date]
-        if not any(overlap(c.date, x) for x in dated):
+        if not any(overlap(c.date, x.date) or (
+                c.type == x.type and _through_the_night(c.date, x.date))
+                for x in g if x.own_date):
             return False
     elif not overlap(c.date, head.date):
         return False
     return all(_places_agree(c.location, x.location) for x in g if not x.weak)
+
+
+_NIGHT_WORDS = _words("night_words")
+_SMALL_HOURS = _words("small_hours")
+
+
+def _through_the_night(a: DateRef | None, b: DateRef | None) -> bool:
+    """"on New Year's Eve" and "in the early hours of New Year's Day", "on Saturday night"
+    and "early on Sunday": one night told on both its days, the same violence."""
+    if a is None or b is None or a.precision != "day" or b.precision != "day":
+        return False
+    first, then = sorted((a, b), key=lambda d: d.start)
+    return _days_between(first.start, then.start) == 1 and (
+        any(w in first.text.lower().split() for w in _NIGHT_WORDS) or
+        any(w in then.text.lower().split() for w in _SMALL_HOURS))
 
 
 def _told_as_past(g: list, recent: DateRef | None) -> bool:
@@ -3013,8 +3074,9 @@ def _coded_type(group: list[_Cand], doer_kind: str | None) -> tuple[str, str | N
     """The happening's type and sub-type from all its mentions and who did it."""
     head = group[0]
     typ, sub = head.type, head.sub_type
-    if head.type == BAT and head.tok.lemma_.lower() == "attack":
-        # "the attack" says little; "a truck plowed into a crowd" says who it hit
+    if head.type == BAT and head.tok.lemma_.lower() in ("attack", "storm", "raid"):
+        # "the attack" says little; "a truck plowed into a crowd" says who it hit, and
+        # "stormed the village, killing 12 villagers" that no armed side was there
         specific = next((c for c in group if c.type in _VIOLENT and c.type != BAT), None)
         if specific is not None:
             typ, sub = specific.type, specific.sub_type
@@ -3044,10 +3106,10 @@ def _coded_type(group: list[_Cand], doer_kind: str | None) -> tuple[str, str | N
 def _force_on_crowds(group: list[_Cand], doer_kind: str | None) -> bool:
     """A state's forces killing or firing on protesters: "Security forces killed 10
     protesters", "two were killed when police opened fire on demonstrators"."""
-    if (doer_kind in ("state_forces", "state") or any(c.subj_lemma in FORCE_HEADS
-                                                      for c in group)) and any(
-            _victims_are(c.tok, _CROWDS) for c in group):
-        return True
+    on_crowds = [c for c in group if _victims_are(c.tok, _CROWDS)]
+    if on_crowds and (doer_kind in ("state_forces", "state") or (
+            doer_kind not in _ARMED and any(c.subj_lemma in FORCE_HEADS for c in on_crowds))):
+        return True  # (not the attacker "shot dead by police" after he drove into a crowd)
     whens = [w for c in group for w in _when_clauses(c.tok)]
     return any(_victims_are(w, _CROWDS) and (s := _subject(w)) is not None and (
         s.lemma_.lower() in FORCE_HEADS) for w in whens)

