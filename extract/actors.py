@@ -382,8 +382,9 @@ def _add_entities(p: _Pass) -> None:
     first_names = {words[0] for words in people}
     aged = {e.text for e in ents_of(doc) if _aged(doc, e)}
     for ent in _entities_with_countries(doc):
-        if ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"):
-            continue
+        if ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON") and not (
+                ent.label_ in _ODD_LABELS and ent.text in place_names):
+            continue  # (but "the border town of Moyale", tagged a product, is a town)
         x = _cleaned(p, ent)
         if x is None:
             continue
@@ -551,8 +552,8 @@ def _named_province(p: _Pass, x: _Ent) -> Place | None:
 def _place_by_use(p: _Pass, x: _Ent, place_names: set[str]) -> bool:
     """A name the text uses as a place elsewhere, or one whose words or use say place."""
     ent, name = x.ent, x.name
-    if ent.label_ in ("ORG", "PERSON", "FAC", "GPE", "LOC", "NORP") and not p.forms.get(
-            name) and (name in place_names or (
+    if ent.label_ in ("ORG", "PERSON", "FAC", "GPE", "LOC", "NORP", *_ODD_LABELS) and \
+            not p.forms.get(name) and (name in place_names or (
             ent.label_ != "NORP" and _names_people_origin(ent))):
         place = p.lookup(name, exonyms=name not in place_names)  # "the town of Boni"
         if name in place_names:
@@ -785,6 +786,9 @@ def _journalist(doc, ent) -> bool:
         if doc[j].pos_ == "NOUN")
 
 
+_ODD_LABELS = ("PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE")
+
+
 def _place_names(d: Document) -> set[str]:
     """Names the text itself uses as places, so every mention of them is a place (one sense
     per article): the dateline's place ("RAMALLAH, West Bank -"), "the village of Nebi
@@ -795,7 +799,7 @@ def _place_names(d: Document) -> set[str]:
     if d.dateline and d.dateline[3]:
         out.add(d.dateline[3].strip())
     for ent in ents_of(doc):
-        if ent.label_ not in ("ORG", "PERSON", "FAC", "GPE", "LOC", "NORP"):
+        if ent.label_ not in ("ORG", "PERSON", "FAC", "GPE", "LOC", "NORP", *_ODD_LABELS):
             continue
         name = re.sub(r"^(the|The)\s+", "", ent.text).strip()
         root = ent.root
@@ -803,7 +807,7 @@ def _place_names(d: Document) -> set[str]:
         if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in (
                 _SETTLEMENTS):
             out.add(name)  # "the town of Chibok", "the town of Kidal" (tagged a nationality)
-        elif ent.label_ == "NORP":
+        elif ent.label_ == "NORP" or ent.label_ in _ODD_LABELS:
             continue  # "the Kurdish town": a people's word before a town is no place
         elif root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in (
                 _SETTLEMENTS | {"forest", "mountain", "valley", "river"}) and head.i == ent.end:

@@ -2934,6 +2934,9 @@ def _joins(r: Resolved, c: _Cand, g: list[_Cand], overlap, recent: DateRef | Non
     if c.type == PM and not c.own_date and c.location is None and \
             head.type in _VIOLENT and abs(c.sent_i - last.sent_i) <= 1:
         return True  # "as the truck zigzagged, people began to flee": the attack's
+    if _force_on_its_protest(c, head, overlap):
+        return True  # "Police broke up the demonstration and shot two people dead": one
+        # protest, met with force
     if c.type in _VIOLENT and head.type in _VIOLENT:
         # one attack told as "attack", "killing", "shooting", "the driver was shot
         # by police": one happening, unless its date or place says another
@@ -3097,7 +3100,8 @@ def _coded_type(group: list[_Cand], doer_kind: str | None) -> tuple[str, str | N
         # "soldiers kicked and beat him": no mob's blows; "gunmen looted shops": no mob's loot
     if sub == "government regains territory" and doer_kind not in ("state_forces", "state"):
         sub = "non-state actor overtakes territory"  # "the rebels retook the town"
-    if typ == VAC and _force_on_crowds(group, doer_kind):
+    if (typ == VAC or (typ == PRO and any(c.type in _VIOLENT for c in group))) and \
+            _force_on_crowds(group, doer_kind):
         typ, sub = PRO, "excessive force against protesters"  # "Security forces killed 10
         # protesters": ACLED's protest met with lethal force
     return typ, sub
@@ -3106,13 +3110,34 @@ def _coded_type(group: list[_Cand], doer_kind: str | None) -> tuple[str, str | N
 def _force_on_crowds(group: list[_Cand], doer_kind: str | None) -> bool:
     """A state's forces killing or firing on protesters: "Security forces killed 10
     protesters", "two were killed when police opened fire on demonstrators"."""
-    on_crowds = [c for c in group if _victims_are(c.tok, _CROWDS)]
+    on_crowds = [c for c in group if _victims_are(c.tok, _CROWDS) or _on_a_protest(c.tok)]
     if on_crowds and (doer_kind in ("state_forces", "state") or (
             doer_kind not in _ARMED and any(c.subj_lemma in FORCE_HEADS for c in on_crowds))):
         return True  # (not the attacker "shot dead by police" after he drove into a crowd)
     whens = [w for c in group for w in _when_clauses(c.tok)]
     return any(_victims_are(w, _CROWDS) and (s := _subject(w)) is not None and (
         s.lemma_.lower() in FORCE_HEADS) for w in whens)
+
+
+_PROTEST_NOUNS = {"protest", "demonstration", "sit-in", "rally", "march"}
+
+
+def _force_on_its_protest(c: _Cand, head: _Cand, overlap) -> bool:
+    """Violence on a crowd or while breaking up a protest, told beside that protest on
+    its day and at its place."""
+    violent, protest = (c, head) if head.type == PRO else (head, c)
+    return protest.type == PRO and violent.type in _VIOLENT and overlap(
+        c.date, head.date) and _places_agree(c.location, head.location) and (
+        _victims_are(violent.tok, _CROWDS) or _on_a_protest(violent.tok))
+
+
+def _on_a_protest(tok) -> bool:
+    """Violence done while breaking up a protest ("dismantled a protest camp, killing 30",
+    "broke up the demonstration and shot two"): the protest met with force."""
+    verbs = [tok, tok.head] if tok.dep_ in ("advcl", "conj", "xcomp") else [tok]
+    return any(o.lemma_.lower() in _PROTEST_NOUNS or any(
+        m.dep_ in ("compound", "amod") and m.lemma_.lower() in _PROTEST_NOUNS
+        for m in o.children) for v in verbs for o in _objects(v))
 
 
 def _victims_are(tok, nouns) -> bool:

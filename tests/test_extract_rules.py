@@ -2709,3 +2709,25 @@ def test_an_officials_judgement_threat_or_mourning_is_a_statement(text, speaker,
 ])
 def test_an_account_of_a_crime_or_a_response_is_no_statement(text):
     assert not _has_type(text, "2021-06-07", "statements_diplomacy")
+
+
+@pytest.mark.parametrize("text,coded", [
+    # killing while breaking up a protest is the protest met with lethal force, one event
+    ("Sudanese security forces dismantled a protest camp in Khartoum on Monday, killing at "
+     "least 30 people.", [("excessive force against protesters", "Sudanese security forces")]),
+    ("Police broke up the demonstration in Lagos on Tuesday and shot two people dead.",
+     [("excessive force against protesters", "Nigerian police")]),
+    # armed men attacking a rally: an attack on civilians, one event
+    ("Gunmen attacked a rally in Peshawar on Tuesday, killing 20 people.", [("attack", None)]),
+])
+def test_force_on_a_protest(text, coded):
+    x = extract(text, "2021-06-07")
+    assert [(e.sub_type, next((x.actors[p.actor].name for p in e.participants
+                               if x.actors[p.actor].kind == "state_forces"), None))
+            for e in x.events] == coded
+
+
+def test_a_town_the_ner_called_a_product_is_the_town():
+    [event] = extract("The army deployed troops to the border town of Moyale on Sunday.",
+                      "2021-06-07").events
+    assert (event.location, event.country) == ("Moyale", "KEN")
