@@ -2655,7 +2655,8 @@ def _adopt_tolls(d: Document, groups: list[list[_Cand]], events: list[Event],
     least 70") is the toll of the violent event of these days told nearest before it (or
     first after it, when the toll leads), if that event has no toll of its own. Not a toll
     counted before the event began, nor one its sentence dates to an earlier year ("20,000
-    have died since 2009"): a count of the conflict, not of this event."""
+    have died since 2009") or over a year ("that year", "this year"): a count of the
+    conflict, not of this event."""
     linked = {i for event in events for i in event.figures}
     violent = [(sorted(c.sent_i for c in g), e) for g, e in zip(groups, events, strict=True)
                if e.type in _VIOLENT and (recent is None or _overlap(e.date, recent))]
@@ -2674,8 +2675,10 @@ def _adopt_tolls(d: Document, groups: list[list[_Cand]], events: list[Event],
             continue
         if (figure.date is not None and figure.date.start < event.date.start) or any(
                 int(year) < int(event.date.start[:4]) for ent in d.sents[at].ents
-                if ent.label_ == "DATE" for year in _YEAR.findall(ent.text)):
-            continue
+                if ent.label_ == "DATE" for year in _YEAR.findall(ent.text)) or any(
+                ent.label_ == "DATE" and ent.root.lemma_.lower() in ("year", "decade")
+                for ent in d.sents[at].ents):
+            continue  # (nor "That year, Boko Haram was responsible for 6,644 deaths")
         event.figures.append(i)
         event.fatalities = fatalities(figures, event.figures)
 

@@ -2731,3 +2731,16 @@ def test_a_town_the_ner_called_a_product_is_the_town():
     [event] = extract("The army deployed troops to the border town of Moyale on Sunday.",
                       "2021-06-07").events
     assert (event.location, event.country) == ("Moyale", "KEN")
+
+
+@pytest.mark.parametrize("later,toll", [
+    # a count over a year is the conflict's, not this attack's toll
+    ("That year, the Global Terrorism Index said, Boko Haram was responsible for 6,644 "
+     "deaths.", None),
+    ("The death toll has risen to 35, officials said.", 35),
+    ("This week, the death toll rose to 35, officials said.", 35),
+])
+def test_a_years_count_is_no_attacks_toll(later, toll):
+    [event] = extract("Boko Haram fighters attacked the town of Dikwa on Monday. " + later,
+                      "2016-10-13").events
+    assert (event.fatalities.best if event.fatalities else None) == toll
