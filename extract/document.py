@@ -250,6 +250,11 @@ _CAPTION_WORDS = 100  # the longest single caption in the articles is about 60 w
 _GALLERY_CAPTION = re.compile(r"Hide Caption \d+ of \d+")
 
 
+# a sentence closed inside single quotes, British style ("Trump said: 'We dominate the
+# sky.'"), where a headline quoting words ends on the quote alone ("Trump: 'we dominate'")
+_CLOSED_QUOTES = tuple(p + q for p in ".?!" for q in "'\u2019")
+
+
 def layout(text: str) -> tuple[list[tuple[int, int]], list[int], tuple | None]:
     """Quiet ranges (captions, headings), paragraph starts and the dateline."""
     quiet: list[tuple[int, int]] = []
@@ -271,7 +276,7 @@ def layout(text: str) -> tuple[list[tuple[int, int]], list[int], tuple | None]:
                 paragraphs.append(pos)
             words = stripped.split()
             heading = not wraps and not continued and not stripped.endswith(
-                (".", '"', "\u201d", "?", "!", ":")) and (
+                (".", '"', "\u201d", "?", "!", ":", *_CLOSED_QUOTES)) and (
                 len(words) <= 12 or (first and len(stripped) < 200))
             credit = _CREDIT_LEAD.match(stripped) and not stripped.endswith((".", '"', "\u201d"))
             bracketed = stripped.startswith("[") and stripped.endswith("]")

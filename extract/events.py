@@ -179,7 +179,7 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
         return _launched(tok)  # what was fired, not who fired ("helicopters fired on")
     if _appeal_or_label(tok, lemma):
         return STA, "statement"  # "called for talks", "called the launch a grave threat"
-    agreed = _agreed(tok, lemma) or _show_of_force(tok)
+    agreed = _agreed(tok, lemma) or _show_of_force(tok) or _spoke(tok, lemma)
     if agreed is not None:
         return agreed
     if _no_act_of_its_object(tok, lemma):
@@ -224,6 +224,44 @@ def _sexually(tok, lemma: str) -> tuple[str, str] | None:
             c.lower_ == "sexually" for c in tok.children):
         return VAC, "sexual violence"
     return None
+
+
+_AUDIENCES = _words("audiences")
+_BY_WIRE = {"phone", "telephone", "video", "videoconference"}
+
+
+def _spoke(tok, lemma: str) -> tuple[str, str] | None:
+    """Speaking as diplomacy codes it: with another leader by phone or face to face (a
+    meeting: "spoke by phone with Trump"), or to an audience (a statement: "spoke to U.S.
+    troops at Yokota", "addressed the nation")."""
+    if lemma == "address":
+        heard = [c for c in tok.children if c.dep_ == "dobj"]
+        return (STA, "statement") if any(c.lemma_.lower() in _AUDIENCES for c in heard) \
+            else None
+    if lemma not in ("speak", "talk"):
+        return None
+    told = {p.lower_: [g for g in p.children if g.dep_ == "pobj"]
+            for p in tok.children if p.dep_ == "prep"}
+    if any(g.lemma_.lower() in _BY_WIRE for g in told.get("by", [])):
+        return STA, "meeting"
+    heard = told.get("to", []) + told.get("with", [])
+    if any(g.lemma_.lower() in _AUDIENCES for g in heard):
+        return STA, "statement"
+    if any(g.ent_type_ in ("PERSON", "GPE") for g in told.get("with", [])):
+        return STA, "meeting"  # "talked with Putin", "spoke with Japan"
+    return None
+
+
+def _a_call_held(tok, lemma: str) -> bool:
+    """"held a phone call with Abe", "a telephone conversation with Putin": a meeting (not
+    "told CNN in a phone call": an interview)."""
+    if lemma not in ("call", "conversation") or not any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in _BY_WIRE
+            for c in tok.children):
+        return False
+    held = tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("hold", "have", "make", "conduct")
+    return held or any(g.ent_type_ in ("PERSON", "GPE")
+                       for g in _objects(tok, ("with", "between"), ()))
 
 
 def _show_of_force(tok) -> tuple[str, str] | None:
@@ -629,6 +667,8 @@ def _classify_noun(tok) -> tuple[str, str | None] | None:
         return EXP, "suicide bomb"  # "a suicide attack", "the suicide bombing"
     if low in ("attack", "attacks") or lemma == "attack":
         return NOUNS["attack"]
+    if _a_call_held(tok, lemma):
+        return STA, "meeting"
     if lemma in ("demonstration", "exercise") and any(c.dep_ == "prep" and c.lower_ == "of"
                                                       for c in tok.children):
         return None  # "a demonstration of America's commitment", "an exercise of its right"
@@ -1493,8 +1533,9 @@ def _date_rank(ent, trig, reported: bool) -> float | None:
     attach = _governing_verb(root)
     if attach is None:
         return 50 + abs(ent.start - trig.i) / 1000
-    if reported and _reports_it(attach, trig):
-        return None  # "a truck rammed into crowd ..., local media reported early Friday"
+    if reported and (_reports_it(attach, trig) or _spoken_of(attach, trig)):
+        return None  # "a truck rammed into crowd ..., local media reported early Friday";
+        # "lawmakers debated the assaults on Wednesday": the debate's day
     if attach in chain:
         if attach.lemma_.lower() not in _RAISING and any(
                 _describes(t) for t in chain[:chain.index(attach)]):
@@ -1533,6 +1574,21 @@ def _reports_it(verb, trig) -> bool:
         return True
     # what was said, not what was confirmed ("confirmed a missile test Friday morning")
     return any(a.dep_ == "ccomp" and a.head.i == verb.i for a in [trig, *trig.ancestors])
+
+
+_SPOKEN_OF = _words("spoken_of") | {"call"}  # (not "condemned the attack on Monday": the
+# day may be the attack's too)
+
+
+def _spoken_of(verb, trig) -> bool:
+    """A happening named as what is debated, judged or reacted to ("debated the assaults",
+    "called the attacks repugnant", "reacted angrily to the deployment"): the verb's date
+    is the words', not the happening's."""
+    if verb is None or trig.pos_ not in ("NOUN", "PROPN") or \
+            verb.lemma_.lower() not in _SPOKEN_OF:
+        return False
+    head = trig.head.head if trig.dep_ == "pobj" else trig.head
+    return head.i == verb.i and trig.dep_ in ("dobj", "pobj", "nsubjpass")
 
 
 def _loose_day(sent, d: Document) -> DateRef | None:
@@ -2722,8 +2778,11 @@ def _an_account(r: Resolved, group: list[_Cand]) -> bool:
 
 
 def _reporting_only(c: _Cand) -> bool:
-    """"said", "told", "added": every trigger a verb of reporting, no stance of its own."""
-    return all(t.lemma_.lower() in _WEAK_STATEMENT for t in c.triggers)
+    """"said", "told", "added": every trigger a verb of reporting, no stance of its own (but
+    "Speaking to U.S. troops at Yokota, Trump said": words to an audience, ``_spoke``)."""
+    return all(t.lemma_.lower() in _WEAK_STATEMENT and not any(
+        a.dep_ == "advcl" and _spoke(a, a.lemma_.lower()) for a in t.children)
+        for t in c.triggers)
 
 
 _WILL = {"will", "would", "shall", "'ll"}
@@ -3210,9 +3269,22 @@ def _province_country(r: Resolved, group: list[_Cand]) -> str | None:
     "the village of Solhan in northern Burkina Faso")."""
     countries = {r.locations[r.place_at[t.i]].country for c in group for t in c.tok.sent
                  if t.i in r.place_at and r.locations[r.place_at[t.i]].kind in (
-                     "admin1", "country")}
+                     "admin1", "country") and not _whose(t)}
     countries.discard(None)
     return countries.pop() if len(countries) == 1 else None
+
+
+_PLACE_HEADS = _SETTLEMENTS | {"state", "border", "capital", "governorate", "territory"}
+
+
+def _whose(t) -> bool:
+    """A country naming whose people or things are meant ("spoke to U.S. troops at Yokota"),
+    not where: no place of the happening."""
+    root = t
+    while root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i != root.i:
+        root = root.head  # "the United States Army"
+    return root.dep_ in ("compound", "amod", "poss") and root.head.pos_ == "NOUN" and \
+        root.head.lemma_.lower() not in _PLACE_HEADS
 
 
 def _arresting_forces(r: Resolved, country: str | None) -> int | None:

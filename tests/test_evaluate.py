@@ -234,3 +234,12 @@ def test_reporters_and_glosses_are_not_actors():
     names = {a.name for a in extract(text, "2016-10-13").actors}
     assert "Boko Haram" in names
     assert not names & {"Soraya Nelson", "Western Education", "Forbidden"}
+
+
+def test_a_line_closed_inside_single_quotes_is_a_sentence_not_a_heading():
+    from extract.document import layout
+
+    said = "Trump told the troops at the base: 'We dominate the sky.'"
+    headline = "Trump tells troops: 'we dominate the sky'"
+    assert layout(said + "\n")[0] == []
+    assert layout(headline + "\n")[0] == [(0, len(headline))]

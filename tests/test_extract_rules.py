@@ -2744,3 +2744,60 @@ def test_a_years_count_is_no_attacks_toll(later, toll):
     [event] = extract("Boko Haram fighters attacked the town of Dikwa on Monday. " + later,
                       "2016-10-13").events
     assert (event.fatalities.best if event.fatalities else None) == toll
+
+
+@pytest.mark.parametrize("text,coded", [
+    # reacting and objecting are positions of their own, beside what they react to
+    ("China reacted angrily on Tuesday to the deployment of the missile system.",
+     [("statement", "China")]),
+    ("The Chinese foreign ministry objected to the sanctions on Monday.",
+     [("statement", "Chinese foreign ministry")]),
+    # speaking to an audience is a statement, with another leader a meeting
+    ("President Donald Trump spoke to U.S. troops at Yokota Air Base on Sunday.",
+     [("statement", "Donald Trump")]),
+    ("President Moon addressed the nation on Monday.", [("statement", "Moon")]),
+    ("Japanese Prime Minister Shinzo Abe spoke by phone with President Trump on Tuesday.",
+     [("meeting", "Shinzo Abe")]),
+    ("President Donald Trump held a phone call with Japanese Prime Minister Shinzo Abe on "
+     "Tuesday.", [("meeting", "Donald Trump")]),
+    ("Japanese Prime Minister Shinzo Abe talked with Russian President Vladimir Putin on "
+     "Thursday.", [("meeting", "Shinzo Abe")]),
+    # no one's diplomacy
+    ("Police spoke to witnesses on Monday.", []),
+    ("Markets reacted calmly on Monday.", []),
+])
+def test_reactions_speeches_and_calls(text, coded):
+    x = extract(text, "2017-09-05")
+    assert [(e.sub_type, next(x.actors[p.actor].name for p in e.participants
+                              if p.role == "actor1")) for e in x.events] == coded
+
+
+def test_an_interview_by_phone_is_no_meeting():
+    x = extract('Andy McArdy works at a restaurant on the promenade. "It was very well '
+                'planned," he told CNN in a phone call Friday.', "2016-07-15")
+    assert [e for e in x.events if e.type == "statements_diplomacy"] == []
+
+
+def test_speaking_to_an_audience_makes_the_saying_a_statement():
+    x = extract("Upon arriving in Japan on Sunday, President Donald Trump continued his "
+                "rhetoric. Speaking to U.S. troops at the Yokota Air Base shortly after "
+                "touching down, Trump said: 'We dominate the sky.'", "2017-11-06")
+    [event] = x.events
+    assert (event.type, event.location) == ("statements_diplomacy", "Yokota Air Base")
+    assert event.country != "USA"  # U.S. troops are whose, not where
+
+
+@pytest.mark.parametrize("text", [
+    # a happening debated, judged or spoken of takes no date from the words about it
+    "German lawmakers debated the assaults in parliament on Wednesday.",
+    "Residents spoke to reporters on Monday about the attack.",
+])
+def test_a_happening_spoken_of_is_not_dated_by_the_words(text):
+    assert [e for e in extract(text, "2017-09-07").events if e.type != "statements_diplomacy"
+            ] == []
+
+
+def test_a_happening_judged_is_not_dated_by_the_judgement():
+    x = extract("Chancellor Angela Merkel called the attacks repugnant on Saturday.",
+                "2017-09-05")
+    assert [e.type for e in x.events] == ["statements_diplomacy"]
