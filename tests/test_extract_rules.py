@@ -2801,3 +2801,36 @@ def test_a_happening_judged_is_not_dated_by_the_judgement():
     x = extract("Chancellor Angela Merkel called the attacks repugnant on Saturday.",
                 "2017-09-05")
     assert [e.type for e in x.events] == ["statements_diplomacy"]
+
+
+@pytest.mark.parametrize("text,doer", [
+    # what a subject does "by" doing something else is its own doing
+    ('South Korea also retaliated by threatening to "exterminate" the dumpy despot.',
+     "South Korea"),
+    ("North Korea responded by firing three missiles into the sea on Saturday.",
+     "North Korea"),
+])
+def test_done_by_means_of_another_verb_is_its_subjects(text, doer):
+    x = extract(text, "2017-08-29")
+    [event] = x.events
+    assert [x.actors[p.actor].name for p in event.participants if p.role == "actor1"] == [doer]
+
+
+@pytest.mark.parametrize("text,place,country", [
+    # provinces as English news spells them (GeoNames), where ISO 3166-2 has "Tigrai",
+    # "Amara", "Nord-Kivu"; "Amhara" the NER tags a date
+    ("Fighting in Tigray displaced 60,000 people on Monday.", "Tigray", "ETH"),
+    ("Militiamen attacked a village in Amhara region on Monday.", "Amhara", "ETH"),
+    ("Rebels killed 12 villagers in the village of Kiwanja in North Kivu on Monday.",
+     "Kiwanja", "COD"),
+])
+def test_provinces_spelled_as_news_spells_them(text, place, country):
+    events = extract(text, "2021-06-08").events
+    assert events and {(e.location, e.country) for e in events} == {(place, country)}
+
+
+def test_kurdistan_is_a_region_across_borders():
+    from extract import locations
+
+    assert locations.lookup("Kurdistan") == locations.Place("Kurdistan", "region", None)
+    assert locations.province("North Kivu").country == "COD"
