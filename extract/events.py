@@ -2518,8 +2518,9 @@ def _past_scene(d: Document, sents, c: _Cand) -> DateRef | None:
             continue
         ref = _sentence_date(d, sent, any_precision=True)
         if ref is not None:
-            return ref if d.published and _long_ago(ref.end, ref.precision,
-                                                     d.published) else None
+            this_year = ref.precision == "year" and ref.end[:4] == (d.published or "")[:4]
+            return ref if d.published and not this_year and _long_ago(
+                ref.end, ref.precision, d.published) else None  # ("this year" is no past)
     return None
 
 
@@ -3107,7 +3108,8 @@ def _same_happening(c: _Cand, g: list, overlap, recent: DateRef | None) -> bool:
                 c.type == x.type and _through_the_night(c.date, x.date))
                 for x in g if x.own_date):
             return False
-    elif not overlap(c.date, head.date):
+    elif not (overlap(c.date, head.date) or (
+            c.type == head.type and _through_the_night(c.date, head.date))):
         return False
     return all(_places_agree(c.location, x.location) for x in g if not x.weak)
 

@@ -2834,3 +2834,21 @@ def test_kurdistan_is_a_region_across_borders():
 
     assert locations.lookup("Kurdistan") == locations.Place("Kurdistan", "region", None)
     assert locations.province("North Kivu").country == "COD"
+
+
+def test_a_happening_told_after_this_years_news_is_not_dated_to_the_year():
+    """"this year" sets no past scene: the storming told after it is of these days."""
+    x = extract("Gunmen attacked a village in Zamfara on Thursday, killing 12 people.\n\n"
+                "The state has seen a surge in banditry this year.\n"
+                "Gunmen also stormed a police post in Gusau, residents said.\n", "2021-06-07")
+    assert [e.date.precision for e in x.events if e.location == "Gusau"] == ["week"]
+
+
+def test_a_rape_told_after_the_next_mornings_news_is_the_nights():
+    """Dated only by the sentence before it (January 1), told after the assaults of New
+    Year's Eve: the same night's violence."""
+    x = extract("Dozens of women were sexually assaulted outside the station in Cologne on "
+                "New Year's Eve.\n\nOn January 1, police opened an inquiry into the assaults.\n"
+                "One woman was raped near the station, officers said.\n", "2016-01-06")
+    assert [(e.sub_type, e.date.start) for e in x.events] == [
+        ("sexual violence", "2015-12-31")]
