@@ -694,7 +694,18 @@ def _suppressed(tok) -> bool:
         return True
     if VERBS.get(tok.lemma_.lower(), ("",))[0] == STA or tok.lemma_.lower() == "call":
         return False
-    return _habitual_tense(tok, verb) or _not_reported(tok)
+    return _habitual_tense(tok, verb) or _not_reported(tok) or _an_activity(tok)
+
+
+_ACTIVITY_PREPS = {"in", "for", "of", "at", "on", "to", "with", "against"}
+
+
+def _an_activity(tok) -> bool:
+    """A gerund told as what someone is engaged in ("its success in battling Boko Haram",
+    "a strategy for fighting the insurgency"), on no day of its own: an activity, not a
+    happening (but "after attacking the base", "by firing three missiles" are)."""
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and \
+        tok.head.lower_ in _ACTIVITY_PREPS and not _dated(tok)
 
 
 def _unreal(tok, verb) -> bool:
@@ -2064,10 +2075,15 @@ def _with_violence(tok) -> bool:
 
 def _armed_movement(c: _Cand, r: Resolved, refs) -> bool:
     """Armed men arriving ("the gunmen arrived on motorcycles", "the police arrived"): an
-    attack's or an operation's approach, no population moving (troops who flee or cross a
-    border, as the seed's government troops into Tajikistan, do move)."""
+    attack's or an operation's approach, and attackers fleeing its getaway, no population
+    moving (troops who flee or cross a border, as the seed's government troops into
+    Tajikistan, do move)."""
     subject, _ = refs.subject(c.tok)
-    if subject is None or c.sub_type != "arrival":
+    if subject is None:
+        return False
+    if c.sub_type == "flight":  # "After attacking the base, the militants fled": the
+        return subject.lemma_.lower() in _ARMED_VICTIMS | _PERPETRATORS  # attackers' escape
+    if c.sub_type != "arrival":
         return False
     who = refs.actor(subject)
     return (who is not None and r.actors[who].kind in _ARMED) or \

@@ -2852,3 +2852,15 @@ def test_a_rape_told_after_the_next_mornings_news_is_the_nights():
                 "One woman was raped near the station, officers said.\n", "2016-01-06")
     assert [(e.sub_type, e.date.start) for e in x.events] == [
         ("sexual violence", "2015-12-31")]
+
+
+@pytest.mark.parametrize("text,coded", [
+    # a gerund told as an activity engaged in is no happening; "after" or "by" doing is
+    ("Boko Haram released 21 girls in Banki on Thursday.\nThe army has had some success in "
+     "battling Boko Haram.", ["strategic_developments"]),
+    ("After attacking the base in Borno on Monday, the militants fled.", ["battles"]),
+    ("North Korea responded by firing three missiles into the sea on Saturday.",
+     ["strategic_developments"]),
+])
+def test_an_activity_is_no_happening_and_attackers_fleeing_no_flight(text, coded):
+    assert [e.type for e in extract(text, "2021-06-08").events] == coded
