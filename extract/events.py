@@ -238,17 +238,25 @@ def _spoke(tok, lemma: str) -> tuple[str, str] | None:
         heard = [c for c in tok.children if c.dep_ == "dobj"]
         return (STA, "statement") if any(c.lemma_.lower() in _AUDIENCES for c in heard) \
             else None
-    if lemma not in ("speak", "talk"):
+    if lemma not in ("speak", "talk", "discuss"):
         return None
-    told = {p.lower_: [g for g in p.children if g.dep_ == "pobj"]
-            for p in tok.children if p.dep_ == "prep"}
-    if any(g.lemma_.lower() in _BY_WIRE for g in told.get("by", [])):
-        return STA, "meeting"
-    heard = told.get("to", []) + told.get("with", [])
-    if any(g.lemma_.lower() in _AUDIENCES for g in heard):
-        return STA, "statement"
-    if any(g.ent_type_ in ("PERSON", "GPE") for g in told.get("with", [])):
-        return STA, "meeting"  # "talked with Putin", "spoke with Japan"
+    told: dict[str, list] = {}
+    for p in [c for c in tok.children if c.dep_ == "prep"] + [  # "discussed the crisis
+            p for o in tok.children if o.dep_ == "dobj" for p in o.children  # with Abe"
+            if p.dep_ == "prep" and p.lower_ == "with"]:
+        told.setdefault(p.lower_, []).extend(g for g in p.children if g.dep_ == "pobj")
+    if any(g.lemma_.lower() in _BY_WIRE for g in told.get("by", []) + [
+            m for g in told.get("in", []) for m in g.children if m.dep_ == "compound"]):
+        return STA, "meeting"  # "spoke by phone", "discussed it in a phone call"
+    heard = told.get("to", []) + told.get("with", []) + told.get("at", [])
+    if lemma != "discuss" and any(g.lemma_.lower() in _AUDIENCES for g in heard):
+        return STA, "statement"  # "spoke to reporters", "spoke at a news conference"
+    if any(g.ent_type_ in ("PERSON", "GPE", "ORG") for g in told.get("with", [])):
+        return STA, "meeting"  # "talked with Putin", "discussed the crisis with Abe"
+    subject = _subject(tok)
+    if lemma == "discuss" and subject is not None and subject.ent_type_ in (
+            "PERSON", "GPE") and any(c.dep_ == "conj" for c in subject.children):
+        return STA, "meeting"  # "Trump and Abe discussed North Korea"
     return None
 
 
@@ -1907,8 +1915,14 @@ def _add_others(refs, c: _Cand) -> None:
     """The trigger's objects and "on/against/with" phrases: actor2 (associates of a
     movement)."""
     for ch in c.tok.children:
-        if ch.dep_ == "dobj" and c.type == STA and _labels(c.tok):
-            continue  # "called the ICBM launch a reckless act": what is judged, no party
+        if ch.dep_ == "dobj" and c.type == STA and (
+                _labels(c.tok) or c.tok.lemma_.lower() == "discuss"):
+            for p in ch.children if c.sub_type == "meeting" else ():
+                if p.dep_ == "prep" and p.lower_ == "with":  # "discussed the crisis with
+                    c.others.extend((a, "actor2") for g in p.children  # Putin"
+                                    if (a := refs.actor(g)) is not None and a != c.actor1)
+            continue  # "called the ICBM launch a reckless act": what is judged, no party;
+            # "discussed North Korea": what was talked of
         if ch.dep_ in ("dobj", "dative", "nsubjpass"):
             a = refs.actor(ch)
             if a is not None and a != c.actor1:
@@ -1923,7 +1937,7 @@ def _add_others(refs, c: _Cand) -> None:
                     c.armed_hit |= _armed(refs.r, g, a)  # "opened fire on police officers"
         if ch.dep_ == "prep" and ch.lower_ == "between" and c.type == BAT:
             _sides(refs, c, ch)
-    if c.sub_type == "agreement" or c.tok.lemma_.lower() == "agree":  # "the government
+    if c.sub_type in ("agreement", "meeting") or c.tok.lemma_.lower() == "agree":  # "the government
         # and the Taliban agreed to a truce", "Trump and Abe agreed to increase pressure"
         subject, _ = refs.subject(c.tok)
         for g in subject.children if subject is not None else ():

@@ -2864,3 +2864,17 @@ def test_a_rape_told_after_the_next_mornings_news_is_the_nights():
 ])
 def test_an_activity_is_no_happening_and_attackers_fleeing_no_flight(text, coded):
     assert [e.type for e in extract(text, "2021-06-08").events] == coded
+
+
+@pytest.mark.parametrize("text,coded", [
+    # leaders discussing together meet; what they discussed is no party to it
+    ("Japanese Prime Minister Shinzo Abe and President Donald Trump discussed North Korea on "
+     "Tuesday.", [("meeting", ["Shinzo Abe"], ["Donald Trump"])]),
+    ("Japanese Prime Minister Shinzo Abe discussed the crisis with Russian President "
+     "Vladimir Putin on Tuesday.", [("meeting", ["Shinzo Abe"], ["Vladimir Putin"])]),
+    ("The committee discussed the budget on Tuesday.", []),
+])
+def test_leaders_discussing_together_meet(text, coded):
+    x = extract(text, "2017-09-05")
+    assert [(e.sub_type, *([x.actors[p.actor].name for p in e.participants if p.role == r]
+                           for r in ("actor1", "actor2"))) for e in x.events] == coded
