@@ -2878,3 +2878,19 @@ def test_leaders_discussing_together_meet(text, coded):
     x = extract(text, "2017-09-05")
     assert [(e.sub_type, *([x.actors[p.actor].name for p in e.participants if p.role == r]
                            for r in ("actor1", "actor2"))) for e in x.events] == coded
+
+
+@pytest.mark.parametrize("text,coded", [
+    # what is set for a day has not happened: calling it has, on its own day
+    ("Tokyo and Washington called a snap meeting of the Security Council for Friday "
+     "afternoon.", [("statement", "2017-09-14", "week")]),
+    ("The two governments are calling a snap meeting of the Security Council for Friday "
+     "afternoon, officials said on Thursday.", []),
+    ("Talks scheduled for Monday in Geneva were postponed.", []),
+    # a span of days is no day set
+    ("Thousands of people protested in Khartoum for three days.",
+     [("peaceful protest", "2017-09-14", "week")]),
+])
+def test_what_is_set_for_a_day_has_not_happened(text, coded):
+    x = extract(text, "2017-09-14")
+    assert [(e.sub_type, e.date.end, e.date.precision) for e in x.events] == coded
