@@ -598,9 +598,18 @@ def _a_person(p: _Pass, x: _Ent, first_names: set[str]) -> bool:
     return _person_entity(p, x)
 
 
+# the last word of a group's name, never of a person's
+_GROUP_ENDS = frozenset({"Front", "Movement", "Party", "Union", "Federation", "Association",
+                         "Brigade", "Brigades", "Battalion", "Organisation", "Organization",
+                         "Council", "Committee", "Commission", "Army", "Forces", "Militia"})
+
+
 def _person_entity(p: _Pass, x: _Ent) -> bool:
     """A PERSON entity: an adjective, people, a site, a common word, or a person."""
     ent, name = x.ent, x.name
+    if " " in name and name.split()[-1] in _GROUP_ENDS:
+        _add_org(p.d, p.r, ent, x.start, x.end, name, x.acr)  # "the Tigray People's
+        return True  # Liberation Front", tagged a person: a group's name
     if " " not in name and (ent.root.dep_ == "amod" or _a_peoples_word(ent)):
         return True  # "Broken windows": an adjective, capitalised; "Tuareg rebels": a people
     if " " in name and _people_noun(name.split()[-1]):

@@ -419,7 +419,12 @@ def _means_when(tok, kind):
             means = _remote_means(g) if g.dep_ in ("nsubj", "dobj") else None
             if means is not None:
                 return means
+        if c.lemma_.lower() in _FIGHT_VERBS:
+            return BAT, "armed clash"  # "were killed when rival militias clashed"
     return kind
+
+
+_FIGHT_VERBS = {"clash", "fight", "battle", "exchange"}
 
 
 def _when_clauses(tok):
@@ -566,7 +571,10 @@ def _crowd_action(tok, lemma: str) -> tuple[str, str] | None:
             # destruction (with a killing conjoined, the attack's part: ``_with_violence``)
     if lemma not in _ON_CROWDS:
         return None
-    targets = {t.lemma_.lower() for g in _objects(tok) for t in g.subtree}
+    targets = {t.lemma_.lower() for g in _objects(tok) for t in g.subtree} | {
+        t.lemma_.lower() for x in tok.children  # "fired tear gas to disperse protesters"
+        if x.dep_ in ("xcomp", "advcl") and x.lemma_.lower() == "disperse"
+        for g in _objects(x) for t in g.subtree}
     if targets & (_CROWDS | _CROWD_PEOPLE) and (lemma == "disperse" or targets & _CROWD_CONTROL):
         return PRO, "protest with intervention"
     return None
@@ -1588,15 +1596,28 @@ def _date_rank(ent, trig, reported: bool) -> float | None:
         return chain.index(attach)
     if attach.dep_ in ("relcl", "acl") and (attach.head.i == trig.i or attach.head in chain):
         return 0.5  # "assaults that occurred ... on New Year's Eve"
-    if attach.dep_ == "advcl" and attach.head.i == trig.i and \
-            attach.lemma_.lower() in _SPEAKING:
-        return 0.6  # "Speaking in Geneva on Friday, Bachelet said": the day she said it
+    bound = _bound_clause(attach, trig)
+    if bound is not None:
+        return bound
     if (attach.head.i == trig.i and attach.dep_ == "conj") or (
             trig.dep_ == "conj" and trig.head.i == attach.i):
         return 0.7  # "killed three insurgents and seized opium yesterday": both verbs
     if _classify(attach) is not None:
         return None  # "girls abducted two years ago have been released": the abduction's
     return 50 + abs(ent.start - trig.i) / 1000
+
+
+def _bound_clause(attach, trig) -> float | None:
+    """The rank of a date in a clause that hangs on the trigger and shares its day: the
+    speaking a saying is done in ("Speaking in Geneva on Friday, Bachelet said"), what an
+    act was for ("fired tear gas to disperse protesters on Monday")."""
+    if attach.head.i != trig.i or attach.dep_ not in ("advcl", "xcomp"):
+        return None
+    if attach.dep_ == "advcl" and attach.lemma_.lower() in _SPEAKING:
+        return 0.6
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in attach.children):
+        return 0.8
+    return None
 
 
 def _describes(t) -> bool:

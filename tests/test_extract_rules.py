@@ -2894,3 +2894,22 @@ def test_leaders_discussing_together_meet(text, coded):
 def test_what_is_set_for_a_day_has_not_happened(text, coded):
     x = extract(text, "2017-09-14")
     assert [(e.sub_type, e.date.end, e.date.precision) for e in x.events] == coded
+
+
+@pytest.mark.parametrize("text,coded", [
+    # killed when armed sides clashed: a battle
+    ("At least 12 people were killed when rival militias clashed in Tripoli on Friday.",
+     ("battles", "armed clash", "2021-06-04", set())),
+    # tear gas fired to disperse a crowd: the protest met with intervention, on its day
+    ("Police fired tear gas to disperse hundreds of protesters in Nairobi on Monday.",
+     ("protests", "protest with intervention", "2021-06-07", {("Kenyan police", "actor2")})),
+    # a front the NER called a person is the group its name says
+    ("Clashes between the army and the Tigray People's Liberation Front killed dozens in "
+     "Mekelle on Sunday.", ("battles", "armed clash", "2021-06-06", {
+         ("Ethiopian army", "actor1"), ("Tigray People's Liberation Front", "actor2")})),
+])
+def test_clashes_dispersals_and_fronts(text, coded):
+    x = extract(text, "2021-06-08")
+    assert [(e.type, e.sub_type, e.date.start,
+             {(x.actors[p.actor].name, p.role) for p in e.participants})
+            for e in x.events] == [coded]
