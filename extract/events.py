@@ -2102,8 +2102,12 @@ def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
         return False  # "some former American officials said": no one's position
     if main.type == STA and main.date is None and _progressive(main.tok):
         return False  # "Washington is urging China to agree to sanctions": a campaign
-    if main.type == STA and _labels(main.tok) and not _official(refs, main.actor1):
-        return False  # "Bassem called the indictment a political trial": a father's word
+    if main.type == STA and (_labels(main.tok) or (
+            main.actor1 is not None and r.actors[main.actor1].kind == "person" and
+            _appeal_or_label(main.tok, main.tok.lemma_.lower()))) and not _official(
+            refs, main.actor1):
+        return False  # "Bassem called the indictment a political trial": a father's word;
+        # "He called for police to solve the crimes": a refugee charity director's
     if main.type == STA and _private_person(refs, main):
         return False  # a neighbour's "said", a brother's "expressed distress": no one's policy
     if main.type == PM and (_a_visit(main, r, refs) or _armed_movement(main, r, refs)):

@@ -2913,3 +2913,16 @@ def test_clashes_dispersals_and_fronts(text, coded):
     assert [(e.type, e.sub_type, e.date.start,
              {(x.actors[p.actor].name, p.role) for p in e.participants})
             for e in x.events] == [coded]
+
+
+@pytest.mark.parametrize("text,speakers", [
+    # an appeal is a position of an office, not of a charity's director
+    ("Refugee council director Claus-Ulrich Proelss told NPR he was worried. He called for "
+     "police to solve the crimes as quickly as possible on Tuesday.", []),
+    ("Chancellor Angela Merkel called for the attackers to be brought to justice on Tuesday.",
+     ["Angela Merkel"]),
+])
+def test_an_appeal_is_an_offices_position(text, speakers):
+    x = extract(text, "2016-01-06")
+    assert [x.actors[p.actor].name for e in x.events for p in e.participants
+            if p.role == "actor1"] == speakers
