@@ -2649,6 +2649,8 @@ def _merge(refs, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
         else:
             target = next((g for g in _nearest_first(groups, c)
                            if _joins(r, c, g, overlap, recent, figures, fig_sent)), None)
+        if target is None:
+            target = _the_one_recalled(groups, c, overlap)
         if target is not None:
             target.append(c)
         elif not (c.weak or (c.type == STA and c.actor1 is None and not c.sources)):
@@ -2671,6 +2673,25 @@ def _merge(refs, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
                 _one_killed(t) for c in g for t in c.triggers or [c.tok]):
             e.fatalities = Fatalities(low=1, best=1, high=1)
     return events
+
+
+def _the_one_recalled(groups: list[list[_Cand]], c: _Cand, overlap) -> list[_Cand] | None:
+    """Violence told undated, of a kind the text dates only weeks or years back and tells
+    none of these days ("the soldier was shot dead by the attacker" after "In October 2014,
+    a man rammed his car into two soldiers"; a release report's "fighters stormed the
+    school" beside "kidnapped in April 2014"): that one again, where its place agrees, not
+    one of this week."""
+    if c.type not in _VIOLENT or c.own_date:
+        return None
+    same = [g for g in groups if g[0].type == c.type and g[0].sub_type == c.sub_type]
+    if any(overlap(g[0].date, None) for g in same):
+        return None  # one of these days: the mention may be that
+    same = [g for g in same if min(x.sent_i for x in g) < c.sent_i]  # told before it
+    if not same:
+        return None
+    last = same[-1]
+    return last if all(_places_agree(c.location, x.location) for x in last if not x.weak) \
+        else None
 
 
 def _one_killed(tok) -> bool:

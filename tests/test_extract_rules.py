@@ -2926,3 +2926,13 @@ def test_an_appeal_is_an_offices_position(text, speakers):
     x = extract(text, "2016-01-06")
     assert [x.actors[p.actor].name for e in x.events for p in e.participants
             if p.role == "actor1"] == speakers
+
+
+def test_an_undated_mention_of_the_one_attack_the_text_recalls_is_that_attack():
+    """Told after the ramming of October 2014, with no violence of these days, "the soldier
+    was shot dead by the attacker" is that attack again, not one of this week."""
+    x = extract("In October 2014, a man rammed his car into two soldiers in a parking lot in "
+                "Quebec, killing one.\n\nPolice said the soldier was shot dead by the "
+                "attacker.\n", "2016-07-15")
+    assert [(e.date.start, e.date.precision, e.location) for e in x.events] == [
+        ("2014-10-01", "month", "Quebec")]
