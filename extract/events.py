@@ -3023,10 +3023,16 @@ def _counted_from(cands: list[_Cand], groups: list[list[_Cand]], c: _Cand
     days before publication, so recalled, never a happening of its own."""
     counted = True
     for t in c.tok.sent:
-        if t.lower_ not in ("after", "before") or not _in_clause_of(t, c.tok):
+        if t.lower_ not in ("after", "before") or not (_in_clause_of(t, c.tok) or (
+                t.dep_ == "mark" and t.head.head.i == c.tok.i)):  # "after she was filmed"
             continue
-        obj = next((x for x in t.children if x.dep_ == "pobj"), None)
-        span = next((x for x in t.children if x.dep_ == "npadvmod"), None)
+        if t.dep_ == "mark":  # "arresting her three days after she was filmed slapping"
+            obj = next((x for x in t.head.subtree if x.i > t.i and (
+                (got := _classify(x)) is not None and got[0] != STA)), t.head)
+            span = next((x for x in c.tok.children if x.dep_ == "npadvmod"), None)
+        else:
+            obj = next((x for x in t.children if x.dep_ == "pobj"), None)
+            span = next((x for x in t.children if x.dep_ == "npadvmod"), None)
         if span is None and t.head.dep_ == "npadvmod":
             span = t.head  # "the month after ...": the span governs the preposition
         if obj is None or span is None:
@@ -3035,8 +3041,10 @@ def _counted_from(cands: list[_Cand], groups: list[list[_Cand]], c: _Cand
         days = dates.duration_days(words)
         if days is None:
             continue
+        kind = _classify(obj)
         told = [x for x in cands if x.tok.i < c.tok.i and (x.tok.lemma_ == obj.lemma_ or (
-            obj.lemma_.lower() in _HAPPENING_REFS and x.type in _VIOLENT | {RIOT, PRO}))]
+            obj.lemma_.lower() in _HAPPENING_REFS and x.type in _VIOLENT | {RIOT, PRO}) or (
+            kind is not None and kind == (x.type, x.sub_type)))]  # "bombed" ... "the bombing"
         for x in reversed(told):
             date = x.date or next((g[0].date for g in groups
                                    if any(y is x for y in g) and g[0].date), None)

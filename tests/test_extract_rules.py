@@ -2936,3 +2936,18 @@ def test_an_undated_mention_of_the_one_attack_the_text_recalls_is_that_attack():
                 "attacker.\n", "2016-07-15")
     assert [(e.date.start, e.date.precision, e.location) for e in x.events] == [
         ("2014-10-01", "month", "Quebec")]
+
+
+@pytest.mark.parametrize("text,arrest", [
+    # counted from a happening told before, by another word of its kind ("bombed" ...
+    # "the bombing"), or by a clause of its own ("after she was filmed slapping")
+    ("Gunmen bombed a church in Kano on Sunday. Police arrested three men two days after the "
+     "bombing.", ("2018-01-02", "day")),
+    ("Ahed Tamimi was filmed slapping two Israeli soldiers in Nabi Saleh two weeks ago. "
+     "Israel has held her since arresting her three days after she was filmed slapping the "
+     "soldiers.", ("2017-12-24", "week")),
+])
+def test_a_happening_counted_days_after_another(text, arrest):
+    x = extract(text, "2018-01-04")
+    assert [(e.date.start, e.date.precision) for e in x.events if e.sub_type == "arrests"] == [
+        arrest]
