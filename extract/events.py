@@ -2640,6 +2640,7 @@ def _merge(refs, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
         if c.date is None:
             counted = _counted_from(cands, groups, c)
             c.date = counted if isinstance(counted, DateRef) else None
+            c.own_date = c.own_date or c.date is not None  # the text dates it so
             c.weak = c.weak or counted is False
         if c.date is None:  # inherit before merging decisions
             _inherit_date(d, sents, groups, c)

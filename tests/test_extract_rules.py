@@ -2951,3 +2951,14 @@ def test_a_happening_counted_days_after_another(text, arrest):
     x = extract(text, "2018-01-04")
     assert [(e.date.start, e.date.precision) for e in x.events if e.sub_type == "arrests"] == [
         arrest]
+
+
+def test_a_counted_date_is_the_texts_own():
+    """Dated "three days after she was filmed punching the soldier", the arrest is its own
+    happening on that day, not a part of the indictment told in the sentence before."""
+    x = extract("Israel indicted a 16-year-old Palestinian girl on Monday on charges including "
+                "assault for punching an Israeli soldier in the face two weeks ago. Israel has "
+                "held Ahed Tamimi since arresting her three days after she was filmed punching "
+                "the soldier.", "2018-01-01")
+    assert sorted((e.sub_type, e.date.start) for e in x.events if e.type ==
+                  "strategic_developments") == [("arrests", "2017-12-21"), ("other", "2018-01-01")]
