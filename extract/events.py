@@ -1594,7 +1594,7 @@ def _date_rank(ent, trig, reported: bool) -> float | None:
             # truck used in the bombing": the day of the clause the bombing is told inside
             # (a verb of saying or knowing is ``_reports_it``'s to judge)
         return chain.index(attach)
-    if attach.dep_ in ("relcl", "acl") and (attach.head.i == trig.i or attach.head in chain):
+    if _its_own_clause(attach, trig, chain):
         return 0.5  # "assaults that occurred ... on New Year's Eve"
     bound = _bound_clause(attach, trig)
     if bound is not None:
@@ -1605,6 +1605,16 @@ def _date_rank(ent, trig, reported: bool) -> float | None:
     if _classify(attach) is not None:
         return None  # "girls abducted two years ago have been released": the abduction's
     return 50 + abs(ent.start - trig.i) / 1000
+
+
+def _its_own_clause(attach, trig, chain) -> bool:
+    """A clause telling of the trigger itself: "assaults that occurred ... on New Year's
+    Eve", "its own missile tests, which it says were undertaken last week"."""
+    if attach.dep_ in ("relcl", "acl") and (attach.head.i == trig.i or attach.head in chain):
+        return True
+    said = attach.head
+    return attach.dep_ == "ccomp" and said.lemma_.lower() in _REPORTING and said.dep_ in (
+        "relcl", "acl") and said.head.i == trig.i
 
 
 def _bound_clause(attach, trig) -> float | None:
@@ -1872,6 +1882,8 @@ def _candidate(refs, tok, typ: str, sub, si: int, para: int) -> _Cand:
                               for ch in subj.children) or subj.lower_ == "those"
     if tok.pos_ == "NOUN" and c.actor1 is None:
         c.actor1 = refs.actor(tok)
+        if c.actor1 is None:
+            c.actor1 = _whose_own(refs, tok)
     if c.actor1 is not None and typ in _VIOLENT and any(
             ch.dep_ in ("dobj", "nsubjpass") and _the_perpetrator(ch)
             for v in _conjoined(tok) for ch in v.children):
@@ -1885,6 +1897,17 @@ def _candidate(refs, tok, typ: str, sub, si: int, para: int) -> _Cand:
         _shot_at(refs, c)  # "Afghan soldiers came under fire from the Taliban"
     _add_others(refs, c)
     return c
+
+
+def _whose_own(refs, tok) -> int | None:
+    """"released footage of its own missile tests": the doer of "its", the subject of the
+    verb the noun hangs from."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children) or (
+            tok.dep_ == "pobj" and tok.head.lower_ == "for"):
+        return None  # (not "flew back for their emergency meeting": what they went for)
+    verb = _governing_verb(tok)
+    subject = _subject(verb) if verb is not None and verb.i != tok.i else None
+    return refs.actor(subject) if subject is not None else None
 
 
 def _shot_at(refs, c: _Cand) -> None:

@@ -2962,3 +2962,15 @@ def test_a_counted_date_is_the_texts_own():
                 "the soldier.", "2018-01-01")
     assert sorted((e.sub_type, e.date.start) for e in x.events if e.type ==
                   "strategic_developments") == [("arrests", "2017-12-21"), ("other", "2018-01-01")]
+
+
+def test_its_own_tests_said_to_be_undertaken_last_week():
+    """"its own missile tests, which it says were undertaken last week": the ministry's,
+    dated by the clause that tells them, not by the day the footage was released."""
+    x = extract("South Korea's Defence Ministry today released footage of its own missile "
+                "tests, which it says were undertaken last week.", "2017-08-29")
+    [event] = x.events
+    assert (event.sub_type, event.date.start, event.date.precision) == (
+        "weapons test", "2017-08-21", "week")
+    assert [x.actors[p.actor].name for p in event.participants if p.role == "actor1"] == [
+        "South Korean Defence Ministry"]
