@@ -369,8 +369,7 @@ def _add_entities(p: _Pass) -> None:
     """3. spaCy entities, plus country names the NER missed: each is a place, an actor,
     a person, or nothing, by the first of these steps that takes it."""
     doc = p.d.doc
-    place_names = _place_names(p.d)
-    p.place_names = frozenset(place_names)
+    p.place_names = place_names = frozenset(_place_names(p.d))
     # "Buhari" after "Muhammadu Buhari" is the man, never the town of that name
     people = [e.text.split() for e in ents_of(doc) if e.label_ == "PERSON" and " " in e.text]
     surnames = {words[-1] for words in people}
@@ -400,7 +399,7 @@ def _add_entities(p: _Pass) -> None:
             if step(p, x):
                 break
         else:
-            if not (_place_by_use(p, x, place_names) or _a_person(p, x, first_names)):
+            if not (_place_by_use(p, x) or _a_person(p, x, first_names)):
                 _place_or_org(p, x)
 
 
@@ -553,9 +552,9 @@ def _before_admin_word(ent) -> bool:
     return ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in _ADMIN_SUFFIXES
 
 
-def _place_by_use(p: _Pass, x: _Ent, place_names: set[str]) -> bool:
+def _place_by_use(p: _Pass, x: _Ent) -> bool:
     """A name the text uses as a place elsewhere, or one whose words or use say place."""
-    ent, name = x.ent, x.name
+    ent, name, place_names = x.ent, x.name, p.place_names
     if ent.label_ in ("ORG", "PERSON", "FAC", "GPE", "LOC", "NORP", *_ODD_LABELS) and \
             not p.forms.get(name) and (name in place_names or (
             ent.label_ != "NORP" and _names_people_origin(ent))):
@@ -598,10 +597,7 @@ def _a_person(p: _Pass, x: _Ent, first_names: set[str]) -> bool:
     return _person_entity(p, x)
 
 
-# the last word of a group's name, never of a person's
-_GROUP_ENDS = frozenset({"Front", "Movement", "Party", "Union", "Federation", "Association",
-                         "Brigade", "Brigades", "Battalion", "Organisation", "Organization",
-                         "Council", "Committee", "Commission", "Army", "Forces", "Militia"})
+_GROUP_ENDS = _words("group_name_ends")
 
 
 def _person_entity(p: _Pass, x: _Ent) -> bool:

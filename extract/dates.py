@@ -21,6 +21,10 @@ WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9  # AP style: "Sept. 19"
+# a weekday or a month written out: a day a text sets ("for Friday"), not a span ("for three
+# days")
+_WRITTEN_DAYS = "|".join([*calendar.day_name, *calendar.month_name[1:]])
+DAY_NAMES = re.compile(rf"\b(?:{_WRITTEN_DAYS})\b")
 _NUM_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "few": 3, "several": 3, "couple of": 2,

@@ -744,11 +744,6 @@ def _unreal(tok, verb) -> bool:
         _marked_clause(tok, ("as", "while", "if", "unless", "like")) is not None
 
 
-_DAY_NAMES = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                        r"January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December)\b")  # a day set, not "for three days"
-
-
 def _scheduled(tok) -> bool:
     """"a snap meeting of the Security Council for Friday afternoon", "talks scheduled for
     Monday": what is set for a day, not what happened on it."""
@@ -758,7 +753,7 @@ def _scheduled(tok) -> bool:
     dated_for = [g for h in holders for p in h.children  # Friday afternoon"
                  if p.dep_ == "prep" and p.lower_ == "for"
                  for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME")
-                 and _DAY_NAMES.search(" ".join(t.text for t in g.subtree))]
+                 and dates.DAY_NAMES.search(" ".join(t.text for t in g.subtree))]
     return bool(dated_for) or any(
         c.dep_ == "acl" and c.lemma_.lower() in ("schedule", "set", "plan", "due")
         for c in tok.children)
@@ -1567,7 +1562,7 @@ def _date_rank(ent, trig, reported: bool) -> float | None:
     while root.dep_ == "compound" and root.head.lemma_.lower() in _CLOCK_WORDS:
         root = root.head  # "Monday evening": the phrase is the evening's
     head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "for" and _DAY_NAMES.search(ent.text):
+    if root.dep_ == "pobj" and head.lower_ == "for" and dates.DAY_NAMES.search(ent.text):
         return None  # "called a snap meeting for Friday": the day set, not the calling's
     if root.dep_ in ("nmod", "compound", "amod") and head.i >= ent.end and \
             head.pos_ in ("NOUN", "PROPN") and head.i != trig.i and \

