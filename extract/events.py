@@ -3328,7 +3328,8 @@ def _on_a_protest(tok) -> bool:
     verbs = [tok, tok.head] if tok.dep_ in ("advcl", "conj", "xcomp") else [tok]
     return any(o.lemma_.lower() in _PROTEST_NOUNS or any(
         m.dep_ in ("compound", "amod") and m.lemma_.lower() in _PROTEST_NOUNS
-        for m in o.children) for v in verbs for o in _objects(v))
+        for m in o.children) for v in verbs for o in _objects(v)
+        if o.ent_type_ not in ("DATE", "TIME"))  # "in March" is a month, no march
 
 
 def _victims_are(tok, nouns) -> bool:

@@ -2974,3 +2974,13 @@ def test_its_own_tests_said_to_be_undertaken_last_week():
         "weapons test", "2017-08-21", "week")
     assert [x.actors[p.actor].name for p in event.participants if p.role == "actor1"] == [
         "South Korean Defence Ministry"]
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    # a month is no march: killing "in March" is no force on a protest
+    ("Soldiers shot dead ten villagers in Kano in March, residents said on Monday.", "attack"),
+    ("Security forces killed ten people at a rally in Kano on Monday.",
+     "excessive force against protesters"),
+])
+def test_a_month_is_no_march(text, sub_type):
+    assert [e.sub_type for e in extract(text, "2021-06-08").events] == [sub_type]
