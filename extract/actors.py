@@ -880,9 +880,30 @@ def _demonym_state(doc, ent) -> tuple[str, int] | None:
         return None
     nxt = doc[ent.end]
     if nxt.lower_ not in _GOV_WORDS:
-        return None
+        nxt = _state_voice(doc, ent)
+        if nxt is None:
+            return None
     iso = locations.demonym_country(ent.text)
     return (iso, nxt.idx + len(nxt.text)) if iso else None
+
+
+_STATE_VOICES = _words("state_voices")
+
+
+def _state_voice(doc, ent):
+    """"A Chinese foreign ministry spokesman said", "a South Korean official said": one
+    unnamed voice of the state's civil government (not its forces: "a South Korean
+    military spokesman" speaks for the military), the token that ends it."""
+    head = ent.root.head
+    if ent.root.dep_ not in ("amod", "compound") or head.i < ent.end or \
+            head.lemma_.lower() not in _STATE_VOICES or head.dep_ == "compound" or any(
+            c.dep_ == "appos" for c in head.children):
+        return None
+    between = doc[ent.end:head.i]
+    if any(not t.is_lower or t.pos_ not in ("NOUN", "PROPN", "ADJ") or _FORCES_WORDS.search(t.text)
+           for t in between):
+        return None
+    return head
 
 
 _AGENT_HEADS = _words("agent_heads")

@@ -2984,3 +2984,49 @@ def test_its_own_tests_said_to_be_undertaken_last_week():
 ])
 def test_a_month_is_no_march(text, sub_type):
     assert [e.sub_type for e in extract(text, "2021-06-08").events] == [sub_type]
+
+
+@pytest.mark.parametrize("text", [
+    # a day told right after the verb of saying, before the clause said ("said on
+    # Tuesday the ..."), which the parser hangs on that clause, is the saying's day
+    "The Chinese foreign ministry said on Tuesday the sanctions were a mistake.",
+    "The Chinese foreign ministry said on Tuesday that the sanctions were a mistake.",
+])
+def test_said_on_a_day_with_no_that_is_the_sayings_day(text):
+    [event] = extract(text, "2017-03-08").events
+    assert (event.type, event.date.start, event.date.precision) == (
+        "statements_diplomacy", "2017-03-07", "day")
+
+
+def test_a_happening_said_on_a_day_keeps_its_own_day():
+    x = extract("Police said on Monday the gunmen had killed three people in the village "
+                "of Kaga on Saturday.", "2017-03-08")
+    [event] = [e for e in x.events if e.type == "violence_against_civilians"]
+    assert event.date.start == "2017-03-04"
+
+
+@pytest.mark.parametrize("text,state", [
+    # one unnamed voice of a state's civil government speaks for the state
+    ("A Chinese foreign ministry spokesman said on Monday that Beijing firmly opposed the "
+     "deployment.", "China"),
+    ("A South Korean official said on Monday that Seoul firmly opposed the deployment.",
+     "South Korea"),
+])
+def test_an_unnamed_state_voice_is_the_state(text, state):
+    [(kind, _sub, _place, doers)] = _events_of(text, "2017-03-08")
+    assert (kind, doers) == ("statements_diplomacy", {state})
+
+
+def test_a_forces_spokesman_is_no_civil_voice():
+    x = extract("A South Korean military spokesman said on Monday that the launch was a "
+                "grave threat.", "2017-03-08")
+    assert [a.name for a in x.actors if a.kind == "state"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Japanese Prime Minister Shinzo Abe said on Tuesday that Tokyo would not tolerate the "
+    "launch.",
+    "The Chinese foreign ministry said on Tuesday the sanctions were a mistake.",
+])
+def test_not_tolerating_and_a_mistake_are_positions(text):
+    assert [e.type for e in extract(text, "2017-03-08").events] == ["statements_diplomacy"]
