@@ -31,7 +31,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import data, dates
@@ -1788,6 +1788,31 @@ def _sentence_events(d, r, refs, sent, si, found, cands):
         main = _combined(d, r, built, sources)
         if _kept(d, r, refs, main):
             cands.append(main)
+            cands.extend(c for c in _fellow_speakers(d, r, refs, main)
+                         if _kept(d, r, refs, c))
+
+
+def _fellow_speakers(d: Document, r: Resolved, refs, main: _Cand) -> list[_Cand]:
+    """"Japan and South Korea condemned the launch": each government's judgement is a
+    statement of its own, on the same day, placed at its own seat; words said or asked
+    together ("Japan and the US have requested the Security Council hold consultations")
+    are one act, and a meeting or an agreement is one event with the others its actor2."""
+    if main.type != STA or main.sub_type != "statement" or main.actor1 is None or \
+            main.tok.lemma_.lower() not in _JUDGING:
+        return []
+    subject, _ = refs.subject(main.tok)
+    out: list[_Cand] = []
+    seen = {main.actor1}
+    for t in subject.conjuncts if subject is not None else ():
+        a = refs.actor(t)
+        if a is None or a in seen:
+            continue
+        seen.add(a)
+        c = replace(main, actor1=a, others=[o for o in main.others if o[0] != a],
+                    sources=[s for s in main.sources if s != a], triggers=list(main.triggers))
+        c.location = _place_for(c, d, r)
+        out.append(c)
+    return out
 
 
 def _speaker_refs(refs, tok) -> list[int]:

@@ -3030,3 +3030,19 @@ def test_a_forces_spokesman_is_no_civil_voice():
 ])
 def test_not_tolerating_and_a_mistake_are_positions(text):
     assert [e.type for e in extract(text, "2017-03-08").events] == ["statements_diplomacy"]
+
+
+@pytest.mark.parametrize("text,speakers", [
+    # each government's judgement is a statement of its own, at its own seat
+    ("Japan and South Korea condemned the launch on Friday.",
+     [("Japan", "Tokyo"), ("South Korea", "Seoul")]),
+    ("The launch was condemned on Friday by Japan and South Korea.",
+     [("Japan", "Tokyo"), ("South Korea", "Seoul")]),
+    # words asked together are one act
+    ("Japan and the US have requested the UN Security Council hold urgent consultations "
+     "on Friday.", [("Japan", "Tokyo")]),
+])
+def test_each_government_judging_makes_its_own_statement(text, speakers):
+    got = [(next(iter(doers)), place) for kind, _s, place, doers in _events_of(
+        text, "2017-09-16") if kind == "statements_diplomacy"]
+    assert got == speakers
