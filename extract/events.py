@@ -1855,7 +1855,8 @@ def _trigger_groups(refs, found) -> tuple[dict[str, list], list[int]]:
         for f in others:
             groups.setdefault(f[1], []).append(f)
         reactions = [f for f in stmts if f[0].lemma_.lower() in _REACTIONS or all(
-            _said_after(o[0], f[0]) for o in others) or _judges(refs, f[0], others)]
+            _said_after(o[0], f[0]) for o in others) or _judges(refs, f[0], others)
+            or _said_apart(refs, f[0], others)]
         if reactions:
             groups[STA] = reactions
         return groups, sources
@@ -1870,6 +1871,19 @@ def _trigger_groups(refs, found) -> tuple[dict[str, list], list[int]]:
         add_sources(tok)
     rest = [f for f in stmts if f not in reporting]
     return ({STA: rest} if rest else {}), sources
+
+
+def _said_apart(refs, stmt, others) -> bool:
+    """"Lawmakers debated the assaults on Wednesday, and Interior Minister Thomas de
+    Maiziere said the perpetrators must be punished": words that neither tell the happening
+    nor are told inside it, an official's position, are a statement of their own."""
+    if any(o[0].i in {t.i for t in stmt.subtree} or stmt in o[0].subtree for o in others):
+        return False
+    if _labels(stmt):
+        return False  # "in what President Macron called an attack": a name for it
+    subject, _ = refs.subject(stmt)
+    return subject is not None and _official(refs, refs.actor(subject)) and any(
+        t.i != stmt.i and t.lemma_.lower() in _STANCE for t in stmt.subtree)
 
 
 def _judges(refs, stmt, others) -> bool:

@@ -3046,3 +3046,17 @@ def test_each_government_judging_makes_its_own_statement(text, speakers):
     got = [(next(iter(doers)), place) for kind, _s, place, doers in _events_of(
         text, "2017-09-16") if kind == "statements_diplomacy"]
     assert got == speakers
+
+
+@pytest.mark.parametrize("text,coded", [
+    # an official's position told beside a happening, neither telling it nor told in it
+    ("German lawmakers debated the assaults in parliament on Wednesday, and Interior "
+     "Minister Thomas de Maiziere said the perpetrators must be punished.",
+     ["statements_diplomacy"]),
+    # a name given to the happening is no position of its own
+    ("The explosion targeted a bakery on Rue Victor Hugo, in what French President "
+     "Emmanuel Macron called an attack.", []),
+])
+def test_a_position_said_apart_from_the_happening(text, coded):
+    assert [e.type for e in extract(text, "2016-01-08").events
+            if e.type == "statements_diplomacy"] == coded
