@@ -3201,8 +3201,8 @@ def _joins(r: Resolved, c: _Cand, g: list[_Cand], overlap, recent: DateRef | Non
             c.family == head.family == "weapons test" and {
                 r.actors[c.actor1].kind, r.actors[head.actor1].kind} == {"person", "state"})):
         return False  # but "Kim Jong-un launched" is "North Korea launched"
-    if not c.own_date and last.sent_i == c.sent_i - 1:
-        return True
+    if not c.own_date and last.sent_i == c.sent_i - 1 and (c.type != SD or _kin(c) == _kin(head)):
+        return True  # (not "these drills are normal exercises" after the missile tests)
     if c.type == PM and c.subj_definite and c.subj_lemma and any(
             figures[i].counted and figures[i].counted.split()[-1].lower().startswith(
                 c.subj_lemma) for x in g for i in fig_sent.get(x.sent_i, [])):

@@ -3060,3 +3060,11 @@ def test_each_government_judging_makes_its_own_statement(text, speakers):
 def test_a_position_said_apart_from_the_happening(text, coded):
     assert [e.type for e in extract(text, "2016-01-08").events
             if e.type == "statements_diplomacy"] == coded
+
+
+def test_drills_told_after_a_launch_are_not_the_launch():
+    x = extract("North Korea launched three short-range missiles on Saturday. For the "
+                "United States and South Korea, these drills - mostly conducted on computer "
+                "screens - are normal exercises.", "2017-08-30")
+    [launch] = [e for e in x.events if e.sub_type == "weapons test"]
+    assert launch.country != "USA" and len(launch.sentences) == 1
