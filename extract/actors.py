@@ -558,10 +558,12 @@ def _place_by_use(p: _Pass, x: _Ent) -> bool:
     if ent.label_ in ("ORG", "PERSON", "FAC", "GPE", "LOC", "NORP", *_ODD_LABELS) and \
             not p.forms.get(name) and (name in place_names or (
             ent.label_ != "NORP" and _names_people_origin(ent))):
-        place = p.lookup(name, exonyms=name not in place_names)  # "the town of Boni"
+        iso, rest = _demonym_cut(name)
+        start = x.end - len(rest)
+        place = p.lookup(rest, exonyms=name not in place_names)  # "the town of Boni"
         if name in place_names:
             place = _at_home(p, ent, place)
-        p.r.add_location(p.d, place or locations.Place(name, "site", None), x.start, x.end)
+        p.r.add_location(p.d, place or locations.Place(rest, "site", iso), start, x.end)
         return True
     if ent.label_ in ("ORG", "PERSON", "FAC") and not _ORG_WORDS.search(name) and (
             _placed(p.d.doc, ent) or _PLACE_NAME_WORDS.search(name)):
@@ -836,6 +838,18 @@ def _place_names(d: Document) -> set[str]:
 
 _SETTLEMENTS = _words("settlements")
 _ORIGIN_OF = _words("origin_of")
+
+
+def _demonym_cut(name: str) -> tuple[str | None, str]:
+    """"Nigerian Chibok" (tagged whole before "schoolgirls"): the town, and the country its
+    nationality word gives."""
+    words = name.split()
+    for n in (2, 1):
+        if len(words) > n:
+            iso = locations.demonym_country(" ".join(words[:n]))
+            if iso:
+                return iso, " ".join(words[n:])
+    return None, name
 
 
 def _names_people_origin(ent) -> bool:

@@ -1308,9 +1308,10 @@ def _usable_place(t, cand: _Cand, r: Resolved) -> bool:
         return False  # "two children from Algeria died": where they came from
     if _modifier_place(t):
         return False  # "a Hong Kong-flagged vessel": it describes the vessel
-    if cand.family == "release" and t.dep_ in ("compound", "nmod") and \
-            t.head.pos_ == "NOUN" and t.head.lemma_.lower() in _ONE_PERSON:
-        return False  # "freed 82 of the Chibok schoolgirls": where they were taken from
+    if (cand.family == "release" or cand.type == STA) and t.dep_ in ("compound", "nmod") \
+            and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in _ONE_PERSON:
+        return False  # "freed 82 of the Chibok schoolgirls", "welcomes the release of 82
+        # Nigerian Chibok schoolgirls": where they were taken from, not where it was done
     if _in_other_clause(t, cand.tok) and not (cand.type == STA and _speaking_in(t)):
         return False  # "indicted a girl who was filmed in the West Bank": the filming's
         # (but "Abe, speaking in Tokyo, condemned the launch" is where he spoke)

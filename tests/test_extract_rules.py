@@ -3068,3 +3068,13 @@ def test_drills_told_after_a_launch_are_not_the_launch():
                 "screens - are normal exercises.", "2017-08-30")
     [launch] = [e for e in x.events if e.sub_type == "weapons test"]
     assert launch.country != "USA" and len(launch.sentences) == 1
+
+
+def test_a_nationality_before_a_town_of_origin_is_its_country():
+    x = extract("The United Nations welcomes the release of 82 Nigerian Chibok schoolgirls "
+                "that were kidnapped by the extremist group Boko Haram in 2014, said a "
+                "spokesperson here on Monday.", "2017-05-09")
+    assert [(loc.name, loc.country) for loc in x.locations] == [("Chibok", "NGA")]
+    # where the girls are from is the kidnapping's place, not where the UN spoke
+    assert [(e.type, e.location) for e in x.events] == [
+        ("violence_against_civilians", "Chibok"), ("statements_diplomacy", None)]
