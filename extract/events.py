@@ -2272,8 +2272,8 @@ def _in_passing(tok) -> bool:
     participle describing a noun ("schoolgirls abducted by Boko Haram"), a possessed noun
     ("their kidnapping", "her arrest"), the past perfect ("had been shot"), or a clause of
     "since"/"because"/"before" with no date of its own."""
-    if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.tag_ == "VBN":
-        return True
+    if tok.pos_ == "VERB" and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
+        return True  # (or before it: "the release of 21 of our abducted girls")
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and \
             tok.head.lemma_.lower() in _JUDGING and not _dated(tok):
         return True  # "condemned the resumed deployment": what the statement is about

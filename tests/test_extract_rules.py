@@ -3078,3 +3078,9 @@ def test_a_nationality_before_a_town_of_origin_is_its_country():
     # where the girls are from is the kidnapping's place, not where the UN spoke
     assert [(e.type, e.location) for e in x.events] == [
         ("violence_against_civilians", "Chibok"), ("statements_diplomacy", None)]
+
+
+def test_a_participle_before_its_noun_is_told_in_passing():
+    # "the abducted schoolgirls" says who they are; the prayer's Monday is not an abduction's
+    x = extract("Residents prayed on Monday for the abducted schoolgirls.", "2016-10-13")
+    assert [e for e in x.events if e.type == "violence_against_civilians"] == []
