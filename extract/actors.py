@@ -389,7 +389,8 @@ def _add_entities(p: _Pass) -> None:
         x = _cleaned(p, ent)
         if x is None:
             continue
-        if (x.name in surnames and ent.label_ in ("GPE", "LOC", "PERSON")) or (
+        if (x.name in surnames and ent.label_ in ("GPE", "LOC", "PERSON") and
+                not _names_a_thing(p.d.doc, x.name)) or (
                 x.name in named and ent.label_ in ("GPE", "LOC")) or (
                 ent.text in aged and ent.label_ != "NORP"):
             p.persons.append((x.start, x.end, x.name))  # the man named before, not a town
@@ -472,6 +473,8 @@ def _not_a_name(p: _Pass, x: _Ent) -> bool:
             ent.label_ in ("PERSON", "ORG") or locations.lookup(name) is None):
         return True  # "Flags will fly at half-staff", "Gunmen abducted 30 students": a
         # plural noun a sentence begins with (a place, only one the gazetteer has)
+    if ent.label_ == "PERSON" and _names_a_thing(p.d.doc, name):
+        return True  # "Thaad", tagged a person, is "the Thaad missile defense system"
     if ent.label_ == "ORG" and ", " in name and all(
             locations.lookup(part) for part in name.split(", ")):
         return True  # "taken to Abuja, Borno officials said": two places run together
@@ -619,6 +622,17 @@ def _person_entity(p: _Pass, x: _Ent) -> bool:
     if not _common_word(name, p.d.text):
         p.persons.append((x.start, x.end, name))
     return True
+
+
+_THING_NOUNS = _words("thing_nouns")
+
+
+def _names_a_thing(doc, name: str) -> bool:
+    """A name (or its last word: "Deploying Thaad") the text puts before a noun for a
+    weapon or a system ("the Thaad missile defense system"): a thing's name."""
+    last = name.split()[-1]
+    return any(t.text == last and t.dep_ == "compound" and t.head.i > t.i and
+               t.head.lemma_.lower() in _THING_NOUNS for t in doc)
 
 
 def _names_happening(tok) -> bool:
@@ -867,6 +881,8 @@ def _personal(doc, ent, name: str) -> bool:
     """An ORG label on a person: a PERSON elsewhere shares its surname, or a kinship/office
     word stands right before this or another mention of the name ("her father Bassem",
     "spokesman Garba Shehu"), or right after it ("Christian Estrosi, mayor of Nice")."""
+    if _names_a_thing(doc, name):
+        return False  # "Thaad" tagged a person elsewhere is still a missile system
     last = name.split()[-1]
     texts = ent_texts_of(doc)
     if any(other.label_ == "PERSON" and last in text.split()

@@ -3084,3 +3084,11 @@ def test_a_participle_before_its_noun_is_told_in_passing():
     # "the abducted schoolgirls" says who they are; the prayer's Monday is not an abduction's
     x = extract("Residents prayed on Monday for the abducted schoolgirls.", "2016-10-13")
     assert [e for e in x.events if e.type == "violence_against_civilians"] == []
+
+
+def test_a_weapon_tagged_a_person_is_no_one():
+    x = extract("China has opposed installing the Thaad missile defense system in South "
+                "Korea. On Saturday, China condemned the deployment of Thaad, in a "
+                "statement. \"Deploying Thaad won't solve South Korea's security concerns,\" "
+                "a spokesman said.", "2017-07-30")
+    assert not [a.name for a in x.actors if a.kind == "person" and "Thaad" in a.name]
