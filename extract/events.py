@@ -1308,6 +1308,10 @@ def _usable_place(t, cand: _Cand, r: Resolved) -> bool:
         return False  # "two children from Algeria died": where they came from
     if _modifier_place(t):
         return False  # "a Hong Kong-flagged vessel": it describes the vessel
+    if cand.type == STA and t.dep_ in ("nsubj", "nsubjpass") and t.head.i != cand.tok.i and \
+            cand.tok.i not in {x.i for x in t.head.subtree}:
+        return False  # "As Asia woke up to the news, India's leaders added their voices":
+        # the subject of another clause is no place the words were said
     if (cand.family == "release" or cand.type == STA) and t.dep_ in ("compound", "nmod") \
             and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in _ONE_PERSON:
         return False  # "freed 82 of the Chibok schoolgirls", "welcomes the release of 82

@@ -3092,3 +3092,10 @@ def test_a_weapon_tagged_a_person_is_no_one():
                 "statement. \"Deploying Thaad won't solve South Korea's security concerns,\" "
                 "a spokesman said.", "2017-07-30")
     assert not [a.name for a in x.actors if a.kind == "person" and "Thaad" in a.name]
+
+
+def test_the_subject_of_another_clause_is_no_place_of_the_words():
+    [event] = extract("As Asia woke up to the horrific news, India's leaders added their "
+                      "voices to the chorus of condemnation on Friday.", "2016-07-15").events
+    assert (event.type, event.location, event.country) == (
+        "statements_diplomacy", "New Delhi", "IND")
