@@ -41,7 +41,7 @@ def extract(text: str, published: str | None = None) -> Extraction:
         sent = sents[i]
         for ent in sent.ents:
             if dates.dates_entity(ent) and not d.is_filing_date(ent.start_char):
-                ref = dates.resolve(ent.text, published)
+                ref = dates.resolve(dates.date_text(ent), published)
                 if ref is not None and ref.precision != "year":
                     return ref
         return None

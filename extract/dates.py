@@ -49,11 +49,27 @@ def dates_entity(ent: Any) -> bool:
     if ent.label_ == "EVENT":
         return _holiday_name(ent.text.lower()) in _HOLIDAYS
     if ent.label_ == "DATE":
-        return True
+        return not _a_surname(ent)
     if ent.label_ != "TIME":
         return False
     text = ent.text.strip().lower()
     return bool(_DAY_TIME.fullmatch(_CLOCK.sub("", text))) or bool(_OF_A_DAY.fullmatch(text))
+
+
+def _a_surname(ent: Any) -> bool:
+    """"Theresa May", "Mrs May": the month's name after a name or a title is a surname."""
+    return date_text(ent) == ""
+
+
+def date_text(ent: Any) -> str:
+    """A date entity's text, less the surname the NER ran into it ("Theresa May today"
+    tagged "May today": "today")."""
+    if ent[0].text != "May" or ent.start == 0:
+        return ent.text
+    before = ent.doc[ent.start - 1]
+    if before.pos_ == "PROPN" and before.is_title:
+        return ent.doc[ent.start + 1:ent.end].text
+    return ent.text
 
 
 # "the early hours of Saturday", "the night of July 14": a time of a day the NER tags a time

@@ -1542,7 +1542,7 @@ def _resolved_date(ent, d: Document) -> DateRef | None:
     ("of 1 March 2019" tagged "March 2019")."""
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start else None
-    text = ent.text
+    text = dates.date_text(ent)
     if before is not None and before.text.isdigit() and 1 <= int(before.text) <= 31 and \
             ent[0].lower_ in dates.MONTHS:
         text = f"{before.text} {text}"
@@ -2612,7 +2612,7 @@ def _sentence_date(d: Document, sent, any_precision: bool = False) -> DateRef | 
     set "in April 2014" is not the scene of the day before)."""
     for ent in sent.ents:
         if dates.dates_entity(ent) and not d.is_filing_date(ent.start_char):
-            ref = dates.resolve(ent.text, d.published)
+            ref = dates.resolve(dates.date_text(ent), d.published)
             if ref is not None and (any_precision or ref.precision == "day"):
                 return ref
     return _loose_day(sent, d)

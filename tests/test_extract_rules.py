@@ -3099,3 +3099,24 @@ def test_the_subject_of_another_clause_is_no_place_of_the_words():
                       "voices to the chorus of condemnation on Friday.", "2016-07-15").events
     assert (event.type, event.location, event.country) == (
         "statements_diplomacy", "New Delhi", "IND")
+
+
+@pytest.mark.parametrize("text,dated", [
+    # the month's name after a name or a title is a surname, not May
+    ("PM Theresa May was being kept up to date.", []),
+    ("Mrs May said on Friday the attack was awful.", ["Friday"]),
+    ("In May, the rebels attacked.", ["May"]),
+])
+def test_may_after_a_name_is_a_surname(text, dated):
+    from extract import dates, nlp
+
+    doc = nlp.load()(text)
+    assert [dates.date_text(e) for e in doc.ents if dates.dates_entity(e)] == dated
+
+
+def test_a_statement_after_theresa_may_is_not_dated_may():
+    x = extract('PM Theresa May was being kept up to date. New Chancellor Philip Hammond '
+                'tweeted: "Shocked and saddened by the loss of life in France."',
+                "2016-07-15")
+    [event] = x.events
+    assert event.date.precision != "month"
