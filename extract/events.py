@@ -3195,8 +3195,10 @@ def _joins(r: Resolved, c: _Cand, g: list[_Cand], overlap, recent: DateRef | Non
     if head.type != c.type:
         return False
     if c.type == STA:
-        if (c.actor1 is None or _said_in_that_statement(c.tok)) and c.sent_i - last.sent_i <= 2:
-            return True  # '..., a spokesman said in the statement': the one just told
+        if (c.actor1 is None or _said_in_that_statement(c.tok)) and c.sent_i - last.sent_i <= 2 \
+                and not (c.own_date and not overlap(c.date, head.date)):
+            return True  # '..., a spokesman said in the statement': the one just told (not
+            # words the text dates to another year: "before it pledged allegiance in 2014")
         # one speaker's statements in one article: one event (a state's and its ministry's,
         # "South Korea said" and "the South Korean Foreign Ministry said", one position)
         voice = _voice(r, c.actor1)

@@ -3120,3 +3120,12 @@ def test_a_statement_after_theresa_may_is_not_dated_may():
                 "2016-07-15")
     [event] = x.events
     assert event.date.precision != "month"
+
+
+def test_undated_words_do_not_take_in_words_of_another_year():
+    x = extract("Information minister Lai Mohammed welcomed the release of the girls. "
+                "According to the Global Terrorism Index released last year, Boko Haram was "
+                "the world's deadliest terrorist group in 2014, before it pledged allegiance "
+                "to ISIS.", "2016-10-13")
+    [event] = [e for e in x.events if e.trigger == "welcomed"]
+    assert event.date.start >= "2016-10-01" and len(event.sentences) == 1
