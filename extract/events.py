@@ -1308,6 +1308,8 @@ def _usable_place(t, cand: _Cand, r: Resolved) -> bool:
         return False  # "two children from Algeria died": where they came from
     if _modifier_place(t):
         return False  # "a Hong Kong-flagged vessel": it describes the vessel
+    if t.head.lower_ == "on" and t.head.head.lemma_.lower() == "blame":
+        return False  # "mine explosions blamed on Pyongyang": who is accused, not where
     if cand.type == STA and t.dep_ in ("nsubj", "nsubjpass") and t.head.i != cand.tok.i and \
             cand.tok.i not in {x.i for x in t.head.subtree}:
         return False  # "As Asia woke up to the news, India's leaders added their voices":
@@ -1820,13 +1822,14 @@ def _fellow_speakers(d: Document, r: Resolved, refs, main: _Cand) -> list[_Cand]
     return out
 
 
-def _speaker_refs(refs, tok) -> list[int]:
+def _speaker_refs(refs, tok, told=()) -> list[int]:
     """The actors a reporting verb names as its speaker or audience (not inside what was
-    said)."""
+    said, nor in the happening ``told`` inside its words: "threatened each other with war
+    in the wake of mine explosions that maimed two soldiers")."""
     out: list[int] = []
     skip: set[int] = set()
     for t in tok.subtree:
-        if t.dep_ in ("ccomp",) and t.i != tok.i:
+        if (t.dep_ in ("ccomp", "relcl") or t in told) and t.i != tok.i:
             skip.update(x.i for x in t.subtree)
     for t in tok.subtree:
         if t.i in skip:
@@ -1848,7 +1851,7 @@ def _trigger_groups(refs, found) -> tuple[dict[str, list], list[int]]:
     sources: list[int] = []
 
     def add_sources(tok: Any) -> None:
-        for a in _speaker_refs(refs, tok):
+        for a in _speaker_refs(refs, tok, [o[0] for o in others]):
             if a not in sources:
                 sources.append(a)
 

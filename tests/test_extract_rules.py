@@ -3129,3 +3129,18 @@ def test_undated_words_do_not_take_in_words_of_another_year():
                 "to ISIS.", "2016-10-13")
     [event] = [e for e in x.events if e.trigger == "welcomed"]
     assert event.date.start >= "2016-10-01" and len(event.sentences) == 1
+
+
+def test_blamed_on_names_the_accused_not_the_place():
+    [event] = extract("Two South Korean soldiers were maimed on Tuesday by mine explosions "
+                      "that Seoul blamed on Pyongyang.", "2015-09-15").events
+    assert event.location != "Pyongyang"
+
+
+def test_the_happening_told_in_the_words_lends_no_source():
+    x = extract("The two Koreas threatened each other with war in August in the wake of mine "
+                "explosions blamed on Pyongyang that maimed two South Korean soldiers earlier "
+                "in that month.", "2015-09-15")
+    [event] = x.events
+    assert [x.actors[p.actor].name for p in event.participants if p.role == "source"] == []
+    assert event.location != "Pyongyang"
