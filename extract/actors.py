@@ -389,11 +389,13 @@ def _add_entities(p: _Pass) -> None:
         x = _cleaned(p, ent)
         if x is None:
             continue
-        if (x.name in surnames and ent.label_ in ("GPE", "LOC", "PERSON") and
-                not _names_a_thing(p.d.doc, x.name)) or (
-                x.name in named and ent.label_ in ("GPE", "LOC")) or (
+        odd_people = ent.label_ == "NORP" and not locations.demonym_country(x.name)
+        if (x.name in surnames and (ent.label_ in ("GPE", "LOC", "PERSON") or odd_people)
+                and not _names_a_thing(p.d.doc, x.name)) or (
+                x.name in named and (ent.label_ in ("GPE", "LOC") or odd_people)) or (
                 ent.text in aged and ent.label_ != "NORP"):
             p.persons.append((x.start, x.end, x.name))  # the man named before, not a town
+            # nor a people ("shows Tamimi slapping two soldiers", tagged a nationality)
             continue
         for step in (_hyphenated_place, _not_a_name, _filed_from, _demonym_or_lowercase,
                      _region_or_country):

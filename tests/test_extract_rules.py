@@ -3144,3 +3144,12 @@ def test_the_happening_told_in_the_words_lends_no_source():
     [event] = x.events
     assert [x.actors[p.actor].name for p in event.participants if p.role == "source"] == []
     assert event.location != "Pyongyang"
+
+
+def test_a_named_person_tagged_a_people_is_that_person():
+    x = extract("Ahed Tamimi, 16, was arrested on Tuesday. A video posted on Dec. 15 shows "
+                "Tamimi slapping two Israeli soldiers outside her home in Nabi Saleh.",
+                "2017-12-22")
+    [riot] = [e for e in x.events if e.type == "riots"]
+    assert [x.actors[p.actor].name for p in riot.participants if p.role == "actor1"] == [
+        "Tamimi"]
