@@ -429,6 +429,9 @@ def _cleaned(p: _Pass, ent) -> _Ent | None:
     if m_title:  # "Col. Rob Manning" -> "Rob Manning"
         start += m_title.end()
         name = text[start:end].strip()
+    if _OFFICE_OF.search(text[max(0, start - 20):start]) and len(name.split()) > 2:
+        start = text.index(name.split()[1], start)  # "Secretary of State Rex Tillerson",
+        name = text[start:end].strip()  # tagged "State Rex Tillerson": Rex Tillerson
     if name.split()[0] in _PLATFORMS and len(name.split()) > 1:
         start = text.index(name.split()[1], start)  # "on Twitter Christian Estrosi"
         name = text[start:end].strip()
@@ -439,6 +442,7 @@ def _cleaned(p: _Pass, ent) -> _Ent | None:
     return _Ent(ent, start, end, name, acr)
 
 
+_OFFICE_OF = re.compile(r"\b(?:Secretary|Minister) of\s+$")
 _GENERATION = re.compile(r",?\s+(?:II|III|IV|Jr\.?|Sr\.?)$")
 
 
@@ -885,6 +889,8 @@ def _personal(doc, ent, name: str) -> bool:
     "spokesman Garba Shehu"), or right after it ("Christian Estrosi, mayor of Nice")."""
     if _names_a_thing(doc, name):
         return False  # "Thaad" tagged a person elsewhere is still a missile system
+    if _OFFICE_OF.search(doc.text[max(0, ent.start_char - 20):ent.start_char]):
+        return True  # "Secretary of State Rex Tillerson", tagged "State Rex Tillerson"
     last = name.split()[-1]
     texts = ent_texts_of(doc)
     if any(other.label_ == "PERSON" and last in text.split()

@@ -3153,3 +3153,10 @@ def test_a_named_person_tagged_a_people_is_that_person():
     [riot] = [e for e in x.events if e.type == "riots"]
     assert [x.actors[p.actor].name for p in riot.participants if p.role == "actor1"] == [
         "Tamimi"]
+
+
+def test_secretary_of_state_is_no_part_of_the_name():
+    x = extract("The United States is prepared to use the full range of its capabilities, "
+                "Secretary of State Rex Tillerson said on Friday.", "2017-09-16")
+    assert [(a.name, a.kind) for a in x.actors if "Tillerson" in a.name] == [
+        ("Rex Tillerson", "person")]
