@@ -179,7 +179,8 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
         return _launched(tok)  # what was fired, not who fired ("helicopters fired on")
     if _appeal_or_label(tok, lemma):
         return STA, "statement"  # "called for talks", "called the launch a grave threat"
-    agreed = _agreed(tok, lemma) or _show_of_force(tok) or _spoke(tok, lemma)
+    agreed = _agreed(tok, lemma) or _show_of_force(tok) or _spoke(tok, lemma) or \
+        _stance_state(tok, lemma)
     if agreed is not None:
         return agreed
     if _no_act_of_its_object(tok, lemma):
@@ -228,6 +229,19 @@ def _sexually(tok, lemma: str) -> tuple[str, str] | None:
 
 _AUDIENCES = _words("audiences")
 _BY_WIRE = {"phone", "telephone", "video", "videoconference"}
+
+
+_STANCE_STATES = _words("stance_states")
+
+
+def _stance_state(tok, lemma: str) -> tuple[str, str] | None:
+    """"President Buhari was delighted at the release", "Japan is ready to respond": how an
+    office stands, told of it by "is" or "was", is its statement (``_kept`` asks for an
+    office, as of a plain "said")."""
+    if lemma != "be" or not any(c.dep_ == "acomp" and c.lower_ in _STANCE_STATES
+                                for c in tok.children):
+        return None
+    return STA, "statement"
 
 
 def _spoke(tok, lemma: str) -> tuple[str, str] | None:
@@ -1864,7 +1878,7 @@ def _trigger_groups(refs, found) -> tuple[dict[str, list], list[int]]:
             groups.setdefault(f[1], []).append(f)
         reactions = [f for f in stmts if f[0].lemma_.lower() in _REACTIONS or all(
             _said_after(o[0], f[0]) for o in others) or _judges(refs, f[0], others)
-            or _said_apart(refs, f[0], others)]
+            or _said_apart(refs, f[0], others) or _stance_state(f[0], f[0].lemma_.lower())]
         if reactions:
             groups[STA] = reactions
         return groups, sources
@@ -2192,6 +2206,8 @@ def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
         # "He called for police to solve the crimes": a refugee charity director's
     if main.type == STA and _private_person(refs, main):
         return False  # a neighbour's "said", a brother's "expressed distress": no one's policy
+    if main.type == STA and main.tok.lemma_ == "be" and not _official(refs, main.actor1):
+        return False  # "residents were shocked": how people felt, no office's word
     if main.type == PM and (_a_visit(main, r, refs) or _armed_movement(main, r, refs)):
         return False  # "Trump arrived in Japan": a person travelling, not people displaced;
         # "the gunmen arrived on motorcycles": the attack's approach

@@ -3160,3 +3160,16 @@ def test_secretary_of_state_is_no_part_of_the_name():
                 "Secretary of State Rex Tillerson said on Friday.", "2017-09-16")
     assert [(a.name, a.kind) for a in x.actors if "Tillerson" in a.name] == [
         ("Rex Tillerson", "person")]
+
+
+@pytest.mark.parametrize("text,speakers", [
+    # how an office stands, told by "is" or "was", is its statement
+    ("President Muhammadu Buhari was delighted at the release of the girls on Thursday.",
+     [{"Muhammadu Buhari"}]),
+    ("The Japanese government was deeply concerned on Friday about the launch.", [{"Japan"}]),
+    # how people felt is no office's word
+    ("Residents were shocked on Thursday by the attack on the market.", []),
+])
+def test_an_office_said_to_stand_makes_a_statement(text, speakers):
+    assert [doers for kind, _s, _p, doers in _events_of(text, "2017-09-16")
+            if kind == "statements_diplomacy"] == speakers
