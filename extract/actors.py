@@ -227,6 +227,7 @@ class _Pass:
     claimed: list[tuple[int, int]] = field(default_factory=list)
     persons: list[tuple[int, int, str]] = field(default_factory=list)
     named: tuple[str, ...] = ()  # the countries the text names, the most named first
+    home: tuple[str, ...] = ()  # those less the people of forces (``_named_countries``)
     place_names: frozenset[str] = frozenset()  # what the text calls a place (_place_names)
 
     @property
@@ -257,7 +258,8 @@ def resolve(d: Document) -> Resolved:
     then noun phrases of forces and institutions."""
     r = Resolved()
     r.dateline_country = _dateline_places(d, r)
-    p = _Pass(d, r, r.dateline_country, _curated()[0], named=_named_countries(d))
+    p = _Pass(d, r, r.dateline_country, _curated()[0], named=_named_countries(d),
+              home=_named_countries(d, forces_abroad=True))
     _add_curated(p)
     _add_acronym_definitions(p)
     _add_entities(p)
@@ -273,12 +275,16 @@ def resolve(d: Document) -> Resolved:
     return r
 
 
-def _named_countries(d: Document) -> tuple[str, ...]:
+def _named_countries(d: Document, forces_abroad: bool = False) -> tuple[str, ...]:
     """The countries the text names or calls by their people ("Nigeria", "Nigerian
     troops"), the most named first: where a place of a name shared abroad most likely is
-    ("Florida" the US state, not the Cuban town, in a text about the United States)."""
+    ("Florida" the US state, not the Cuban town, in a text about the United States).
+    ``forces_abroad``: not by the people of forces, who fight abroad ("Russian forces
+    shelled the city of Kharkiv")."""
     counts: Counter[str] = Counter()
     for ent in d.doc.ents:
+        if forces_abroad and ent.label_ == "NORP" and _FORCES_WORDS.search(ent.root.head.text):
+            continue
         if ent.label_ in ("GPE", "NORP", "LOC") and not d.is_quiet(ent.start_char):
             iso = locations.country_code(ent.text)
             if iso:
@@ -695,12 +701,13 @@ def _a_peoples_word(ent) -> bool:
 def _at_home(p: _Pass, ent, place: Place | None) -> Place | None:
     """A town or village the text introduces as one ("the town of Palma"), unless the
     gazetteer has it only in a country this text is not about, when the text is about
-    others (its dateline, the countries it names, the provinces its sentence names): then a
+    others (its dateline, the countries it names but by their forces, the provinces its
+    sentence names): then a
     small place of the text's own the gazetteer lacks (None), not Spain's Palma in a
     sentence about Cabo Delgado."""
     if place is None:
         return None
-    home = {*p.context, *p.named}
+    home = {*p.context, *p.home}
     for other in ent.sent.ents:
         if other.label_ in ("GPE", "LOC") and other.start != ent.start:
             got = p.lookup(other.text)

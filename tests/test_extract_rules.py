@@ -3173,3 +3173,9 @@ def test_secretary_of_state_is_no_part_of_the_name():
 def test_an_office_said_to_stand_makes_a_statement(text, speakers):
     assert [doers for kind, _s, _p, doers in _events_of(text, "2017-09-16")
             if kind == "statements_diplomacy"] == speakers
+
+
+def test_a_peoples_forces_abroad_do_not_set_the_texts_country():
+    [event] = extract("Russian forces shelled the city of Kharkiv on Monday, killing three "
+                      "people, regional governor Oleh Synehubov said.", "2021-06-07").events
+    assert (event.location, event.country) == ("Kharkiv", "UKR")
