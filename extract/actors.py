@@ -642,9 +642,15 @@ _THING_NOUNS = _words("thing_nouns")
 def _names_a_thing(doc, name: str) -> bool:
     """A name (or its last word: "Deploying Thaad") the text puts before a noun for a
     weapon or a system ("the Thaad missile defense system"): a thing's name."""
-    last = name.split()[-1]
-    return any(t.text == last and t.dep_ == "compound" and t.head.i > t.i and
-               t.head.lemma_.lower() in _THING_NOUNS for t in doc)
+    return name.split()[-1] in _thing_names(doc)
+
+
+@functools.lru_cache(maxsize=2)
+def _thing_names(doc) -> frozenset[str]:
+    """The words a text puts before a weapon's or a system's noun (read once a text: the
+    check runs for every entity)."""
+    return frozenset(t.text for t in doc if t.dep_ == "compound" and t.head.i > t.i and
+                     t.head.lemma_.lower() in _THING_NOUNS)
 
 
 def _names_happening(tok) -> bool:
@@ -896,7 +902,7 @@ def _personal(doc, ent, name: str) -> bool:
     "spokesman Garba Shehu"), or right after it ("Christian Estrosi, mayor of Nice")."""
     if _names_a_thing(doc, name):
         return False  # "Thaad" tagged a person elsewhere is still a missile system
-    if _OFFICE_OF.search(doc.text[max(0, ent.start_char - 20):ent.start_char]):
+    if _OFFICE_OF.search(doc[max(0, ent.start - 3):ent.start].text + " "):
         return True  # "Secretary of State Rex Tillerson", tagged "State Rex Tillerson"
     last = name.split()[-1]
     texts = ent_texts_of(doc)

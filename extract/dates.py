@@ -64,12 +64,13 @@ def _a_surname(ent: Any) -> bool:
 def date_text(ent: Any) -> str:
     """A date entity's text, less the surname the NER ran into it ("Theresa May today"
     tagged "May today": "today")."""
-    if ent[0].text != "May" or ent.start == 0:
-        return ent.text
+    text = ent.text
+    if not text.startswith("May") or ent[0].text != "May" or ent.start == 0:
+        return text
     before = ent.doc[ent.start - 1]
     if before.pos_ == "PROPN" and before.is_title:
         return ent.doc[ent.start + 1:ent.end].text
-    return ent.text
+    return text
 
 
 # "the early hours of Saturday", "the night of July 14": a time of a day the NER tags a time
