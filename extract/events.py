@@ -1220,15 +1220,29 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
                 return home
         locs = {r.place_at[t.i] for t in pool}
         if locs:
-            best = min(locs, key=lambda i: (KIND_RANK.get(r.locations[i].kind, 9), i))
+            # "took off from Sunan, near Pyongyang": the place told near another is it
+            near = {r.place_at[t.i] for t in pool if _a_landmark(t)}
+            best = min(locs, key=lambda i: (KIND_RANK.get(r.locations[i].kind, 9),
+                                            i in near, i))
             loc = r.locations[best]
-            return loc.name, loc.country, loc.kind
+            country = loc.country or next(  # "Konduga, near Maiduguri": a village the
+                (r.locations[i].country for i in near if r.locations[i].country), None)
+            return loc.name, country, loc.kind  # gazetteer lacks, in its landmark's country
     if cand.type != STA and r.dateline_country and any(
             t.lower_ == "country" and any(c.lower_ == "the" for c in t.children) for t in sent):
         from .locations import country_name
 
         return country_name(r.dateline_country), r.dateline_country, "country"
     return None
+
+
+def _a_landmark(place) -> bool:
+    """A place named only as what another is near ("Sunan, near Pyongyang", "the Sunan
+    area near Pyongyang")."""
+    head = place
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ("near", "outside")
 
 
 def _addressed(place, trig) -> bool:
@@ -1318,8 +1332,10 @@ def _usable_place(t, cand: _Cand, r: Resolved) -> bool:
         head = head.head
     if _told_by(t):
         return False
-    if t.head.lower_ == "from" and t.head.head.pos_ in ("NOUN", "PROPN"):
-        return False  # "two children from Algeria died": where they came from
+    if t.head.lower_ == "from" and t.head.head.pos_ in ("NOUN", "PROPN") and \
+            t.head.head.lemma_.lower() not in _WEAPONS:
+        return False  # "two children from Algeria died": where they came from (but "fired
+        # a missile from Sunan" is where it was fired)
     if _modifier_place(t):
         return False  # "a Hong Kong-flagged vessel": it describes the vessel
     if t.head.lower_ == "on" and t.head.head.lemma_.lower() == "blame":

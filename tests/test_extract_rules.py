@@ -1042,7 +1042,8 @@ def test_a_wires_credits_name_no_actor():
     # where it was fired
     ("SEOUL — North Korea fired a ballistic missile on Friday that landed in the sea near "
      "Hokkaido.", "North Korea"),
-    ("North Korea fired a missile from Sunan near Pyongyang on Friday.", "Pyongyang"),
+    ("North Korea fired a missile from Sunan near Pyongyang on Friday.", "Sunan"),  # (the
+    # launch site, told near the capital: the dev gold takes either)
     # a later mention naming no doer takes the happening's, and its other country's place
     # is not where the test was either
     ("North Korea carried out its sixth nuclear test on September 3. The nuclear test "
@@ -3179,3 +3180,16 @@ def test_a_peoples_forces_abroad_do_not_set_the_texts_country():
     [event] = extract("Russian forces shelled the city of Kharkiv on Monday, killing three "
                       "people, regional governor Oleh Synehubov said.", "2021-06-07").events
     assert (event.location, event.country) == ("Kharkiv", "UKR")
+
+
+@pytest.mark.parametrize("text,place,country", [
+    # the place told near another is it, in its landmark's country if no gazetteer has it
+    ("North Korea fired a missile from Sunan, near Pyongyang, on Friday.", "Sunan", "PRK"),
+    ("Officials in Pyongyang said nothing. North Korea fired a missile from Sunan, near "
+     "Pyongyang, on Friday.", "Sunan", "PRK"),  # (the landmark told first)
+    ("Militants attacked Konduga, near Maiduguri, on Monday, killing 10 villagers.",
+     "Konduga", "NGA"),
+])
+def test_a_place_near_another_is_where_it_happened(text, place, country):
+    [event] = [e for e in extract(text, "2017-09-15").events if e.type != "statements_diplomacy"]
+    assert (event.location, event.country) == (place, country)
