@@ -664,9 +664,10 @@ def _place_or_org(p: _Pass, x: _Ent) -> None:
     """The rest: a place the gazetteer knows (a capital that acts is its state), a place
     it does not know, or an organisation."""
     d, r, ent, name = p.d, p.r, x.ent, x.name
-    if ent.label_ == "ORG" and not _ORG_WORDS.search(name):
+    org_word = _ORG_WORDS.search(name) and not _admin_area(ent, name)
+    if ent.label_ == "ORG" and not org_word:
         place = p.lookup(name, min_population=100000)
-    elif ent.label_ in ("GPE", "LOC", "FAC") and not _ORG_WORDS.search(name):
+    elif ent.label_ in ("GPE", "LOC", "FAC") and not org_word:
         after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         place = None
         if after is not None and after.lower_ in _ADMIN_SUFFIXES:
@@ -684,13 +685,24 @@ def _place_or_org(p: _Pass, x: _Ent) -> None:
         else:
             r.add_location(d, place, x.start, x.end)
         return
-    if ent.label_ in ("GPE", "LOC", "FAC") and not _ORG_WORDS.search(name):
+    if ent.label_ in ("GPE", "LOC", "FAC") and not org_word:
         if locations.is_direction(name) or _a_peoples_word(ent):
             return  # "the North" of Korea: no place of its own; "Tuareg rebels": a people
         kind = {"GPE": "city", "LOC": "region", "FAC": "site"}[ent.label_]
+        if _admin_area(ent, name):
+            kind = "site"  # a district the gazetteer lacks is no town
         r.add_location(d, locations.Place(name, kind, None), x.start, x.end)
         return
     _add_org(d, r, ent, x.start, x.end, name, x.acr)
+
+
+def _admin_area(ent, name: str) -> bool:
+    """"Kupwara district", tagged a place: an area of government ("district" is also an
+    organisation's word), but not "the Central Military District", a command."""
+    words = name.split()
+    return ent.label_ in ("GPE", "LOC") and len(words) > 1 and \
+        words[-1].lower() in _ADMIN_SUFFIXES and not _ORG_WORDS.search(" ".join(words[:-1])) \
+        and not _FORCES_WORDS.search(name)
 
 
 _ARMED_NOUNS = data.words("event_cues.json", "armed_victims")

@@ -3193,3 +3193,11 @@ def test_a_peoples_forces_abroad_do_not_set_the_texts_country():
 def test_a_place_near_another_is_where_it_happened(text, place, country):
     [event] = [e for e in extract(text, "2017-09-15").events if e.type != "statements_diplomacy"]
     assert (event.location, event.country) == (place, country)
+
+
+def test_a_district_the_gazetteer_lacks_is_a_place_not_an_organisation():
+    x = extract("Three soldiers and five militants were killed in a gunfight in Kupwara "
+                "district on Tuesday.", "2022-06-06")
+    assert [a.name for a in x.actors if "Kupwara" in a.name] == []
+    [event] = x.events
+    assert event.location == "Kupwara district"
