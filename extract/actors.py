@@ -576,8 +576,9 @@ def _place_by_use(p: _Pass, x: _Ent) -> bool:
         iso, rest = _demonym_cut(name)
         start = x.end - len(rest)
         place = p.lookup(rest, exonyms=name not in place_names)  # "the town of Boni"
-        if name in place_names:
-            place = _at_home(p, ent, place)
+        if name in place_names and (place is None or place.kind not in ("region", "admin1")):
+            place = _at_home(p, ent, place)  # (a region or a province has one name: Darfur
+            # is Sudan's in a text that names only Chad)
         p.r.add_location(p.d, place or locations.Place(rest, "site", iso), start, x.end)
         return True
     if ent.label_ in ("ORG", "PERSON", "FAC") and not _ORG_WORDS.search(name) and (

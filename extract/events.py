@@ -1204,6 +1204,9 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
         if t.dep_ == "ccomp" and cand.type == STA and t.i != cand.tok.i:
             skip_sub.update(x.i for x in t.subtree)
     subtree = {t.i for t in cand.tok.subtree}
+    if cand.tok.dep_ == "nsubj" and _occurred(cand.tok.head):
+        subtree |= {t.i for c in cand.tok.head.children if c.dep_ == "prep"
+                    for t in c.subtree}  # "since fighting erupted in Darfur": its place
     pools = []
     for allow_filed in (False, True):
         ok = [t for t in sent if t.i in r.place_at and t.i not in skip_sub and
@@ -1770,7 +1773,7 @@ def _thrown(tok) -> bool:
     return any(t.lemma_.lower() in _THROWN and t.pos_ != "PROPN" for t in tok.subtree)
 
 
-_OCCURRED = {"occur", "happen", "unfold"}
+_OCCURRED = {"occur", "happen", "unfold", "erupt", "flare", "rage"}
 
 
 def _scene_told(d: Document, r: Resolved, sent, si: int, cands: list[_Cand]) -> _Cand | None:
@@ -1790,9 +1793,10 @@ def _scene_told(d: Document, r: Resolved, sent, si: int, cands: list[_Cand]) -> 
 
 
 def _occurred(verb) -> bool:
-    """"occurred", "happened", "took place"."""
+    """"occurred", "happened", "took place", "broke out"."""
     return verb.lemma_.lower() in _OCCURRED or (verb.lemma_ == "take" and any(
-        ch.lower_ == "place" for ch in verb.children))
+        ch.lower_ == "place" for ch in verb.children)) or (verb.lemma_ == "break" and any(
+            ch.dep_ == "prt" and ch.lower_ == "out" for ch in verb.children))
 
 
 def _refine(f, lemmas):

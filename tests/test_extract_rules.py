@@ -3201,3 +3201,15 @@ def test_a_district_the_gazetteer_lacks_is_a_place_not_an_organisation():
     assert [a.name for a in x.actors if "Kupwara" in a.name] == []
     [event] = x.events
     assert event.location == "Kupwara district"
+
+
+@pytest.mark.parametrize("text", [
+    # where fighting broke out or erupted is its place, and Darfur is Sudan's in a text
+    # that names only Chad
+    "Heavy fighting broke out in Darfur on Monday, forcing thousands to flee to Chad.",
+    "More than 10,000 people have fled to neighbouring Chad since fighting erupted in Darfur "
+    "on Monday, the UN said.",
+])
+def test_where_fighting_broke_out_is_its_place(text):
+    [battle] = [e for e in extract(text, "2021-06-07").events if e.type == "battles"]
+    assert (battle.location, battle.country) == ("Darfur", "SDN")
