@@ -1001,7 +1001,7 @@ class _Refs:
                     got = self.actor(c, depth + 1)
                     if got is not None:
                         return got
-        for c in tok.children:
+        for c in tok.children if tok.lemma_.lower() not in _CROWD_PEOPLE | _CROWDS else ():
             if c.dep_ == "prep" and c.lower_ in ("of", "by"):
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -1021,6 +1021,9 @@ class _Refs:
             return None if got is not None and self._unnamed_since(got, tok) else got
         if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"):
             return self._speaker_itself(tok)
+        if tok.dep_ in ("nsubj", "nsubjpass") and lemma in _ARMED_VICTIMS | FORCE_HEADS and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+            return self._speaker_itself(tok)  # "the army said its troops killed 30"
         if lemma in _GROUP_REFS and det & {"the", "these", "those"}:
             return r.last_actor(tok.idx, ("rebel_group", "militia"))
         if lemma in _MEDIA_REFS and det & {"the"}:
@@ -1075,8 +1078,8 @@ class _Refs:
         principal = self._spoken_for(tok)
         if principal is not None:
             return principal
-        if tok.i in self.r.actor_at:
-            return tok
+        if tok.i in self.r.actor_at or tok.lemma_.lower() in _CROWD_PEOPLE | _CROWDS:
+            return tok  # (but "supporters of Raila Odinga" are not the man)
         for t in tok.subtree:
             a = self.r.actor_at.get(t.i)
             if a is not None and self.r.actors[a].kind == "person":
@@ -1808,9 +1811,21 @@ def _refine(f, lemmas):
         return tok, VAC, "attack"
     if typ == SD and sub == _TERRITORY and lemmas & _FIGHT_WORDS:
         return tok, BAT, "non-state actor overtakes territory"
-    if typ == BAT and lemmas & {"protester", "demonstrator"}:
+    if typ == BAT and (lemmas & {"protester", "demonstrator"} or _a_crowd_fights(tok)):
         return tok, RIOT, "violent demonstration"
     return f
+
+
+def _a_crowd_fights(tok) -> bool:
+    """"Supporters of the opposition leader clashed with police", "hundreds of students
+    fought with police": many people who are no armed side, fighting the police or troops,
+    riot (villagers against herdsmen may be armed communities: a battle)."""
+    subject = _subject(tok)
+    if subject is not None and subject.lemma_.lower() in _COUNT_HEADS:
+        subject = next((o for o in _objects(subject, ("of",), direct=())), subject)
+    return subject is not None and subject.tag_ == "NNS" and \
+        subject.lemma_.lower() in _CROWD_PEOPLE and any(
+            o.lemma_.lower() in FORCE_HEADS for o in _objects(tok, ("with", "against")))
 
 
 def _civilian_target(tok) -> bool:

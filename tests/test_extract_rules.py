@@ -3213,3 +3213,25 @@ def test_a_district_the_gazetteer_lacks_is_a_place_not_an_organisation():
 def test_where_fighting_broke_out_is_its_place(text):
     [battle] = [e for e in extract(text, "2021-06-07").events if e.type == "battles"]
     assert (battle.location, battle.country) == ("Darfur", "SDN")
+
+
+def test_its_troops_are_the_speakers():
+    x = extract("The Nigerian army said its troops killed 30 Boko Haram fighters in Sambisa "
+                "forest on Friday.", "2021-06-07")
+    [event] = x.events
+    assert [x.actors[p.actor].name for p in event.participants if p.role == "actor1"] == [
+        "Nigerian army"]
+
+
+@pytest.mark.parametrize("text,coded", [
+    # many people who are no armed side, fighting police, riot; their leader is no rioter
+    ("Supporters of opposition leader Raila Odinga clashed with police in Kisumu on Monday.",
+     ("riots", set())),
+    ("Hundreds of students fought with police in Dhaka on Monday.", ("riots", set())),
+    # villagers against herdsmen may be armed communities
+    ("Villagers clashed with Fulani herdsmen in Benue on Monday, leaving five dead.",
+     ("battles", set())),
+])
+def test_a_crowd_fighting_police_riots(text, coded):
+    [(kind, _sub, _place, doers)] = _events_of(text, "2021-06-07")
+    assert (kind, doers) == coded
