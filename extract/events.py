@@ -173,9 +173,9 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
     if _takes_territory(tok, lemma):
         return SD, _TERRITORY
     if lemma in ("launch", "fire", "test", "conduct", "carry") and (any(
-            t.lemma_.lower() in _WEAPONS for t in tok.subtree) or any(
+            t.lemma_.lower() in _WEAPONS for t in _own_clause(tok)) or any(
             c.dep_ == "dobj" and c.lemma_.lower() in _AIRCRAFT for c in tok.children)) and \
-            not any(t.lemma_ in ("attack", "strike") for t in tok.subtree):
+            not any(t.lemma_ in ("attack", "strike") for t in _own_clause(tok)):
         return _launched(tok)  # what was fired, not who fired ("helicopters fired on")
     if _appeal_or_label(tok, lemma):
         return STA, "statement"  # "called for talks", "called the launch a grave threat"
@@ -478,6 +478,15 @@ def _appeal_or_label(tok, lemma: str) -> bool:
         return _labels(tok)  # "Putin described the sanctions as useless"
     return lemma in ("ask", "request") and any(c.dep_ == "dobj" for c in tok.children) and \
         any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+
+
+def _own_clause(verb):
+    """The words of a verb's own clause: its subtree less the verbs conjoined to it
+    ("fired rockets at Israel, and Israel responded with air strikes": no strike of its
+    own)."""
+    skip = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+            for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in skip]
 
 
 def _launched(tok) -> tuple[str, str] | None:
@@ -1149,6 +1158,9 @@ def _whose_subject(t, trig):
         verb = _governing_verb(t)
         if verb is not None and t is trig and _attributed_to(trig, verb):
             return verb  # "Boko Haram was behind the attack": its subject did it
+        if verb is not None and t.dep_ == "pobj" and t.head.lower_ == "with" and \
+                t.head.head.i == verb.i and verb.lemma_.lower() in _RESPONSES:
+            return verb  # "Israel responded with air strikes": Israel struck
         return t.head if verb is not None and verb.lemma_.lower() in _LIGHT_VERBS else None
     if t.dep_ in ("conj", "xcomp") or (
             t.dep_ == "advcl" and not any(c.dep_ == "mark" for c in t.children)):
@@ -1206,7 +1218,7 @@ def _place_for(cand: _Cand, d: Document, r: Resolved):
     for t in sent:
         if t.dep_ == "ccomp" and cand.type == STA and t.i != cand.tok.i:
             skip_sub.update(x.i for x in t.subtree)
-    subtree = {t.i for t in cand.tok.subtree}
+    subtree = {t.i for t in _own_clause(cand.tok)}
     if cand.tok.dep_ == "nsubj" and _occurred(cand.tok.head):
         subtree |= {t.i for c in cand.tok.head.children if c.dep_ == "prep"
                     for t in c.subtree}  # "since fighting erupted in Darfur": its place
@@ -1841,11 +1853,29 @@ def _sentence_events(d, r, refs, sent, si, found, cands):
     groups, sources = _trigger_groups(refs, found)
     for typ, group in groups.items():
         built = [_candidate(refs, tok, typ, sub, si, para) for tok, _t, sub in group]
-        main = _combined(d, r, built, sources)
-        if _kept(d, r, refs, main):
-            cands.append(main)
-            cands.extend(c for c in _fellow_speakers(d, r, refs, main)
-                         if _kept(d, r, refs, c))
+        for part in _by_doer(r, built):
+            _add_candidate(d, r, refs, _combined(d, r, part, sources), cands)
+
+
+def _add_candidate(d, r, refs, main: _Cand, cands: list[_Cand]) -> None:
+    if _kept(d, r, refs, main):
+        cands.append(main)
+        cands.extend(c for c in _fellow_speakers(d, r, refs, main) if _kept(d, r, refs, c))
+
+
+def _by_doer(r: Resolved, built: list[_Cand]) -> list[list[_Cand]]:
+    """A sentence's violence of one type is one happening, unless two sides each do their
+    own ("Hamas fired rockets at Israel, and Israel responded with air strikes on Gaza"):
+    then each doer's triggers are one, and those naming no doer go with the first. (A
+    battle has two sides by nature: "the Taliban attacked and the troops killed 20" is one.)"""
+    doers = list(dict.fromkeys(c.actor1 for c in built if c.actor1 is not None))
+    if len(doers) < 2 or built[0].type not in (EXP, VAC) or any(
+            r.actors[a].kind == "person" for a in doers):
+        return [built]  # (an attacker and the group he acted for are one side)
+    parts: dict[int, list[_Cand]] = {a: [] for a in doers}
+    for c in built:
+        parts[c.actor1 if c.actor1 is not None else doers[0]].append(c)
+    return list(parts.values())
 
 
 def _fellow_speakers(d: Document, r: Resolved, refs, main: _Cand) -> list[_Cand]:
@@ -3244,8 +3274,8 @@ def _joins(r: Resolved, c: _Cand, g: list[_Cand], overlap, recent: DateRef | Non
         # protest, met with force
     if c.type in _VIOLENT and head.type in _VIOLENT:
         # one attack told as "attack", "killing", "shooting", "the driver was shot
-        # by police": one happening, unless its date or place says another
-        return _same_happening(c, g, overlap, recent)
+        # by police": one happening, unless its date or place says another, or its side
+        return not _other_side(r, c, g) and _same_happening(c, g, overlap, recent)
     if head.type != c.type:
         return False
     if c.type == STA:
@@ -3339,6 +3369,22 @@ def _names_within(a: tuple, b: tuple) -> bool:
     short, long = a[0].split(), b[0].split()
     return (len(short) < len(long) and long[:len(short)] == short
             and (not a[1] or not b[1] or a[1] == b[1]))
+
+
+def _other_side(r: Resolved, c: _Cand, g: list) -> bool:
+    """One-sided violence (a strike, an attack) by a doer of another side than the group's
+    in the same sentence ("Hamas fired rockets at Israel, and Israel responded with air
+    strikes"): a happening of its own. A person and the group he acted for, a state and its
+    forces, are one side; across sentences the police who shot an attacker are told as
+    part of the attack, so sides told apart do not split it."""
+    def side(x: _Cand):
+        if x.type not in (EXP, VAC) or x.actor1 is None or \
+                r.actors[x.actor1].kind == "person":
+            return None
+        return _voice(r, x.actor1)
+    mine = side(c)
+    return mine is not None and any(
+        x.sent_i == c.sent_i and (s := side(x)) is not None and s != mine for x in g)
 
 
 def _same_happening(c: _Cand, g: list, overlap, recent: DateRef | None) -> bool:

@@ -3235,3 +3235,12 @@ def test_its_troops_are_the_speakers():
 def test_a_crowd_fighting_police_riots(text, coded):
     [(kind, _sub, _place, doers)] = _events_of(text, "2021-06-07")
     assert (kind, doers) == coded
+
+
+def test_two_sides_striking_in_one_sentence_are_two_happenings():
+    got = _events_of("Hamas fired dozens of rockets at Israel on Monday, and Israel responded "
+                     "with air strikes on Gaza.", "2021-06-07")
+    assert got == [
+        ("explosions_remote_violence", "shelling/artillery/missile attack", "Israel",
+         {"Hamas"}),
+        ("explosions_remote_violence", "air/drone strike", "Gaza", {"Israel"})]
