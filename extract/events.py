@@ -407,8 +407,12 @@ def _by_means(tok, kind: tuple[str, str | None] | None) -> tuple[str, str | None
     if kind is None:  # "struck targets", "fired on positions": violence only from the air
         aimed = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "at", "upon"))
                     for c in tok.children)
-        return (EXP, "air/drone strike") if subject.lemma_.lower() in _AIRCRAFT and aimed \
-            and tok.lemma_.lower() in _AIR_STRIKE_VERBS else None
+        if tok.lemma_.lower() not in _AIR_STRIKE_VERBS or not aimed:
+            return None
+        if subject.lemma_.lower() in _AIRCRAFT:
+            return EXP, "air/drone strike"
+        means = _remote_means(subject)  # "two rockets hit the Green Zone": what they hit,
+        return means if means is not None and _hit_a_target(tok) else None  # not the sea
     if kind[0] not in (VAC, BAT, EXP):
         return kind
     return _remote_means(subject) or _means_when(tok, kind)
@@ -497,6 +501,14 @@ def _launched(tok) -> tuple[str, str] | None:
     if _fired_at(tok):
         return EXP, "air/drone strike" if drone else "shelling/artillery/missile attack"
     return None if drone else (SD, "weapons test")
+
+
+def _hit_a_target(tok) -> bool:
+    """What a weapon hit is a place, a body or a target ("hit the Green Zone", "struck a
+    market"), not the sea a test fell into."""
+    return any(g.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP") or
+               g.lemma_.lower() in _FIRE_TARGETS
+               for g in _objects(tok, ("on", "at", "upon")))
 
 
 def _fired_at(tok) -> bool:

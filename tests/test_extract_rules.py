@@ -3244,3 +3244,14 @@ def test_two_sides_striking_in_one_sentence_are_two_happenings():
         ("explosions_remote_violence", "shelling/artillery/missile attack", "Israel",
          {"Hamas"}),
         ("explosions_remote_violence", "air/drone strike", "Gaza", {"Israel"})]
+
+
+@pytest.mark.parametrize("text,coded", [
+    # a weapon that hit a place or a target is remote violence; one that fell into the
+    # sea is no attack
+    ("Two rockets hit the Green Zone in Baghdad on Monday, causing no casualties.",
+     [("explosions_remote_violence", "shelling/artillery/missile attack")]),
+    ("The missile hit the sea off Hokkaido on Tuesday.", []),
+])
+def test_a_weapon_that_hit_a_target(text, coded):
+    assert [(e.type, e.sub_type) for e in extract(text, "2021-06-07").events] == coded
