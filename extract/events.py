@@ -596,11 +596,15 @@ def _crowd_action(tok, lemma: str) -> tuple[str, str] | None:
     """A crowd in the street, by what is done to it or what it does: "fired tear gas at
     thousands of protesters", "dispersed the demonstrators with water cannon" (a protest
     with intervention); "protesters torched a police station", "set fire to" (a riot)."""
-    if lemma in _RIOTING and (lemma != "set" or any(
-            c.dep_ == "dobj" and c.lemma_ == "fire" for c in tok.children)):
+    if (lemma in _RIOTING and (lemma != "set" or any(
+            c.dep_ == "dobj" and c.lemma_ == "fire" for c in tok.children))) or lemma == "storm":
         subject = _subject(tok)
+        if subject is None and tok.dep_ == "conj":  # "stormed parliament and set fire to
+            subject = _subject(tok.head)  # the residence": the crowd did both
         if _a_crowd(subject):
-            return RIOT, "violent demonstration"
+            return RIOT, "violent demonstration"  # (a crowd storming a building too)
+        if lemma == "storm":
+            return None
         if subject is not None and subject.lemma_.lower() in _ARMED_MEN:
             return SD, _PROPERTY  # "Militants set fire to a school": ACLED's property
             # destruction (with a killing conjoined, the attack's part: ``_with_violence``)

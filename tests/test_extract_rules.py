@@ -3255,3 +3255,17 @@ def test_two_sides_striking_in_one_sentence_are_two_happenings():
 ])
 def test_a_weapon_that_hit_a_target(text, coded):
     assert [(e.type, e.sub_type) for e in extract(text, "2021-06-07").events] == coded
+
+
+@pytest.mark.parametrize("text,coded", [
+    # a crowd storming a building, or setting fire to one in a clause of its own, riots
+    ("Protesters stormed parliament in Colombo on Saturday and set fire to the prime "
+     "minister's residence.", [("riots", "violent demonstration")]),
+    ("Protesters marched to parliament in Colombo on Saturday.",
+     [("protests", "peaceful protest")]),
+    # armed men storming a hotel and killing attack it
+    ("Al-Shabaab militants stormed a hotel in Mogadishu on Friday, killing at least 20 "
+     "people.", [("violence_against_civilians", "attack")]),
+])
+def test_a_crowd_storming_riots(text, coded):
+    assert [(e.type, e.sub_type) for e in extract(text, "2023-06-07").events] == coded
