@@ -227,7 +227,7 @@ class _Pass:
     claimed: list[tuple[int, int]] = field(default_factory=list)
     persons: list[tuple[int, int, str]] = field(default_factory=list)
     named: tuple[str, ...] = ()  # the countries the text names, the most named first
-    home: tuple[str, ...] = ()  # those less the people of forces (``_named_countries``)
+    home: frozenset[str] = frozenset()  # those but by their forces (``_named_countries``)
     place_names: frozenset[str] = frozenset()  # what the text calls a place (_place_names)
 
     @property
@@ -258,8 +258,8 @@ def resolve(d: Document) -> Resolved:
     then noun phrases of forces and institutions."""
     r = Resolved()
     r.dateline_country = _dateline_places(d, r)
-    p = _Pass(d, r, r.dateline_country, _curated()[0], named=_named_countries(d),
-              home=_named_countries(d, forces_abroad=True))
+    named, home = _named_countries(d)
+    p = _Pass(d, r, r.dateline_country, _curated()[0], named=named, home=home)
     _add_curated(p)
     _add_acronym_definitions(p)
     _add_entities(p)
@@ -275,21 +275,22 @@ def resolve(d: Document) -> Resolved:
     return r
 
 
-def _named_countries(d: Document, forces_abroad: bool = False) -> tuple[str, ...]:
+def _named_countries(d: Document) -> tuple[tuple[str, ...], frozenset[str]]:
     """The countries the text names or calls by their people ("Nigeria", "Nigerian
     troops"), the most named first: where a place of a name shared abroad most likely is
-    ("Florida" the US state, not the Cuban town, in a text about the United States).
-    ``forces_abroad``: not by the people of forces, who fight abroad ("Russian forces
-    shelled the city of Kharkiv")."""
+    ("Florida" the US state, not the Cuban town, in a text about the United States); and
+    those it names but by the people of forces, who fight abroad ("Russian forces shelled
+    the city of Kharkiv"): the text's home."""
     counts: Counter[str] = Counter()
+    home: set[str] = set()
     for ent in d.doc.ents:
-        if forces_abroad and ent.label_ == "NORP" and _FORCES_WORDS.search(ent.root.head.text):
-            continue
         if ent.label_ in ("GPE", "NORP", "LOC") and not d.is_quiet(ent.start_char):
             iso = locations.country_code(ent.text)
             if iso:
                 counts[iso] += 1
-    return tuple(iso for iso, _n in counts.most_common())
+                if ent.label_ != "NORP" or not _FORCES_WORDS.search(ent.root.head.text):
+                    home.add(iso)
+    return tuple(iso for iso, _n in counts.most_common()), frozenset(home)
 
 
 def _dateline_places(d: Document, r: Resolved) -> str | None:
@@ -435,7 +436,7 @@ def _cleaned(p: _Pass, ent) -> _Ent | None:
     if m_title:  # "Col. Rob Manning" -> "Rob Manning"
         start += m_title.end()
         name = text[start:end].strip()
-    if _OFFICE_OF.search(text[max(0, start - 20):start]) and len(name.split()) > 2:
+    if _after_an_office(ent) and len(name.split()) > 2:
         start = text.index(name.split()[1], start)  # "Secretary of State Rex Tillerson",
         name = text[start:end].strip()  # tagged "State Rex Tillerson": Rex Tillerson
     if name.split()[0] in _PLATFORMS and len(name.split()) > 1:
@@ -448,7 +449,13 @@ def _cleaned(p: _Pass, ent) -> _Ent | None:
     return _Ent(ent, start, end, name, acr)
 
 
-_OFFICE_OF = re.compile(r"\b(?:Secretary|Minister) of\s+$")
+_OFFICE_OF = re.compile(r"\b(?:Secretary|Minister) of$")
+
+
+def _after_an_office(ent) -> bool:
+    """"Secretary of State Rex Tillerson", tagged "State Rex Tillerson": the entity begins
+    with the rest of an office."""
+    return bool(_OFFICE_OF.search(ent.doc[max(0, ent.start - 3):ent.start].text))
 _GENERATION = re.compile(r",?\s+(?:II|III|IV|Jr\.?|Sr\.?)$")
 
 
@@ -915,7 +922,7 @@ def _personal(doc, ent, name: str) -> bool:
     "spokesman Garba Shehu"), or right after it ("Christian Estrosi, mayor of Nice")."""
     if _names_a_thing(doc, name):
         return False  # "Thaad" tagged a person elsewhere is still a missile system
-    if _OFFICE_OF.search(doc[max(0, ent.start - 3):ent.start].text + " "):
+    if _after_an_office(ent):
         return True  # "Secretary of State Rex Tillerson", tagged "State Rex Tillerson"
     last = name.split()[-1]
     texts = ent_texts_of(doc)

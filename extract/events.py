@@ -172,10 +172,10 @@ def _classify_verb(tok) -> tuple[str, str | None] | None:
         return None  # "signed off a move", "sign up": approval, no agreement
     if _takes_territory(tok, lemma):
         return SD, _TERRITORY
-    if lemma in ("launch", "fire", "test", "conduct", "carry") and (any(
-            t.lemma_.lower() in _WEAPONS for t in _own_clause(tok)) or any(
+    own = _own_clause(tok) if lemma in ("launch", "fire", "test", "conduct", "carry") else []
+    if own and (any(t.lemma_.lower() in _WEAPONS for t in own) or any(
             c.dep_ == "dobj" and c.lemma_.lower() in _AIRCRAFT for c in tok.children)) and \
-            not any(t.lemma_ in ("attack", "strike") for t in _own_clause(tok)):
+            not any(t.lemma_ in ("attack", "strike") for t in own):
         return _launched(tok)  # what was fired, not who fired ("helicopters fired on")
     if _appeal_or_label(tok, lemma):
         return STA, "statement"  # "called for talks", "called the launch a grave threat"
@@ -379,12 +379,18 @@ def _what_was_taken(tok) -> tuple[str, str | None] | None:
 _CAPTIVES = _cues("captives") | _PERSON_NOUNS | _ARMED_VICTIMS | _GROUP_REFS
 
 
+def _counted(noun):
+    """What a number or a count word counts ("dozens of villagers", "two of the
+    insurgents"); else the noun itself."""
+    if noun.pos_ == "NUM" or noun.lemma_.lower() in _COUNT_HEADS:
+        return next(iter(_objects(noun, ("of",), direct=())), noun)
+    return noun
+
+
 def _people(tok) -> bool:
     """Whether a noun (or a number of them) names people: "a Taliban leader", "two
     insurgents", "20 women", "Ahmed Musa"."""
-    if tok.pos_ == "NUM" or tok.lemma_.lower() in _COUNT_HEADS:  # "dozens of villagers"
-        tok = next((g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for g in p.children if g.dep_ == "pobj"), tok)
+    tok = _counted(tok)  # "dozens of villagers"
     return tok.ent_type_ in ("PERSON", "NORP") or tok.lemma_.lower() in _CAPTIVES
 
 
@@ -506,18 +512,20 @@ def _launched(tok) -> tuple[str, str] | None:
 def _hit_a_target(tok) -> bool:
     """What a weapon hit is a place, a body or a target ("hit the Green Zone", "struck a
     market"), not the sea a test fell into."""
-    return any(g.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP") or
-               g.lemma_.lower() in _FIRE_TARGETS
-               for g in _objects(tok, ("on", "at", "upon")))
+    return any(map(_a_target, _objects(tok, ("on", "at", "upon"))))
 
 
 def _fired_at(tok) -> bool:
     """A weapon fired at someone or something ("fired a ballistic missile at Riyadh"), not
     into the sea or over a country (a test: "into" and "over" are both, so they decide
     nothing)."""
-    return any(g.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP") or
-               g.lemma_.lower() in _FIRE_TARGETS
-               for g in _objects(tok, ("at",), direct=()))  # not "at 6am", "at an angle"
+    return any(map(_a_target, _objects(tok, ("at",), direct=())))
+
+
+def _a_target(g) -> bool:
+    """A place, a body or a thing a weapon is aimed at (not "at 6am", "at an angle")."""
+    return g.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP") or \
+        g.lemma_.lower() in _FIRE_TARGETS
 
 
 _CIVILIAN_SITES = _words("civilian_sites")
@@ -543,6 +551,7 @@ _PROTESTING = {"protest", "demonstrate", "demand", "denounce", "condemn", "oppos
 _CROWDS = _words("crowds")
 _CROWD_CONTROL = _words("crowd_control")
 _CROWD_PEOPLE = _words("crowd_people")
+_CROWD_NOUNS = _CROWDS | _CROWD_PEOPLE
 _PROTESTERS = _words("protesters")
 _RIOTING = _words("rioting")
 
@@ -586,8 +595,7 @@ def _a_crowd(subject) -> bool:
     residents", "hundreds of farmers"); never one person, nor armed men."""
     if subject is None:
         return False
-    if subject.lemma_.lower() in _COUNT_HEADS or subject.pos_ == "NUM":
-        subject = next(iter(_objects(subject, ("of",), direct=())), subject)
+    subject = _counted(subject)
     lemma = subject.lemma_.lower()
     return lemma in _CROWDS or (lemma in _CROWD_PEOPLE and subject.tag_ == "NNS")
 
@@ -614,7 +622,7 @@ def _crowd_action(tok, lemma: str) -> tuple[str, str] | None:
         t.lemma_.lower() for x in tok.children  # "fired tear gas to disperse protesters"
         if x.dep_ in ("xcomp", "advcl") and x.lemma_.lower() == "disperse"
         for g in _objects(x) for t in g.subtree}
-    if targets & (_CROWDS | _CROWD_PEOPLE) and (lemma == "disperse" or targets & _CROWD_CONTROL):
+    if targets & _CROWD_NOUNS and (lemma == "disperse" or targets & _CROWD_CONTROL):
         return PRO, "protest with intervention"
     return None
 
@@ -1026,7 +1034,7 @@ class _Refs:
                     got = self.actor(c, depth + 1)
                     if got is not None:
                         return got
-        for c in tok.children if tok.lemma_.lower() not in _CROWD_PEOPLE | _CROWDS else ():
+        for c in tok.children if tok.lemma_.lower() not in _CROWD_NOUNS else ():
             if c.dep_ == "prep" and c.lower_ in ("of", "by"):
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -1103,7 +1111,7 @@ class _Refs:
         principal = self._spoken_for(tok)
         if principal is not None:
             return principal
-        if tok.i in self.r.actor_at or tok.lemma_.lower() in _CROWD_PEOPLE | _CROWDS:
+        if tok.i in self.r.actor_at or tok.lemma_.lower() in _CROWD_NOUNS:
             return tok  # (but "supporters of Raila Odinga" are not the man)
         for t in tok.subtree:
             a = self.r.actor_at.get(t.i)
@@ -1375,7 +1383,7 @@ def _usable_place(t, cand: _Cand, r: Resolved) -> bool:
     if t.head.lower_ == "on" and t.head.head.lemma_.lower() == "blame":
         return False  # "mine explosions blamed on Pyongyang": who is accused, not where
     if cand.type == STA and t.dep_ in ("nsubj", "nsubjpass") and t.head.i != cand.tok.i and \
-            cand.tok.i not in {x.i for x in t.head.subtree}:
+            not t.head.is_ancestor(cand.tok):
         return False  # "As Asia woke up to the news, India's leaders added their voices":
         # the subject of another clause is no place the words were said
     if (cand.family == "release" or cand.type == STA) and t.dep_ in ("compound", "nmod") \
@@ -1849,10 +1857,10 @@ def _a_crowd_fights(tok) -> bool:
     fought with police": many people who are no armed side, fighting the police or troops,
     riot (villagers against herdsmen may be armed communities: a battle)."""
     subject = _subject(tok)
-    if subject is not None and subject.lemma_.lower() in _COUNT_HEADS:
-        subject = next((o for o in _objects(subject, ("of",), direct=())), subject)
-    return subject is not None and subject.tag_ == "NNS" and \
-        subject.lemma_.lower() in _CROWD_PEOPLE and any(
+    if subject is None or subject.pos_ == "NUM":
+        return False
+    subject = _counted(subject)
+    return subject.tag_ == "NNS" and subject.lemma_.lower() in _CROWD_PEOPLE and any(
             o.lemma_.lower() in FORCE_HEADS for o in _objects(tok, ("with", "against")))
 
 
@@ -1884,13 +1892,14 @@ def _by_doer(r: Resolved, built: list[_Cand]) -> list[list[_Cand]]:
     own ("Hamas fired rockets at Israel, and Israel responded with air strikes on Gaza"):
     then each doer's triggers are one, and those naming no doer go with the first. (A
     battle has two sides by nature: "the Taliban attacked and the troops killed 20" is one.)"""
-    doers = list(dict.fromkeys(c.actor1 for c in built if c.actor1 is not None))
-    if len(doers) < 2 or built[0].type not in (EXP, VAC) or any(
-            r.actors[a].kind == "person" for a in doers):
+    if any(c.actor1 is not None and r.actors[c.actor1].kind == "person" for c in built):
         return [built]  # (an attacker and the group he acted for are one side)
-    parts: dict[int, list[_Cand]] = {a: [] for a in doers}
+    sides = list(dict.fromkeys(s for c in built if (s := _side(r, c)) is not None))
+    if len(sides) < 2:
+        return [built]
+    parts: dict[tuple, list[_Cand]] = {s: [] for s in sides}
     for c in built:
-        parts[c.actor1 if c.actor1 is not None else doers[0]].append(c)
+        parts[_side(r, c) or sides[0]].append(c)
     return list(parts.values())
 
 
@@ -1980,13 +1989,17 @@ def _said_apart(refs, stmt, others) -> bool:
     """"Lawmakers debated the assaults on Wednesday, and Interior Minister Thomas de
     Maiziere said the perpetrators must be punished": words that neither tell the happening
     nor are told inside it, an official's position, are a statement of their own."""
-    if any(o[0].i in {t.i for t in stmt.subtree} or stmt in o[0].subtree for o in others):
+    if any(stmt.is_ancestor(o[0]) or o[0].is_ancestor(stmt) for o in others):
         return False
     if _labels(stmt):
         return False  # "in what President Macron called an attack": a name for it
-    subject, _ = refs.subject(stmt)
-    return subject is not None and _official(refs, refs.actor(subject)) and any(
+    return _said_by_an_office(refs, stmt) and any(
         t.i != stmt.i and t.lemma_.lower() in _STANCE for t in stmt.subtree)
+
+
+def _said_by_an_office(refs, stmt) -> bool:
+    subject, _ = refs.subject(stmt)
+    return subject is not None and _official(refs, refs.actor(subject))
 
 
 def _judges(refs, stmt, others) -> bool:
@@ -1998,8 +2011,7 @@ def _judges(refs, stmt, others) -> bool:
     if not told <= inside or not any(t.lemma_.lower() in _POSITION and t.i not in told
                                      for t in stmt.subtree):
         return False  # "died in the attack, said the ministry": the attack is no judgement
-    subject, _ = refs.subject(stmt)
-    return subject is not None and _official(refs, refs.actor(subject))
+    return _said_by_an_office(refs, stmt)
 
 
 def _said_after(tok, stmt, prep_only: bool = False) -> bool:
@@ -2186,10 +2198,7 @@ def _armed(r: Resolved, victim, actor: int | None) -> bool:
     Haram fighters", "Afghan soldiers") or a noun for them ("12 militants")."""
     if actor is not None and r.actors[actor].kind in _ARMED:
         return True
-    noun = victim
-    if noun.pos_ == "NUM" or noun.lemma_.lower() in _COUNT_HEADS:  # "dozens of fighters"
-        noun = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                     for g in p.children if g.dep_ == "pobj"), noun)
+    noun = _counted(victim)  # "dozens of fighters"
     lemma = noun.lemma_.lower()
     # (a guard killed is a watchman as often as a soldier: not counted)
     return lemma in _ARMED_VICTIMS or (lemma in FORCE_HEADS and lemma != "guard")
@@ -3393,14 +3402,17 @@ def _other_side(r: Resolved, c: _Cand, g: list) -> bool:
     strikes"): a happening of its own. A person and the group he acted for, a state and its
     forces, are one side; across sentences the police who shot an attacker are told as
     part of the attack, so sides told apart do not split it."""
-    def side(x: _Cand):
-        if x.type not in (EXP, VAC) or x.actor1 is None or \
-                r.actors[x.actor1].kind == "person":
-            return None
-        return _voice(r, x.actor1)
-    mine = side(c)
+    mine = _side(r, c)
     return mine is not None and any(
-        x.sent_i == c.sent_i and (s := side(x)) is not None and s != mine for x in g)
+        x.sent_i == c.sent_i and (s := _side(r, x)) is not None and s != mine for x in g)
+
+
+def _side(r: Resolved, c: _Cand) -> tuple | None:
+    """The side whose one-sided violence (a strike, an attack) a candidate is: its doer's
+    voice (a state and its forces are one); None for a person or no doer."""
+    if c.type not in (EXP, VAC) or c.actor1 is None or r.actors[c.actor1].kind == "person":
+        return None
+    return _voice(r, c.actor1)
 
 
 def _same_happening(c: _Cand, g: list, overlap, recent: DateRef | None) -> bool:
