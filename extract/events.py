@@ -168,8 +168,8 @@ def _decision(tok) -> bool:
 def _classify_verb(tok) -> tuple[str, str | None] | None:
     """A verb's event type, its object and phrase deciding where the verb alone cannot."""
     lemma = tok.lemma_.lower()
-    if lemma == "sign" and any(c.dep_ == "prt" for c in tok.children):
-        return None  # "signed off a move", "sign up": approval, no agreement
+    if lemma == "sign" and not _signs_an_accord(tok):
+        return None  # "signed off a move", "personally signed the order": no agreement
     if _takes_territory(tok, lemma):
         return SD, _TERRITORY
     own = _own_clause(tok) if lemma in ("launch", "fire", "test", "conduct", "carry") else []
@@ -296,6 +296,19 @@ def _show_of_force(tok) -> tuple[str, str] | None:
                 for g in p.children):
             return SD, "other"
     return None
+
+
+def _signs_an_accord(tok) -> bool:
+    """Signing is an agreement when what is signed is one ("signed a ceasefire", "a deal
+    was signed") or a party signs with another ("signed with China"); an order, a decree
+    or a bill signed is an act of office, and "signed off", "signed up" an approval."""
+    if any(c.dep_ == "prt" for c in tok.children):
+        return False
+    signed = list(_objects(tok, ("on", "to"), ("dobj", "nsubjpass")))
+    if any(t.lemma_.lower() in _ACCORDS for t in signed):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) and not any(
+        c.dep_ == "dobj" for c in tok.children)
 
 
 def _agreed(tok, lemma: str) -> tuple[str, str] | None:

@@ -518,6 +518,22 @@ def test_approvals_and_figures_of_speech_are_no_events(text):
     assert not [e for e in _events_of(text, "2017-08-29") if e[0] != "statements_diplomacy"]
 
 
+@pytest.mark.parametrize("text,agreement", [
+    # what is signed makes it an agreement, or the party it is signed with
+    ("Afghanistan and Pakistan signed a ceasefire on Tuesday.", True),
+    ("A peace treaty was signed in Oslo on Tuesday.", True),
+    ("South Korea signed a memorandum with Japan on Tuesday.", True),
+    ("North Korea signed with China on Tuesday.", True),
+    # an order, a decree or a bill signed is an act of office, no agreement
+    ("State media said Kim personally signed the order for the launch on Saturday.", False),
+    ("The president signed a decree on Tuesday extending the state of emergency.", False),
+    ("The governor signed the bill into law on Tuesday.", False),
+])
+def test_signing_is_an_agreement_only_of_an_accord(text, agreement):
+    got = [e for e in _events_of(text, "2017-09-15") if e[1] == "agreement"]
+    assert bool(got) is agreement, got
+
+
 def test_a_meeting_called_for_has_not_met():
     assert not [e for e in _events_of(
         "Abe said the two leaders had agreed to call for an immediate emergency meeting of the "
