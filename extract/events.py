@@ -798,7 +798,7 @@ def _unreal(tok, verb) -> bool:
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS):
                 return True
-    if _none_of(tok) or _imperative(tok) or _scheduled(tok):
+    if _none_of(tok) or _imperative(tok) or _scheduled(tok) or any(map(_without, heads)):
         return True
     return _intended(verb or tok) or \
         _marked_clause(tok, ("as", "while", "if", "unless", "like")) is not None
@@ -827,6 +827,14 @@ def _imperative(tok) -> bool:
     return root.dep_ in ("ROOT", "ccomp") and root.tag_ == "VB" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in root.children) and all(
         t.is_punct for t in root.doc[root.left_edge.i:root.i])
+
+
+def _without(tok) -> bool:
+    """"without launching missiles or conducting tests", "without a fight": what did not
+    happen."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "without"
 
 
 def _none_of(tok) -> bool:
@@ -2509,9 +2517,18 @@ def _marked_clause(tok, marks):
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks
                                      for c in t.children):
             return t
-        if t.dep_ in ("ccomp", "ROOT", "relcl"):
+        if t.dep_ in ("ccomp", "ROOT", "relcl") and not _seen(t):
             return None
     return None
+
+
+_PERCEIVING = {"see", "watch", "witness", "notice"}
+
+
+def _seen(clause) -> bool:
+    """A clause of what someone saw ("because we've seen them launch a missile"): the
+    seeing's own clause holds it, as a report's does not."""
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _PERCEIVING
 
 
 def _time_clause(tok, marks=None) -> bool:

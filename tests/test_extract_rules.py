@@ -534,6 +534,22 @@ def test_signing_is_an_agreement_only_of_an_accord(text, agreement):
     assert bool(got) is agreement, got
 
 
+@pytest.mark.parametrize("text,happened", [
+    # what is done "without" did not happen
+    ("Without launching more missiles, Pyongyang is in a stronger position than a year ago, "
+     "Kim said.", False),
+    ("The army withdrew without attacking the rebels on Tuesday.", False),
+    # what someone saw, in a clause of "because", is the reason given, not news
+    ("\"I'm still worried, if only because we've seen North Korea launch a missile,\" he "
+     "said.", False),
+    ("North Korea launched a missile on Tuesday without warning.", True),
+    ("Witnesses saw the militants attack the convoy on Tuesday.", True),
+])
+def test_what_was_done_without_or_seen_as_a_reason_is_no_event(text, happened):
+    got = [e for e in _events_of(text, "2017-09-15") if e[0] != "statements_diplomacy"]
+    assert bool(got) is happened, got
+
+
 def test_a_meeting_called_for_has_not_met():
     assert not [e for e in _events_of(
         "Abe said the two leaders had agreed to call for an immediate emergency meeting of the "
