@@ -347,6 +347,7 @@ def _no_act_of_its_object(tok, lemma: str) -> bool:
 
 _NOT_FOUGHT = _words("not_fought")
 _MARKETS = _words("markets")
+_CAMPAIGN = _words("campaign_events")
 _UNARMED_DOERS = _words("unarmed_doers")
 
 
@@ -712,15 +713,26 @@ def _suicide(tok) -> bool:
     return any(c.lower_ == "suicide" for c in tok.subtree if c.i < tok.i)
 
 
+def _a_diplomatic_protest(tok) -> tuple[str, str] | None:
+    """A state's protest, not a street's: "lodged a firm protest" (a statement), "Turkey
+    recalled its ambassador in protest" (a diplomatic act)."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in (
+            "lodge", "file", "register", "issue", "deliver", "send"):
+        return STA, "statement"
+    return (STA, "other") if _a_states_protest(tok) else None
+
+
 def _classify_noun(tok) -> tuple[str, str | None] | None:
     """A noun's event type ("protest", "attack", "sexual assault", "air strike")."""
     lemma = tok.lemma_.lower()
     low = tok.lower_
-    if lemma == "protest" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in (
-            "lodge", "file", "register", "issue", "deliver", "send"):
-        return STA, "statement"  # "lodged a firm protest": diplomacy, not a street protest
-    if lemma == "protest" and _a_states_protest(tok):
-        return STA, "other"  # "Turkey recalled its ambassador in protest"
+    diplomatic = _a_diplomatic_protest(tok) if lemma == "protest" else None
+    if diplomatic is not None:
+        return diplomatic
+    if NOUNS.get(lemma, ("",))[0] == PRO and any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in _CAMPAIGN
+            for c in tok.children):
+        return None  # "said at a campaign rally": a candidate's event, no demonstration
     if lemma == "assault" and any(c.lower_ == "sexual" for c in tok.children):
         return VAC, "sexual violence"
     if lemma in ("strike", "attack", "fire"):  # "an air strike", "a rocket attack",

@@ -550,6 +550,16 @@ def test_what_was_done_without_or_seen_as_a_reason_is_no_event(text, happened):
     assert bool(got) is happened, got
 
 
+@pytest.mark.parametrize("text,protest", [
+    ("\"We will win,\" Trump said at a campaign rally in Pennsylvania on Saturday.", False),
+    ("Thousands attended an election rally of the ruling party in Lagos on Saturday.", False),
+    ("Thousands joined a rally against the new law in Lagos on Saturday.", True),
+])
+def test_a_campaign_rally_is_no_protest(text, protest):
+    got = [e for e in _events_of(text, "2017-09-17") if e[0] == "protests"]
+    assert bool(got) is protest, got
+
+
 def test_a_meeting_called_for_has_not_met():
     assert not [e for e in _events_of(
         "Abe said the two leaders had agreed to call for an immediate emergency meeting of the "
