@@ -36,6 +36,7 @@ from typing import Any
 
 from . import data, dates
 from .actors import FORCE_HEADS, OFFICE_WORDS, Resolved, named_country, state_body_of
+from .aliases import normalise
 from .document import Document, ents_of, quote_open_after, tokens_of
 from .figures import CATEGORIES
 from .locations import KIND_RANK
@@ -3398,7 +3399,22 @@ def _voice(r: Resolved, actor: int | None) -> tuple | None:
     iso = a.country or (named_country(a.name) if a.kind == "organisation" else None)
     if iso and a.kind in ("state", "state_forces", "organisation"):
         return ("state", iso)
+    if a.kind == "organisation":
+        parent = _parent_body(r, a)
+        if parent is not None:
+            return ("actor", parent)
     return ("actor", actor)
+
+
+def _parent_body(r: Resolved, a) -> int | None:
+    """The organisation a body's name is made of ("the UN" for "the UN Security Council"):
+    one voice in one article's statements, as a coder names it."""
+    mine = [set(normalise(n).split()) for n in [a.name, *a.aliases]]
+    for i, b in enumerate(r.actors):
+        if b is not a and b.kind == "organisation" and any(
+                set(normalise(n).split()) < m for n in [b.name, *b.aliases] for m in mine):
+            return i
+    return None
 
 
 def _said_in_that_statement(tok) -> bool:

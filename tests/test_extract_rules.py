@@ -560,6 +560,18 @@ def test_a_campaign_rally_is_no_protest(text, protest):
     assert bool(got) is protest, got
 
 
+@pytest.mark.parametrize("text,n", [
+    # an organisation and a body named after it speak with one voice in one article
+    ("The UN Security Council condemned the launch on Tuesday. The UN said on Tuesday that "
+     "the launch violated its resolutions.", 1),
+    # two organisations are two
+    ("The UN Security Council condemned the launch on Tuesday. NATO condemned the launch on "
+     "Tuesday.", 2),
+])
+def test_a_body_and_the_organisation_it_is_named_after_are_one_voice(text, n):
+    assert len(_statements(text, "2017-09-15")) == n
+
+
 def test_a_meeting_called_for_has_not_met():
     assert not [e for e in _events_of(
         "Abe said the two leaders had agreed to call for an immediate emergency meeting of the "
