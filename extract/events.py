@@ -2832,6 +2832,13 @@ def _past_scene(d: Document, sents, c: _Cand) -> DateRef | None:
     return None
 
 
+def _roughly_dated(group: list[_Cand]) -> bool:
+    """A group the text dates only by a month or a year ("its tests this year"): an
+    undated mention joins one dated to its day or week before it, if any will have it."""
+    dated = [x.date for x in group if x.own_date and x.date]
+    return bool(dated) and all(d.precision not in ("day", "week") for d in dated)
+
+
 def _nearest_first(groups: list[list[_Cand]], c: _Cand) -> list[list[_Cand]]:
     """The groups a candidate may join, the one told last before it first. A strong
     candidate comes in text order, after every group it could follow; a weak one ("after the
@@ -2879,8 +2886,11 @@ def _merge(refs, cands: list[_Cand], figures: list[Figure]) -> list[Event]:
             target = next((g for g in reversed(groups) if g[0].type in _VIOLENT | {RIOT, PRO}
                            and g[0].sent_i < c.sent_i and not _only_named(g)), None)
         else:
-            target = next((g for g in _nearest_first(groups, c)
-                           if _joins(r, c, g, overlap, recent, figures, fig_sent)), None)
+            joined = (g for g in _nearest_first(groups, c)
+                      if _joins(r, c, g, overlap, recent, figures, fig_sent))
+            target = next(joined, None)
+            if target is not None and not c.own_date and _roughly_dated(target):
+                target = next((g for g in joined if not _roughly_dated(g)), target)
         if target is None:
             target = _the_one_recalled(groups, c, overlap)
         if target is not None:

@@ -572,6 +572,18 @@ def test_a_body_and_the_organisation_it_is_named_after_are_one_voice(text, n):
     assert len(_statements(text, "2017-09-15")) == n
 
 
+def test_an_undated_mention_joins_the_happening_dated_to_its_day():
+    """"The missile was launched from Sunan" after a launch on Friday and a test "earlier
+    this year": Friday's launch, not the one the text dates only by the year."""
+    from extract import extract
+
+    x = extract("North Korea fired a missile over Japan early on Friday, September 15.\n\n"
+                "North Korea conducted another missile test earlier this year.\n\n"
+                "The missile was launched from Sunan, near Pyongyang.", "2017-09-14")
+    friday = next(e for e in x.events if e.date.start == "2017-09-15")
+    assert friday.location == "Sunan" and len(friday.sentences) == 2
+
+
 def test_a_meeting_called_for_has_not_met():
     assert not [e for e in _events_of(
         "Abe said the two leaders had agreed to call for an immediate emergency meeting of the "
