@@ -2320,8 +2320,10 @@ def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
             main.actor1 = state
     if main.type == STA and _former(refs.subject(main.tok)[0]):
         return False  # "some former American officials said": no one's position
-    if main.type == STA and main.date is None and _progressive(main.tok):
-        return False  # "Washington is urging China to agree to sanctions": a campaign
+    if main.type == STA and main.date is None and _progressive(main.tok) and \
+            main.tok.lemma_.lower() not in ("say", "tell"):
+        return False  # "Washington is urging China to agree to sanctions": a campaign (but
+        # "Merkel is saying at a news conference": words said as the copy is written)
     if main.type == STA and (_labels(main.tok) or (
             main.actor1 is not None and r.actors[main.actor1].kind == "person" and
             _appeal_or_label(main.tok, main.tok.lemma_.lower()))) and not _official(

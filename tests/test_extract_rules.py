@@ -451,6 +451,9 @@ def test_a_present_perfect_gain_is_still_news():
     # a campaign under way, not a statement made on a day
     ("At the United Nations, Washington is urging China and Russia to agree to new sanctions "
      "against North Korea.", False),
+    # but words said as the copy is written are said that day
+    ("German Chancellor Angela Merkel is saying at a news conference in Berlin that the "
+     "attacks were a grave threat.", True),
     # a minister announcing a figure takes no position; announcing tougher action does
     ("Last week, German Interior Minister Thomas de Maiziere announced that the country "
      "registered 1.1 million asylum seekers in 2015.", False),
