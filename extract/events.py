@@ -2305,19 +2305,32 @@ def _site_state(r: Resolved, c: _Cand) -> int | None:
     return r.state_actor(c.location[1]) if c.location else None
 
 
+def _for_its_state(d: Document, r: Resolved, main: _Cand) -> bool:
+    """A statement's speaker who speaks for a state the text names gives the state's word,
+    the speaker its source: a state's own news agency, a ministry ("the South Korean Defense
+    Ministry said"), forces meeting forces ("Nigerian army chiefs met their Nigerien
+    counterparts": the two states meet). False for a news agency that is no state's."""
+    if main.type != STA or main.actor1 is None:
+        return True
+    speaker = r.actors[main.actor1]
+    if speaker.kind == "media":
+        state = _state_of_media(d, r, speaker)
+        if state is None:
+            return False
+    elif speaker.kind == "state_forces" and main.sub_type == "meeting":
+        state = r.state_actor(speaker.country)
+    else:
+        state = _state_of_body(r, main.actor1)
+    if state is not None:
+        main.sources.append(main.actor1)
+        main.actor1 = state
+    return True
+
+
 def _kept(d: Document, r: Resolved, refs, main: _Cand) -> bool:
     """Whether a candidate is an event at all."""
-    if main.type == STA and main.actor1 is not None and r.actors[main.actor1].kind == "media":
-        state = _state_of_media(d, r, r.actors[main.actor1])
-        if state is None:
-            return False  # a news agency reporting is not diplomacy
-        main.sources.append(main.actor1)  # a state's own agency speaks for the state
-        main.actor1 = state
-    if main.type == STA and main.actor1 is not None:
-        state = _state_of_body(r, main.actor1)
-        if state is not None:  # "the South Korean Defense Ministry said": South Korea's word
-            main.sources.append(main.actor1)
-            main.actor1 = state
+    if not _for_its_state(d, r, main):
+        return False  # a news agency reporting is not diplomacy
     if main.type == STA and _former(refs.subject(main.tok)[0]):
         return False  # "some former American officials said": no one's position
     if main.type == STA and main.date is None and _progressive(main.tok) and \

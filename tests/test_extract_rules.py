@@ -2458,6 +2458,21 @@ def test_government_forces_are_the_home_states(text, coded, actor1):
         (coded, [actor1])]
 
 
+@pytest.mark.parametrize("text,actors", [
+    # "Nigerian" names the army of "Nigerian army chiefs", whatever country the story is in
+    ("Nigerian army chiefs met their counterparts from Niger in Niamey on Thursday.",
+     [("Nigeria", "actor1"), ("Nigerian army", "source")]),
+    # forces meeting forces: their states meet (the forces stay its sources)
+    ("Nigeria's army chief met Chadian officials on Thursday to discuss Boko Haram. Nigeria "
+     "said the talks went well.", [("Nigeria", "actor1"), ("Chad", "actor2"),
+                                   ("Nigerian army", "source")]),
+])
+def test_forces_named_by_their_phrase_meet_for_their_state(text, actors):
+    x = extract(text + " Nigeria condemned the attack.", "2016-10-14")
+    [meeting] = [e for e in x.events if e.sub_type == "meeting"]
+    assert [(x.actors[p.actor].name, p.role) for p in meeting.participants] == actors
+
+
 @pytest.mark.parametrize("text,coded", [
     # "the attacks in X and Y": happenings the text recalls, each of its own place
     ("The Amaq News Agency claimed the attacks in San Bernardino and Orlando on Thursday.", []),
