@@ -496,13 +496,20 @@ def _appeal_or_label(tok, lemma: str) -> bool:
     unprecedented threat") or by asking a body to act ("asked the Security Council to impose
     sanctions")."""
     if lemma == "call":
-        return any((c.dep_ == "prep" and c.lower_ in ("for", "on")) or c.dep_ == "oprd" or (
+        return any((c.dep_ == "prep" and c.lower_ in ("for", "on") and not _a_day_set(c)) or
+                   c.dep_ == "oprd" or (
             c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for"
                                                  for m in c.children)) for c in tok.children)
     if lemma in _NAMING:
         return _labels(tok)  # "Putin described the sanctions as useless"
     return lemma in ("ask", "request") and any(c.dep_ == "dobj" for c in tok.children) and \
         any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+
+
+def _a_day_set(prep) -> bool:
+    """"called an emergency meeting for Sunday": the day a meeting is set for, no appeal."""
+    return any(g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lower_ in
+                                     dates.WEEKDAYS) for g in prep.children)
 
 
 def _own_clause(verb):

@@ -587,6 +587,15 @@ def test_an_undated_mention_joins_the_happening_dated_to_its_day():
     assert friday.location == "Sunan" and len(friday.sentences) == 2
 
 
+@pytest.mark.parametrize("text,stance", [
+    # calling a meeting for a day convenes it; calling for one is an appeal
+    ("The UN Security Council called an emergency meeting for Sunday after the launch.", False),
+    ("Japan called for an emergency meeting of the Security Council on Sunday.", True),
+])
+def test_a_meeting_called_for_a_day_is_no_appeal(text, stance):
+    assert bool(_statements(text, "2016-02-06")) is stance
+
+
 def test_a_meeting_called_for_has_not_met():
     assert not [e for e in _events_of(
         "Abe said the two leaders had agreed to call for an immediate emergency meeting of the "
