@@ -496,7 +496,7 @@ def _appeal_or_label(tok, lemma: str) -> bool:
     unprecedented threat") or by asking a body to act ("asked the Security Council to impose
     sanctions")."""
     if lemma == "call":
-        return any((c.dep_ == "prep" and c.lower_ in ("for", "on") and not _a_day_set(c)) or
+        return any((c.dep_ == "prep" and c.lower_ in ("for", "on") and not _own_meeting_set(c)) or
                    c.dep_ == "oprd" or (
             c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for"
                                                  for m in c.children)) for c in tok.children)
@@ -506,10 +506,14 @@ def _appeal_or_label(tok, lemma: str) -> bool:
         any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
 
 
-def _a_day_set(prep) -> bool:
-    """"called an emergency meeting for Sunday": the day a meeting is set for, no appeal."""
+def _own_meeting_set(prep) -> bool:
+    """"The Security Council called an emergency meeting for Sunday": a body setting the
+    day of its own meeting, no appeal (but "Tokyo and Washington called a snap meeting of
+    the Security Council for Friday" asks another body to meet)."""
+    called = [c for c in prep.head.children if c.dep_ == "dobj"]
     return any(g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lower_ in
-                                     dates.WEEKDAYS) for g in prep.children)
+                                     dates.WEEKDAYS) for g in prep.children) and not any(
+        x.dep_ == "prep" and x.lower_ == "of" for c in called for x in c.children)
 
 
 def _own_clause(verb):
