@@ -104,6 +104,7 @@ _COUNT_HEADS = {"dozen", "dozens", "hundred", "hundreds", "score", "scores", "th
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _PUBLISHED = _words("published")
 _UNREALISED = _words("unrealised")
+_DELIBERATED = _words("deliberated")
 _EXHORTED = _words("exhorted")
 _PERSON_NOUNS = _PERPETRATORS | _words("person_nouns")
 _REACTIONS = _words("reactions")
@@ -877,6 +878,10 @@ def _intended(verb) -> bool:
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
         return _intended(verb.head)  # "threatened to attack and kill", "only to be toppled
         # and killed": the infinitive's conjunct shares it
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "ccomp") and \
+            verb.head.lemma_.lower() in _UNREALISED | _DELIBERATED and not any(
+                c.dep_ in ("nsubj", "aux") for c in verb.children):
+        return True  # "had discussed deploying strategic assets": a course weighed
     if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.tag_ == "TO"
                                       for c in verb.children):
         return False

@@ -596,6 +596,18 @@ def test_a_meeting_called_for_a_day_is_no_appeal(text, stance):
     assert bool(_statements(text, "2016-02-06")) is stance
 
 
+@pytest.mark.parametrize("text,deployed", [
+    # a course talked over or weighed is a topic, not what happened
+    ("South Korea and the US had discussed deploying strategic assets on the peninsula on "
+     "Tuesday, Seoul said.", False),
+    ("Japan was considering deploying more destroyers to the Sea of Japan on Tuesday.", False),
+    ("South Korea began deploying strategic assets on the peninsula on Tuesday.", True),
+])
+def test_a_course_discussed_or_weighed_has_not_happened(text, deployed):
+    got = [e for e in _events_of(text, "2017-08-30") if e[0] == "strategic_developments"]
+    assert bool(got) is deployed, got
+
+
 def test_a_meeting_called_for_has_not_met():
     assert not [e for e in _events_of(
         "Abe said the two leaders had agreed to call for an immediate emergency meeting of the "
