@@ -564,7 +564,10 @@ def _published(tok, lemma: str) -> bool:
     return (lemma in ("release", "issue", "publish") and any(
         c.lemma_.lower() in _PUBLISHED for c in tok.children
         if c.dep_ in ("dobj", "nsubjpass"))) or (
-        tok.dep_ == "acl" and tok.head.lemma_.lower() in _PUBLISHED)
+        tok.dep_ == "acl" and tok.head.lemma_.lower() in _PUBLISHED) or (
+        lemma == "release" and tok.tag_ == "VBN" and tok.dep_ == "advcl" and
+        tok.head.lemma_.lower() in ("show", "depict", "reveal"))  # "Footage, released on
+    # Monday, showed ...": what a release that shows something released is footage
 
 
 def _admitted(tok) -> bool:

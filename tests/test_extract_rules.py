@@ -608,6 +608,16 @@ def test_a_course_discussed_or_weighed_has_not_happened(text, deployed):
     assert bool(got) is deployed, got
 
 
+@pytest.mark.parametrize("text,freed", [
+    # what is released and shows something is footage, no captives freed
+    ("Released on Monday, the footage showed soldiers beating a man.", False),
+    ("The rebels released 20 hostages on Monday, officials said.", True),
+])
+def test_a_release_that_shows_something_is_a_publication(text, freed):
+    got = [e for e in _events_of(text, "2016-01-19") if e[0] == "strategic_developments"]
+    assert bool(got) is freed, got
+
+
 def test_a_meeting_called_for_has_not_met():
     assert not [e for e in _events_of(
         "Abe said the two leaders had agreed to call for an immediate emergency meeting of the "
