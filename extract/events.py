@@ -105,6 +105,7 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _PUBLISHED = _words("published")
 _UNREALISED = _words("unrealised")
 _DELIBERATED = _words("deliberated")
+_DRILL_GROUNDS = _words("drill_grounds")
 _EXHORTED = _words("exhorted")
 _PERSON_NOUNS = _PERPETRATORS | _words("person_nouns")
 _REACTIONS = _words("reactions")
@@ -292,12 +293,20 @@ def _show_of_force(tok) -> tuple[str, str] | None:
     """What forces do "in a show of force" ("jets dropped eight bombs on a military field
     in a show of force", "bombers flew over the peninsula in a show of force"): a display,
     ACLED's strategic development, neither a strike nor a flight."""
+    if any(_a_drill_ground(g) for g in _objects(tok, ("on", "at"))):
+        return SD, "other"  # "F-15K jets bombed a firing range": a drill
     for show in _objects(tok, ("in", "as"), direct=()):
         if show.lemma_.lower() == "show" and any(
                 g.lemma_.lower() == "force" for p in show.children if p.lower_ == "of"
                 for g in p.children):
             return SD, "other"
     return None
+
+
+def _a_drill_ground(noun) -> bool:
+    """"a firing range", "the shooting range near the border": ground struck in training."""
+    words = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")]
+    return any(f"{w} {noun.lemma_.lower()}" in _DRILL_GROUNDS for w in words)
 
 
 def _signs_an_accord(tok) -> bool:

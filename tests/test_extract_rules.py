@@ -618,6 +618,20 @@ def test_a_release_that_shows_something_is_a_publication(text, freed):
     assert bool(got) is freed, got
 
 
+@pytest.mark.parametrize("text,coded", [
+    # ground struck in training is a drill: a strategic development, no air strike
+    ("South Korean F-15K jets bombed a firing range near the border on Tuesday.",
+     ("strategic_developments", "other")),
+    ("US B-1B bombers dropped bombs on a shooting range in Gangwon province on Tuesday.",
+     ("strategic_developments", "other")),
+    # a camp where fighters train is a target
+    ("Israeli jets bombed a Hamas training camp in Gaza on Tuesday.",
+     ("explosions_remote_violence", "air/drone strike")),
+])
+def test_bombing_a_firing_range_is_a_drill(text, coded):
+    assert [e[:2] for e in _events_of(text, "2017-08-29")] == [coded]
+
+
 def test_a_meeting_called_for_has_not_met():
     assert not [e for e in _events_of(
         "Abe said the two leaders had agreed to call for an immediate emergency meeting of the "
