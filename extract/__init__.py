@@ -20,7 +20,7 @@ from .figures import extract_figures
 from .locations import KIND_RANK
 from .model import DateRef, Extraction
 
-EXTRACTOR_VERSION = "0.19"
+EXTRACTOR_VERSION = "0.20"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "infer_published"]
 
