@@ -506,10 +506,11 @@ def _appeal_or_label(tok, lemma: str) -> bool:
     unprecedented threat") or by asking a body to act ("asked the Security Council to impose
     sanctions")."""
     if lemma == "call":
-        return any((c.dep_ == "prep" and c.lower_ in ("for", "on") and not _own_meeting_set(c)) or
-                   c.dep_ == "oprd" or (
-            c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for"
-                                                 for m in c.children)) for c in tok.children)
+        return any(
+            (c.dep_ == "prep" and c.lower_ in ("for", "on") and not _own_meeting_set(c))
+            or c.dep_ == "oprd" or (c.dep_ in ("advcl", "ccomp") and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
+            for c in tok.children)
     if lemma in _NAMING:
         return _labels(tok)  # "Putin described the sanctions as useless"
     return lemma in ("ask", "request") and any(c.dep_ == "dobj" for c in tok.children) and \
@@ -569,14 +570,14 @@ _FIRE_TARGETS = _words("fire_targets") | _CIVILIAN_SITES
 
 
 def _published(tok, lemma: str) -> bool:
-    """"released a video", "figures released by the government": a publication."""
+    """"released a video", "figures released by the government": a publication; so is a
+    release that shows something ("Released on Monday, the footage showed ...")."""
     return (lemma in ("release", "issue", "publish") and any(
         c.lemma_.lower() in _PUBLISHED for c in tok.children
         if c.dep_ in ("dobj", "nsubjpass"))) or (
         tok.dep_ == "acl" and tok.head.lemma_.lower() in _PUBLISHED) or (
         lemma == "release" and tok.tag_ == "VBN" and tok.dep_ == "advcl" and
-        tok.head.lemma_.lower() in ("show", "depict", "reveal"))  # "Footage, released on
-    # Monday, showed ...": what a release that shows something released is footage
+        tok.head.lemma_.lower() in ("show", "depict", "reveal"))
 
 
 def _admitted(tok) -> bool:
@@ -3465,7 +3466,8 @@ def _parent_body(r: Resolved, a) -> int | None:
     mine = [set(normalise(n).split()) for n in [a.name, *a.aliases]]
     for i, b in enumerate(r.actors):
         if b is not a and b.kind == "organisation" and any(
-                set(normalise(n).split()) < m for n in [b.name, *b.aliases] for m in mine):
+                set() < set(normalise(n).split()) < m for n in [b.name, *b.aliases]
+                for m in mine):
             return i
     return None
 
