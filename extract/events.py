@@ -748,6 +748,18 @@ def _a_diplomatic_protest(tok) -> tuple[str, str] | None:
     return (STA, "other") if _a_states_protest(tok) else None
 
 
+def _a_campaign_stage(tok) -> bool:
+    """A campaign's or an election's gathering told only as where someone spoke ("Trump
+    said at a campaign rally", "told an election rally"): the words are the news. One that
+    police break up or that turns violent is still a demonstration."""
+    if not any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _CAMPAIGN
+               for c in tok.children):
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "to") else \
+        tok.head if tok.dep_ == "dobj" else None
+    return verb is not None and verb.lemma_.lower() in _REPORTING | {"speak", "address"}
+
+
 def _classify_noun(tok) -> tuple[str, str | None] | None:
     """A noun's event type ("protest", "attack", "sexual assault", "air strike")."""
     lemma = tok.lemma_.lower()
@@ -755,10 +767,8 @@ def _classify_noun(tok) -> tuple[str, str | None] | None:
     diplomatic = _a_diplomatic_protest(tok) if lemma == "protest" else None
     if diplomatic is not None:
         return diplomatic
-    if NOUNS.get(lemma, ("",))[0] == PRO and any(
-            c.dep_ in ("compound", "amod") and c.lemma_.lower() in _CAMPAIGN
-            for c in tok.children):
-        return None  # "said at a campaign rally": a candidate's event, no demonstration
+    if NOUNS.get(lemma, ("",))[0] == PRO and _a_campaign_stage(tok):
+        return None  # "said at a campaign rally": where a candidate spoke, no demonstration
     if lemma == "assault" and any(c.lower_ == "sexual" for c in tok.children):
         return VAC, "sexual violence"
     if lemma in ("strike", "attack", "fire"):  # "an air strike", "a rocket attack",

@@ -558,11 +558,14 @@ def test_what_was_done_without_or_seen_as_a_reason_is_no_event(text, happened):
 
 
 @pytest.mark.parametrize("text,protest", [
+    # a campaign rally told as where a candidate spoke is the setting of the words
     ("\"We will win,\" Trump said at a campaign rally in Pennsylvania on Saturday.", False),
-    ("Thousands attended an election rally of the ruling party in Lagos on Saturday.", False),
+    ("The president told an election rally in Kano on Saturday that he would win.", False),
+    # one police break up is a demonstration, as any rally is
+    ("Police fired tear gas at an opposition campaign rally in Kampala on Saturday.", True),
     ("Thousands joined a rally against the new law in Lagos on Saturday.", True),
 ])
-def test_a_campaign_rally_is_no_protest(text, protest):
+def test_a_campaign_rally_where_someone_spoke_is_no_protest(text, protest):
     assert bool(got := _tells(text, "protests", "2017-09-17")) is protest, got
 
 
@@ -627,6 +630,8 @@ def test_a_release_that_shows_something_is_a_publication(text, freed):
      ("strategic_developments", "other")),
     # a camp where fighters train is a target
     ("Israeli jets bombed a Hamas training camp in Gaza on Tuesday.",
+     ("explosions_remote_violence", "air/drone strike")),
+    ("Sudanese jets bombed a rebel training ground in Darfur on Tuesday.",
      ("explosions_remote_violence", "air/drone strike")),
 ])
 def test_bombing_a_firing_range_is_a_drill(text, coded):
