@@ -106,6 +106,7 @@ _PUBLISHED = _words("published")
 _UNREALISED = _words("unrealised")
 _DELIBERATED = _words("deliberated")
 _DRILL_GROUNDS = _words("drill_grounds")
+_OFFICE_PAPERS = _words("office_papers")
 _EXHORTED = _words("exhorted")
 _PERSON_NOUNS = _PERPETRATORS | _words("person_nouns")
 _REACTIONS = _words("reactions")
@@ -171,7 +172,7 @@ def _decision(tok) -> bool:
 def _classify_verb(tok) -> tuple[str, str | None] | None:
     """A verb's event type, its object and phrase deciding where the verb alone cannot."""
     lemma = tok.lemma_.lower()
-    if lemma == "sign" and not _signs_an_accord(tok):
+    if lemma == "sign" and _signs_a_paper_of_office(tok):
         return None  # "signed off a move", "personally signed the order": no agreement
     if _takes_territory(tok, lemma):
         return SD, _TERRITORY
@@ -309,17 +310,15 @@ def _a_drill_ground(noun) -> bool:
     return any(f"{w} {noun.lemma_.lower()}" in _DRILL_GROUNDS for w in words)
 
 
-def _signs_an_accord(tok) -> bool:
-    """Signing is an agreement when what is signed is one ("signed a ceasefire", "a deal
-    was signed") or a party signs with another ("signed with China"); an order, a decree
-    or a bill signed is an act of office, and "signed off", "signed up" an approval."""
+def _signs_a_paper_of_office(tok) -> bool:
+    """Signing that is no agreement: an order, a decree, a bill or a letter signed is an
+    act of office or a petition ("Kim personally signed the order for the launch", "signed
+    the bill into law"); "signed off", "signed up" an approval. Whatever else two sides
+    sign, or sign together, is an agreement ("signed a joint declaration of peace")."""
     if any(c.dep_ == "prt" for c in tok.children):
-        return False
-    signed = list(_objects(tok, ("on", "to"), ("dobj", "nsubjpass")))
-    if any(t.lemma_.lower() in _ACCORDS for t in signed):
         return True
-    return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) and not any(
-        c.dep_ == "dobj" for c in tok.children)
+    signed = _objects(tok, ("on", "to"), ("dobj", "nsubjpass"))
+    return any(t.lemma_.lower() in _OFFICE_PAPERS for t in signed)
 
 
 def _agreed(tok, lemma: str) -> tuple[str, str] | None:

@@ -528,17 +528,20 @@ def _tells(text: str, kind: str, published: str = "2017-09-15") -> list:
 
 
 @pytest.mark.parametrize("text,agreement", [
-    # what is signed makes it an agreement, or the party it is signed with
+    # what sides sign, or sign together, is an agreement
     ("Afghanistan and Pakistan signed a ceasefire on Tuesday.", True),
     ("A peace treaty was signed in Oslo on Tuesday.", True),
     ("South Korea signed a memorandum with Japan on Tuesday.", True),
     ("North Korea signed with China on Tuesday.", True),
-    # an order, a decree or a bill signed is an act of office, no agreement
+    ("Ethiopia and Eritrea signed a joint declaration of peace in Asmara on Tuesday.", True),
+    ("The army and the RSF signed in Jeddah on Tuesday.", True),
+    # an order, a decree, a bill or a letter signed is an act of office, no agreement
     ("State media said Kim personally signed the order for the launch on Saturday.", False),
     ("The president signed a decree on Tuesday extending the state of emergency.", False),
     ("The governor signed the bill into law on Tuesday.", False),
+    ("More than 100 lawmakers signed a letter on Tuesday urging restraint.", False),
 ])
-def test_signing_is_an_agreement_only_of_an_accord(text, agreement):
+def test_signing_a_paper_of_office_is_no_agreement(text, agreement):
     assert bool(got := _tells(text, "agreement")) is agreement, got
 
 
