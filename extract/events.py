@@ -305,9 +305,13 @@ def _show_of_force(tok) -> tuple[str, str] | None:
 
 
 def _a_drill_ground(noun) -> bool:
-    """"a firing range", "the shooting range near the border": ground struck in training."""
+    """"a firing range", "the shooting range near the border": ground struck in training
+    (but not one said to be someone's: "a shooting range used by the rebels", "their
+    firing range")."""
     words = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")]
-    return any(f"{w} {noun.lemma_.lower()}" in _DRILL_GROUNDS for w in words)
+    owned = any(c.dep_ in ("poss", "acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "of")
+                for c in noun.children)
+    return not owned and any(f"{w} {noun.lemma_.lower()}" in _DRILL_GROUNDS for w in words)
 
 
 def _signs_a_paper_of_office(tok) -> bool:

@@ -636,6 +636,8 @@ def test_a_release_that_shows_something_is_a_publication(text, freed):
      ("explosions_remote_violence", "air/drone strike")),
     ("Sudanese jets bombed a rebel training ground in Darfur on Tuesday.",
      ("explosions_remote_violence", "air/drone strike")),
+    ("Government jets bombed a shooting range used by the rebels in Kordofan on Tuesday.",
+     ("explosions_remote_violence", "air/drone strike")),
 ])
 def test_bombing_a_firing_range_is_a_drill(text, coded):
     assert [e[:2] for e in _events_of(text, "2017-08-29")] == [coded]
