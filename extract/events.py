@@ -525,8 +525,7 @@ def _own_meeting_set(prep) -> bool:
     day of its own meeting, no appeal (but "Tokyo and Washington called a snap meeting of
     the Security Council for Friday" asks another body to meet)."""
     called = [c for c in prep.head.children if c.dep_ == "dobj"]
-    return any(g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lower_ in
-                                     dates.WEEKDAYS) for g in prep.children) and not any(
+    return bool(called) and _for_a_day(prep) and not any(
         x.dep_ == "prep" and x.lower_ == "of" for c in called for x in c.children)
 
 
@@ -861,13 +860,16 @@ def _scheduled(tok) -> bool:
     if tok.pos_ != "NOUN":
         return False  # (calling it is done: "called a snap meeting for Friday")
     holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]  # "calling a meeting ... for
-    dated_for = [g for h in holders for p in h.children  # Friday afternoon"
-                 if p.dep_ == "prep" and p.lower_ == "for"
-                 for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME")
-                 and dates.DAY_NAMES.search(" ".join(t.text for t in g.subtree))]
-    return bool(dated_for) or any(
+    return any(_for_a_day(p) for h in holders for p in h.children) or any(  # Friday afternoon"
         c.dep_ == "acl" and c.lemma_.lower() in ("schedule", "set", "plan", "due")
         for c in tok.children)
+
+
+def _for_a_day(prep) -> bool:
+    """"for Friday afternoon": the day something is set for (not "for three days", a span)."""
+    return prep.dep_ == "prep" and prep.lower_ == "for" and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") and
+        dates.DAY_NAMES.search(" ".join(t.text for t in g.subtree)) for g in prep.children)
 
 
 def _imperative(tok) -> bool:

@@ -600,6 +600,8 @@ def test_an_undated_mention_joins_the_happening_dated_to_its_day():
     # calling a meeting for a day convenes it; calling for one is an appeal
     ("The UN Security Council called an emergency meeting for Sunday after the launch.", False),
     ("Japan called for an emergency meeting of the Security Council on Sunday.", True),
+    # "for three days" is a span, no day set
+    ("France called for three days of mourning after the attack on Sunday.", True),
 ])
 def test_a_meeting_called_for_a_day_is_no_appeal(text, stance):
     assert bool(_statements(text, "2016-02-06")) is stance
