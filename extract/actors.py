@@ -1243,9 +1243,7 @@ def _force_country(tok, dl_country, d: Document) -> str | None:
     if iso:
         return iso
     if tok.dep_ == "compound" and tok.head.i > tok.i:
-        iso = next((i for i in map(_country_of_word, (
-            c for c in tok.head.lefts if c.dep_ in ("amod", "poss", "nmod") and c.i < tok.i))
-            if i), None)
+        iso = _poss_country(tok.head)
         if iso:
             return iso  # "Nigerian army chiefs": the army is the one its phrase names
     for child in tok.children:
