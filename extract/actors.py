@@ -456,6 +456,8 @@ def _after_an_office(ent) -> bool:
     """"Secretary of State Rex Tillerson", tagged "State Rex Tillerson": the entity begins
     with the rest of an office."""
     return bool(_OFFICE_OF.search(ent.doc[max(0, ent.start - 3):ent.start].text))
+
+
 _GENERATION = re.compile(r",?\s+(?:II|III|IV|Jr\.?|Sr\.?)$")
 
 
